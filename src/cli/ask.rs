@@ -1,0 +1,88 @@
+//! `storybot ask`: one question in, the user's reply out, as plain text or JSON lines.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::engine::{Engine, Response};
+use crate::matcher::Outcome;
+use crate::reply;
+
+/// One line of `ask --json`; the field set is a contract (see DESIGN.md).
+#[derive(Serialize)]
+pub struct AskJson<'a> {
+    pub question: &'a str,
+    pub matched: bool,
+    pub id: Option<&'a str>,
+    pub score: f32,
+    pub answer: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub quote: Option<&'a str>,
+    pub reply: String,
+    pub suggestions: Vec<String>,
+    pub lang: &'static str,
+    /// answer, clarify, gap, smalltalk, none or command: why `matched` is what it is.
+    pub outcome: &'static str,
+}
+
+pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -> AskJson<'a> {
+    let story = &engine.story;
+    let lang = response.reply.lang;
+    let (outcome, entry, score) = match &response.decision {
+        None => ("command", None, 0.0),
+        Some(d) => {
+            let (name, entry) = match &d.outcome {
+                Outcome::Answer { entry, .. } => ("answer", Some(&story.entries[*entry])),
+                Outcome::Clarify { .. } => ("clarify", None),
+                Outcome::Gap { .. } => ("gap", None),
+                Outcome::SmallTalk { .. } => ("smalltalk", None),
+                Outcome::NoMatch => ("none", None),
+            };
+            (name, entry, (d.score * 1000.0).round() / 1000.0)
+        }
+    };
+    AskJson {
+        question,
+        matched: entry.is_some(),
+        id: entry.map(|e| e.id.as_str()),
+        score,
+        answer: entry.map(|e| e.answer.get(lang).as_str()),
+        source: entry.map(|e| e.source.get(lang).as_str()),
+        quote: entry.map(|e| e.quote.as_str()),
+        reply: reply::plain(&response.reply),
+        suggestions: response
+            .reply
+            .buttons
+            .iter()
+            .map(|b| b.label.clone())
+            .collect(),
+        lang: lang.code(),
+        outcome,
+    }
+}
+
+pub fn run(engine: &Engine, json: bool, words: &[String]) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let answer = |question: &str, out: &mut dyn Write| -> anyhow::Result<()> {
+        let response = engine.respond(question, None);
+        if json {
+            serde_json::to_writer(&mut *out, &to_json(engine, question, &response))?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}\n", reply::plain(&response.reply))?;
+        }
+        out.flush()?;
+        Ok(())
+    };
+    if words.len() == 1 && words[0] == "-" {
+        for line in std::io::stdin().lock().lines() {
+            let line = line?;
+            answer(line.trim_end_matches('\r'), &mut out)?;
+        }
+    } else {
+        answer(&words.join(" "), &mut out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,43 @@
+//! `storybot chat`: a terminal conversation with the same engine the bot uses.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::engine::Engine;
+use crate::reply;
+
+pub fn run(engine: &Engine, note: Option<&str>) -> anyhow::Result<ExitCode> {
+    let interactive = std::io::stdin().is_terminal();
+    let meta = &engine.story.meta;
+    if let Some(note) = note {
+        eprintln!("{note}\n");
+    }
+    println!(
+        "storybot: ask me about “{}” ({}, {}). /help for commands, /quit to leave.",
+        meta.headline, meta.outlet, meta.date
+    );
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut lines = std::io::stdin().lock().lines();
+    loop {
+        if interactive {
+            write!(out, "\n> ")?;
+            out.flush()?;
+        }
+        let Some(line) = lines.next() else { break };
+        let line = line?;
+        let line = line.trim();
+        if matches!(line, "/quit" | "/exit" | "quit" | "exit") {
+            break;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let response = engine.respond(line, None);
+        writeln!(out, "{}", reply::plain(&response.reply))?;
+        if !interactive {
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

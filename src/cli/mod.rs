@@ -1,0 +1,141 @@
+//! The command line: `ask`, `chat`, `check` and `run`, parsed with clap.
+
+mod ask;
+mod chat;
+mod check;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{self, ConfigError, TelegramSettings};
+use crate::engine::Engine;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "storybot",
+    version,
+    about = "Answers questions about one news story, with sources and the article's own words."
+)]
+pub struct Cli {
+    /// The knowledge folder (story.toml, article.txt, entries.toml, ...).
+    #[arg(long, global = true, env = "STORYBOT_KNOWLEDGE", value_name = "PATH", default_value_os_t = config::default_knowledge())]
+    pub knowledge: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the Telegram bot with long polling until Ctrl-C or SIGTERM.
+    Run,
+    /// Print the reply a Telegram user would see for a question.
+    Ask {
+        /// One JSON object per question instead of plain text.
+        #[arg(long)]
+        json: bool,
+        /// The question; "-" reads one question a line from standard input.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        question: Vec<String>,
+    },
+    /// Talk to the bot in the terminal.
+    Chat,
+    /// Validate the knowledge folder; exit 1 with file:line:column errors if invalid.
+    Check,
+    /// Show how a question is read and scored: its terms and the best candidates.
+    Explain {
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+    },
+    /// Score question sets (JSON Lines like ../shared/eval/dev.jsonl) and show failures.
+    Eval {
+        /// Question set files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How many failures to print with their candidate entries.
+        #[arg(long, default_value_t = 30)]
+        show_failures: usize,
+        /// Print one tab-separated line per question for calibrating thresholds.
+        #[arg(long)]
+        dump: bool,
+    },
+}
+
+/// Runs the parsed command line; errors are printed by `main`.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Check) => Ok(check::run(&cli.knowledge)),
+        Some(Command::Ask { json, question }) => ask::run(&load(&cli.knowledge)?, json, &question),
+        Some(Command::Chat) => chat::run(&load(&cli.knowledge)?, None),
+        Some(Command::Run) => run_bot(&cli.knowledge),
+        Some(Command::Explain { question }) => {
+            let engine = load(&cli.knowledge)?;
+            println!("{}", crate::evaluate::explain(&engine, &question.join(" ")));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Eval {
+            files,
+            show_failures,
+            dump,
+        }) => eval(&load(&cli.knowledge)?, &files, show_failures, dump),
+        None => run_default(&cli.knowledge),
+    }
+}
+
+fn eval(
+    engine: &Engine,
+    files: &[PathBuf],
+    show_failures: usize,
+    dump: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut cases = Vec::new();
+    for file in files {
+        cases.extend(crate::evaluate::read_cases(file)?);
+    }
+    if dump {
+        print!("{}", crate::evaluate::dump(engine, &cases));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{}",
+        crate::evaluate::evaluate(engine, &cases).render(show_failures)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(dir: &std::path::Path) -> anyhow::Result<Engine> {
+    Ok(Engine::load(dir)?)
+}
+
+/// `storybot` alone: the bot when a token is set, else the terminal chat.
+fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
+    match TelegramSettings::from_env() {
+        Err(ConfigError::MissingToken) if std::io::stdin().is_terminal() => {
+            let note = "No TELOXIDE_TOKEN set, so this is the terminal chat. To run the Telegram bot, get a token \
+                        from @BotFather and put TELOXIDE_TOKEN=... in .env (see .env.example and README.md).";
+            chat::run(&load(knowledge)?, Some(note))
+        }
+        Err(ConfigError::MissingToken) => {
+            eprintln!(
+                "storybot: no TELOXIDE_TOKEN and no terminal: set TELOXIDE_TOKEN (in the environment or .env) to run the bot, or run `storybot chat` / `storybot ask QUESTION`"
+            );
+            Ok(ExitCode::from(2))
+        }
+        _ => run_bot(knowledge),
+    }
+}
+
+fn run_bot(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let settings = match TelegramSettings::from_env() {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("storybot: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let engine = load(knowledge)?;
+    crate::telegram::run(engine, settings, knowledge.to_path_buf())
+}

@@ -1,0 +1,108 @@
+//! Settings from flags, the environment and `.env` (the environment wins; dotenvy is
+//! loaded by `main` before anything reads them). The token is only needed by `run` and
+//! never printed: its `Debug` is redacted.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A bot token from @BotFather, checked for shape so a typo fails at start, not later.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = self.0.split(':').next().unwrap_or("");
+        write!(f, "Token({id}:<redacted>)")
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error(
+        "TELOXIDE_TOKEN is not set; get a token from @BotFather and put TELOXIDE_TOKEN=... in .env (see .env.example)"
+    )]
+    MissingToken,
+    #[error(
+        "TELOXIDE_TOKEN does not look like a bot token (expected digits, a colon and 30+ letters, like 123456:ABC-DEF...); copy it again from @BotFather"
+    )]
+    MalformedToken,
+    #[error(
+        "TELOXIDE_API_URL {0:?} is not an http(s) URL; unset it to use Telegram's, or give one like http://127.0.0.1:8081"
+    )]
+    BadApiUrl(String),
+}
+
+impl Token {
+    pub fn parse(raw: &str) -> Result<Token, ConfigError> {
+        let raw = raw.trim();
+        let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
+        let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+        let secret_ok = secret.len() >= 30
+            && secret
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if id_ok && secret_ok {
+            Ok(Token(raw.to_string()))
+        } else {
+            Err(ConfigError::MalformedToken)
+        }
+    }
+
+    /// The secret itself, for the HTTP client only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What `run` needs beyond the knowledge folder.
+#[derive(Debug, Clone)]
+pub struct TelegramSettings {
+    pub token: Token,
+    pub api_url: Option<String>,
+}
+
+impl TelegramSettings {
+    /// Reads `TELOXIDE_TOKEN` and `TELOXIDE_API_URL` from the environment.
+    pub fn from_env() -> Result<TelegramSettings, ConfigError> {
+        let token = std::env::var("TELOXIDE_TOKEN")
+            .ok()
+            .filter(|t| !t.trim().is_empty())
+            .ok_or(ConfigError::MissingToken)?;
+        let token = Token::parse(&token)?;
+        let api_url = std::env::var("TELOXIDE_API_URL")
+            .ok()
+            .filter(|u| !u.trim().is_empty());
+        if let Some(url) = &api_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(ConfigError::BadApiUrl(url.clone()));
+            }
+        }
+        Ok(TelegramSettings { token, api_url })
+    }
+}
+
+/// Where the knowledge folder is when no flag or variable says.
+pub fn default_knowledge() -> PathBuf {
+    PathBuf::from("knowledge")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
+
+    #[test]
+    fn token_shape_is_checked() {
+        assert!(Token::parse(GOOD).is_ok());
+        assert_eq!(Token::parse("abc"), Err(ConfigError::MalformedToken));
+        assert_eq!(Token::parse("12:short"), Err(ConfigError::MalformedToken));
+    }
+
+    #[test]
+    fn token_debug_never_shows_the_secret() {
+        let shown = format!("{:?}", Token::parse(GOOD).unwrap());
+        assert_eq!(shown, "Token(123456789:<redacted>)");
+        assert!(!shown.contains("AAHdq"));
+    }
+}

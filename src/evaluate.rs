@@ -1,0 +1,215 @@
+//! Scores a question set (JSON Lines, the format of `../shared/tools/eval.py`) against
+//! the engine, so maintainers see the rates by tag and *why* a question went wrong.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::engine::Engine;
+use crate::matcher::DocRef;
+use crate::reply;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Case {
+    #[serde(default)]
+    pub id: String,
+    pub q: String,
+    pub kind: String,
+    #[serde(default)]
+    pub expect: Vec<Vec<String>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Failure {
+    pub case: Case,
+    pub matched: bool,
+    pub reply: String,
+    /// The best candidates as "kind:id=score".
+    pub candidates: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// kind ("in" / "out") → (passed, total)
+    pub by_kind: BTreeMap<String, (usize, usize)>,
+    pub by_tag: BTreeMap<String, (usize, usize)>,
+    pub failures: Vec<Failure>,
+}
+
+impl Report {
+    pub fn rate(&self, kind: &str) -> f64 {
+        match self.by_kind.get(kind) {
+            Some(&(ok, n)) if n > 0 => 100.0 * ok as f64 / n as f64,
+            _ => 100.0,
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        let count = |k: &str| self.by_kind.get(k).copied().unwrap_or((0, 0));
+        let ((i_ok, i_n), (o_ok, o_n)) = (count("in"), count("out"));
+        format!(
+            "summary: in-scope {i_ok}/{i_n} = {:.1}%, out-of-scope {o_ok}/{o_n} = {:.1}%",
+            self.rate("in"),
+            self.rate("out")
+        )
+    }
+
+    pub fn render(&self, show_failures: usize) -> String {
+        let mut out = String::from("by tag:\n");
+        for (tag, (ok, n)) in &self.by_tag {
+            let _ = writeln!(
+                out,
+                "  {tag:24} {ok:4}/{n:<4} {:5.1}%",
+                100.0 * *ok as f64 / *n as f64
+            );
+        }
+        for f in self.failures.iter().take(show_failures) {
+            let _ = writeln!(out, "FAIL {} [{}] {:?}", f.case.id, f.case.kind, f.case.q);
+            let first_line = f.reply.lines().next().unwrap_or("");
+            let _ = writeln!(out, "     matched={} reply={first_line:?}", f.matched);
+            let _ = writeln!(out, "     candidates: {}", f.candidates.join("  "));
+        }
+        if self.failures.len() > show_failures {
+            let _ = writeln!(
+                out,
+                "... and {} more failures",
+                self.failures.len() - show_failures
+            );
+        }
+        out.push_str(&self.summary());
+        out
+    }
+}
+
+pub fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))
+        })
+        .collect()
+}
+
+fn passes(case: &Case, matched: bool, reply: &str) -> bool {
+    if case.kind == "out" {
+        return !matched;
+    }
+    let reply = reply.to_lowercase();
+    matched
+        && case
+            .expect
+            .iter()
+            .all(|group| group.iter().any(|s| reply.contains(&s.to_lowercase())))
+}
+
+pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
+    let mut report = Report::default();
+    for case in cases {
+        let response = engine.respond(&case.q, None);
+        let matched = response.decision.as_ref().is_some_and(|d| d.matched());
+        let reply = reply::plain(&response.reply);
+        let ok = passes(case, matched, &reply);
+        let bump = |map: &mut BTreeMap<String, (usize, usize)>, key: &str| {
+            let slot = map.entry(key.to_string()).or_default();
+            slot.0 += usize::from(ok);
+            slot.1 += 1;
+        };
+        bump(&mut report.by_kind, &case.kind);
+        for tag in &case.tags {
+            bump(&mut report.by_tag, tag);
+        }
+        if !ok {
+            let candidates = response.decision.map_or_else(Vec::new, |d| {
+                d.ranked
+                    .iter()
+                    .take(4)
+                    .map(|(doc, s)| format!("{}={s:.3}", doc_name(engine, *doc)))
+                    .collect()
+            });
+            report.failures.push(Failure {
+                case: case.clone(),
+                matched,
+                reply,
+                candidates,
+            });
+        }
+    }
+    report
+}
+
+fn doc_name(engine: &Engine, doc: DocRef) -> String {
+    let story = &engine.story;
+    match doc {
+        DocRef::Entry(i) => story.entries[i].id.clone(),
+        DocRef::Gap(i) => format!("gap:{}", story.gaps[i].id),
+        DocRef::SmallTalk(i) => format!("smalltalk:{}", story.smalltalk[i].id),
+    }
+}
+
+/// How the engine reads and scores one question, for maintainers.
+pub fn explain(engine: &Engine, question: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "terms: {}", engine.matcher.explain_terms(question));
+    let decision = engine.matcher.decide(&engine.story, question, None);
+    let _ = writeln!(
+        out,
+        "outcome: {:?} (score {:.3}, lang {})",
+        decision.outcome,
+        decision.score,
+        decision.lang.code()
+    );
+    for (doc, score) in &decision.ranked {
+        let _ = writeln!(out, "  {score:.3}  {}", doc_name(engine, *doc));
+    }
+    out
+}
+
+/// One tab-separated line per case for calibrating thresholds: id, kind, best entry,
+/// its score, whether answering it would pass, best gap score, best small-talk score.
+pub fn dump(engine: &Engine, cases: &[Case]) -> String {
+    let mut out = String::new();
+    for case in cases {
+        let decision =
+            engine
+                .matcher
+                .decide(&engine.story, crate::engine::strip_command(&case.q), None);
+        let best =
+            |want: fn(&DocRef) -> bool| decision.ranked.iter().find(|(d, _)| want(d)).copied();
+        let entry = best(|d| matches!(d, DocRef::Entry(_)));
+        let gap = best(|d| matches!(d, DocRef::Gap(_))).map_or(0.0, |g| g.1);
+        let talk = best(|d| matches!(d, DocRef::SmallTalk(_))).map_or(0.0, |g| g.1);
+        let (id, score, pass) = match entry {
+            Some((DocRef::Entry(e), score)) => {
+                let reply = reply::plain(&reply::answer(&engine.story, e, decision.lang, &[]));
+                (
+                    engine.story.entries[e].id.as_str(),
+                    score,
+                    passes(case, true, &reply),
+                )
+            }
+            _ => ("-", 0.0, false),
+        };
+        let second = decision
+            .ranked
+            .iter()
+            .filter(|(d, _)| matches!(d, DocRef::Entry(_)))
+            .nth(1)
+            .map_or(0.0, |e| e.1);
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{id}\t{score:.3}\t{pass}\t{gap:.3}\t{talk:.3}\t{second:.3}\t{}",
+            case.id,
+            case.kind,
+            case.tags.join(",")
+        );
+    }
+    out
+}

@@ -1,0 +1,123 @@
+//! The validated knowledge: what the matcher indexes and the replies quote.
+
+use crate::lang::Localized;
+
+/// Everything storybot knows about its one story.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub meta: StoryMeta,
+    /// The article text, verbatim; every quote is a substring of it.
+    pub article: String,
+    pub entries: Vec<Entry>,
+    pub gaps: Vec<Gap>,
+    pub lexicon: Lexicon,
+    pub smalltalk: Vec<SmallTalk>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoryMeta {
+    pub headline: String,
+    pub outlet: String,
+    /// ISO date, `2022-09-24`.
+    pub date_iso: String,
+    /// Human date, `24 Sep 2022`.
+    pub date: String,
+    pub url: String,
+    pub section: Option<String>,
+    pub photo_credit: Option<String>,
+    pub summary: Localized<String>,
+    pub cited: Localized<Vec<String>>,
+}
+
+/// What kind of fact an entry answers with; question words ask for one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnswerKind {
+    Number,
+    Person,
+    Organization,
+    Place,
+    Date,
+    Time,
+    Reason,
+}
+
+impl AnswerKind {
+    pub const NAMES: [&'static str; 7] = [
+        "number",
+        "person",
+        "organization",
+        "place",
+        "date",
+        "time",
+        "reason",
+    ];
+
+    pub fn parse(name: &str) -> Option<AnswerKind> {
+        Some(match name {
+            "number" => AnswerKind::Number,
+            "person" => AnswerKind::Person,
+            "organization" => AnswerKind::Organization,
+            "place" => AnswerKind::Place,
+            "date" => AnswerKind::Date,
+            "time" => AnswerKind::Time,
+            "reason" => AnswerKind::Reason,
+            _ => return None,
+        })
+    }
+}
+
+/// A question the article answers.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub topic: String,
+    pub kinds: Vec<AnswerKind>,
+    pub questions: Localized<Vec<String>>,
+    pub answer: Localized<String>,
+    pub source: Localized<String>,
+    /// Verbatim from the article (English).
+    pub quote: String,
+    pub related: Vec<String>,
+}
+
+/// A question people ask that the article does not answer.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub id: String,
+    pub questions: Localized<Vec<String>>,
+    pub note: Localized<String>,
+    pub related: Vec<String>,
+}
+
+/// Matching vocabulary a maintainer can edit.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub synonyms: Localized<Vec<Vec<String>>>,
+    pub stopwords: Localized<Vec<String>>,
+}
+
+/// Greetings, thanks and the like: a friendly line, never an answer.
+#[derive(Debug, Clone)]
+pub struct SmallTalk {
+    pub id: String,
+    pub patterns: Vec<String>,
+    /// Already filled in with the story's headline, outlet and date.
+    pub reply: Localized<String>,
+}
+
+impl Story {
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Topics in first-seen order, for browsing.
+    pub fn topics(&self) -> Vec<&str> {
+        let mut topics: Vec<&str> = Vec::new();
+        for entry in &self.entries {
+            if !topics.contains(&entry.topic.as_str()) {
+                topics.push(&entry.topic);
+            }
+        }
+        topics
+    }
+}

@@ -1,0 +1,388 @@
+//! Turns raw records into a [`Story`], checking everything a maintainer can get wrong:
+//! ids, duplicate phrasings, quotes that are not verbatim, related ids that don't exist.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use super::model::*;
+use super::problems::{Problems, SourceFile};
+use super::read::{RawEntry, RawGap, RawLexicon, RawSmallTalk, RawStory};
+use super::toml_reader::Located;
+use crate::lang::Localized;
+
+/// The longest id: button callback data is `<action>:<id>` within Telegram's 64 bytes.
+pub const MAX_ID_LEN: usize = 40;
+
+/// The story's metadata and article text, each `None` when it could not be read; the
+/// article is returned even when metadata is broken, so quotes are still checked.
+pub fn meta(
+    raw: RawStory,
+    dir: &Path,
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> (Option<StoryMeta>, Option<String>) {
+    let article = raw
+        .article
+        .as_ref()
+        .and_then(|name| read_article(dir, name, file, problems));
+    (story_meta(raw, file, problems), article)
+}
+
+fn story_meta(raw: RawStory, file: &SourceFile, problems: &mut Problems) -> Option<StoryMeta> {
+    if let Some(url) = &raw.url {
+        if !(url.get_ref().starts_with("https://") || url.get_ref().starts_with("http://")) {
+            problems.at(
+                file,
+                url.span(),
+                format!("`url` must start with https:// (found {:?})", url.get_ref()),
+            );
+        }
+    }
+    let (year, month, day) = raw.date?;
+    Some(StoryMeta {
+        headline: raw.headline?.into_inner(),
+        outlet: raw.outlet?.into_inner(),
+        date_iso: format!("{year:04}-{month:02}-{day:02}"),
+        date: human_date(year, month, day),
+        url: raw.url?.into_inner(),
+        section: raw.section.map(Located::into_inner),
+        photo_credit: raw.photo_credit.map(Located::into_inner),
+        summary: Localized {
+            en: raw.summary?.into_inner(),
+            ru: raw.summary_ru?.into_inner(),
+        },
+        cited: Localized {
+            en: inner(raw.cited),
+            ru: inner(raw.cited_ru),
+        },
+    })
+}
+
+fn read_article(
+    dir: &Path,
+    name: &Located,
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Option<String> {
+    let path = dir.join(name.get_ref());
+    match std::fs::read_to_string(&path) {
+        Ok(text) if text.trim().is_empty() => {
+            problems.at(
+                file,
+                name.span(),
+                format!("the article file {} is empty", path.display()),
+            );
+            None
+        }
+        Ok(text) => Some(text),
+        Err(e) => {
+            problems.at(
+                file,
+                name.span(),
+                format!("cannot read the article {}: {e}", path.display()),
+            );
+            None
+        }
+    }
+}
+
+fn human_date(year: u16, month: u8, day: u8) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let name = MONTHS
+        .get(usize::from(month).wrapping_sub(1))
+        .unwrap_or(&"?");
+    format!("{day} {name} {year}")
+}
+
+fn inner(list: Vec<Located>) -> Vec<String> {
+    list.into_iter().map(Located::into_inner).collect()
+}
+
+/// Ids seen so far, for duplicate and related-id checks across entries and gaps.
+#[derive(Default)]
+pub struct Ids {
+    entries: HashMap<String, Range<usize>>,
+    phrasings: HashMap<String, String>,
+}
+
+fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
+    let text = id.get_ref();
+    let well_formed = text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-');
+    if !well_formed {
+        problems.at(
+            file,
+            id.span(),
+            format!("id {text:?} must be lowercase-kebab (a-z, 0-9, -), like \"callup-size\""),
+        );
+    }
+    if text.len() > MAX_ID_LEN {
+        problems.at(
+            file,
+            id.span(),
+            format!(
+                "id {text:?} is {} bytes; keep ids within {MAX_ID_LEN} so buttons can carry them",
+                text.len()
+            ),
+        );
+    }
+}
+
+/// Lowercase letters and digits only: two phrasings equal under this ask the same thing.
+fn phrasing_key(text: &str) -> String {
+    let mut key = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+impl Ids {
+    fn claim_id(&mut self, id: &Located, what: &str, file: &SourceFile, problems: &mut Problems) {
+        check_id(id, file, problems);
+        if let Some(first) = self.entries.get(id.get_ref()) {
+            let (line, _) = file.position(first.start);
+            problems.at(
+                file,
+                id.span(),
+                format!(
+                    "duplicate {what} id {:?} (first used on line {line}); ids must be unique",
+                    id.get_ref()
+                ),
+            );
+        } else {
+            self.entries.insert(id.get_ref().clone(), id.span());
+        }
+    }
+
+    fn claim_phrasings(
+        &mut self,
+        owner: &str,
+        phrasings: &[&Located],
+        file: &SourceFile,
+        problems: &mut Problems,
+    ) {
+        for phrasing in phrasings {
+            let key = phrasing_key(phrasing.get_ref());
+            match self.phrasings.get(&key) {
+                Some(first) if first == owner => {
+                    problems.at(file, phrasing.span(), format!("{:?} is listed twice under {owner:?}", phrasing.get_ref()))
+                }
+                Some(first) => problems.at(
+                    file,
+                    phrasing.span(),
+                    format!("the phrasing {:?} is also under {first:?}; a question may belong to one entry only", phrasing.get_ref()),
+                ),
+                None => {
+                    self.phrasings.insert(key, owner.to_string());
+                }
+            }
+        }
+    }
+}
+
+fn localized_list(en: Vec<Located>, ru: Vec<Located>) -> Localized<Vec<String>> {
+    Localized {
+        en: inner(en),
+        ru: inner(ru),
+    }
+}
+
+pub fn entries(
+    raw: Vec<RawEntry>,
+    article: Option<&str>,
+    ids: &mut Ids,
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Vec<(Entry, Vec<Located>)> {
+    let mut out = Vec::new();
+    for e in raw {
+        if let Some(id) = &e.id {
+            ids.claim_id(id, "entry", file, problems);
+            let phrasings: Vec<&Located> = e.questions.iter().chain(&e.questions_ru).collect();
+            ids.claim_phrasings(id.get_ref(), &phrasings, file, problems);
+        }
+        if let (Some(quote), Some(article)) = (&e.quote, article) {
+            check_quote(quote, article, file, problems);
+        }
+        let kinds = e
+            .kinds
+            .iter()
+            .filter_map(|k| kind(k, file, problems))
+            .collect();
+        let Some(entry) = (|| {
+            Some(Entry {
+                id: e.id?.into_inner(),
+                topic: e.topic?.into_inner(),
+                kinds,
+                questions: localized_list(e.questions, e.questions_ru),
+                answer: Localized {
+                    en: e.answer?.into_inner(),
+                    ru: e.answer_ru?.into_inner(),
+                },
+                source: Localized {
+                    en: e.source?.into_inner(),
+                    ru: e.source_ru?.into_inner(),
+                },
+                quote: e.quote?.into_inner(),
+                related: Vec::new(),
+            })
+        })() else {
+            continue;
+        };
+        out.push((entry, e.related));
+    }
+    out
+}
+
+fn kind(name: &Located, file: &SourceFile, problems: &mut Problems) -> Option<AnswerKind> {
+    let kind = AnswerKind::parse(name.get_ref());
+    if kind.is_none() {
+        let names = AnswerKind::NAMES.join(", ");
+        problems.at(
+            file,
+            name.span(),
+            format!("unknown kind {:?}; use one of {names}", name.get_ref()),
+        );
+    }
+    kind
+}
+
+fn check_quote(quote: &Located, article: &str, file: &SourceFile, problems: &mut Problems) {
+    let text = quote.get_ref();
+    if article.contains(text.as_str()) {
+        return;
+    }
+    let loose = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            })
+            .collect::<String>()
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let hint = if loose(article).contains(&loose(text)) {
+        "it differs only in quote marks or spacing; copy it from the article exactly"
+    } else {
+        "copy the sentence from the article file exactly"
+    };
+    problems.at(
+        file,
+        quote.span(),
+        format!("quote is not verbatim in the article: {text:?}; {hint}"),
+    );
+}
+
+pub fn gaps(
+    raw: Vec<RawGap>,
+    ids: &mut Ids,
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Vec<(Gap, Vec<Located>)> {
+    let mut out = Vec::new();
+    for g in raw {
+        if let Some(id) = &g.id {
+            ids.claim_id(id, "gap", file, problems);
+            let phrasings: Vec<&Located> = g.questions.iter().chain(&g.questions_ru).collect();
+            ids.claim_phrasings(id.get_ref(), &phrasings, file, problems);
+        }
+        let Some(gap) = (|| {
+            Some(Gap {
+                id: g.id?.into_inner(),
+                questions: localized_list(g.questions, g.questions_ru),
+                note: Localized {
+                    en: g.note?.into_inner(),
+                    ru: g.note_ru?.into_inner(),
+                },
+                related: Vec::new(),
+            })
+        })() else {
+            continue;
+        };
+        out.push((gap, g.related));
+    }
+    out
+}
+
+/// Keeps the related ids that name an entry; reports the others.
+pub fn related(
+    owner: &str,
+    related: Vec<Located>,
+    entry_ids: &[&str],
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in related {
+        if id.get_ref() == owner {
+            problems.at(
+                file,
+                id.span(),
+                format!("{owner:?} lists itself as related"),
+            );
+        } else if !entry_ids.contains(&id.get_ref().as_str()) {
+            problems.at(
+                file,
+                id.span(),
+                format!("related id {:?} is not the id of any entry", id.get_ref()),
+            );
+        } else {
+            out.push(id.into_inner());
+        }
+    }
+    out
+}
+
+pub fn lexicon(raw: RawLexicon) -> Lexicon {
+    let groups = |g: Vec<Vec<Located>>| g.into_iter().map(inner).collect();
+    Lexicon {
+        synonyms: Localized {
+            en: groups(raw.synonyms_en),
+            ru: groups(raw.synonyms_ru),
+        },
+        stopwords: Localized {
+            en: inner(raw.stopwords_en),
+            ru: inner(raw.stopwords_ru),
+        },
+    }
+}
+
+pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallTalk> {
+    let fill = |text: String| match meta {
+        Some(m) => text
+            .replace("{headline}", &m.headline)
+            .replace("{outlet}", &m.outlet)
+            .replace("{date}", &m.date),
+        None => text,
+    };
+    raw.into_iter()
+        .filter_map(|s| {
+            Some(SmallTalk {
+                id: s.id?.into_inner(),
+                patterns: inner(s.patterns),
+                reply: Localized {
+                    en: fill(s.reply?.into_inner()),
+                    ru: fill(s.reply_ru?.into_inner()),
+                },
+            })
+        })
+        .collect()
+}

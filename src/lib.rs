@@ -1,0 +1,22 @@
+//! storybot answers questions about one news story, with the article's own words.
+//!
+//! Data flows one way, and the module list follows it:
+//!
+//! - [`config`]: settings from flags, the environment and `.env`;
+//! - [`knowledge`]: the knowledge folder, loaded and validated (every problem at once);
+//! - [`matcher`]: a question → answer, clarify, small talk or "the article doesn't say"
+//!   (pure, synchronous, bounded time);
+//! - [`reply`]: a match → plain text or Telegram HTML within Telegram's limits;
+//! - [`cli`] and [`telegram`]: the transports.
+//!
+//! Everything above the transports is synchronous and free of I/O after loading.
+
+pub mod cli;
+pub mod config;
+pub mod engine;
+pub mod evaluate;
+pub mod knowledge;
+pub mod lang;
+pub mod matcher;
+pub mod reply;
+pub mod telegram;

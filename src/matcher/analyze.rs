@@ -1,0 +1,384 @@
+//! Words → matching terms: stop words, stemming (English or Russian by script),
+//! synonym groups (single words and short phrases), typo correction against the
+//! knowledge's own vocabulary, and the kind of answer the question asks for.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::normalize;
+use crate::knowledge::{AnswerKind, Lexicon};
+use crate::lang::is_cyrillic;
+
+/// The longest synonym phrase, in words.
+const MAX_PHRASE: usize = 4;
+/// Unknown words tried against the vocabulary per question: typo correction is the
+/// costliest step, so a junk message cannot make it unbounded.
+const MAX_CORRECTIONS: usize = 12;
+
+pub struct Analyzer {
+    en: Stemmer,
+    ru: Stemmer,
+    stopwords: HashSet<String>,
+    /// Stem sequence → the group's canonical term.
+    synonyms: HashMap<Vec<String>, String>,
+    /// Known words by length in characters, for typo correction.
+    vocabulary: Vec<Vec<String>>,
+    known_words: HashSet<String>,
+    known_stems: HashSet<String>,
+}
+
+/// What a text means to the matcher.
+#[derive(Debug, Default, Clone)]
+pub struct Analysis {
+    /// Distinct terms, in order of appearance.
+    pub terms: Vec<String>,
+    /// Terms that came from typo correction (they count a little less).
+    pub corrected: HashSet<String>,
+    /// What kind of answer the question words ask for.
+    pub asks: Option<AnswerKind>,
+}
+
+impl Analyzer {
+    pub fn new(lexicon: &Lexicon) -> Analyzer {
+        let mut analyzer = Analyzer {
+            en: Stemmer::create(Algorithm::English),
+            ru: Stemmer::create(Algorithm::Russian),
+            stopwords: HashSet::new(),
+            synonyms: HashMap::new(),
+            vocabulary: Vec::new(),
+            known_words: HashSet::new(),
+            known_stems: HashSet::new(),
+        };
+        for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
+            analyzer.stopwords.extend(normalize::words(word));
+        }
+        for group in lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru) {
+            analyzer.add_synonym_group(group);
+        }
+        analyzer
+    }
+
+    fn add_synonym_group(&mut self, group: &[String]) {
+        let stemmed: Vec<Vec<String>> = group
+            .iter()
+            .map(|p| self.stems(&normalize::words(p)))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let Some(first) = stemmed.first() else { return };
+        let canonical = format!("~{}", first.join("_"));
+        for phrase in stemmed.iter().filter(|p| p.len() <= MAX_PHRASE) {
+            self.synonyms
+                .entry(phrase.clone())
+                .or_insert_with(|| canonical.clone());
+        }
+        for word in group.iter().flat_map(|p| normalize::words(p)) {
+            self.learn_word(&word);
+        }
+    }
+
+    fn stem(&self, word: &str) -> String {
+        if word.chars().any(is_cyrillic) {
+            self.ru.stem(word).into_owned()
+        } else {
+            self.en.stem(word).into_owned()
+        }
+    }
+
+    fn stems(&self, words: &[String]) -> Vec<String> {
+        words.iter().map(|w| self.stem(w)).collect()
+    }
+
+    fn learn_word(&mut self, word: &str) {
+        if self.stopwords.contains(word) || word.chars().count() < 3 {
+            return;
+        }
+        self.known_stems.insert(self.stem(word));
+        if self.known_words.insert(word.to_string()) {
+            let len = word.chars().count();
+            if self.vocabulary.len() <= len {
+                self.vocabulary.resize(len + 1, Vec::new());
+            }
+            self.vocabulary[len].push(word.to_string());
+        }
+    }
+
+    /// Indexes a knowledge text: its words become vocabulary for typo correction.
+    pub fn analyze_knowledge(&mut self, text: &str) -> Analysis {
+        let words = normalize::words(text);
+        for word in &words {
+            self.learn_word(word);
+        }
+        self.terms_of(&words)
+    }
+
+    /// Analyzes a user's question, correcting words the knowledge does not know.
+    pub fn analyze_question(&self, text: &str) -> Analysis {
+        let words = normalize::words(text);
+        let asks = question_kind(&words);
+        let mut stems = self.stems(&words);
+        let mut corrected = HashSet::new();
+        let mut attempts = 0;
+        for (word, stem) in words.iter().zip(stems.iter_mut()) {
+            if attempts >= MAX_CORRECTIONS || self.needs_no_correction(word, stem) {
+                continue;
+            }
+            attempts += 1;
+            if let Some(fixed) = self.correct(word) {
+                *stem = self.stem(fixed);
+                corrected.insert(
+                    self.synonyms
+                        .get(std::slice::from_ref(stem))
+                        .cloned()
+                        .unwrap_or_else(|| stem.clone()),
+                );
+            }
+        }
+        let mut analysis = self.terms_of_stems(&words, &stems);
+        analysis.corrected = corrected;
+        analysis.asks = asks;
+        analysis
+    }
+
+    fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
+        self.stopwords.contains(word)
+            || is_question_word(word)
+            || word.bytes().any(|b| b.is_ascii_digit())
+            || word.chars().count() < 4
+            || self.known_stems.contains(stem)
+    }
+
+    /// The closest known word within a typo's distance: one edit (a transposition
+    /// counts as one), two for words of eight letters or more; the first letter must
+    /// agree, since people rarely mistype it and distant words often differ there.
+    fn correct(&self, word: &str) -> Option<&str> {
+        let len = word.chars().count();
+        let allowed = match len {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        let first = word.chars().next()?;
+        let mut best: Option<(usize, &str)> = None;
+        for bucket in self
+            .vocabulary
+            .iter()
+            .take(len + allowed + 1)
+            .skip(len.saturating_sub(allowed))
+        {
+            for candidate in bucket {
+                if !candidate.starts_with(first) {
+                    continue;
+                }
+                let distance = strsim::damerau_levenshtein(word, candidate);
+                if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, candidate));
+                }
+            }
+        }
+        best.map(|(_, w)| w)
+    }
+
+    fn terms_of(&self, words: &[String]) -> Analysis {
+        self.terms_of_stems(words, &self.stems(words))
+    }
+
+    fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
+        let mut analysis = Analysis::default();
+        let push = |term: String, analysis: &mut Analysis| {
+            if !analysis.terms.contains(&term) {
+                analysis.terms.push(term);
+            }
+        };
+        let mut i = 0;
+        while i < stems.len() {
+            let longest = (2..=MAX_PHRASE.min(stems.len() - i))
+                .rev()
+                .find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
+            if let Some((n, canonical)) = longest {
+                push(canonical.clone(), &mut analysis);
+                i += n;
+                continue;
+            }
+            if !self.stopwords.contains(&words[i]) && !is_question_word(&words[i]) {
+                let term = self
+                    .synonyms
+                    .get(&stems[i..i + 1])
+                    .cloned()
+                    .unwrap_or_else(|| stems[i].clone());
+                push(term, &mut analysis);
+            }
+            i += 1;
+        }
+        analysis
+    }
+}
+
+/// Words that ask rather than say: they tell the kind of answer wanted and are not
+/// matched as terms. Language-generic, not story-specific.
+const QUESTION_WORDS: [&str; 36] = [
+    "what",
+    "whats",
+    "which",
+    "who",
+    "whos",
+    "whom",
+    "whose",
+    "when",
+    "whens",
+    "where",
+    "wheres",
+    "why",
+    "how",
+    "hows",
+    "что",
+    "чем",
+    "чего",
+    "какой",
+    "какая",
+    "какое",
+    "какие",
+    "каких",
+    "каким",
+    "кто",
+    "кого",
+    "кому",
+    "чей",
+    "чья",
+    "чьи",
+    "где",
+    "куда",
+    "откуда",
+    "когда",
+    "почему",
+    "зачем",
+    "сколько",
+];
+
+pub fn is_question_word(word: &str) -> bool {
+    QUESTION_WORDS.contains(&word)
+}
+
+const PLACE_NOUNS: [&str; 14] = [
+    "country",
+    "countries",
+    "city",
+    "cities",
+    "region",
+    "place",
+    "border",
+    "borders",
+    "страна",
+    "страны",
+    "стран",
+    "город",
+    "регион",
+    "регионе",
+];
+const TIME_NOUNS: [&str; 9] = [
+    "day",
+    "date",
+    "time",
+    "year",
+    "month",
+    "weekday",
+    "день",
+    "дата",
+    "число",
+];
+
+/// The kind of answer the question's first question word asks for.
+fn question_kind(words: &[String]) -> Option<AnswerKind> {
+    let at = words.iter().position(|w| is_question_word(w))?;
+    let next = words.get(at + 1).map(String::as_str).unwrap_or("");
+    let after = words.get(at + 2).map(String::as_str).unwrap_or("");
+    let noun_is = |list: &[&str]| list.contains(&next) || list.contains(&after);
+    match words[at].as_str() {
+        "how" | "hows" if matches!(next, "many" | "much") => Some(AnswerKind::Number),
+        "сколько" => Some(AnswerKind::Number),
+        "when" | "whens" | "когда" => Some(AnswerKind::Date),
+        "where" | "wheres" | "где" | "куда" | "откуда" => Some(AnswerKind::Place),
+        "who" | "whos" | "whom" | "whose" | "кто" | "кого" | "чей" | "чья" | "чьи" => {
+            Some(AnswerKind::Person)
+        }
+        "why" | "почему" | "зачем" => Some(AnswerKind::Reason),
+        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких"
+            if noun_is(&PLACE_NOUNS) =>
+        {
+            Some(AnswerKind::Place)
+        }
+        "what" | "which" | "какой" | "какая" | "какое" if noun_is(&TIME_NOUNS) => {
+            Some(AnswerKind::Date)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Localized;
+
+    fn lexicon() -> Lexicon {
+        Lexicon {
+            synonyms: Localized {
+                en: vec![vec![
+                    "draft".into(),
+                    "conscription".into(),
+                    "called up".into(),
+                ]],
+                ru: vec![vec!["мобилизация".into(), "призыв".into()]],
+            },
+            stopwords: Localized {
+                en: vec!["the".into(), "up".into(), "is".into(), "in".into()],
+                ru: vec!["и".into()],
+            },
+        }
+    }
+
+    #[test]
+    fn synonyms_and_phrases_map_to_one_term() {
+        let analyzer = Analyzer::new(&lexicon());
+        let a = analyzer.analyze_question("Who is called up in the conscription?");
+        assert_eq!(a.terms, ["~draft"], "question words are not terms");
+        assert_eq!(
+            analyzer.analyze_question("призыв и мобилизация").terms,
+            ["~мобилизац"]
+        );
+    }
+
+    #[test]
+    fn typos_are_corrected_to_known_words() {
+        let mut analyzer = Analyzer::new(&lexicon());
+        analyzer.analyze_knowledge("Governor Tsydanov released a statement");
+        let a = analyzer.analyze_question("tsidanov govenor statment");
+        assert_eq!(a.terms, ["tsydanov", "governor", "statement"]);
+        assert_eq!(a.corrected.len(), 3);
+    }
+
+    #[test]
+    fn question_words_ask_for_a_kind() {
+        let analyzer = Analyzer::new(&lexicon());
+        assert_eq!(
+            analyzer.analyze_question("how many men").asks,
+            Some(AnswerKind::Number)
+        );
+        assert_eq!(
+            analyzer.analyze_question("Где сделано фото?").asks,
+            Some(AnswerKind::Place)
+        );
+        assert_eq!(analyzer.analyze_question("what happened").asks, None);
+        assert_eq!(
+            analyzer
+                .analyze_question("what is the number of men who could go")
+                .asks,
+            None
+        );
+        assert_eq!(
+            analyzer
+                .analyze_question("which countries are visa-free")
+                .asks,
+            Some(AnswerKind::Place)
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The inverted index over a story: every entry, gap and small-talk intent becomes a
+//! document of weighted terms, every phrasing a small term set. Built once per load.
+
+use std::collections::HashMap;
+
+use super::analyze::{Analysis, Analyzer};
+use crate::knowledge::{AnswerKind, Story};
+
+/// What a document stands for; the number indexes the story's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocRef {
+    Entry(usize),
+    Gap(usize),
+    SmallTalk(usize),
+}
+
+/// How strongly a field's words speak for its document.
+const PHRASING: f32 = 1.0;
+const ANSWER: f32 = 0.7;
+const SOURCE: f32 = 0.6;
+const QUOTE: f32 = 0.5;
+const TOPIC: f32 = 0.5;
+const NOTE: f32 = 0.4;
+
+pub struct Doc {
+    pub target: DocRef,
+    pub kinds: Vec<AnswerKind>,
+}
+
+pub struct Phrasing {
+    pub doc: u32,
+    /// Sum of the phrasing's term weights.
+    pub weight: f32,
+}
+
+pub struct Index {
+    pub analyzer: Analyzer,
+    pub docs: Vec<Doc>,
+    pub phrasings: Vec<Phrasing>,
+    terms: HashMap<String, u32>,
+    /// Per term: the idf weight, the documents (with field strength), the phrasings.
+    pub idf: Vec<f32>,
+    pub doc_postings: Vec<Vec<(u32, f32)>>,
+    pub phrasing_postings: Vec<Vec<u32>>,
+    /// The weight of a word the knowledge never uses.
+    pub unknown_weight: f32,
+}
+
+impl Index {
+    pub fn build(story: &Story) -> Index {
+        let mut builder = Builder {
+            analyzer: Analyzer::new(&story.lexicon),
+            docs: Vec::new(),
+            doc_terms: Vec::new(),
+            phrasing_terms: Vec::new(),
+            phrasing_doc: Vec::new(),
+        };
+        for (i, e) in story.entries.iter().enumerate() {
+            let questions: Vec<&String> = e.questions.en.iter().chain(&e.questions.ru).collect();
+            let fields = [
+                (&e.answer.en, ANSWER),
+                (&e.answer.ru, ANSWER),
+                (&e.source.en, SOURCE),
+                (&e.source.ru, SOURCE),
+                (&e.quote, QUOTE),
+                (&e.topic, TOPIC),
+            ];
+            builder.add(DocRef::Entry(i), e.kinds.clone(), &questions, &fields);
+        }
+        for (i, g) in story.gaps.iter().enumerate() {
+            let questions: Vec<&String> = g.questions.en.iter().chain(&g.questions.ru).collect();
+            builder.add(
+                DocRef::Gap(i),
+                Vec::new(),
+                &questions,
+                &[(&g.note.en, NOTE), (&g.note.ru, NOTE)],
+            );
+        }
+        for (i, s) in story.smalltalk.iter().enumerate() {
+            let patterns: Vec<&String> = s.patterns.iter().collect();
+            builder.add(DocRef::SmallTalk(i), Vec::new(), &patterns, &[]);
+        }
+        builder.finish()
+    }
+
+    pub fn term(&self, term: &str) -> Option<u32> {
+        self.terms.get(term).copied()
+    }
+}
+
+struct Builder {
+    analyzer: Analyzer,
+    docs: Vec<Doc>,
+    doc_terms: Vec<HashMap<String, f32>>,
+    phrasing_terms: Vec<Vec<String>>,
+    phrasing_doc: Vec<u32>,
+}
+
+impl Builder {
+    fn add(
+        &mut self,
+        target: DocRef,
+        kinds: Vec<AnswerKind>,
+        questions: &[&String],
+        fields: &[(&String, f32)],
+    ) {
+        let doc = self.docs.len() as u32;
+        let mut terms: HashMap<String, f32> = HashMap::new();
+        let note = |analysis: Analysis, strength: f32, terms: &mut HashMap<String, f32>| {
+            for term in analysis.terms {
+                let slot = terms.entry(term).or_insert(0.0);
+                *slot = slot.max(strength);
+            }
+        };
+        for question in questions {
+            let analysis = self.analyzer.analyze_knowledge(question);
+            if analysis.terms.is_empty() {
+                continue;
+            }
+            self.phrasing_terms.push(analysis.terms.clone());
+            self.phrasing_doc.push(doc);
+            note(analysis, PHRASING, &mut terms);
+        }
+        for (text, strength) in fields {
+            let analysis = self.analyzer.analyze_knowledge(text);
+            note(analysis, *strength, &mut terms);
+        }
+        self.docs.push(Doc { target, kinds });
+        self.doc_terms.push(terms);
+    }
+
+    fn finish(self) -> Index {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut doc_postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut intern = |term: &str, postings: &mut Vec<Vec<(u32, f32)>>| -> u32 {
+            *ids.entry(term.to_string()).or_insert_with(|| {
+                postings.push(Vec::new());
+                (postings.len() - 1) as u32
+            })
+        };
+        for (doc, terms) in self.doc_terms.iter().enumerate() {
+            let mut sorted: Vec<_> = terms.iter().collect();
+            sorted.sort_by(|a, b| a.0.cmp(b.0));
+            for (term, strength) in sorted {
+                let id = intern(term, &mut doc_postings);
+                doc_postings[id as usize].push((doc as u32, *strength));
+            }
+        }
+        let n = self.docs.len().max(1) as f32;
+        let idf: Vec<f32> = doc_postings
+            .iter()
+            .map(|p| (1.0 + n / p.len() as f32).ln())
+            .collect();
+        let mut phrasing_postings = vec![Vec::new(); doc_postings.len()];
+        let mut phrasings = Vec::with_capacity(self.phrasing_terms.len());
+        for (p, terms) in self.phrasing_terms.iter().enumerate() {
+            let mut weight = 0.0;
+            for term in terms {
+                let id = ids[term.as_str()];
+                phrasing_postings[id as usize].push(p as u32);
+                weight += idf[id as usize];
+            }
+            phrasings.push(Phrasing {
+                doc: self.phrasing_doc[p],
+                weight,
+            });
+        }
+        let max_idf = (1.0 + n).ln();
+        Index {
+            analyzer: self.analyzer,
+            docs: self.docs,
+            phrasings,
+            terms: ids,
+            idf,
+            doc_postings,
+            phrasing_postings,
+            unknown_weight: 0.5 * max_idf,
+        }
+    }
+}

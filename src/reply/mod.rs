@@ -1,0 +1,264 @@
+//! A decision → what the user sees: a [`Reply`] of blocks and buttons, rendered as
+//! plain text (CLI, `ask --json`) or Telegram HTML (every dynamic string escaped) split
+//! into messages within Telegram's 4,096-character limit.
+
+mod render;
+mod texts;
+
+pub use render::{MAX_MESSAGE, html_messages, plain};
+
+use crate::knowledge::{Entry, Story};
+use crate::lang::Lang;
+use crate::matcher::{Decision, Outcome};
+use texts::texts;
+
+/// One paragraph of a reply; the renderer decides how each kind looks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Text(String),
+    /// "Source: AP, via Axios (24 Sep 2022)".
+    Source(String),
+    Quote(String),
+    /// A heading above a list of buttons or suggestions.
+    Heading(String),
+    Link {
+        label: String,
+        url: String,
+    },
+}
+
+/// A button: what it says and what it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub label: String,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Answer the entry with this id.
+    Answer(String),
+    /// List the entries of the topic with this number.
+    Topic(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub lang: Lang,
+    pub blocks: Vec<Block>,
+    pub buttons: Vec<Button>,
+}
+
+/// The label of an entry when offered as a question: its first phrasing.
+pub fn entry_label(entry: &Entry, lang: Lang) -> String {
+    let questions = entry.questions.get(lang);
+    questions
+        .first()
+        .or(entry.questions.en.first())
+        .cloned()
+        .unwrap_or_else(|| entry.id.clone())
+}
+
+fn entry_button(entry: &Entry, lang: Lang) -> Button {
+    Button {
+        label: entry_label(entry, lang),
+        action: Action::Answer(entry.id.clone()),
+    }
+}
+
+fn source_line(story: &Story, entry: &Entry, lang: Lang) -> String {
+    let t = texts(lang);
+    let source = entry.source.get(lang);
+    let outlet = &story.meta.outlet;
+    if source.contains(outlet.as_str()) {
+        format!("{}: {source} ({})", t.source, story.meta.date)
+    } else {
+        format!(
+            "{}: {source}, {} {outlet} ({})",
+            t.source, t.via, story.meta.date
+        )
+    }
+}
+
+fn answer_blocks(story: &Story, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(Block::Text(entry.answer.get(lang).clone()));
+    blocks.push(Block::Source(source_line(story, entry, lang)));
+    blocks.push(Block::Quote(entry.quote.clone()));
+}
+
+/// The reply to an answered entry, with its related questions as buttons.
+pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Reply {
+    let entry = &story.entries[entry];
+    let mut blocks = Vec::new();
+    answer_blocks(story, entry, lang, &mut blocks);
+    let buttons = related
+        .iter()
+        .map(|&r| entry_button(&story.entries[r], lang))
+        .collect();
+    Reply {
+        lang,
+        blocks,
+        buttons,
+    }
+}
+
+/// What the user sees for a matcher decision.
+pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
+    let lang = decision.lang;
+    let t = texts(lang);
+    let suggestions = |ids: &[usize]| {
+        ids.iter()
+            .map(|&e| entry_button(&story.entries[e], lang))
+            .collect::<Vec<_>>()
+    };
+    match &decision.outcome {
+        Outcome::Answer { entry, also } => {
+            let mut reply = answer(story, *entry, lang, &decision.suggestions);
+            if let Some(also) = also {
+                reply.blocks.push(Block::Heading(t.also.to_string()));
+                answer_blocks(story, &story.entries[*also], lang, &mut reply.blocks);
+            }
+            reply
+        }
+        Outcome::Clarify { entries } => Reply {
+            lang,
+            blocks: vec![Block::Heading(t.did_you_mean.to_string())],
+            buttons: suggestions(entries),
+        },
+        Outcome::Gap { gap } => {
+            let note = story.gaps[*gap].note.get(lang).clone();
+            let blocks = vec![
+                Block::Text(note),
+                Block::Heading(t.it_does_answer.to_string()),
+            ];
+            Reply {
+                lang,
+                blocks,
+                buttons: suggestions(&decision.suggestions),
+            }
+        }
+        Outcome::SmallTalk { intent } => {
+            let text = story.smalltalk[*intent].reply.get(lang).clone();
+            Reply {
+                lang,
+                blocks: vec![Block::Text(text)],
+                buttons: suggestions(&decision.suggestions),
+            }
+        }
+        Outcome::NoMatch => {
+            let m = &story.meta;
+            let text = format!(
+                "{} {}: “{}” ({}, {}).",
+                t.not_in_article, t.only_this_story, m.headline, m.outlet, m.date
+            );
+            let blocks = vec![
+                Block::Text(text),
+                Block::Heading(t.it_does_answer.to_string()),
+            ];
+            Reply {
+                lang,
+                blocks,
+                buttons: suggestions(&decision.suggestions),
+            }
+        }
+    }
+}
+
+/// `/help`.
+pub fn help(lang: Lang) -> Reply {
+    Reply {
+        lang,
+        blocks: vec![Block::Text(texts(lang).help.to_string())],
+        buttons: Vec::new(),
+    }
+}
+
+/// `/start`: what the bot knows and a few questions to tap.
+pub fn welcome(story: &Story, lang: Lang, starters: &[usize]) -> Reply {
+    let m = &story.meta;
+    let greeting = match lang {
+        Lang::En => format!(
+            "Hi! I answer questions about one story: “{}” ({}, {}).",
+            m.headline, m.outlet, m.date
+        ),
+        Lang::Ru => format!(
+            "Привет! Я отвечаю на вопросы об одной статье: «{}» ({}, {}).",
+            m.headline, m.outlet, m.date
+        ),
+    };
+    let blocks = vec![
+        Block::Text(greeting),
+        Block::Text(m.summary.get(lang).clone()),
+        Block::Heading(texts(lang).empty.to_string()),
+    ];
+    let buttons = starters
+        .iter()
+        .map(|&e| entry_button(&story.entries[e], lang))
+        .collect();
+    Reply {
+        lang,
+        blocks,
+        buttons,
+    }
+}
+
+/// `/about`: the story, its outlet, date, link and who it cites.
+pub fn about(story: &Story, lang: Lang) -> Reply {
+    let m = &story.meta;
+    let t = texts(lang);
+    let mut blocks = vec![
+        Block::Text(format!("“{}”\n{}, {}", m.headline, m.outlet, m.date)),
+        Block::Text(m.summary.get(lang).clone()),
+    ];
+    blocks.push(Block::Text(format!(
+        "{}: {}.",
+        t.about_cites,
+        m.cited.get(lang).join(", ")
+    )));
+    if let Some(credit) = &m.photo_credit {
+        blocks.push(Block::Text(format!("Photo: {credit}")));
+    }
+    blocks.push(Block::Link {
+        label: t.read_it.to_string(),
+        url: m.url.clone(),
+    });
+    Reply {
+        lang,
+        blocks,
+        buttons: Vec::new(),
+    }
+}
+
+/// `/topics`: one button per topic.
+pub fn topics(story: &Story, lang: Lang) -> Reply {
+    let buttons = story
+        .topics()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Button {
+            label: t.to_string(),
+            action: Action::Topic(i),
+        })
+        .collect();
+    Reply {
+        lang,
+        blocks: vec![Block::Heading(texts(lang).topics.to_string())],
+        buttons,
+    }
+}
+
+/// One topic's questions as buttons.
+pub fn topic(story: &Story, topic: usize, lang: Lang) -> Option<Reply> {
+    let name = *story.topics().get(topic)?;
+    let buttons = story
+        .entries
+        .iter()
+        .filter(|e| e.topic == name)
+        .map(|e| entry_button(e, lang))
+        .collect();
+    Some(Reply {
+        lang,
+        blocks: vec![Block::Heading(name.to_string())],
+        buttons,
+    })
+}

@@ -1,0 +1,152 @@
+//! Rendering a [`Reply`]: plain text for terminals and `ask --json`, Telegram HTML for
+//! the bot. HTML escapes every dynamic string and packs blocks into messages that
+//! stay within Telegram's limit, never splitting inside a tag.
+
+use teloxide::utils::html::escape;
+
+use super::{Block, Reply};
+
+/// Telegram's limit on one message's text, in UTF-16 code units.
+pub const MAX_MESSAGE: usize = 4096;
+/// No single block may be longer than this (in characters), so every block fits a message
+/// with its markup.
+const MAX_BLOCK: usize = 3_000;
+
+fn clip(text: &str) -> String {
+    if text.chars().count() <= MAX_BLOCK {
+        return text.to_string();
+    }
+    let mut clipped: String = text.chars().take(MAX_BLOCK - 1).collect();
+    clipped.push('…');
+    clipped
+}
+
+/// Plain text, exactly what a terminal user sees; buttons become a list.
+pub fn plain(reply: &Reply) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for block in &reply.blocks {
+        parts.push(match block {
+            Block::Text(text) | Block::Source(text) | Block::Heading(text) => clip(text),
+            Block::Quote(text) => format!("“{}”", clip(text)),
+            Block::Link { label, url } => format!("{label}: {url}"),
+        });
+    }
+    let mut text = parts.join("\n\n");
+    for button in &reply.buttons {
+        text.push_str("\n• ");
+        text.push_str(&clip(&button.label));
+    }
+    text
+}
+
+/// Escapes `text`, shortening it until the escaped form fits `budget` UTF-16 units:
+/// escaping can grow a text fivefold ("&" → "&amp;").
+fn escape_within(text: &str, budget: usize) -> String {
+    let mut text = clip(text);
+    loop {
+        let escaped = escape(&text);
+        let len = utf16_len(&escaped);
+        if len <= budget {
+            return escaped;
+        }
+        let keep = text.chars().count() * budget / len;
+        text = text
+            .chars()
+            .take(keep.saturating_sub(2))
+            .collect::<String>()
+            + "…";
+    }
+}
+
+/// Room for one block's text once its tags are added.
+const BLOCK_BUDGET: usize = MAX_MESSAGE - 64;
+
+fn html_block(block: &Block) -> String {
+    let esc = |text: &str| escape_within(text, BLOCK_BUDGET);
+    match block {
+        Block::Text(text) => esc(text),
+        Block::Source(text) => format!("<i>{}</i>", esc(text)),
+        Block::Quote(text) => format!("<blockquote>{}</blockquote>", esc(text)),
+        Block::Heading(text) => format!("<b>{}</b>", esc(text)),
+        Block::Link { label, url } => format!("<a href=\"{}\">{}</a>", escape(url), esc(label)),
+    }
+}
+
+fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// Telegram HTML messages, each within [`MAX_MESSAGE`]; buttons travel separately.
+pub fn html_messages(reply: &Reply) -> Vec<String> {
+    let mut messages: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for block in reply.blocks.iter().map(html_block) {
+        let fits = utf16_len(&current) + 2 + utf16_len(&block) <= MAX_MESSAGE;
+        if !current.is_empty() && !fits {
+            messages.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push_str("\n\n");
+        }
+        current.push_str(&block);
+    }
+    if !current.is_empty() {
+        messages.push(current);
+    }
+    messages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn reply(blocks: Vec<Block>) -> Reply {
+        Reply {
+            lang: Lang::En,
+            blocks,
+            buttons: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn html_escapes_every_dynamic_string() {
+        let r = reply(vec![
+            Block::Text("<b>x</b> & y".into()),
+            Block::Quote("a < b".into()),
+        ]);
+        assert_eq!(
+            html_messages(&r),
+            ["&lt;b&gt;x&lt;/b&gt; &amp; y\n\n<blockquote>a &lt; b</blockquote>"]
+        );
+    }
+
+    #[test]
+    fn long_replies_split_between_blocks_within_the_limit() {
+        let long = "&".repeat(2_900);
+        let r = reply(vec![
+            Block::Text(long.clone()),
+            Block::Text(long.clone()),
+            Block::Quote(long),
+        ]);
+        let messages = html_messages(&r);
+        assert!(messages.len() >= 3, "{}", messages.len());
+        for m in &messages {
+            assert!(utf16_len(m) <= MAX_MESSAGE, "{}", utf16_len(m));
+            assert!(!m.starts_with("\n"));
+        }
+    }
+
+    #[test]
+    fn plain_text_shows_quote_marks_and_buttons() {
+        let mut r = reply(vec![
+            Block::Text("Answer.".into()),
+            Block::Quote("verbatim".into()),
+        ]);
+        r.buttons.push(super::super::Button {
+            label: "More?".into(),
+            action: super::super::Action::Topic(0),
+        });
+        assert_eq!(plain(&r), "Answer.\n\n“verbatim”\n• More?");
+    }
+}

@@ -1,0 +1,55 @@
+//! The bot's own fixed wording, in each language it answers in.
+
+use crate::lang::Lang;
+
+pub struct Texts {
+    pub source: &'static str,
+    pub via: &'static str,
+    pub not_in_article: &'static str,
+    pub only_this_story: &'static str,
+    pub it_does_answer: &'static str,
+    pub did_you_mean: &'static str,
+    pub also: &'static str,
+    pub help: &'static str,
+    pub topics: &'static str,
+    pub about_cites: &'static str,
+    pub read_it: &'static str,
+    pub empty: &'static str,
+}
+
+const EN: Texts = Texts {
+    source: "Source",
+    via: "via",
+    not_in_article: "The article doesn't say.",
+    only_this_story: "I only know what this story reports",
+    it_does_answer: "It does answer questions like these:",
+    did_you_mean: "I'm not sure which you mean. Did you mean:",
+    also: "Also:",
+    help: "Ask me anything about the story in plain words, in English or Russian. I answer with what the article says, who reported it and the article's own sentence.\n\nCommands:\n/ask question: ask (in groups: /ask@bot question, or reply to me)\n/topics: browse what I can answer\n/about: the story and its sources\n/help: this message",
+    topics: "What I can answer, by topic:",
+    about_cites: "It cites",
+    read_it: "Read it",
+    empty: "Ask me a question about the story, for example:",
+};
+
+const RU: Texts = Texts {
+    source: "Источник",
+    via: "через",
+    not_in_article: "В статье об этом не говорится.",
+    only_this_story: "Я знаю только то, о чём сообщает эта статья",
+    it_does_answer: "Вот на что в ней есть ответ:",
+    did_you_mean: "Не уверен, что вы имеете в виду. Может быть:",
+    also: "Кроме того:",
+    help: "Спросите меня о статье обычными словами, по-русски или по-английски. Я отвечаю тем, что сказано в статье, называю источник и привожу цитату из неё.\n\nКоманды:\n/ask вопрос: задать вопрос (в группах: /ask@bot вопрос или ответ на моё сообщение)\n/topics: темы, на которые я могу ответить\n/about: о статье и её источниках\n/help: эта справка",
+    topics: "На что я могу ответить, по темам:",
+    about_cites: "Источники",
+    read_it: "Читать",
+    empty: "Задайте вопрос о статье, например:",
+};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+    }
+}

@@ -1,0 +1,194 @@
+//! The binary as a user runs it: `check`, `ask`, `ask --json` and `ask --json -`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn storybot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_storybot"))
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("STORYBOT_KNOWLEDGE")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const MINI: &str = "tests/fixtures/mini";
+
+#[test]
+fn check_accepts_the_shipped_knowledge() {
+    let out = storybot(&["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("every quote is verbatim"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn check_reports_every_problem_with_its_position() {
+    let out = storybot(&["--knowledge", "tests/fixtures/broken", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let expected = [
+        "tests/fixtures/broken/entries.toml:10:9: quote is not verbatim in the article: \"The Lunar Town council opened its first library on Wednesday\"; copy the sentence from the article file exactly",
+        "tests/fixtures/broken/entries.toml:11:12: related id \"no-such-entry\" is not the id of any entry",
+        "tests/fixtures/broken/entries.toml:12:1: unknown field `colour` in entry #1; expected one of `answer`, `answer_ru`, `id`, `kinds`, `questions`, `questions_ru`, `quote`, `related`, `source`, `source_ru`, `topic`",
+        "tests/fixtures/broken/entries.toml:14:1: entry #2 is missing the field `answer_ru`",
+        "tests/fixtures/broken/entries.toml:15:6: duplicate entry id \"library-opened\" (first used on line 2); ids must be unique",
+        "tests/fixtures/broken/entries.toml:23:10: unknown kind \"amount\"; use one of number, person, organization, place, date, time, reason",
+        "tests/fixtures/broken/gaps.toml:2:6: id \"Gap Cost\" must be lowercase-kebab (a-z, 0-9, -), like \"callup-size\"",
+        "tests/fixtures/broken/story.toml:4:8: `date` must be a TOML date like 2022-09-24 (no quotes)",
+        "tests/fixtures/broken/story.toml:5:7: `url` must start with https:// (found \"example.com/moon-library\")",
+        "tests/fixtures/broken/story.toml:8:14: `summary_ru` must not be empty",
+    ];
+    for line in expected {
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "missing line:\n{line}\nin:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("problems in tests/fixtures/broken"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_toml_syntax_errors_with_position() {
+    let out = storybot(&["--knowledge", "tests/fixtures/syntax", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("tests/fixtures/syntax/entries.toml:3:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("TOML syntax"), "{stderr}");
+}
+
+#[test]
+fn check_names_a_missing_folder() {
+    let out = storybot(&["--knowledge", "tests/fixtures/nowhere", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("tests/fixtures/nowhere:1:1: knowledge folder does not exist"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn ask_prints_the_sourced_answer_as_plain_text() {
+    let out = storybot(&["--knowledge", MINI, "ask", "how", "many", "books?"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("It holds 4,000 books.\n\nSource: council spokesperson Ana Ruiz, via Example News (1 Oct 2030)"), "{stdout}");
+    assert!(
+        stdout.contains("“The library holds 4,000 books, council spokesperson Ana Ruiz said.”"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn ask_json_has_the_contract_fields() {
+    let out = storybot(&[
+        "--knowledge",
+        MINI,
+        "ask",
+        "--json",
+        "Сколько книг в библиотеке?",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["matched"], true);
+    assert_eq!(v["id"], "book-count");
+    assert_eq!(v["lang"], "ru");
+    assert_eq!(v["answer"], "В ней 4000 книг.");
+    assert!(v["quote"].as_str().unwrap().contains("4,000 books"));
+    let score = v["score"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&score));
+    assert!(v["reply"].as_str().unwrap().starts_with("В ней 4000 книг."));
+}
+
+#[test]
+fn ask_json_declines_honestly_with_nulls() {
+    let out = storybot(&[
+        "--knowledge",
+        MINI,
+        "ask",
+        "--json",
+        "best pizza dough recipe?",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["matched"], false);
+    for field in ["id", "answer", "source", "quote"] {
+        assert!(v[field].is_null(), "{field} should be null: {v}");
+    }
+    assert!(
+        v["reply"]
+            .as_str()
+            .unwrap()
+            .starts_with("The article doesn't say."),
+        "{v}"
+    );
+    assert!(!v["suggestions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ask_json_stdin_streams_one_line_per_question_in_order() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
+        .args(["--knowledge", MINI, "ask", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let questions = [
+        "hello",
+        "number of books",
+        "",
+        "what did the library cost?",
+        "<b>hi</b> & 1' OR '1'='1",
+    ];
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        for q in questions {
+            writeln!(stdin, "{q}").unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), questions.len());
+    for (line, q) in lines.iter().zip(questions) {
+        assert_eq!(line["question"], q);
+        assert!(!line["reply"].as_str().unwrap().is_empty());
+    }
+    let matched: Vec<bool> = lines
+        .iter()
+        .map(|l| l["matched"].as_bool().unwrap())
+        .collect();
+    assert_eq!(matched, [false, true, false, false, false]);
+    assert_eq!(lines[0]["outcome"], "smalltalk");
+    assert_eq!(lines[3]["outcome"], "gap");
+}
+
+#[test]
+fn no_token_and_no_terminal_says_what_to_set() {
+    let out = Command::new(env!("CARGO_BIN_EXE_storybot"))
+        .env_remove("TELOXIDE_TOKEN")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("TELOXIDE_TOKEN"),
+        "{}",
+        text(&out.stderr)
+    );
+}
