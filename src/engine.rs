@@ -58,9 +58,7 @@ pub fn strip_command(text: &str) -> &str {
 /// Takes leading "@username" words off ("@storybot where was the photo taken").
 pub fn strip_mentions(mut text: &str) -> &str {
     while let Some(rest) = text.strip_prefix('@') {
-        let end = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
         text = rest[end..].trim_start_matches([',', ':']).trim_start();
     }
     text
@@ -86,10 +84,7 @@ impl Engine {
     pub fn ask(&self, question: &str, lang_hint: Option<&str>) -> Response {
         let decision = self.matcher.decide(&self.story, question, lang_hint);
         let reply = reply::for_decision(&self.story, &decision);
-        Response {
-            reply,
-            decision: Some(decision),
-        }
+        Response { reply, decision: Some(decision) }
     }
 
     /// Replies to any message: a command, or a question.
@@ -100,10 +95,9 @@ impl Engine {
                 decision: None,
             },
             Input::Question(q) => self.ask(q, lang_hint),
-            Input::Command(c) => Response {
-                reply: self.command(c, Lang::detect("", lang_hint)),
-                decision: None,
-            },
+            Input::Command(c) => {
+                Response { reply: self.command(c, Lang::detect("", lang_hint)), decision: None }
+            }
         }
     }
 
@@ -123,19 +117,10 @@ mod tests {
 
     #[test]
     fn commands_and_mentions_are_taken_off() {
-        assert_eq!(
-            parse_input("/ask@storybot what happened?"),
-            Input::Question("what happened?")
-        );
-        assert_eq!(
-            parse_input("@storybot, where was it"),
-            Input::Question("where was it")
-        );
+        assert_eq!(parse_input("/ask@storybot what happened?"), Input::Question("what happened?"));
+        assert_eq!(parse_input("@storybot, where was it"), Input::Question("where was it"));
         assert_eq!(parse_input("/HELP"), Input::Command(Command::Help));
-        assert_eq!(
-            parse_input("/topics@storybot"),
-            Input::Command(Command::Topics)
-        );
+        assert_eq!(parse_input("/topics@storybot"), Input::Command(Command::Topics));
         assert_eq!(parse_input("what is /ask"), Input::Question("what is /ask"));
         assert_eq!(parse_input("/ask"), Input::Question(""));
     }

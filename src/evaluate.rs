@@ -61,11 +61,7 @@ impl Report {
     pub fn render(&self, show_failures: usize) -> String {
         let mut out = String::from("by tag:\n");
         for (tag, (ok, n)) in &self.by_tag {
-            let _ = writeln!(
-                out,
-                "  {tag:24} {ok:4}/{n:<4} {:5.1}%",
-                100.0 * *ok as f64 / *n as f64
-            );
+            let _ = writeln!(out, "  {tag:24} {ok:4}/{n:<4} {:5.1}%", 100.0 * *ok as f64 / *n as f64);
         }
         for f in self.failures.iter().take(show_failures) {
             let _ = writeln!(out, "FAIL {} [{}] {:?}", f.case.id, f.case.kind, f.case.q);
@@ -74,11 +70,7 @@ impl Report {
             let _ = writeln!(out, "     candidates: {}", f.candidates.join("  "));
         }
         if self.failures.len() > show_failures {
-            let _ = writeln!(
-                out,
-                "... and {} more failures",
-                self.failures.len() - show_failures
-            );
+            let _ = writeln!(out, "... and {} more failures", self.failures.len() - show_failures);
         }
         out.push_str(&self.summary());
         out
@@ -86,14 +78,13 @@ impl Report {
 }
 
 pub fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
-            serde_json::from_str(l)
-                .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))
+            serde_json::from_str(l).map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))
         })
         .collect()
 }
@@ -103,11 +94,7 @@ fn passes(case: &Case, matched: bool, reply: &str) -> bool {
         return !matched;
     }
     let reply = reply.to_lowercase();
-    matched
-        && case
-            .expect
-            .iter()
-            .all(|group| group.iter().any(|s| reply.contains(&s.to_lowercase())))
+    matched && case.expect.iter().all(|group| group.iter().any(|s| reply.contains(&s.to_lowercase())))
 }
 
 pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
@@ -128,18 +115,9 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
         }
         if !ok {
             let candidates = response.decision.map_or_else(Vec::new, |d| {
-                d.ranked
-                    .iter()
-                    .take(4)
-                    .map(|(doc, s)| format!("{}={s:.3}", doc_name(engine, *doc)))
-                    .collect()
+                d.ranked.iter().take(4).map(|(doc, s)| format!("{}={s:.3}", doc_name(engine, *doc))).collect()
             });
-            report.failures.push(Failure {
-                case: case.clone(),
-                matched,
-                reply,
-                candidates,
-            });
+            report.failures.push(Failure { case: case.clone(), matched, reply, candidates });
         }
     }
     report
@@ -172,44 +150,54 @@ pub fn explain(engine: &Engine, question: &str) -> String {
     out
 }
 
-/// One tab-separated line per case for calibrating thresholds: id, kind, best entry,
-/// its score, whether answering it would pass, best gap score, best small-talk score.
-pub fn dump(engine: &Engine, cases: &[Case]) -> String {
-    let mut out = String::new();
-    for case in cases {
-        let decision =
-            engine
-                .matcher
-                .decide(&engine.story, crate::engine::strip_command(&case.q), None);
-        let best =
-            |want: fn(&DocRef) -> bool| decision.ranked.iter().find(|(d, _)| want(d)).copied();
-        let entry = best(|d| matches!(d, DocRef::Entry(_)));
-        let gap = best(|d| matches!(d, DocRef::Gap(_))).map_or(0.0, |g| g.1);
-        let talk = best(|d| matches!(d, DocRef::SmallTalk(_))).map_or(0.0, |g| g.1);
-        let (id, score, pass) = match entry {
-            Some((DocRef::Entry(e), score)) => {
-                let reply = reply::plain(&reply::answer(&engine.story, e, decision.lang, &[]));
-                (
-                    engine.story.entries[e].id.as_str(),
-                    score,
-                    passes(case, true, &reply),
-                )
+/// Pass rates at a range of answer thresholds, on two halves of the cases (split by
+/// id) so a threshold chosen on one half can be checked on the other.
+pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
+    let mut out = String::from("threshold  half A in/out      half B in/out\n");
+    let half = |c: &Case| c.id.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 2;
+    let outcomes: Vec<(u32, &Case, Option<(f32, bool)>, bool)> = cases
+        .iter()
+        .map(|case| {
+            let question = crate::engine::strip_command(&case.q);
+            let decision = engine.matcher.decide(&engine.story, question, None);
+            let candidates = engine.matcher.candidates(question);
+            // The best entry's score and whether answering with it would pass.
+            let top = candidates.entries.first().map(|c| {
+                let reply = reply::plain(&reply::answer(&engine.story, c.entry, decision.lang, &[]));
+                (c.confidence, case.kind == "in" && passes(case, true, &reply))
+            });
+            let declined_before_threshold = !matches!(
+                decision.outcome,
+                crate::matcher::Outcome::Answer { .. }
+                    | crate::matcher::Outcome::Clarify { .. }
+                    | crate::matcher::Outcome::NoMatch
+            );
+            (half(case), case, top, declined_before_threshold)
+        })
+        .collect();
+    for step in 6..=14 {
+        let t = step as f32 * 0.05;
+        let _ = write!(out, "{t:9.2}");
+        for h in 0..2 {
+            let (mut i_ok, mut i_n, mut o_ok, mut o_n) = (0, 0, 0, 0);
+            for (_, case, top, other) in outcomes.iter().filter(|o| o.0 == h) {
+                let answered = !other && top.is_some_and(|(s, _)| s >= t);
+                if case.kind == "in" {
+                    i_n += 1;
+                    i_ok += usize::from(answered && top.is_some_and(|(_, ok)| ok));
+                } else {
+                    o_n += 1;
+                    o_ok += usize::from(!answered);
+                }
             }
-            _ => ("-", 0.0, false),
-        };
-        let second = decision
-            .ranked
-            .iter()
-            .filter(|(d, _)| matches!(d, DocRef::Entry(_)))
-            .nth(1)
-            .map_or(0.0, |e| e.1);
-        let _ = writeln!(
-            out,
-            "{}\t{}\t{id}\t{score:.3}\t{pass}\t{gap:.3}\t{talk:.3}\t{second:.3}\t{}",
-            case.id,
-            case.kind,
-            case.tags.join(",")
-        );
+            let _ = write!(
+                out,
+                "   {:5.1}% / {:5.1}%",
+                100.0 * i_ok as f64 / i_n.max(1) as f64,
+                100.0 * o_ok as f64 / o_n.max(1) as f64
+            );
+        }
+        out.push('\n');
     }
     out
 }

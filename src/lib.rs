@@ -20,3 +20,4 @@ pub mod lang;
 pub mod matcher;
 pub mod reply;
 pub mod telegram;
+pub mod audit;

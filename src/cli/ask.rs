@@ -51,12 +51,7 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
         source: entry.map(|e| e.source.get(lang).as_str()),
         quote: entry.map(|e| e.quote.as_str()),
         reply: reply::plain(&response.reply),
-        suggestions: response
-            .reply
-            .buttons
-            .iter()
-            .map(|b| b.label.clone())
-            .collect(),
+        suggestions: response.reply.buttons.iter().map(|b| b.label.clone()).collect(),
         lang: lang.code(),
         outcome,
     }

@@ -1,41 +1,63 @@
-//! `storybot check`: validates the knowledge folder and says what is wrong, where.
+//! `storybot check`: validates the knowledge folder (errors, exit 1) and audits how
+//! well it works (warnings; `--strict` makes them fail). `--json` for CI.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::audit::{self, Audit};
+use crate::engine::Engine;
 use crate::knowledge;
 
-pub fn run(dir: &Path) -> ExitCode {
-    match knowledge::load(dir) {
-        Ok(story) => {
-            let phrasings: usize = story
-                .entries
-                .iter()
-                .map(|e| e.questions.en.len() + e.questions.ru.len())
-                .sum();
-            println!(
-                "{}: ok: {} entries in {} topics ({} phrasings), {} gaps, {} small-talk intents; every quote is verbatim in the article",
-                dir.display(),
-                story.entries.len(),
-                story.topics().len(),
-                phrasings,
-                story.gaps.len(),
-                story.smalltalk.len()
-            );
-            ExitCode::SUCCESS
-        }
+pub fn run(dir: &Path, strict: bool, json: bool) -> ExitCode {
+    let story = match knowledge::load(dir) {
+        Ok(story) => story,
         Err(error) => {
             let problems = error.problems();
-            for problem in &problems {
-                eprintln!("{problem}");
+            if json {
+                let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                println!("{}", serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }));
+            } else {
+                for problem in &problems {
+                    eprintln!("{problem}");
+                }
+                let n = problems.len();
+                eprintln!("storybot: {n} problem{} in {}", if n == 1 { "" } else { "s" }, dir.display());
             }
-            let n = problems.len();
-            eprintln!(
-                "storybot: {n} problem{} in {}",
-                if n == 1 { "" } else { "s" },
-                dir.display()
-            );
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
+    };
+    let summary = format!(
+        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article",
+        story.entries.len(),
+        story.topics().len(),
+        story.gaps.len(),
+        story.smalltalk.len()
+    );
+    let engine = Engine::new(story);
+    let audit = audit::audit(&engine, dir);
+    let failed = strict && !audit.warnings.is_empty();
+    if json {
+        let value = serde_json::json!({ "ok": !failed, "errors": [], "summary": summary, "audit": &audit });
+        println!("{value}");
+    } else {
+        for warning in &audit.warnings {
+            eprintln!("{warning}");
+        }
+        println!("{}: ok: {summary}", dir.display());
+        println!("{}", audit_line(&audit));
     }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn audit_line(audit: &Audit) -> String {
+    format!(
+        "self-retrieval: {}/{} phrasings answer their own entry; article coverage: {}/{} sentences ({:.0}%); {} warning{}",
+        audit.retrieved,
+        audit.phrasings,
+        audit.covered,
+        audit.sentences,
+        audit.coverage_percent(),
+        audit.warnings.len(),
+        if audit.warnings.len() == 1 { "" } else { "s" }
+    )
 }

@@ -44,7 +44,15 @@ pub enum Command {
     /// Talk to the bot in the terminal.
     Chat,
     /// Validate the knowledge folder; exit 1 with file:line:column errors if invalid.
-    Check,
+    /// Also audits self-retrieval, ambiguity and article coverage (warnings).
+    Check {
+        /// Warnings fail too (exit 1).
+        #[arg(long)]
+        strict: bool,
+        /// One JSON object: ok, errors, warnings, the audit's figures.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show how a question is read and scored: its terms and the best candidates.
     Explain {
         #[arg(required = true, num_args = 1..)]
@@ -58,16 +66,16 @@ pub enum Command {
         /// How many failures to print with their candidate entries.
         #[arg(long, default_value_t = 30)]
         show_failures: usize,
-        /// Print one tab-separated line per question for calibrating thresholds.
+        /// Print pass rates at a range of answer thresholds on two halves of the cases.
         #[arg(long)]
-        dump: bool,
+        sweep: bool,
     },
 }
 
 /// Runs the parsed command line; errors are printed by `main`.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Check) => Ok(check::run(&cli.knowledge)),
+        Some(Command::Check { strict, json }) => Ok(check::run(&cli.knowledge, strict, json)),
         Some(Command::Ask { json, question }) => ask::run(&load(&cli.knowledge)?, json, &question),
         Some(Command::Chat) => chat::run(&load(&cli.knowledge)?, None),
         Some(Command::Run) => run_bot(&cli.knowledge),
@@ -76,33 +84,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", crate::evaluate::explain(&engine, &question.join(" ")));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Eval {
-            files,
-            show_failures,
-            dump,
-        }) => eval(&load(&cli.knowledge)?, &files, show_failures, dump),
+        Some(Command::Eval { files, show_failures, sweep }) => {
+            eval(&load(&cli.knowledge)?, &files, show_failures, sweep)
+        }
         None => run_default(&cli.knowledge),
     }
 }
 
-fn eval(
-    engine: &Engine,
-    files: &[PathBuf],
-    show_failures: usize,
-    dump: bool,
-) -> anyhow::Result<ExitCode> {
+fn eval(engine: &Engine, files: &[PathBuf], show_failures: usize, sweep: bool) -> anyhow::Result<ExitCode> {
     let mut cases = Vec::new();
     for file in files {
         cases.extend(crate::evaluate::read_cases(file)?);
     }
-    if dump {
-        print!("{}", crate::evaluate::dump(engine, &cases));
+    if sweep {
+        print!("{}", crate::evaluate::sweep(engine, &cases));
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "{}",
-        crate::evaluate::evaluate(engine, &cases).render(show_failures)
-    );
+    println!("{}", crate::evaluate::evaluate(engine, &cases).render(show_failures));
     Ok(ExitCode::SUCCESS)
 }
 

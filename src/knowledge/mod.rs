@@ -31,11 +31,7 @@ struct ProblemList<'a>(&'a [Problem]);
 impl fmt::Display for ProblemList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
-        writeln!(
-            f,
-            "the knowledge has {n} problem{}:",
-            if n == 1 { "" } else { "s" }
-        )?;
+        writeln!(f, "the knowledge has {n} problem{}:", if n == 1 { "" } else { "s" })?;
         for problem in self.0 {
             writeln!(f, "{problem}")?;
         }
@@ -51,7 +47,8 @@ impl KnowledgeError {
                 path: path.clone(),
                 line: 1,
                 column: 1,
-                message: "knowledge folder does not exist; pass --knowledge PATH or set STORYBOT_KNOWLEDGE".into(),
+                message: "knowledge folder does not exist; pass --knowledge PATH or set STORYBOT_KNOWLEDGE"
+                    .into(),
             }],
             KnowledgeError::Invalid(list) => list.clone(),
         }
@@ -67,22 +64,17 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
     let story_file = read::source(dir, "story.toml", &mut problems);
     let entries_file = read::source(dir, "entries.toml", &mut problems);
     let optional = |name: &str, problems: &mut Problems| {
-        dir.join(name)
-            .exists()
-            .then(|| read::source(dir, name, problems))
-            .flatten()
+        dir.join(name).exists().then(|| read::source(dir, name, problems)).flatten()
     };
     let gaps_file = optional("gaps.toml", &mut problems);
     let lexicon_file = optional("lexicon.toml", &mut problems);
     let smalltalk_file = optional("smalltalk.toml", &mut problems);
 
-    let (meta, article) = match story_file
-        .as_ref()
-        .and_then(|file| Some((read::story(file, &mut problems)?, file)))
-    {
-        Some((raw, file)) => validate::meta(raw, dir, file, &mut problems),
-        None => (None, None),
-    };
+    let (meta, article) =
+        match story_file.as_ref().and_then(|file| Some((read::story(file, &mut problems)?, file))) {
+            Some((raw, file)) => validate::meta(raw, dir, file, &mut problems),
+            None => (None, None),
+        };
 
     let mut ids = validate::Ids::default();
     let mut entries = match &entries_file {
@@ -96,44 +88,27 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
         None => Vec::new(),
     };
     let mut gaps = match &gaps_file {
-        Some(file) => validate::gaps(
-            read::gaps(file, &mut problems),
-            &mut ids,
-            file,
-            &mut problems,
-        ),
+        Some(file) => validate::gaps(read::gaps(file, &mut problems), &mut ids, file, &mut problems),
         None => Vec::new(),
     };
     if let Some(file) = &entries_file {
         if entries.is_empty() && problems.is_empty() {
-            problems.file(
-                &file.path,
-                "no [[entry]] tables: the bot would know nothing; add at least one entry",
-            );
+            problems
+                .file(&file.path, "no [[entry]] tables: the bot would know nothing; add at least one entry");
         }
     }
     let entry_ids: Vec<String> = entries.iter().map(|(e, _)| e.id.clone()).collect();
     let entry_ids: Vec<&str> = entry_ids.iter().map(String::as_str).collect();
     if let Some(file) = &entries_file {
         for (entry, related) in &mut entries {
-            entry.related = validate::related(
-                &entry.id,
-                std::mem::take(related),
-                &entry_ids,
-                file,
-                &mut problems,
-            );
+            entry.related =
+                validate::related(&entry.id, std::mem::take(related), &entry_ids, file, &mut problems);
         }
     }
     if let Some(file) = &gaps_file {
         for (gap, related) in &mut gaps {
-            gap.related = validate::related(
-                &gap.id,
-                std::mem::take(related),
-                &entry_ids,
-                file,
-                &mut problems,
-            );
+            gap.related =
+                validate::related(&gap.id, std::mem::take(related), &entry_ids, file, &mut problems);
         }
     }
     let lexicon = lexicon_file

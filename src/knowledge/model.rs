@@ -27,6 +27,8 @@ pub struct StoryMeta {
     pub photo_credit: Option<String>,
     pub summary: Localized<String>,
     pub cited: Localized<Vec<String>>,
+    /// Article sentences deliberately backed by no entry (datelines, "Go deeper").
+    pub uncovered: Vec<String>,
 }
 
 /// What kind of fact an entry answers with; question words ask for one of these.
@@ -42,15 +44,8 @@ pub enum AnswerKind {
 }
 
 impl AnswerKind {
-    pub const NAMES: [&'static str; 7] = [
-        "number",
-        "person",
-        "organization",
-        "place",
-        "date",
-        "time",
-        "reason",
-    ];
+    pub const NAMES: [&'static str; 7] =
+        ["number", "person", "organization", "place", "date", "time", "reason"];
 
     pub fn parse(name: &str) -> Option<AnswerKind> {
         Some(match name {

@@ -17,14 +17,8 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        SourceFile {
-            path,
-            text,
-            line_starts,
-        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceFile { path, text, line_starts }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -32,10 +26,7 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, column)
     }
 }
@@ -51,14 +42,7 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
     }
 }
 
@@ -69,22 +53,12 @@ pub struct Problems(Vec<Problem>);
 impl Problems {
     pub fn at(&mut self, file: &SourceFile, span: Range<usize>, message: impl Into<String>) {
         let (line, column) = file.position(span.start);
-        self.0.push(Problem {
-            path: file.path.clone(),
-            line,
-            column,
-            message: message.into(),
-        });
+        self.0.push(Problem { path: file.path.clone(), line, column, message: message.into() });
     }
 
     /// A problem with a whole file (missing, unreadable): reported at 1:1.
     pub fn file(&mut self, path: &Path, message: impl Into<String>) {
-        self.0.push(Problem {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: message.into(),
-        });
+        self.0.push(Problem { path: path.to_path_buf(), line: 1, column: 1, message: message.into() });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -92,8 +66,7 @@ impl Problems {
     }
 
     pub fn into_vec(mut self) -> Vec<Problem> {
-        self.0
-            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.0.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         self.0
     }
 }

@@ -18,6 +18,7 @@ pub struct RawStory {
     pub summary_ru: Option<Located>,
     pub cited: Vec<Located>,
     pub cited_ru: Vec<Located>,
+    pub uncovered: Vec<Located>,
 }
 
 pub struct RawEntry {
@@ -75,7 +76,12 @@ pub fn source(dir: &Path, name: &str, problems: &mut Problems) -> Option<SourceF
             }
         },
         Err(e) => {
-            problems.file(&path, format!("cannot read {name}: {e}; every knowledge folder needs it (see docs/knowledge-format.md)"));
+            problems.file(
+                &path,
+                format!(
+                    "cannot read {name}: {e}; every knowledge folder needs it (see docs/knowledge-format.md)"
+                ),
+            );
             None
         }
     }
@@ -99,6 +105,7 @@ pub fn story(file: &SourceFile, problems: &mut Problems) -> Option<RawStory> {
         summary_ru: t.string("summary_ru", problems),
         cited: t.strings("cited", problems),
         cited_ru: t.strings("cited_ru", problems),
+        uncovered: t.optional_strings("uncovered", problems),
     };
     t.finish(problems);
     Some(story)
@@ -161,12 +168,8 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
     let synonyms = top.table("synonyms", problems);
     let stopwords = top.table("stopwords", problems);
     top.finish(problems);
-    let mut lexicon = RawLexicon {
-        synonyms_en: vec![],
-        synonyms_ru: vec![],
-        stopwords_en: vec![],
-        stopwords_ru: vec![],
-    };
+    let mut lexicon =
+        RawLexicon { synonyms_en: vec![], synonyms_ru: vec![], stopwords_en: vec![], stopwords_ru: vec![] };
     if let Some((table, span)) = synonyms {
         let mut t = TableReader::new(file, table, span, "[synonyms]");
         lexicon.synonyms_en = t.string_groups("en", problems);

@@ -21,11 +21,7 @@ pub fn parse<'a>(file: &'a SourceFile, problems: &mut Problems) -> Option<DeTabl
     let failed = !errors.is_empty();
     for error in errors {
         let span = error.span().unwrap_or(0..0);
-        problems.at(
-            file,
-            span,
-            format!("TOML syntax: {}", error.message().trim()),
-        );
+        problems.at(file, span, format!("TOML syntax: {}", error.message().trim()));
     }
     (!failed).then(|| doc.into_inner())
 }
@@ -46,29 +42,16 @@ impl<'t, 'a> TableReader<'t, 'a> {
         span: Range<usize>,
         what: impl Into<String>,
     ) -> Self {
-        TableReader {
-            file,
-            table,
-            span,
-            what: what.into(),
-            seen: BTreeSet::new(),
-        }
+        TableReader { file, table, span, what: what.into(), seen: BTreeSet::new() }
     }
 
     fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
         self.seen.insert(key.to_string());
-        self.table
-            .iter()
-            .find(|(k, _)| k.get_ref() == key)
-            .map(|(_, v)| v)
+        self.table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
     }
 
     fn missing(&self, key: &str, problems: &mut Problems) {
-        problems.at(
-            self.file,
-            self.span.clone(),
-            format!("{} is missing the field `{key}`", self.what),
-        );
+        problems.at(self.file, self.span.clone(), format!("{} is missing the field `{key}`", self.what));
     }
 
     /// A required, non-empty string.
@@ -96,11 +79,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
         let list = self.optional_strings(key, problems);
         if list.is_empty() {
             let span = self.get(key).map_or(self.span.clone(), |v| v.span());
-            problems.at(
-                self.file,
-                span,
-                format!("`{key}` must list at least one string"),
-            );
+            problems.at(self.file, span, format!("`{key}` must list at least one string"));
         }
         list
     }
@@ -119,10 +98,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
             );
             return Vec::new();
         };
-        items
-            .iter()
-            .filter_map(|item| expect_string(self.file, key, item, problems))
-            .collect()
+        items.iter().filter_map(|item| expect_string(self.file, key, item, problems)).collect()
     }
 
     /// An optional array of arrays of strings (synonym groups).
@@ -131,22 +107,14 @@ impl<'t, 'a> TableReader<'t, 'a> {
             return Vec::new();
         };
         let Some(groups) = value.get_ref().as_array() else {
-            problems.at(
-                self.file,
-                value.span(),
-                format!("`{key}` must be an array of arrays of strings"),
-            );
+            problems.at(self.file, value.span(), format!("`{key}` must be an array of arrays of strings"));
             return Vec::new();
         };
         let mut out = Vec::new();
         for group in groups.iter() {
             match group.get_ref().as_array() {
-                Some(items) => out.push(
-                    items
-                        .iter()
-                        .filter_map(|i| expect_string(self.file, key, i, problems))
-                        .collect(),
-                ),
+                Some(items) => out
+                    .push(items.iter().filter_map(|i| expect_string(self.file, key, i, problems)).collect()),
                 None => problems.at(
                     self.file,
                     group.span(),
@@ -163,11 +131,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
             self.missing(key, problems);
             return None;
         };
-        match value
-            .get_ref()
-            .as_datetime()
-            .and_then(|d| d.date.filter(|_| d.time.is_none()))
-        {
+        match value.get_ref().as_datetime().and_then(|d| d.date.filter(|_| d.time.is_none())) {
             Some(date) => Some((date.year, date.month, date.day)),
             None => {
                 problems.at(
@@ -181,11 +145,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// A required sub-table, for files like `story.toml` with one `[story]` table.
-    pub fn table(
-        &mut self,
-        key: &str,
-        problems: &mut Problems,
-    ) -> Option<(&'t DeTable<'a>, Range<usize>)> {
+    pub fn table(&mut self, key: &str, problems: &mut Problems) -> Option<(&'t DeTable<'a>, Range<usize>)> {
         let Some(value) = self.get(key) else {
             self.missing(key, problems);
             return None;
@@ -193,42 +153,28 @@ impl<'t, 'a> TableReader<'t, 'a> {
         match value.get_ref().as_table() {
             Some(table) => Some((table, value.span())),
             None => {
-                problems.at(
-                    self.file,
-                    value.span(),
-                    format!("`{key}` must be a table ([{key}])"),
-                );
+                problems.at(self.file, value.span(), format!("`{key}` must be a table ([{key}])"));
                 None
             }
         }
     }
 
     /// An optional array of tables (`[[entry]]`), each with its span.
-    pub fn tables(
-        &mut self,
-        key: &str,
-        problems: &mut Problems,
-    ) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
+    pub fn tables(&mut self, key: &str, problems: &mut Problems) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
         let Some(items) = value.get_ref().as_array() else {
-            problems.at(
-                self.file,
-                value.span(),
-                format!("`{key}` must be written as [[{key}]] tables"),
-            );
+            problems.at(self.file, value.span(), format!("`{key}` must be written as [[{key}]] tables"));
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_table() {
                 Some(table) => out.push((table, item.span())),
-                None => problems.at(
-                    self.file,
-                    item.span(),
-                    format!("each `{key}` must be a table ([[{key}]])"),
-                ),
+                None => {
+                    problems.at(self.file, item.span(), format!("each `{key}` must be a table ([[{key}]])"))
+                }
             }
         }
         out
@@ -268,11 +214,7 @@ fn expect_string(
         Some(text) => Some(Spanned::new(value.span(), text.to_string())),
         None => {
             let found = value.get_ref().type_str();
-            problems.at(
-                file,
-                value.span(),
-                format!("`{key}` must be a string, found {found}"),
-            );
+            problems.at(file, value.span(), format!("`{key}` must be a string, found {found}"));
             None
         }
     }

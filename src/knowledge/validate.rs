@@ -22,10 +22,7 @@ pub fn meta(
     file: &SourceFile,
     problems: &mut Problems,
 ) -> (Option<StoryMeta>, Option<String>) {
-    let article = raw
-        .article
-        .as_ref()
-        .and_then(|name| read_article(dir, name, file, problems));
+    let article = raw.article.as_ref().and_then(|name| read_article(dir, name, file, problems));
     (story_meta(raw, file, problems), article)
 }
 
@@ -48,52 +45,31 @@ fn story_meta(raw: RawStory, file: &SourceFile, problems: &mut Problems) -> Opti
         url: raw.url?.into_inner(),
         section: raw.section.map(Located::into_inner),
         photo_credit: raw.photo_credit.map(Located::into_inner),
-        summary: Localized {
-            en: raw.summary?.into_inner(),
-            ru: raw.summary_ru?.into_inner(),
-        },
-        cited: Localized {
-            en: inner(raw.cited),
-            ru: inner(raw.cited_ru),
-        },
+        summary: Localized { en: raw.summary?.into_inner(), ru: raw.summary_ru?.into_inner() },
+        cited: Localized { en: inner(raw.cited), ru: inner(raw.cited_ru) },
+        uncovered: inner(raw.uncovered),
     })
 }
 
-fn read_article(
-    dir: &Path,
-    name: &Located,
-    file: &SourceFile,
-    problems: &mut Problems,
-) -> Option<String> {
+fn read_article(dir: &Path, name: &Located, file: &SourceFile, problems: &mut Problems) -> Option<String> {
     let path = dir.join(name.get_ref());
     match std::fs::read_to_string(&path) {
         Ok(text) if text.trim().is_empty() => {
-            problems.at(
-                file,
-                name.span(),
-                format!("the article file {} is empty", path.display()),
-            );
+            problems.at(file, name.span(), format!("the article file {} is empty", path.display()));
             None
         }
         Ok(text) => Some(text),
         Err(e) => {
-            problems.at(
-                file,
-                name.span(),
-                format!("cannot read the article {}: {e}", path.display()),
-            );
+            problems.at(file, name.span(), format!("cannot read the article {}: {e}", path.display()));
             None
         }
     }
 }
 
 fn human_date(year: u16, month: u8, day: u8) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let name = MONTHS
-        .get(usize::from(month).wrapping_sub(1))
-        .unwrap_or(&"?");
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let name = MONTHS.get(usize::from(month).wrapping_sub(1)).unwrap_or(&"?");
     format!("{day} {name} {year}")
 }
 
@@ -110,9 +86,7 @@ pub struct Ids {
 
 fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
     let text = id.get_ref();
-    let well_formed = text
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    let well_formed = text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !text.starts_with('-')
         && !text.ends_with('-');
     if !well_formed {
@@ -137,10 +111,7 @@ fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
 /// Lowercase letters and digits only: two phrasings equal under this ask the same thing.
 fn phrasing_key(text: &str) -> String {
     let mut key = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -177,13 +148,18 @@ impl Ids {
         for phrasing in phrasings {
             let key = phrasing_key(phrasing.get_ref());
             match self.phrasings.get(&key) {
-                Some(first) if first == owner => {
-                    problems.at(file, phrasing.span(), format!("{:?} is listed twice under {owner:?}", phrasing.get_ref()))
-                }
+                Some(first) if first == owner => problems.at(
+                    file,
+                    phrasing.span(),
+                    format!("{:?} is listed twice under {owner:?}", phrasing.get_ref()),
+                ),
                 Some(first) => problems.at(
                     file,
                     phrasing.span(),
-                    format!("the phrasing {:?} is also under {first:?}; a question may belong to one entry only", phrasing.get_ref()),
+                    format!(
+                        "the phrasing {:?} is also under {first:?}; a question may belong to one entry only",
+                        phrasing.get_ref()
+                    ),
                 ),
                 None => {
                     self.phrasings.insert(key, owner.to_string());
@@ -194,10 +170,7 @@ impl Ids {
 }
 
 fn localized_list(en: Vec<Located>, ru: Vec<Located>) -> Localized<Vec<String>> {
-    Localized {
-        en: inner(en),
-        ru: inner(ru),
-    }
+    Localized { en: inner(en), ru: inner(ru) }
 }
 
 pub fn entries(
@@ -217,25 +190,15 @@ pub fn entries(
         if let (Some(quote), Some(article)) = (&e.quote, article) {
             check_quote(quote, article, file, problems);
         }
-        let kinds = e
-            .kinds
-            .iter()
-            .filter_map(|k| kind(k, file, problems))
-            .collect();
+        let kinds = e.kinds.iter().filter_map(|k| kind(k, file, problems)).collect();
         let Some(entry) = (|| {
             Some(Entry {
                 id: e.id?.into_inner(),
                 topic: e.topic?.into_inner(),
                 kinds,
                 questions: localized_list(e.questions, e.questions_ru),
-                answer: Localized {
-                    en: e.answer?.into_inner(),
-                    ru: e.answer_ru?.into_inner(),
-                },
-                source: Localized {
-                    en: e.source?.into_inner(),
-                    ru: e.source_ru?.into_inner(),
-                },
+                answer: Localized { en: e.answer?.into_inner(), ru: e.answer_ru?.into_inner() },
+                source: Localized { en: e.source?.into_inner(), ru: e.source_ru?.into_inner() },
                 quote: e.quote?.into_inner(),
                 related: Vec::new(),
             })
@@ -251,11 +214,7 @@ fn kind(name: &Located, file: &SourceFile, problems: &mut Problems) -> Option<An
     let kind = AnswerKind::parse(name.get_ref());
     if kind.is_none() {
         let names = AnswerKind::NAMES.join(", ");
-        problems.at(
-            file,
-            name.span(),
-            format!("unknown kind {:?}; use one of {names}", name.get_ref()),
-        );
+        problems.at(file, name.span(), format!("unknown kind {:?}; use one of {names}", name.get_ref()));
     }
     kind
 }
@@ -284,11 +243,7 @@ fn check_quote(quote: &Located, article: &str, file: &SourceFile, problems: &mut
     } else {
         "copy the sentence from the article file exactly"
     };
-    problems.at(
-        file,
-        quote.span(),
-        format!("quote is not verbatim in the article: {text:?}; {hint}"),
-    );
+    problems.at(file, quote.span(), format!("quote is not verbatim in the article: {text:?}; {hint}"));
 }
 
 pub fn gaps(
@@ -308,10 +263,7 @@ pub fn gaps(
             Some(Gap {
                 id: g.id?.into_inner(),
                 questions: localized_list(g.questions, g.questions_ru),
-                note: Localized {
-                    en: g.note?.into_inner(),
-                    ru: g.note_ru?.into_inner(),
-                },
+                note: Localized { en: g.note?.into_inner(), ru: g.note_ru?.into_inner() },
                 related: Vec::new(),
             })
         })() else {
@@ -333,17 +285,9 @@ pub fn related(
     let mut out = Vec::new();
     for id in related {
         if id.get_ref() == owner {
-            problems.at(
-                file,
-                id.span(),
-                format!("{owner:?} lists itself as related"),
-            );
+            problems.at(file, id.span(), format!("{owner:?} lists itself as related"));
         } else if !entry_ids.contains(&id.get_ref().as_str()) {
-            problems.at(
-                file,
-                id.span(),
-                format!("related id {:?} is not the id of any entry", id.get_ref()),
-            );
+            problems.at(file, id.span(), format!("related id {:?} is not the id of any entry", id.get_ref()));
         } else {
             out.push(id.into_inner());
         }
@@ -354,23 +298,16 @@ pub fn related(
 pub fn lexicon(raw: RawLexicon) -> Lexicon {
     let groups = |g: Vec<Vec<Located>>| g.into_iter().map(inner).collect();
     Lexicon {
-        synonyms: Localized {
-            en: groups(raw.synonyms_en),
-            ru: groups(raw.synonyms_ru),
-        },
-        stopwords: Localized {
-            en: inner(raw.stopwords_en),
-            ru: inner(raw.stopwords_ru),
-        },
+        synonyms: Localized { en: groups(raw.synonyms_en), ru: groups(raw.synonyms_ru) },
+        stopwords: Localized { en: inner(raw.stopwords_en), ru: inner(raw.stopwords_ru) },
     }
 }
 
 pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallTalk> {
     let fill = |text: String| match meta {
-        Some(m) => text
-            .replace("{headline}", &m.headline)
-            .replace("{outlet}", &m.outlet)
-            .replace("{date}", &m.date),
+        Some(m) => {
+            text.replace("{headline}", &m.headline).replace("{outlet}", &m.outlet).replace("{date}", &m.date)
+        }
         None => text,
     };
     raw.into_iter()
@@ -378,10 +315,7 @@ pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallT
             Some(SmallTalk {
                 id: s.id?.into_inner(),
                 patterns: inner(s.patterns),
-                reply: Localized {
-                    en: fill(s.reply?.into_inner()),
-                    ru: fill(s.reply_ru?.into_inner()),
-                },
+                reply: Localized { en: fill(s.reply?.into_inner()), ru: fill(s.reply_ru?.into_inner()) },
             })
         })
         .collect()

@@ -60,17 +60,12 @@ impl Analyzer {
     }
 
     fn add_synonym_group(&mut self, group: &[String]) {
-        let stemmed: Vec<Vec<String>> = group
-            .iter()
-            .map(|p| self.stems(&normalize::words(p)))
-            .filter(|s| !s.is_empty())
-            .collect();
+        let stemmed: Vec<Vec<String>> =
+            group.iter().map(|p| self.stems(&normalize::words(p))).filter(|s| !s.is_empty()).collect();
         let Some(first) = stemmed.first() else { return };
         let canonical = format!("~{}", first.join("_"));
         for phrase in stemmed.iter().filter(|p| p.len() <= MAX_PHRASE) {
-            self.synonyms
-                .entry(phrase.clone())
-                .or_insert_with(|| canonical.clone());
+            self.synonyms.entry(phrase.clone()).or_insert_with(|| canonical.clone());
         }
         for word in group.iter().flat_map(|p| normalize::words(p)) {
             self.learn_word(&word);
@@ -127,10 +122,7 @@ impl Analyzer {
             if let Some(fixed) = self.correct(word) {
                 *stem = self.stem(fixed);
                 corrected.insert(
-                    self.synonyms
-                        .get(std::slice::from_ref(stem))
-                        .cloned()
-                        .unwrap_or_else(|| stem.clone()),
+                    self.synonyms.get(std::slice::from_ref(stem)).cloned().unwrap_or_else(|| stem.clone()),
                 );
             }
         }
@@ -160,12 +152,7 @@ impl Analyzer {
         };
         let first = word.chars().next()?;
         let mut best: Option<(usize, &str)> = None;
-        for bucket in self
-            .vocabulary
-            .iter()
-            .take(len + allowed + 1)
-            .skip(len.saturating_sub(allowed))
-        {
+        for bucket in self.vocabulary.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
             for candidate in bucket {
                 if !candidate.starts_with(first) {
                     continue;
@@ -200,12 +187,10 @@ impl Analyzer {
                 i += n;
                 continue;
             }
-            if !self.stopwords.contains(&words[i]) && !is_question_word(&words[i]) {
-                let term = self
-                    .synonyms
-                    .get(&stems[i..i + 1])
-                    .cloned()
-                    .unwrap_or_else(|| stems[i].clone());
+            if let Some(term) = question_term(&words[i]) {
+                push(term, &mut analysis);
+            } else if !self.stopwords.contains(&words[i]) {
+                let term = self.synonyms.get(&stems[i..i + 1]).cloned().unwrap_or_else(|| stems[i].clone());
                 push(term, &mut analysis);
             }
             i += 1;
@@ -259,6 +244,32 @@ pub fn is_question_word(word: &str) -> bool {
     QUESTION_WORDS.contains(&word)
 }
 
+/// Marks question-word terms; they tell apart phrasings that share their content words
+/// ("what did the governor say" / "who is the governor"), with a small weight.
+pub const QUESTION_MARK: char = '?';
+
+/// The term for a question word: forms folded together, "?" in front.
+fn question_term(word: &str) -> Option<String> {
+    if !is_question_word(word) {
+        return None;
+    }
+    let base = match word {
+        "whats" => "what",
+        "whos" | "whom" | "whose" => "who",
+        "whens" => "when",
+        "wheres" => "where",
+        "hows" => "how",
+        "чем" | "чего" => "что",
+        "какая" | "какое" | "какие" | "каких" | "каким" => "какой",
+        "кого" | "кому" => "кто",
+        "чья" | "чьи" => "чей",
+        "куда" | "откуда" => "где",
+        "зачем" => "почему",
+        other => other,
+    };
+    Some(format!("{QUESTION_MARK}{base}"))
+}
+
 const PLACE_NOUNS: [&str; 14] = [
     "country",
     "countries",
@@ -275,17 +286,7 @@ const PLACE_NOUNS: [&str; 14] = [
     "регион",
     "регионе",
 ];
-const TIME_NOUNS: [&str; 9] = [
-    "day",
-    "date",
-    "time",
-    "year",
-    "month",
-    "weekday",
-    "день",
-    "дата",
-    "число",
-];
+const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число"];
 
 /// The kind of answer the question's first question word asks for.
 fn question_kind(words: &[String]) -> Option<AnswerKind> {
@@ -302,9 +303,7 @@ fn question_kind(words: &[String]) -> Option<AnswerKind> {
             Some(AnswerKind::Person)
         }
         "why" | "почему" | "зачем" => Some(AnswerKind::Reason),
-        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких"
-            if noun_is(&PLACE_NOUNS) =>
-        {
+        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких" if noun_is(&PLACE_NOUNS) => {
             Some(AnswerKind::Place)
         }
         "what" | "which" | "какой" | "какая" | "какое" if noun_is(&TIME_NOUNS) => {
@@ -322,11 +321,7 @@ mod tests {
     fn lexicon() -> Lexicon {
         Lexicon {
             synonyms: Localized {
-                en: vec![vec![
-                    "draft".into(),
-                    "conscription".into(),
-                    "called up".into(),
-                ]],
+                en: vec![vec!["draft".into(), "conscription".into(), "called up".into()]],
                 ru: vec![vec!["мобилизация".into(), "призыв".into()]],
             },
             stopwords: Localized {
@@ -340,11 +335,8 @@ mod tests {
     fn synonyms_and_phrases_map_to_one_term() {
         let analyzer = Analyzer::new(&lexicon());
         let a = analyzer.analyze_question("Who is called up in the conscription?");
-        assert_eq!(a.terms, ["~draft"], "question words are not terms");
-        assert_eq!(
-            analyzer.analyze_question("призыв и мобилизация").terms,
-            ["~мобилизац"]
-        );
+        assert_eq!(a.terms, ["?who", "~draft"], "question words are marked terms");
+        assert_eq!(analyzer.analyze_question("призыв и мобилизация").terms, ["~мобилизац"]);
     }
 
     #[test]
@@ -359,26 +351,10 @@ mod tests {
     #[test]
     fn question_words_ask_for_a_kind() {
         let analyzer = Analyzer::new(&lexicon());
-        assert_eq!(
-            analyzer.analyze_question("how many men").asks,
-            Some(AnswerKind::Number)
-        );
-        assert_eq!(
-            analyzer.analyze_question("Где сделано фото?").asks,
-            Some(AnswerKind::Place)
-        );
+        assert_eq!(analyzer.analyze_question("how many men").asks, Some(AnswerKind::Number));
+        assert_eq!(analyzer.analyze_question("Где сделано фото?").asks, Some(AnswerKind::Place));
         assert_eq!(analyzer.analyze_question("what happened").asks, None);
-        assert_eq!(
-            analyzer
-                .analyze_question("what is the number of men who could go")
-                .asks,
-            None
-        );
-        assert_eq!(
-            analyzer
-                .analyze_question("which countries are visa-free")
-                .asks,
-            Some(AnswerKind::Place)
-        );
+        assert_eq!(analyzer.analyze_question("what is the number of men who could go").asks, None);
+        assert_eq!(analyzer.analyze_question("which countries are visa-free").asks, Some(AnswerKind::Place));
     }
 }

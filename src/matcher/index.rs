@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::analyze::{Analysis, Analyzer};
+use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
 use crate::knowledge::{AnswerKind, Story};
 
 /// What a document stands for; the number indexes the story's list.
@@ -21,6 +21,8 @@ const SOURCE: f32 = 0.6;
 const QUOTE: f32 = 0.5;
 const TOPIC: f32 = 0.5;
 const NOTE: f32 = 0.4;
+/// Question words only break ties between phrasings; they say little on their own.
+const QUESTION_WORD: f32 = 0.3;
 
 pub struct Doc {
     pub target: DocRef,
@@ -69,12 +71,7 @@ impl Index {
         }
         for (i, g) in story.gaps.iter().enumerate() {
             let questions: Vec<&String> = g.questions.en.iter().chain(&g.questions.ru).collect();
-            builder.add(
-                DocRef::Gap(i),
-                Vec::new(),
-                &questions,
-                &[(&g.note.en, NOTE), (&g.note.ru, NOTE)],
-            );
+            builder.add(DocRef::Gap(i), Vec::new(), &questions, &[(&g.note.en, NOTE), (&g.note.ru, NOTE)]);
         }
         for (i, s) in story.smalltalk.iter().enumerate() {
             let patterns: Vec<&String> = s.patterns.iter().collect();
@@ -147,10 +144,12 @@ impl Builder {
             }
         }
         let n = self.docs.len().max(1) as f32;
-        let idf: Vec<f32> = doc_postings
-            .iter()
-            .map(|p| (1.0 + n / p.len() as f32).ln())
-            .collect();
+        let mut idf: Vec<f32> = doc_postings.iter().map(|p| (1.0 + n / p.len() as f32).ln()).collect();
+        for (term, &id) in &ids {
+            if term.starts_with(QUESTION_MARK) {
+                idf[id as usize] *= QUESTION_WORD;
+            }
+        }
         let mut phrasing_postings = vec![Vec::new(); doc_postings.len()];
         let mut phrasings = Vec::with_capacity(self.phrasing_terms.len());
         for (p, terms) in self.phrasing_terms.iter().enumerate() {
@@ -160,10 +159,7 @@ impl Builder {
                 phrasing_postings[id as usize].push(p as u32);
                 weight += idf[id as usize];
             }
-            phrasings.push(Phrasing {
-                doc: self.phrasing_doc[p],
-                weight,
-            });
+            phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight });
         }
         let max_idf = (1.0 + n).ln();
         Index {

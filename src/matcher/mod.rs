@@ -1,33 +1,37 @@
 //! The matcher: a question → an [`Outcome`], pure and synchronous.
 //!
-//! normalize → analyze (stop words, stems, synonyms, typos) → score against the index
-//! → decide: answer, clarify ("did you mean"), an honest decline, or small talk. Every
-//! step caps its input, so a question of any length costs bounded time.
+//! normalize → analyze (stop words, stems, synonyms, typos) → scores from the index
+//! → decide: answer, clarify ("did you mean"), an honest decline (with a gap's note
+//! when the question is a known gap), or small talk. Every step caps its input, so
+//! a question of any length costs bounded time.
 
-mod analyze;
+pub(crate) mod analyze;
+mod decide;
 mod index;
 pub mod normalize;
 mod score;
 
+pub use decide::{Candidate, Candidates};
 pub use index::DocRef;
 
 use crate::knowledge::Story;
 use crate::lang::Lang;
 use index::Index;
 
-/// Where the decision lines sit; calibrated on the question sets in `tests/eval/`
-/// (see the README, "How answers are matched").
+/// Where the decision lines sit on the score; chosen with held-out halves of the
+/// question sets in `tests/eval/` (`storybot eval --sweep`; README, "How answers are
+/// matched").
 pub mod thresholds {
     /// At or above: answer.
-    pub const ANSWER: f32 = 0.45;
+    pub const ANSWER: f32 = 0.5;
     /// At or above (and below ANSWER): ask "did you mean".
-    pub const CLARIFY: f32 = 0.32;
+    pub const CLARIFY: f32 = 0.35;
+    /// A gap this well matched, and ahead of every entry, declines with its note.
+    pub const GAP: f32 = 0.3;
     /// Small talk must fit this well to be taken as small talk.
     pub const SMALLTALK: f32 = 0.6;
-    /// How much better than the best entry a gap must fit to decline.
-    pub const GAP_MARGIN: f32 = 0.05;
-    /// A second entry this close to the first, covering other words, is answered too.
-    pub const ALSO: f32 = 0.08;
+    /// A second entry this close to the first is answered too (two-part questions).
+    pub const ALSO: f32 = 0.04;
 }
 
 /// What the bot should do with a question.
@@ -48,10 +52,10 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub outcome: Outcome,
-    /// Confidence in [0, 1] of the best candidate.
+    /// Confidence in [0, 1]: how well the best entry fits the question.
     pub score: f32,
     pub lang: Lang,
-    /// The best candidates with their scores, for logs and `eval`.
+    /// The best documents with their first-stage scores, for logs and `eval`.
     pub ranked: Vec<(DocRef, f32)>,
     /// Entries to offer next: related questions or things the article does answer.
     pub suggestions: Vec<usize>,
@@ -64,7 +68,7 @@ impl Decision {
 }
 
 pub struct Matcher {
-    index: Index,
+    pub(crate) index: Index,
     /// Entries offered when nothing else fits: the first of each topic.
     starters: Vec<usize>,
 }
@@ -72,14 +76,9 @@ pub struct Matcher {
 impl Matcher {
     pub fn new(story: &Story) -> Matcher {
         let topics = story.topics();
-        let starters = topics
-            .iter()
-            .filter_map(|t| story.entries.iter().position(|e| e.topic == *t))
-            .collect();
-        Matcher {
-            index: Index::build(story),
-            starters,
-        }
+        let starters =
+            topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
+        Matcher { index: Index::build(story), starters }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -87,155 +86,30 @@ impl Matcher {
         self.starters.iter().copied().take(4).collect()
     }
 
+    /// Decides what to do with `question`; `lang_hint` is Telegram's `language_code`.
+    pub fn decide(&self, story: &Story, question: &str, lang_hint: Option<&str>) -> Decision {
+        let lang = Lang::detect(question, lang_hint);
+        let candidates = self.candidates(question);
+        let (outcome, score) = decide::decide(&candidates);
+        let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
+        Decision { outcome, score, lang, ranked: candidates.ranked, suggestions }
+    }
+
     /// The terms a question is read as, with their weights ("?" for unknown words).
     pub fn explain_terms(&self, question: &str) -> String {
         let analysis = self.index.analyzer.analyze_question(question);
-        let asks = analysis
-            .asks
-            .map(|k| format!(" asks={k:?}"))
-            .unwrap_or_default();
+        let asks = analysis.asks.map(|k| format!(" asks={k:?}")).unwrap_or_default();
         let terms: Vec<String> = analysis
             .terms
             .iter()
             .map(|t| match self.index.term(t) {
-                Some(id) => format!(
-                    "{t}={:.2}{}",
-                    self.index.idf[id as usize],
-                    if analysis.corrected.contains(t) {
-                        "(typo)"
-                    } else {
-                        ""
-                    }
-                ),
+                Some(id) => {
+                    let typo = if analysis.corrected.contains(t) { "(typo)" } else { "" };
+                    format!("{t}={:.2}{typo}", self.index.idf[id as usize])
+                }
                 None => format!("{t}=?"),
             })
             .collect();
         terms.join(" ") + &asks
-    }
-
-    /// Decides what to do with `question`; `lang_hint` is Telegram's `language_code`.
-    pub fn decide(&self, story: &Story, question: &str, lang_hint: Option<&str>) -> Decision {
-        let lang = Lang::detect(question, lang_hint);
-        let analysis = self.index.analyzer.analyze_question(question);
-        let ranked: Vec<(DocRef, f32)> = score::rank(&self.index, &analysis)
-            .into_iter()
-            .take(8)
-            .map(|s| (self.index.docs[s.doc as usize].target, s.score))
-            .collect();
-        let (outcome, score) = decide(&ranked, &analysis.terms);
-        let suggestions = self.suggestions(story, &outcome, &ranked);
-        Decision {
-            outcome,
-            score,
-            lang,
-            ranked,
-            suggestions,
-        }
-    }
-
-    fn suggestions(
-        &self,
-        story: &Story,
-        outcome: &Outcome,
-        ranked: &[(DocRef, f32)],
-    ) -> Vec<usize> {
-        let by_id = |ids: &[String]| -> Vec<usize> {
-            ids.iter()
-                .filter_map(|id| story.entries.iter().position(|e| &e.id == id))
-                .collect()
-        };
-        let mut out = match outcome {
-            Outcome::Answer { entry, also } => {
-                let mut related = by_id(&story.entries[*entry].related);
-                related.retain(|r| Some(*r) != *also);
-                related
-            }
-            Outcome::Gap { gap } => by_id(&story.gaps[*gap].related),
-            Outcome::Clarify { .. } | Outcome::SmallTalk { .. } => Vec::new(),
-            Outcome::NoMatch => ranked
-                .iter()
-                .filter_map(|(d, s)| matches!(d, DocRef::Entry(_)).then_some((*d, *s)))
-                .filter(|(_, s)| *s >= 0.2)
-                .filter_map(|(d, _)| {
-                    if let DocRef::Entry(e) = d {
-                        Some(e)
-                    } else {
-                        None
-                    }
-                })
-                .collect(),
-        };
-        for starter in &self.starters {
-            if out.len() >= 3 {
-                break;
-            }
-            if !out.contains(starter)
-                && !matches!(outcome, Outcome::Answer { entry, .. } if entry == starter)
-            {
-                out.push(*starter);
-            }
-        }
-        out.truncate(3);
-        out
-    }
-}
-
-fn decide(ranked: &[(DocRef, f32)], terms: &[String]) -> (Outcome, f32) {
-    use thresholds::*;
-    let Some(&(best, best_score)) = ranked.first() else {
-        return (Outcome::NoMatch, 0.0);
-    };
-    let _ = terms;
-    let entries: Vec<(usize, f32)> = ranked
-        .iter()
-        .filter_map(|&(d, s)| {
-            if let DocRef::Entry(e) = d {
-                Some((e, s))
-            } else {
-                None
-            }
-        })
-        .collect();
-    match best {
-        DocRef::SmallTalk(intent) if best_score >= SMALLTALK => {
-            return (Outcome::SmallTalk { intent }, best_score);
-        }
-        _ => {}
-    }
-    let top_entry = entries.first().map_or(0.0, |e| e.1);
-    // A gap declines only when it clearly fits better than every entry; a near tie
-    // between "not in the article" and an entry is a question to clarify, not to refuse.
-    if let DocRef::Gap(gap) = best {
-        if best_score >= CLARIFY && best_score >= top_entry + GAP_MARGIN {
-            return (Outcome::Gap { gap }, best_score);
-        }
-    }
-    let Some(&(top, top_score)) = entries.first() else {
-        return (Outcome::NoMatch, best_score);
-    };
-    let best_gap = ranked
-        .iter()
-        .find(|(d, _)| matches!(d, DocRef::Gap(_)))
-        .map_or(0.0, |g| g.1);
-    if best_gap > top_score {
-        let close: Vec<usize> = entries.iter().take(3).map(|(e, _)| *e).collect();
-        return (Outcome::Clarify { entries: close }, top_score);
-    }
-    if top_score >= ANSWER {
-        let also = entries
-            .get(1)
-            .filter(|(_, s)| *s >= ANSWER && top_score - s <= ALSO)
-            .map(|(e, _)| *e);
-        (Outcome::Answer { entry: top, also }, top_score)
-    } else if top_score >= CLARIFY {
-        let close: Vec<usize> = entries
-            .iter()
-            .take(3)
-            .filter(|(_, s)| *s >= CLARIFY * 0.8)
-            .map(|(e, _)| *e)
-            .collect();
-        (Outcome::Clarify { entries: close }, top_score)
-    } else {
-        (Outcome::NoMatch, top_score)
     }
 }

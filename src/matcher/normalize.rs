@@ -84,9 +84,8 @@ fn join_digit_groups(text: &str) -> String {
 
 /// "300k" → "300000"; "7-month" is already split by punctuation.
 fn split_number_suffix(word: &str) -> Vec<String> {
-    if let Some(digits) = word
-        .strip_suffix('k')
-        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    if let Some(digits) =
+        word.strip_suffix('k').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
     {
         return vec![format!("{digits}000")];
     }
@@ -151,10 +150,7 @@ mod numbers {
         if let Some((_, v)) = UNITS.iter().find(|(w, _)| *w == word) {
             return Some((*v, *v == 100));
         }
-        MULTIPLIERS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, v)| (*v, true))
+        MULTIPLIERS.iter().find(|(w, _)| *w == word).map(|(_, v)| (*v, true))
     }
 
     /// Replaces runs of number words (and digits followed by multipliers) with digits.
@@ -209,10 +205,7 @@ mod tests {
 
     #[test]
     fn folds_case_punctuation_and_contractions() {
-        assert_eq!(
-            words("What's Putin’s CALL-UP?"),
-            ["whats", "putins", "call", "up"]
-        );
+        assert_eq!(words("What's Putin’s CALL-UP?"), ["whats", "putins", "call", "up"]);
     }
 
     #[test]

@@ -52,18 +52,11 @@ pub struct Reply {
 /// The label of an entry when offered as a question: its first phrasing.
 pub fn entry_label(entry: &Entry, lang: Lang) -> String {
     let questions = entry.questions.get(lang);
-    questions
-        .first()
-        .or(entry.questions.en.first())
-        .cloned()
-        .unwrap_or_else(|| entry.id.clone())
+    questions.first().or(entry.questions.en.first()).cloned().unwrap_or_else(|| entry.id.clone())
 }
 
 fn entry_button(entry: &Entry, lang: Lang) -> Button {
-    Button {
-        label: entry_label(entry, lang),
-        action: Action::Answer(entry.id.clone()),
-    }
+    Button { label: entry_label(entry, lang), action: Action::Answer(entry.id.clone()) }
 }
 
 fn source_line(story: &Story, entry: &Entry, lang: Lang) -> String {
@@ -73,10 +66,7 @@ fn source_line(story: &Story, entry: &Entry, lang: Lang) -> String {
     if source.contains(outlet.as_str()) {
         format!("{}: {source} ({})", t.source, story.meta.date)
     } else {
-        format!(
-            "{}: {source}, {} {outlet} ({})",
-            t.source, t.via, story.meta.date
-        )
+        format!("{}: {source}, {} {outlet} ({})", t.source, t.via, story.meta.date)
     }
 }
 
@@ -91,26 +81,16 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
     let entry = &story.entries[entry];
     let mut blocks = Vec::new();
     answer_blocks(story, entry, lang, &mut blocks);
-    let buttons = related
-        .iter()
-        .map(|&r| entry_button(&story.entries[r], lang))
-        .collect();
-    Reply {
-        lang,
-        blocks,
-        buttons,
-    }
+    let buttons = related.iter().map(|&r| entry_button(&story.entries[r], lang)).collect();
+    Reply { lang, blocks, buttons }
 }
 
 /// What the user sees for a matcher decision.
 pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
     let lang = decision.lang;
     let t = texts(lang);
-    let suggestions = |ids: &[usize]| {
-        ids.iter()
-            .map(|&e| entry_button(&story.entries[e], lang))
-            .collect::<Vec<_>>()
-    };
+    let suggestions =
+        |ids: &[usize]| ids.iter().map(|&e| entry_button(&story.entries[e], lang)).collect::<Vec<_>>();
     match &decision.outcome {
         Outcome::Answer { entry, also } => {
             let mut reply = answer(story, *entry, lang, &decision.suggestions);
@@ -127,23 +107,12 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
         },
         Outcome::Gap { gap } => {
             let note = story.gaps[*gap].note.get(lang).clone();
-            let blocks = vec![
-                Block::Text(note),
-                Block::Heading(t.it_does_answer.to_string()),
-            ];
-            Reply {
-                lang,
-                blocks,
-                buttons: suggestions(&decision.suggestions),
-            }
+            let blocks = vec![Block::Text(note), Block::Heading(t.it_does_answer.to_string())];
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions) }
         }
         Outcome::SmallTalk { intent } => {
             let text = story.smalltalk[*intent].reply.get(lang).clone();
-            Reply {
-                lang,
-                blocks: vec![Block::Text(text)],
-                buttons: suggestions(&decision.suggestions),
-            }
+            Reply { lang, blocks: vec![Block::Text(text)], buttons: suggestions(&decision.suggestions) }
         }
         Outcome::NoMatch => {
             let m = &story.meta;
@@ -151,36 +120,24 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 "{} {}: “{}” ({}, {}).",
                 t.not_in_article, t.only_this_story, m.headline, m.outlet, m.date
             );
-            let blocks = vec![
-                Block::Text(text),
-                Block::Heading(t.it_does_answer.to_string()),
-            ];
-            Reply {
-                lang,
-                blocks,
-                buttons: suggestions(&decision.suggestions),
-            }
+            let blocks = vec![Block::Text(text), Block::Heading(t.it_does_answer.to_string())];
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions) }
         }
     }
 }
 
 /// `/help`.
 pub fn help(lang: Lang) -> Reply {
-    Reply {
-        lang,
-        blocks: vec![Block::Text(texts(lang).help.to_string())],
-        buttons: Vec::new(),
-    }
+    Reply { lang, blocks: vec![Block::Text(texts(lang).help.to_string())], buttons: Vec::new() }
 }
 
 /// `/start`: what the bot knows and a few questions to tap.
 pub fn welcome(story: &Story, lang: Lang, starters: &[usize]) -> Reply {
     let m = &story.meta;
     let greeting = match lang {
-        Lang::En => format!(
-            "Hi! I answer questions about one story: “{}” ({}, {}).",
-            m.headline, m.outlet, m.date
-        ),
+        Lang::En => {
+            format!("Hi! I answer questions about one story: “{}” ({}, {}).", m.headline, m.outlet, m.date)
+        }
         Lang::Ru => format!(
             "Привет! Я отвечаю на вопросы об одной статье: «{}» ({}, {}).",
             m.headline, m.outlet, m.date
@@ -191,15 +148,8 @@ pub fn welcome(story: &Story, lang: Lang, starters: &[usize]) -> Reply {
         Block::Text(m.summary.get(lang).clone()),
         Block::Heading(texts(lang).empty.to_string()),
     ];
-    let buttons = starters
-        .iter()
-        .map(|&e| entry_button(&story.entries[e], lang))
-        .collect();
-    Reply {
-        lang,
-        blocks,
-        buttons,
-    }
+    let buttons = starters.iter().map(|&e| entry_button(&story.entries[e], lang)).collect();
+    Reply { lang, blocks, buttons }
 }
 
 /// `/about`: the story, its outlet, date, link and who it cites.
@@ -210,23 +160,12 @@ pub fn about(story: &Story, lang: Lang) -> Reply {
         Block::Text(format!("“{}”\n{}, {}", m.headline, m.outlet, m.date)),
         Block::Text(m.summary.get(lang).clone()),
     ];
-    blocks.push(Block::Text(format!(
-        "{}: {}.",
-        t.about_cites,
-        m.cited.get(lang).join(", ")
-    )));
+    blocks.push(Block::Text(format!("{}: {}.", t.about_cites, m.cited.get(lang).join(", "))));
     if let Some(credit) = &m.photo_credit {
         blocks.push(Block::Text(format!("Photo: {credit}")));
     }
-    blocks.push(Block::Link {
-        label: t.read_it.to_string(),
-        url: m.url.clone(),
-    });
-    Reply {
-        lang,
-        blocks,
-        buttons: Vec::new(),
-    }
+    blocks.push(Block::Link { label: t.read_it.to_string(), url: m.url.clone() });
+    Reply { lang, blocks, buttons: Vec::new() }
 }
 
 /// `/topics`: one button per topic.
@@ -235,30 +174,14 @@ pub fn topics(story: &Story, lang: Lang) -> Reply {
         .topics()
         .iter()
         .enumerate()
-        .map(|(i, t)| Button {
-            label: t.to_string(),
-            action: Action::Topic(i),
-        })
+        .map(|(i, t)| Button { label: t.to_string(), action: Action::Topic(i) })
         .collect();
-    Reply {
-        lang,
-        blocks: vec![Block::Heading(texts(lang).topics.to_string())],
-        buttons,
-    }
+    Reply { lang, blocks: vec![Block::Heading(texts(lang).topics.to_string())], buttons }
 }
 
 /// One topic's questions as buttons.
 pub fn topic(story: &Story, topic: usize, lang: Lang) -> Option<Reply> {
     let name = *story.topics().get(topic)?;
-    let buttons = story
-        .entries
-        .iter()
-        .filter(|e| e.topic == name)
-        .map(|e| entry_button(e, lang))
-        .collect();
-    Some(Reply {
-        lang,
-        blocks: vec![Block::Heading(name.to_string())],
-        buttons,
-    })
+    let buttons = story.entries.iter().filter(|e| e.topic == name).map(|e| entry_button(e, lang)).collect();
+    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons })
 }

@@ -50,11 +50,7 @@ fn escape_within(text: &str, budget: usize) -> String {
             return escaped;
         }
         let keep = text.chars().count() * budget / len;
-        text = text
-            .chars()
-            .take(keep.saturating_sub(2))
-            .collect::<String>()
-            + "…";
+        text = text.chars().take(keep.saturating_sub(2)).collect::<String>() + "…";
     }
 }
 
@@ -102,33 +98,19 @@ mod tests {
     use crate::lang::Lang;
 
     fn reply(blocks: Vec<Block>) -> Reply {
-        Reply {
-            lang: Lang::En,
-            blocks,
-            buttons: Vec::new(),
-        }
+        Reply { lang: Lang::En, blocks, buttons: Vec::new() }
     }
 
     #[test]
     fn html_escapes_every_dynamic_string() {
-        let r = reply(vec![
-            Block::Text("<b>x</b> & y".into()),
-            Block::Quote("a < b".into()),
-        ]);
-        assert_eq!(
-            html_messages(&r),
-            ["&lt;b&gt;x&lt;/b&gt; &amp; y\n\n<blockquote>a &lt; b</blockquote>"]
-        );
+        let r = reply(vec![Block::Text("<b>x</b> & y".into()), Block::Quote("a < b".into())]);
+        assert_eq!(html_messages(&r), ["&lt;b&gt;x&lt;/b&gt; &amp; y\n\n<blockquote>a &lt; b</blockquote>"]);
     }
 
     #[test]
     fn long_replies_split_between_blocks_within_the_limit() {
         let long = "&".repeat(2_900);
-        let r = reply(vec![
-            Block::Text(long.clone()),
-            Block::Text(long.clone()),
-            Block::Quote(long),
-        ]);
+        let r = reply(vec![Block::Text(long.clone()), Block::Text(long.clone()), Block::Quote(long)]);
         let messages = html_messages(&r);
         assert!(messages.len() >= 3, "{}", messages.len());
         for m in &messages {
@@ -139,14 +121,9 @@ mod tests {
 
     #[test]
     fn plain_text_shows_quote_marks_and_buttons() {
-        let mut r = reply(vec![
-            Block::Text("Answer.".into()),
-            Block::Quote("verbatim".into()),
-        ]);
-        r.buttons.push(super::super::Button {
-            label: "More?".into(),
-            action: super::super::Action::Topic(0),
-        });
+        let mut r = reply(vec![Block::Text("Answer.".into()), Block::Quote("verbatim".into())]);
+        r.buttons
+            .push(super::super::Button { label: "More?".into(), action: super::super::Action::Topic(0) });
         assert_eq!(plain(&r), "Answer.\n\n“verbatim”\n• More?");
     }
 }

@@ -1,0 +1,200 @@
+//! The maintainer's audit behind `storybot check`: beyond validity, does the knowledge
+//! work? Every phrasing must retrieve its own entry; entries must not collide; every
+//! sentence of the article must be backed by some entry's quote (or be listed in
+//! `story.toml` as deliberately uncovered). These are warnings: the bot still runs.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::engine::Engine;
+use crate::lang::Lang;
+use crate::matcher::Outcome;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// self-retrieval, ambiguity or coverage.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: warning: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Audit {
+    pub warnings: Vec<Warning>,
+    pub phrasings: usize,
+    pub retrieved: usize,
+    pub sentences: usize,
+    pub covered: usize,
+}
+
+impl Audit {
+    pub fn coverage_percent(&self) -> f64 {
+        if self.sentences == 0 { 100.0 } else { 100.0 * self.covered as f64 / self.sentences as f64 }
+    }
+}
+
+/// A file's text, to point warnings at the line where a string is written.
+struct Located {
+    path: PathBuf,
+    text: String,
+}
+
+impl Located {
+    fn read(path: PathBuf) -> Located {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        Located { path, text }
+    }
+
+    /// Line and column of the first `"needle"` (as a TOML string), or 1:1.
+    fn find(&self, needle: &str) -> (usize, usize) {
+        let quoted = toml_string(needle);
+        let at = self.text.find(&quoted).or_else(|| self.text.find(needle)).unwrap_or(0);
+        let before = &self.text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    }
+
+    fn warn(&self, needle: &str, kind: &'static str, message: String) -> Warning {
+        let (line, column) = self.find(needle);
+        Warning { path: self.path.clone(), line, column, kind, message }
+    }
+}
+
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+pub fn audit(engine: &Engine, dir: &Path) -> Audit {
+    let entries_file = Located::read(dir.join("entries.toml"));
+    let mut audit = Audit::default();
+    self_retrieval(engine, &entries_file, &mut audit);
+    coverage(engine, &Located::read(dir.join("story.toml")), &mut audit);
+    audit
+}
+
+fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
+    let story = &engine.story;
+    let mut collisions: Vec<(usize, usize)> = Vec::new();
+    for (i, entry) in story.entries.iter().enumerate() {
+        for (phrasing, lang) in
+            entry.questions.en.iter().map(|q| (q, Lang::En)).chain(entry.questions.ru.iter().map(|q| (q, Lang::Ru)))
+        {
+            audit.phrasings += 1;
+            let decision = engine.matcher.decide(story, phrasing, Some(lang.code()));
+            let hit = match decision.outcome {
+                Outcome::Answer { entry: hit, also } => {
+                    if let Some(other) = also.filter(|o| *o != i) {
+                        let pair = (i.min(other), i.max(other));
+                        if !collisions.contains(&pair) {
+                            collisions.push(pair);
+                            let message = format!(
+                                "entries {:?} and {:?} are hard to tell apart: {phrasing:?} fits both about equally; make their phrasings more distinct",
+                                entry.id, story.entries[other].id
+                            );
+                            audit.warnings.push(file.warn(phrasing, "ambiguity", message));
+                        }
+                    }
+                    Some(hit)
+                }
+                _ => None,
+            };
+            if hit == Some(i) {
+                audit.retrieved += 1;
+                continue;
+            }
+            let got = match (&decision.outcome, hit) {
+                (_, Some(other)) => format!("retrieves {:?} instead", story.entries[other].id),
+                (Outcome::Gap { gap }, _) => format!("is declined as the gap {:?}", story.gaps[*gap].id),
+                (Outcome::Clarify { .. }, _) => "gets only a \"did you mean\"".to_string(),
+                (Outcome::SmallTalk { intent }, _) => format!("is taken as small talk {:?}", story.smalltalk[*intent].id),
+                _ => "is not answered".to_string(),
+            };
+            let message = format!("{phrasing:?} (entry {:?}) {got} (score {:.2})", entry.id, decision.score);
+            audit.warnings.push(file.warn(phrasing, "self-retrieval", message));
+        }
+    }
+}
+
+/// The article's sentences and bullets, trimmed: what the quotes must cover.
+pub fn article_sentences(article: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in article.lines() {
+        let line = line.trim().trim_start_matches('•').trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            let next_is_start = chars.get(k + 2).is_some_and(|(_, n)| n.is_uppercase() || *n == '“' || *n == '"');
+            let gap = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
+            if matches!(c, '.' | '!' | '?') && gap && next_is_start {
+                out.push(line[start..=at].trim().to_string());
+                start = at + 1;
+            }
+        }
+        out.push(line[start..].trim().to_string());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn coverage(engine: &Engine, story_file: &Located, audit: &mut Audit) {
+    let story = &engine.story;
+    for sentence in article_sentences(&story.article) {
+        if story.meta.uncovered.iter().any(|u| sentence.contains(u.as_str())) {
+            continue;
+        }
+        audit.sentences += 1;
+        let covered = story.entries.iter().any(|e| overlaps(&e.quote, &sentence));
+        if covered {
+            audit.covered += 1;
+        } else {
+            let message = format!(
+                "the article's sentence {sentence:?} is backed by no entry's quote; add an entry, or list it in `uncovered` in story.toml"
+            );
+            audit.warnings.push(story_file.warn("article", "coverage", message));
+        }
+    }
+}
+
+/// A quote backs a sentence when one contains the other, or they share a long run.
+fn overlaps(quote: &str, sentence: &str) -> bool {
+    if sentence.contains(quote) || quote.contains(sentence) {
+        return true;
+    }
+    // A quote spanning the end of one sentence and the start of the next.
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.windows(6).any(|w| quote.contains(&w.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_full_stops_but_not_abbreviations() {
+        let text = "Cars at Nuijamaa, on Sept. 22. Photo: Lauri Heino/AFP\n\n  • A bullet, per AP.\nGo deeper";
+        assert_eq!(
+            article_sentences(text),
+            ["Cars at Nuijamaa, on Sept. 22.", "Photo: Lauri Heino/AFP", "A bullet, per AP.", "Go deeper"]
+        );
+    }
+
+    #[test]
+    fn quotes_cover_sentences_they_overlap() {
+        assert!(overlaps("as many as 300,000 could be called up", "Putin said as many as 300,000 could be called up."));
+        assert!(!overlaps("Belarus", "Putin said as many as 300,000 could be called up."));
+    }
+}

@@ -1,0 +1,121 @@
+//! From scores to a decision: small talk, a known gap, an answer, "did you mean", or
+//! an honest "the article doesn't say".
+
+use super::index::DocRef;
+use super::{Matcher, Outcome, score, thresholds};
+use crate::knowledge::Story;
+
+/// Entries considered per question.
+const MAX_CANDIDATES: usize = 6;
+
+/// One entry considered for an answer.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub entry: usize,
+    /// How well the entry fits the question, in [0, 1].
+    pub confidence: f32,
+    pub features: score::Features,
+}
+
+/// What the first stage found for a question.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    /// Entries, most confident first.
+    pub entries: Vec<Candidate>,
+    /// The best gap and small-talk documents, with first-stage scores.
+    pub gap: Option<(DocRef, f32)>,
+    pub smalltalk: Option<(DocRef, f32)>,
+    /// The best documents of any kind by first-stage score.
+    pub ranked: Vec<(DocRef, f32)>,
+}
+
+impl Matcher {
+    /// The entries worth considering for `question`, best first, and the best gap and
+    /// small-talk documents.
+    pub fn candidates(&self, question: &str) -> Candidates {
+        let analysis = self.index.analyzer.analyze_question(question);
+        let scored = score::rank(&self.index, &analysis);
+        let target = |s: &score::Scored| self.index.docs[s.doc as usize].target;
+        let best = |want: fn(&DocRef) -> bool| {
+            scored.iter().find(|s| want(&target(s))).map(|s| (target(s), s.score))
+        };
+        Candidates {
+            entries: scored
+                .iter()
+                .filter_map(|s| match target(s) {
+                    DocRef::Entry(entry) => {
+                        Some(Candidate { entry, confidence: s.score, features: s.features })
+                    }
+                    _ => None,
+                })
+                .take(MAX_CANDIDATES)
+                .collect(),
+            gap: best(|d| matches!(d, DocRef::Gap(_))),
+            smalltalk: best(|d| matches!(d, DocRef::SmallTalk(_))),
+            ranked: scored.iter().take(8).map(|s| (target(s), s.score)).collect(),
+        }
+    }
+}
+
+pub fn decide(c: &Candidates) -> (Outcome, f32) {
+    use thresholds::*;
+    let (top, top_score) = c.entries.first().map_or((None, 0.0), |t| (Some(t), t.confidence));
+    if let Some((DocRef::SmallTalk(intent), score)) = c.smalltalk {
+        if score >= SMALLTALK && score >= top_score {
+            return (Outcome::SmallTalk { intent }, 0.0);
+        }
+    }
+    // A question that fits a known gap better than any entry asks what the article
+    // doesn't say, however well it also fits an entry.
+    if let Some((DocRef::Gap(gap), score)) = c.gap {
+        if score >= GAP && score > top_score {
+            return (Outcome::Gap { gap }, top_score);
+        }
+    }
+    let Some(top) = top else { return (Outcome::NoMatch, 0.0) };
+    if top.confidence >= ANSWER {
+        let also = c
+            .entries
+            .get(1)
+            .filter(|s| s.confidence >= ANSWER && top.confidence - s.confidence <= ALSO)
+            .map(|s| s.entry);
+        return (Outcome::Answer { entry: top.entry, also }, top.confidence);
+    }
+    if top.confidence >= CLARIFY {
+        let close =
+            c.entries.iter().take(3).filter(|s| s.confidence >= CLARIFY * 0.8).map(|s| s.entry).collect();
+        return (Outcome::Clarify { entries: close }, top.confidence);
+    }
+    (Outcome::NoMatch, top.confidence)
+}
+
+/// Entries to offer after an outcome: related ones, then the story's starters.
+pub fn suggestions(story: &Story, outcome: &Outcome, c: &Candidates, starters: &[usize]) -> Vec<usize> {
+    let by_id = |ids: &[String]| -> Vec<usize> {
+        ids.iter().filter_map(|id| story.entries.iter().position(|e| &e.id == id)).collect()
+    };
+    let mut out = match outcome {
+        Outcome::Answer { entry, also } => {
+            let mut related = by_id(&story.entries[*entry].related);
+            related.retain(|r| Some(*r) != *also);
+            related
+        }
+        Outcome::Gap { gap } => by_id(&story.gaps[*gap].related),
+        Outcome::Clarify { .. } | Outcome::SmallTalk { .. } => Vec::new(),
+        Outcome::NoMatch => c.entries.iter().filter(|e| e.confidence >= 0.1).map(|e| e.entry).collect(),
+    };
+    let answered = match outcome {
+        Outcome::Answer { entry, .. } => Some(*entry),
+        _ => None,
+    };
+    for starter in starters {
+        if out.len() >= 3 {
+            break;
+        }
+        if !out.contains(starter) && answered != Some(*starter) {
+            out.push(*starter);
+        }
+    }
+    out.truncate(3);
+    out
+}
