@@ -37,15 +37,9 @@ impl Token {
         let raw = raw.trim();
         let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
         let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
-        let secret_ok = secret.len() >= 30
-            && secret
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if id_ok && secret_ok {
-            Ok(Token(raw.to_string()))
-        } else {
-            Err(ConfigError::MalformedToken)
-        }
+        let secret_ok =
+            secret.len() >= 30 && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if id_ok && secret_ok { Ok(Token(raw.to_string())) } else { Err(ConfigError::MalformedToken) }
     }
 
     /// The secret itself, for the HTTP client only.
@@ -69,9 +63,7 @@ impl TelegramSettings {
             .filter(|t| !t.trim().is_empty())
             .ok_or(ConfigError::MissingToken)?;
         let token = Token::parse(&token)?;
-        let api_url = std::env::var("TELOXIDE_API_URL")
-            .ok()
-            .filter(|u| !u.trim().is_empty());
+        let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|u| !u.trim().is_empty());
         if let Some(url) = &api_url {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
                 return Err(ConfigError::BadApiUrl(url.clone()));

@@ -36,11 +36,7 @@ impl Lang {
                 _ => Lang::En,
             };
         }
-        if cyrillic >= latin {
-            Lang::Ru
-        } else {
-            Lang::En
-        }
+        if cyrillic >= latin { Lang::Ru } else { Lang::En }
     }
 }
 

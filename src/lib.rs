@@ -11,13 +11,14 @@
 //!
 //! Everything above the transports is synchronous and free of I/O after loading.
 
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod engine;
 pub mod evaluate;
 pub mod knowledge;
 pub mod lang;
+pub mod live;
 pub mod matcher;
 pub mod reply;
 pub mod telegram;
-pub mod audit;

@@ -8,14 +8,14 @@ use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{
     ChatMemberStatus, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
-    InputMessageContentText, Me, ParseMode,
+    InputMessageContentText, Me, MessageEntityKind, ParseMode, ReplyParameters,
 };
 use teloxide::utils::command::BotCommands;
 use tracing::{debug, info, warn};
 
-use super::TgBot;
 use super::flood::{Flood, Verdict};
-use super::send::{parse_callback_data, send_reply};
+use super::send::{no_preview, parse_callback_data, send_reply};
+use super::{Shutdown, TgBot};
 use crate::engine::{Command, Engine, strip_mentions};
 use crate::lang::Lang;
 use crate::matcher::{DocRef, Outcome};
@@ -39,6 +39,26 @@ pub enum BotCommand {
     Topics,
 }
 
+/// The command menu for `setMyCommands`: names without the slash (Telegram rejects
+/// `/start` with BOT_COMMAND_INVALID), descriptions in `lang`.
+pub fn command_menu(lang: Lang) -> Vec<teloxide::types::BotCommand> {
+    BotCommand::bot_commands()
+        .into_iter()
+        .map(|c| {
+            let name = c.command.trim_start_matches('/').to_string();
+            let description = match (lang, name.as_str()) {
+                (Lang::Ru, "start") => "что я знаю и с каких вопросов начать",
+                (Lang::Ru, "help") => "как задавать мне вопросы",
+                (Lang::Ru, "ask") => "задать вопрос о статье",
+                (Lang::Ru, "about") => "статья и её источники",
+                (Lang::Ru, "topics") => "вопросы по темам",
+                _ => c.description.as_str(),
+            };
+            teloxide::types::BotCommand::new(name, description)
+        })
+        .collect()
+}
+
 pub fn schema() -> UpdateHandler<Box<dyn std::error::Error + Send + Sync + 'static>> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(on_message))
@@ -48,58 +68,88 @@ pub fn schema() -> UpdateHandler<Box<dyn std::error::Error + Send + Sync + 'stat
 }
 
 /// What a message asks of the bot, if anything.
+#[derive(Debug, PartialEq)]
 enum Request {
     Question(String),
     Command(Command),
 }
 
+/// A message's words: its text, or a photo's or document's caption.
+fn words(msg: &Message) -> Option<&str> {
+    msg.text().or_else(|| msg.caption())
+}
+
+/// Reads a message the way Telegram users mean it. In a private chat every message
+/// is for the bot. In a group only `/ask[@bot] ...`, `/cmd@bot`, a mention of
+/// `@bot` or a reply to one of the bot's messages is; everything else is chatter,
+/// including `/help` without `@bot` (it may be meant for another bot).
 fn addressed(msg: &Message, me: &Me) -> Option<Request> {
-    let text = msg.text()?;
-    let username = me.username();
-    if let Ok(command) = BotCommand::parse(text, username) {
-        let private = msg.chat.is_private();
-        let explicit = text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.contains('@'));
-        return match command {
-            BotCommand::Ask(q) => Some(Request::Question(q)),
-            // In groups only `/cmd@bot` is ours: plain `/help` may be for another bot.
-            _ if !private && !explicit => None,
-            BotCommand::Start => Some(Request::Command(Command::Start)),
-            BotCommand::Help => Some(Request::Command(Command::Help)),
-            BotCommand::About => Some(Request::Command(Command::About)),
-            BotCommand::Topics => Some(Request::Command(Command::Topics)),
-        };
+    let text = words(msg)?;
+    let private = msg.chat.is_private();
+    if let Some(request) = command(text, me.username(), private) {
+        return request;
     }
-    if text.starts_with('/') && !msg.chat.is_private() {
-        return None;
-    }
-    if msg.chat.is_private() {
+    if private {
         return Some(Request::Question(text.to_string()));
     }
-    let mention = format!("@{}", username.to_lowercase());
-    let mentioned = text.to_lowercase().contains(&mention);
-    let replied_to_bot = msg
-        .reply_to_message()
-        .and_then(|r| r.from.as_ref())
-        .is_some_and(|u| u.id == me.id);
-    if mentioned {
-        let without = remove_mention(text, &mention);
-        return Some(Request::Question(strip_mentions(&without).to_string()));
+    if let Some(question) = without_mention(msg, me) {
+        return Some(Request::Question(question));
     }
+    let replied_to_bot = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
     replied_to_bot.then(|| Request::Question(text.to_string()))
 }
 
-fn remove_mention(text: &str, mention: &str) -> String {
-    let lower = text.to_lowercase();
-    match lower.find(mention) {
-        // Lowercasing can change byte lengths; only cut when the offsets still agree.
-        Some(at) if lower.len() == text.len() => {
-            format!("{}{}", &text[..at], &text[at + mention.len()..])
-        }
-        _ => text.to_string(),
+/// `Some(request)` when `text` is a command (`Some(None)`: a command not for us),
+/// `None` when it is not a command at all. Telegram matches command names and bot
+/// usernames without regard to case, and arguments may follow any whitespace.
+fn command(text: &str, username: &str, private: bool) -> Option<Option<Request>> {
+    let rest = text.trim_start().strip_prefix('/')?;
+    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    if word.is_empty() {
+        return None;
     }
+    let (name, target) = match word.split_once('@') {
+        Some((name, target)) => (name, Some(target)),
+        None => (word, None),
+    };
+    if target.is_some_and(|t| !t.eq_ignore_ascii_case(username)) {
+        // `/cmd@otherbot`: another bot's, even in a private chat (a forwarded text).
+        return Some(None);
+    }
+    let explicit = target.is_some();
+    let name = name.to_ascii_lowercase();
+    let request = match name.as_str() {
+        "ask" => Some(Request::Question(args.trim().to_string())),
+        // In groups only `/cmd@bot` is ours: plain `/help` may be for another bot.
+        _ if !private && !explicit => None,
+        "start" => Some(Request::Command(Command::Start)),
+        "help" => Some(Request::Command(Command::Help)),
+        "about" => Some(Request::Command(Command::About)),
+        "topics" => Some(Request::Command(Command::Topics)),
+        // A command we do not have, addressed to us: say what we do have.
+        _ => Some(Request::Command(Command::Help)),
+    };
+    Some(request)
+}
+
+/// The question in a message that mentions the bot (`@storybot how many?`, or a
+/// mention of the bot picked from the member list), without the mention; `None`
+/// when the bot is not mentioned. Uses Telegram's entities, so `@storybot_fan` or an
+/// e-mail address is not a mention of `@storybot`.
+fn without_mention(msg: &Message, me: &Me) -> Option<String> {
+    let entities = msg.parse_entities().or_else(|| msg.parse_caption_entities())?;
+    let mention = entities.iter().find(|e| match e.kind() {
+        MessageEntityKind::Mention => {
+            e.text().strip_prefix('@').is_some_and(|name| name.eq_ignore_ascii_case(me.username()))
+        }
+        MessageEntityKind::TextMention { user } => user.id == me.id,
+        _ => false,
+    })?;
+    let text = mention.message_text();
+    let range = mention.range();
+    let question = format!("{} {}", &text[..range.start], &text[range.end..]);
+    let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(strip_mentions(question.trim_start_matches([',', ':', ' '])).to_string())
 }
 
 fn chat_kind(msg: &Message) -> &'static str {
@@ -120,22 +170,31 @@ async fn on_message(
     me: Me,
     engine: Arc<Engine>,
     flood: Arc<Flood>,
+    shutdown: Shutdown,
+) -> HandlerResult {
+    shutdown.guard(answer_message(bot, msg, me, engine, flood)).await
+}
+
+async fn answer_message(
+    bot: TgBot,
+    msg: Message,
+    me: Me,
+    engine: Arc<Engine>,
+    flood: Arc<Flood>,
 ) -> HandlerResult {
     let hint = msg.from.as_ref().and_then(|u| u.language_code.clone());
     let group = !msg.chat.is_private();
     let reply_to = group.then_some(msg.id);
     let Some(request) = addressed(&msg, &me) else {
-        if !group && msg.text().is_none() {
-            let lang = Lang::detect("", hint.as_deref());
-            let hint_text = match lang {
+        if !group && words(&msg).is_none() {
+            // A sticker, a voice note, a location...: say what works instead.
+            let text = match Lang::detect("", hint.as_deref()) {
                 Lang::En => {
                     "I can only read text. Ask me a question about the story in words, or try /topics."
                 }
-                Lang::Ru => {
-                    "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics."
-                }
+                Lang::Ru => "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
             };
-            bot.send_message(msg.chat.id, hint_text).await?;
+            bot.send_message(msg.chat.id, text).await?;
         }
         return Ok(());
     };
@@ -143,40 +202,36 @@ async fn on_message(
     match flood.check(user, msg.chat.id.0, Instant::now()) {
         Verdict::Allow => {}
         Verdict::Warn => {
-            let lang = Lang::detect("", hint.as_deref());
-            let text = match lang {
-                Lang::En => {
-                    "You're asking faster than I can answer. Give me a minute, then ask again."
-                }
-                Lang::Ru => "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
-            };
-            bot.send_message(msg.chat.id, text).await?;
+            let mut notice = bot.send_message(msg.chat.id, flood_notice(hint.as_deref()));
+            if let Some(id) = reply_to {
+                notice = notice.reply_parameters(ReplyParameters {
+                    allow_sending_without_reply: Some(true),
+                    ..ReplyParameters::new(id)
+                });
+            }
+            notice.await?;
+            info!(chat_id = msg.chat.id.0, "flood: asked to slow down");
             return Ok(());
         }
         Verdict::Drop => return Ok(()),
     }
     let started = Instant::now();
     let (reply, entry, score, outcome) = match request {
-        Request::Command(command) => (
-            engine.command(command, Lang::detect("", hint.as_deref())),
-            None,
-            0.0,
-            "command",
-        ),
+        Request::Command(command) => {
+            (engine.command(command, Lang::detect("", hint.as_deref())), None, 0.0, "command")
+        }
         Request::Question(q) => {
             let response = engine.respond(&q, hint.as_deref());
             let (entry, score, outcome) = match &response.decision {
-                Some(d) => (
-                    answered_entry(&engine, &d.outcome),
-                    d.score,
-                    outcome_name(&d.outcome),
-                ),
+                Some(d) => (answered_entry(&engine, &d.outcome), d.score, outcome_name(&d.outcome)),
                 None => (None, 0.0, "command"),
             };
+            // The question itself only at debug level: people's words are theirs.
             debug!(question = %q, "question");
             (response.reply, entry, score, outcome)
         }
     };
+    let matched_in = started.elapsed();
     send_reply(&bot, msg.chat.id, &reply, reply_to).await?;
     info!(
         chat_id = msg.chat.id.0,
@@ -184,10 +239,18 @@ async fn on_message(
         outcome,
         entry = entry.unwrap_or("-"),
         score,
-        latency_us = started.elapsed().as_micros() as u64,
+        match_us = matched_in.as_micros() as u64,
+        total_ms = started.elapsed().as_millis() as u64,
         "answered"
     );
     Ok(())
+}
+
+fn flood_notice(hint: Option<&str>) -> &'static str {
+    match Lang::detect("", hint) {
+        Lang::En => "You're asking faster than I can answer. Give me a minute, then ask again.",
+        Lang::Ru => "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
+    }
 }
 
 fn answered_entry<'a>(engine: &'a Engine, outcome: &Outcome) -> Option<&'a str> {
@@ -207,8 +270,26 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
     }
 }
 
-async fn on_callback(bot: TgBot, q: CallbackQuery, engine: Arc<Engine>) -> HandlerResult {
-    let lang = Lang::detect("", q.from.language_code.as_deref());
+async fn on_callback(
+    bot: TgBot,
+    q: CallbackQuery,
+    engine: Arc<Engine>,
+    flood: Arc<Flood>,
+    shutdown: Shutdown,
+) -> HandlerResult {
+    shutdown.guard(answer_button(bot, q, engine, flood)).await
+}
+
+/// A pressed button: always acknowledged (or the user's app shows a spinner), then
+/// answered with the entry or topic it names, in the chat it was pressed in.
+async fn answer_button(
+    bot: TgBot,
+    q: CallbackQuery,
+    engine: Arc<Engine>,
+    flood: Arc<Flood>,
+) -> HandlerResult {
+    let hint = q.from.language_code.as_deref();
+    let lang = Lang::detect("", hint);
     let action = q.data.as_deref().and_then(parse_callback_data);
     let story = &engine.story;
     let reply = match &action {
@@ -223,18 +304,30 @@ async fn on_callback(bot: TgBot, q: CallbackQuery, engine: Arc<Engine>) -> Handl
         Some(Action::Topic(n)) => reply::topic(story, *n, lang),
         None => None,
     };
+    let message = q.regular_message();
     let mut ack = bot.answer_callback_query(q.id.clone());
-    if reply.is_none() {
+    let Some(reply) = reply else {
         // A button from an older version of the knowledge.
-        ack = ack.text(match lang {
+        ack.text(match lang {
             Lang::En => "That button is out of date. Ask me again in words.",
             Lang::Ru => "Эта кнопка устарела. Спросите ещё раз словами.",
-        });
-    }
-    ack.await?;
-    let (Some(reply), Some(message)) = (reply, q.regular_message()) else {
+        })
+        .await?;
         return Ok(());
     };
+    let Some(message) = message else {
+        // Under an inline-mode message there is no chat to answer in.
+        ack.await?;
+        return Ok(());
+    };
+    let verdict = flood.check(q.from.id.0 as i64, message.chat.id.0, Instant::now());
+    if verdict != Verdict::Allow {
+        ack = ack.text(flood_notice(hint));
+    }
+    ack.await?;
+    if verdict != Verdict::Allow {
+        return Ok(());
+    }
     let reply_to = (!message.chat.is_private()).then_some(message.id);
     send_reply(&bot, message.chat.id, &reply, reply_to).await?;
     info!(
@@ -247,59 +340,66 @@ async fn on_callback(bot: TgBot, q: CallbackQuery, engine: Arc<Engine>) -> Handl
 }
 
 /// Inline mode: the best answers as results; an empty query offers the top questions.
-async fn on_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>) -> HandlerResult {
+async fn on_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>, shutdown: Shutdown) -> HandlerResult {
+    shutdown.guard(answer_inline(bot, q, engine)).await
+}
+
+/// At most this many inline results: the best few, not a list to scroll.
+const INLINE_RESULTS: usize = 5;
+
+async fn answer_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>) -> HandlerResult {
     let story = &engine.story;
-    let lang = Lang::detect(&q.query, q.from.language_code.as_deref());
-    let entries: Vec<usize> = if q.query.trim().is_empty() {
+    let hint = q.from.language_code.as_deref();
+    let lang = Lang::detect(&q.query, hint);
+    let mut entries: Vec<usize> = if q.query.trim().is_empty() {
         engine.matcher.starters()
     } else {
-        let decision = engine
-            .matcher
-            .decide(story, &q.query, q.from.language_code.as_deref());
+        let decision = engine.matcher.decide(story, &q.query, hint);
         let floor = crate::matcher::thresholds::CLARIFY;
         decision
             .ranked
             .iter()
             .filter(|(_, s)| *s >= floor)
-            .filter_map(|(d, _)| {
-                if let DocRef::Entry(e) = d {
-                    Some(*e)
-                } else {
-                    None
-                }
+            .filter_map(|(d, _)| match d {
+                DocRef::Entry(e) => Some(*e),
+                _ => None,
             })
-            .take(5)
             .collect()
     };
+    // Result ids must be unique, or Telegram rejects the whole answer.
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|e| seen.insert(*e));
+    entries.truncate(INLINE_RESULTS);
     let results: Vec<InlineQueryResult> = entries
         .iter()
         .map(|&i| {
             let entry = &story.entries[i];
-            let html = reply::html_messages(&reply::answer(story, i, lang, &[])).join("\n\n");
             let content = InputMessageContent::Text(
-                InputMessageContentText::new(html).parse_mode(ParseMode::Html),
+                InputMessageContentText::new(inline_text(story, i, lang))
+                    .parse_mode(ParseMode::Html)
+                    .link_preview_options(no_preview()),
             );
-            let first_line = entry
-                .answer
-                .get(lang)
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            InlineQueryResultArticle::new(
-                entry.id.clone(),
-                reply::entry_label(entry, lang),
-                content,
-            )
-            .description(first_line)
-            .into()
+            let first_line = entry.answer.get(lang).lines().next().unwrap_or_default().to_string();
+            InlineQueryResultArticle::new(entry.id.clone(), reply::entry_label(entry, lang), content)
+                .description(first_line)
+                .into()
         })
         .collect();
-    bot.answer_inline_query(q.id.clone(), results)
-        .cache_time(60)
-        .await?;
+    bot.answer_inline_query(q.id.clone(), results).cache_time(60).await?;
     info!(outcome = "inline", results = entries.len(), "answered");
     Ok(())
+}
+
+/// The message an inline result posts: the whole answer when it fits one message
+/// (it is one message, not a thread), else its first part.
+fn inline_text(story: &crate::knowledge::Story, entry: usize, lang: Lang) -> String {
+    let messages = reply::html_messages(&reply::answer(story, entry, lang, &[]));
+    let whole = messages.join("\n\n");
+    if whole.encode_utf16().count() <= reply::MAX_MESSAGE {
+        whole
+    } else {
+        messages.into_iter().next().unwrap_or_default()
+    }
 }
 
 /// One short introduction when the bot is added to a group.
@@ -308,14 +408,17 @@ async fn on_added(
     update: ChatMemberUpdated,
     me: Me,
     engine: Arc<Engine>,
+    shutdown: Shutdown,
 ) -> HandlerResult {
-    let joined = matches!(
-        update.old_chat_member.status(),
-        ChatMemberStatus::Left | ChatMemberStatus::Banned
-    ) && matches!(
-        update.new_chat_member.status(),
-        ChatMemberStatus::Member | ChatMemberStatus::Administrator
-    );
+    shutdown.guard(introduce(bot, update, me, engine)).await
+}
+
+async fn introduce(bot: TgBot, update: ChatMemberUpdated, me: Me, engine: Arc<Engine>) -> HandlerResult {
+    let joined = matches!(update.old_chat_member.status(), ChatMemberStatus::Left | ChatMemberStatus::Banned)
+        && matches!(
+            update.new_chat_member.status(),
+            ChatMemberStatus::Member | ChatMemberStatus::Administrator
+        );
     if !joined || update.chat.is_private() || update.new_chat_member.user.id != me.id {
         return Ok(());
     }
@@ -329,4 +432,35 @@ async fn on_added(
         warn!(chat_id = update.chat.id.0, error = %e, "could not introduce myself");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, private: bool) -> Option<Option<Request>> {
+        command(text, "storybot", private)
+    }
+
+    fn question(q: &str) -> Option<Option<Request>> {
+        Some(Some(Request::Question(q.to_string())))
+    }
+
+    #[test]
+    fn commands_are_read_like_telegram_does() {
+        assert_eq!(read("/ask how many?", false), question("how many?"));
+        assert_eq!(read("/ask@StoryBot\nhow many?", false), question("how many?"));
+        assert_eq!(read("/ASK  how many? ", true), question("how many?"));
+        assert_eq!(read("/help@storybot", false), Some(Some(Request::Command(Command::Help))));
+        assert_eq!(read("/topics", true), Some(Some(Request::Command(Command::Topics))));
+        assert_eq!(read("/start deep-link", true), Some(Some(Request::Command(Command::Start))));
+        // Ours only when addressed to us; in groups plain /help may be another bot's.
+        assert_eq!(read("/help", false), Some(None));
+        assert_eq!(read("/ask@otherbot how many?", false), Some(None));
+        assert_eq!(read("/nope@storybot", false), Some(Some(Request::Command(Command::Help))));
+        assert_eq!(read("/nope", false), Some(None));
+        // Not commands at all.
+        assert_eq!(read("how many? /ask", false), None);
+        assert_eq!(read("/ 5", true), None);
+    }
 }

@@ -9,16 +9,20 @@ mod send;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits as ThrottleLimits;
+use teloxide::dispatching::{DefaultKey, ShutdownToken};
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::types::Me;
-use teloxide::update_listeners;
-use teloxide::utils::command::BotCommands;
+use teloxide::update_listeners::Polling;
+use tokio::sync::watch;
 use tracing::{info, warn};
+
+use crate::lang::Lang;
 
 pub use flood::{Flood, Limits as FloodLimits, Verdict};
 pub use handlers::{BotCommand, schema};
@@ -31,20 +35,9 @@ use crate::engine::Engine;
 pub type TgBot = Throttle<Bot>;
 
 /// Runs the bot until SIGINT or SIGTERM; the CLI's `run`.
-pub fn run(
-    engine: Engine,
-    settings: TelegramSettings,
-    _knowledge: PathBuf,
-) -> anyhow::Result<ExitCode> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(serve(
-        Arc::new(engine),
-        settings,
-        FloodLimits::default(),
-        shutdown_signal(),
-    ))?;
+pub fn run(engine: Engine, settings: TelegramSettings, _knowledge: PathBuf) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(serve(Arc::new(engine), settings, FloodLimits::default(), shutdown_signal()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -52,16 +45,73 @@ pub fn run(
 pub fn bot(settings: &TelegramSettings) -> anyhow::Result<Bot> {
     let mut bot = Bot::new(settings.token.expose());
     if let Some(url) = &settings.api_url {
-        let url = url
-            .parse()
-            .map_err(|e| anyhow::anyhow!("TELOXIDE_API_URL {url:?} is not a URL: {e}"))?;
+        let url = url.parse().map_err(|e| anyhow::anyhow!("TELOXIDE_API_URL {url:?} is not a URL: {e}"))?;
         bot = bot.set_api_url(url);
     }
     Ok(bot)
 }
 
+/// How long replies already queued may still go out after a stop. After it, what is
+/// left is dropped (and logged) so the process exits promptly: a supervisor's
+/// SIGTERM is followed by SIGKILL within seconds.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// Updates a chat may have waiting while its replies are paced (one a second). The
+/// dispatcher stops taking updates for every chat while one chat's queue is full,
+/// so this is generous (teloxide's 64 let one lively group stall everyone); the
+/// flood limits drop a flood's excess as soon as it reaches the front.
+const WORKER_QUEUE: usize = 1024;
+
+/// How long one getUpdates waits for an update (under reqwest's 17 s timeout).
+const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Where the bot is in its life, as handlers see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Running,
+    /// Asked to stop: no new updates are fetched; queued ones are still answered.
+    Stopping,
+    /// The grace period is over: whatever is still queued or sending is dropped.
+    Abandoning,
+}
+
+/// The handlers' view of a shutdown (a dispatcher dependency).
+#[derive(Clone)]
+pub(crate) struct Shutdown {
+    phase: watch::Receiver<Phase>,
+    dropped: Arc<AtomicUsize>,
+}
+
+impl Shutdown {
+    /// Runs one update's work, unless the grace period is over (before or during it).
+    async fn guard<F>(&self, work: F) -> Result<(), Box<dyn std::error::Error + Send + Sync>>
+    where
+        F: Future<Output = Result<(), Box<dyn std::error::Error + Send + Sync>>>,
+    {
+        let mut phase = self.phase.clone();
+        let abandoned = async move {
+            if phase.wait_for(|p| *p == Phase::Abandoning).await.is_err() {
+                // The bot is gone without abandoning anything: never fire.
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            biased;
+            _ = abandoned => {
+                self.dropped.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }
+            result = work => result,
+        }
+    }
+}
+
 /// Connects, registers commands and serves updates until `stop` completes (the CLI
-/// passes SIGINT/SIGTERM; tests pass their own trigger).
+/// passes SIGINT/SIGTERM; tests pass their own trigger). Then it fetches no more
+/// updates, answers what is queued for up to [`SHUTDOWN_GRACE`], and returns.
+///
+/// Errors only when the Bot API rejects the token (or the URL): everything else —
+/// Telegram down, 5xx, network errors, 429 — is waited out and retried.
 pub async fn serve(
     engine: Arc<Engine>,
     settings: TelegramSettings,
@@ -69,55 +119,133 @@ pub async fn serve(
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let bot = bot(&settings)?;
-    let mut stop = Box::pin(stop);
-    let me = tokio::select! {
-        me = connect(&bot) => me,
-        _ = &mut stop => return Ok(()),
-    };
-    info!(username = me.username(), "connected to the Bot API");
-    if let Err(e) = bot.set_my_commands(BotCommand::bot_commands()).await {
-        warn!(error = %e, "could not register commands; they still work when typed");
-    }
-    let bot = bot.throttle(ThrottleLimits::default());
+    let (phase_tx, phase) = watch::channel(Phase::Running);
+    let shutdown = Shutdown { phase: phase.clone(), dropped: Arc::new(AtomicUsize::new(0)) };
+    let throttled = bot.clone().throttle(ThrottleLimits::default());
     let flood = Arc::new(Flood::new(flood));
-    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
-        .dependencies(dptree::deps![engine, flood, me])
+    // The dispatcher adds `Me` from its own getMe when it starts.
+    let mut dispatcher = Dispatcher::builder(throttled.clone(), schema())
+        .dependencies(dptree::deps![engine, flood, shutdown.clone()])
         .default_handler(|_| async {})
+        .worker_queue_size(WORKER_QUEUE)
         .build();
-    let token = dispatcher.shutdown_token();
-    tokio::spawn(async move {
-        stop.await;
-        info!("shutting down");
-        // Fails only when the dispatcher is not running yet or already stopping.
-        while token.shutdown().is_err() {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    });
-    let listener = update_listeners::polling_default(bot).await;
-    dispatcher
-        .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling"))
-        .await?;
-    info!("stopped");
-    Ok(())
+    let control = tokio::spawn(control(stop, phase_tx, dispatcher.shutdown_token()));
+    let result = run_dispatcher(&bot, throttled, &mut dispatcher, phase).await;
+    control.abort();
+    let dropped = shutdown.dropped.load(Ordering::Relaxed);
+    if dropped > 0 {
+        warn!(dropped, "stopped with updates still queued; they were not answered");
+    }
+    if result.is_ok() {
+        info!("stopped");
+    }
+    result
 }
 
-/// `getMe` with backoff until the server answers.
-async fn connect(bot: &Bot) -> Me {
-    let mut delay = Duration::from_millis(250);
+/// Connects, registers the commands and dispatches until stopped; returns early
+/// (`Ok`) when stopped before dispatching began.
+async fn run_dispatcher(
+    bot: &Bot,
+    throttled: TgBot,
+    dispatcher: &mut Dispatcher<TgBot, Box<dyn std::error::Error + Send + Sync>, DefaultKey>,
+    mut phase: watch::Receiver<Phase>,
+) -> anyhow::Result<()> {
+    let me = tokio::select! {
+        me = connect(bot) => me?,
+        _ = stopped(&mut phase) => return Ok(()),
+    };
+    info!(username = me.username(), "connected to the Bot API");
+    tokio::select! {
+        _ = register_commands(bot) => {}
+        _ = stopped(&mut phase) => return Ok(()),
+    }
+    let mut failures = 0;
     loop {
-        match bot.get_me().await {
-            Ok(me) => return me,
-            Err(teloxide::RequestError::Api(e))
-                if matches!(e, teloxide::ApiError::InvalidToken) =>
-            {
-                warn!("the Bot API rejected the token (Unauthorized); check TELOXIDE_TOKEN");
+        let listener = tokio::select! {
+            listener = Polling::builder(throttled.clone())
+                .timeout(POLL_TIMEOUT)
+                .backoff_strategy(backoff)
+                .delete_webhook() => listener.build(),
+            _ = stopped(&mut phase) => return Ok(()),
+        };
+        let errors = LoggingErrorHandler::with_custom_text("getUpdates failed; retrying");
+        match dispatcher.try_dispatch_with_listener(listener, errors).await {
+            Ok(()) => return Ok(()),
+            // Only the dispatcher's own getMe, before it polls, fails here.
+            Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => {
+                anyhow::bail!(REJECTED)
             }
             Err(e) => {
-                warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "Bot API not reachable yet")
+                let delay = backoff(failures);
+                failures += 1;
+                warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "could not start polling");
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = stopped(&mut phase) => return Ok(()),
+                }
             }
         }
-        tokio::time::sleep(delay).await;
-        delay = (delay * 2).min(Duration::from_secs(30));
+    }
+}
+
+/// Waits for the stop, then stops the dispatcher and, after the grace period, has
+/// the handlers drop what is left. Aborted by `serve` when it returns.
+async fn control(stop: impl Future<Output = ()>, phase: watch::Sender<Phase>, token: ShutdownToken) {
+    stop.await;
+    info!("shutting down");
+    phase.send_replace(Phase::Stopping);
+    // Refused while the dispatcher is not running (yet, or any more): serve notices
+    // the phase in that case, and aborts this task when it returns.
+    while token.shutdown().is_err() {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(SHUTDOWN_GRACE).await;
+    phase.send_replace(Phase::Abandoning);
+}
+
+/// Completes once a stop was asked for (or the control task is gone).
+async fn stopped(phase: &mut watch::Receiver<Phase>) {
+    let _ = phase.wait_for(|p| *p != Phase::Running).await;
+}
+
+/// Delays between retries when Telegram is unreachable: 0.5 s doubling to 30 s.
+fn backoff(failures: u32) -> Duration {
+    (Duration::from_millis(500) * 2u32.pow(failures.min(6))).min(Duration::from_secs(30))
+}
+
+const REJECTED: &str = "the Bot API rejected the token (401 Unauthorized or 404 Not Found); check TELOXIDE_TOKEN (and TELOXIDE_API_URL if set)";
+
+/// `getMe` with backoff until the server answers; an error only when the token is
+/// rejected, which no retry fixes.
+async fn connect(bot: &Bot) -> anyhow::Result<Me> {
+    let mut failures = 0;
+    loop {
+        match bot.get_me().await {
+            Ok(me) => return Ok(me),
+            Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => {
+                anyhow::bail!(REJECTED)
+            }
+            Err(e) => {
+                let delay = backoff(failures);
+                failures += 1;
+                warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "Bot API not reachable yet");
+                tokio::time::sleep(delay).await;
+            }
+        }
+    }
+}
+
+/// `setMyCommands` for English (the default) and Russian users. A failure is only
+/// logged: typed commands work without the menu.
+async fn register_commands(bot: &Bot) {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut request = bot.set_my_commands(handlers::command_menu(lang));
+        if lang != Lang::En {
+            request = request.language_code(lang.code());
+        }
+        if let Err(e) = request.await {
+            warn!(error = %e, lang = lang.code(), "could not register commands; they still work when typed");
+        }
     }
 }
 

@@ -3,8 +3,7 @@
 
 use teloxide::prelude::*;
 use teloxide::types::{
-    InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode,
-    ReplyParameters,
+    InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode, ReplyParameters,
 };
 
 use super::TgBot;
@@ -48,6 +47,17 @@ fn label(text: &str) -> String {
     }
 }
 
+/// Replies link the article; a preview card under every answer would bury it.
+pub fn no_preview() -> LinkPreviewOptions {
+    LinkPreviewOptions {
+        is_disabled: true,
+        url: None,
+        prefer_small_media: false,
+        prefer_large_media: false,
+        show_above_text: false,
+    }
+}
+
 pub async fn send_reply(
     bot: &TgBot,
     chat: ChatId,
@@ -57,26 +67,18 @@ pub async fn send_reply(
     let messages = reply::html_messages(reply);
     let last = messages.len().saturating_sub(1);
     for (i, text) in messages.into_iter().enumerate() {
-        let mut request = bot
-            .send_message(chat, text)
-            .parse_mode(ParseMode::Html)
-            .link_preview_options(LinkPreviewOptions {
-                is_disabled: true,
-                url: None,
-                prefer_small_media: false,
-                prefer_large_media: false,
-                show_above_text: false,
-            });
+        let mut request =
+            bot.send_message(chat, text).parse_mode(ParseMode::Html).link_preview_options(no_preview());
         if let (0, Some(id)) = (i, reply_to) {
             request = request.reply_parameters(ReplyParameters {
                 allow_sending_without_reply: Some(true),
                 ..ReplyParameters::new(id)
             });
         }
-        if i == last {
-            if let Some(markup) = keyboard(reply) {
-                request = request.reply_markup(markup);
-            }
+        if i == last
+            && let Some(markup) = keyboard(reply)
+        {
+            request = request.reply_markup(markup);
         }
         request.await?;
     }
@@ -89,10 +91,7 @@ mod tests {
 
     #[test]
     fn callback_data_round_trips_and_fits() {
-        for action in [
-            Action::Answer("x".repeat(crate::knowledge::MAX_ID_LEN)),
-            Action::Topic(12),
-        ] {
+        for action in [Action::Answer("x".repeat(crate::knowledge::MAX_ID_LEN)), Action::Topic(12)] {
             let data = callback_data(&action);
             assert!(data.len() <= MAX_CALLBACK_DATA);
             assert_eq!(parse_callback_data(&data), Some(action));

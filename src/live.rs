@@ -1,0 +1,139 @@
+//! Live knowledge: the engine behind an `ArcSwap`, reloaded when the knowledge folder
+//! changes (debounced file events) or on demand (`/reload`). A new version is loaded,
+//! validated and indexed off the hot path and swapped in atomically: questions in
+//! flight finish on the old engine, new ones get the new one. A broken edit is logged
+//! with all its problems and the last good version keeps serving.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwap;
+use notify::RecursiveMode;
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use tracing::{error, info, warn};
+
+use crate::engine::Engine;
+use crate::knowledge::KnowledgeError;
+
+/// How long the folder must be quiet before a reload: editors write files in bursts.
+pub const DEBOUNCE: Duration = Duration::from_millis(250);
+
+pub struct LiveEngine {
+    current: ArcSwap<Engine>,
+    dir: PathBuf,
+}
+
+/// What a reload did, for logs and the `/reload` reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reloaded {
+    pub entries: usize,
+    pub gaps: usize,
+    pub millis: u128,
+}
+
+impl LiveEngine {
+    pub fn new(engine: Engine, dir: &Path) -> LiveEngine {
+        LiveEngine { current: ArcSwap::from_pointee(engine), dir: dir.to_path_buf() }
+    }
+
+    /// The engine to answer with now; hold it for the whole question.
+    pub fn get(&self) -> Arc<Engine> {
+        self.current.load_full()
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Loads, validates and indexes the folder again; swaps only if it is valid.
+    pub fn reload(&self) -> Result<Reloaded, KnowledgeError> {
+        let started = Instant::now();
+        let engine = Engine::load(&self.dir)?;
+        let reloaded = Reloaded {
+            entries: engine.story.entries.len(),
+            gaps: engine.story.gaps.len(),
+            millis: started.elapsed().as_millis(),
+        };
+        self.current.store(Arc::new(engine));
+        Ok(reloaded)
+    }
+
+    /// Reloads and logs the result; the last good version stays on failure.
+    pub fn reload_and_log(&self, why: &str) -> Result<Reloaded, KnowledgeError> {
+        let result = self.reload();
+        match &result {
+            Ok(r) => {
+                info!(why, entries = r.entries, gaps = r.gaps, millis = r.millis as u64, "knowledge reloaded")
+            }
+            Err(e) => {
+                let problems = e.problems();
+                error!(
+                    why,
+                    problems = problems.len(),
+                    "knowledge edit rejected; still serving the last good version"
+                );
+                for problem in problems {
+                    warn!("{problem}");
+                }
+            }
+        }
+        result
+    }
+
+    /// Watches the folder and reloads on every (debounced) change until the returned
+    /// watcher is dropped.
+    pub fn watch(self: &Arc<Self>) -> notify::Result<Debouncer<notify::RecommendedWatcher>> {
+        let live = Arc::clone(self);
+        let mut debouncer = new_debouncer(DEBOUNCE, move |events: DebounceEventResult| match events {
+            // Runs on the debouncer's own thread: reloading never blocks answering.
+            Ok(events) if !events.is_empty() => {
+                let _ = live.reload_and_log("file change");
+            }
+            Ok(_) => {}
+            Err(e) => warn!(error = %e, "watching the knowledge folder failed"),
+        })?;
+        debouncer.watcher().watch(&self.dir, RecursiveMode::Recursive)?;
+        Ok(debouncer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy_fixture(to: &Path) {
+        for file in std::fs::read_dir("tests/fixtures/mini").unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), to.join(file.file_name())).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_broken_edit_keeps_the_last_good_version() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_fixture(dir.path());
+        let live = LiveEngine::new(Engine::load(dir.path()).unwrap(), dir.path());
+        let before = live.get();
+        std::fs::write(dir.path().join("entries.toml"), "[[entry]]\nid = 3\n").unwrap();
+        assert!(live.reload().is_err());
+        assert!(Arc::ptr_eq(&before, &live.get()), "the old engine must still serve");
+    }
+
+    #[test]
+    fn a_good_edit_is_swapped_in_and_old_holders_keep_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_fixture(dir.path());
+        let live = LiveEngine::new(Engine::load(dir.path()).unwrap(), dir.path());
+        let in_flight = live.get();
+        let entries = std::fs::read_to_string(dir.path().join("entries.toml")).unwrap();
+        std::fs::write(
+            dir.path().join("entries.toml"),
+            entries.replace("It holds 4,000 books.", "Four thousand books."),
+        )
+        .unwrap();
+        live.reload().unwrap();
+        assert_eq!(live.get().story.entries[1].answer.en, "Four thousand books.");
+        assert_eq!(in_flight.story.entries[1].answer.en, "It holds 4,000 books.");
+    }
+}

@@ -1,0 +1,233 @@
+//! The harness shared by the `tests/telegram_*.rs` end-to-end tests: runs the real
+//! bot (`storybot::telegram::serve`) in-process against the fake Bot API server
+//! (`tests/support/fake_bot_api`) over real HTTP on 127.0.0.1, and stops it again.
+//!
+//! A test file uses it with `mod support; mod telegram_harness;`. The usual shape:
+//! `let bot = RunningBot::start(Story::Mini).await;` (returns once the bot polls),
+//! `bot.api.push_update(...)`, wait for the calls the update must cause, then
+//! `bot.finish().await` (waits until every pushed update was taken, stops the bot
+//! and waits for `serve` to return, so nothing is still in flight) before asserting
+//! exact counts.
+
+// Each test binary uses only part of the harness.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use storybot::config::{TelegramSettings, Token};
+use storybot::engine::Engine;
+use storybot::reply::{Reply, html_messages};
+use storybot::telegram::{FloodLimits, callback_data, serve};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::support::fake_bot_api::{Config, FakeBotApi};
+
+/// How long a test waits for something the bot should do at once.
+pub const T: Duration = Duration::from_secs(5);
+
+/// Which knowledge the bot serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Story {
+    /// The shipped story (`knowledge/`): realistic, but tuned by the maintainers, so
+    /// tests compare with what the engine itself renders rather than fixed texts.
+    Shipped,
+    /// `tests/fixtures/mini`: two entries, one gap, fixed texts.
+    Mini,
+}
+
+fn path(story: Story) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match story {
+        Story::Shipped => root.join("knowledge"),
+        Story::Mini => root.join("tests/fixtures/mini"),
+    }
+}
+
+/// The engine for `story`, loaded once per test binary.
+pub fn engine(story: Story) -> Arc<Engine> {
+    static SHIPPED: OnceLock<Arc<Engine>> = OnceLock::new();
+    static MINI: OnceLock<Arc<Engine>> = OnceLock::new();
+    let cell = match story {
+        Story::Shipped => &SHIPPED,
+        Story::Mini => &MINI,
+    };
+    cell.get_or_init(|| {
+        Arc::new(Engine::load(&path(story)).unwrap_or_else(|e| panic!("load {story:?}: {e}")))
+    })
+    .clone()
+}
+
+/// The fake server's configuration for these tests: the default bot (@storybot),
+/// with long polls capped short so a test never waits long on an idle poll.
+pub fn config() -> Config {
+    Config { max_poll_wait: Duration::from_millis(500), ..Config::default() }
+}
+
+/// The settings that point the bot at `api`.
+pub fn settings(api: &FakeBotApi) -> TelegramSettings {
+    TelegramSettings {
+        token: Token::parse(api.token()).expect("the fake's token has a real token's shape"),
+        api_url: Some(api.url()),
+    }
+}
+
+/// Flood limits high enough that no test trips them by accident.
+pub fn no_flood_limits() -> FloodLimits {
+    FloodLimits { per_user: 1_000, per_chat: 1_000, interval: Duration::from_secs(60) }
+}
+
+/// The bot, serving the fake server from a tokio task.
+pub struct RunningBot {
+    pub api: FakeBotApi,
+    pub engine: Arc<Engine>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+impl RunningBot {
+    /// Starts a fake server and the bot on `story`; returns once the bot polls.
+    pub async fn start(story: Story) -> RunningBot {
+        let bot = Self::spawn(FakeBotApi::start_with(config()).await, engine(story), no_flood_limits());
+        bot.ready().await;
+        bot
+    }
+
+    /// Runs the bot against `api` (running or not) without waiting for it.
+    pub fn spawn(api: FakeBotApi, engine: Arc<Engine>, flood: FloodLimits) -> RunningBot {
+        let (stop, stopped) = oneshot::channel::<()>();
+        let settings = settings(&api);
+        let task = tokio::spawn(serve(engine.clone(), settings, flood, async move {
+            // A dropped sender (a test that ends early) stops the bot too.
+            let _ = stopped.await;
+        }));
+        RunningBot { api, engine, stop: Some(stop), task: Some(task) }
+    }
+
+    /// Waits until the bot has registered its commands and long-polls for updates.
+    pub async fn ready(&self) {
+        self.api.wait_for("setMyCommands", 1, T).await;
+        self.api.wait_for_poll(T).await;
+    }
+
+    /// Waits until every pushed update was taken by the bot (confirmed by a later
+    /// getUpdates offset), so stopping now loses none of them.
+    pub async fn settle(&self) {
+        let api = &self.api;
+        eventually("the bot takes every pushed update", T, || api.pending_updates().is_empty()).await;
+    }
+
+    /// Asks the bot to stop without waiting.
+    pub fn request_stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
+    /// Stops the bot and waits (at most `within`) for `serve` to return; panics if it
+    /// returns an error or takes longer. Returns how long it took.
+    pub async fn stop_within(&mut self, within: Duration) -> Duration {
+        let started = Instant::now();
+        self.request_stop();
+        let task = self.task.take().expect("the bot runs");
+        match tokio::time::timeout(within, task).await {
+            Ok(Ok(Ok(()))) => started.elapsed(),
+            Ok(Ok(Err(e))) => panic!("serve returned an error: {e:#}"),
+            Ok(Err(e)) => panic!("serve panicked: {e}"),
+            Err(_) => panic!("serve did not return within {within:?} of the stop"),
+        }
+    }
+
+    /// Lets the bot take every pushed update, then stops it and waits for `serve` to
+    /// return: afterwards every reply the bot will ever send has been sent.
+    pub async fn finish(mut self) -> FakeBotApi {
+        self.settle().await;
+        self.stop_within(T).await;
+        self.api.assert_no_violations();
+        self.api
+    }
+
+    /// What the bot must send for `text` from a user with `lang_hint`, as the engine
+    /// renders it: the HTML messages and the last one's callback data.
+    pub fn expected(&self, text: &str, lang_hint: Option<&str>) -> Expected {
+        Expected::of(&self.engine.respond(text, lang_hint).reply)
+    }
+}
+
+/// A reply as the bot must send it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expected {
+    pub texts: Vec<String>,
+    pub buttons: Vec<String>,
+}
+
+impl Expected {
+    pub fn of(reply: &Reply) -> Expected {
+        Expected {
+            texts: html_messages(reply),
+            buttons: reply.buttons.iter().map(|b| callback_data(&b.action)).collect(),
+        }
+    }
+
+    /// Asserts `sent` (sendMessage parameters, in order) is exactly this reply in
+    /// `chat`, in HTML, replying to `reply_to` (first message only) when given.
+    pub fn assert_sent(&self, sent: &[Value], chat: i64, reply_to: Option<i64>) {
+        let texts: Vec<&str> = sent.iter().map(|m| m["text"].as_str().unwrap()).collect();
+        assert_eq!(texts, self.texts, "the texts of the reply");
+        for (i, m) in sent.iter().enumerate() {
+            assert_eq!(m["chat_id"].as_i64(), Some(chat), "chat of message {i}");
+            assert_eq!(m["parse_mode"], "HTML", "parse mode of message {i}");
+            let replied = m["reply_parameters"]["message_id"].as_i64();
+            let want = if i == 0 { reply_to } else { None };
+            assert_eq!(replied, want, "reply_parameters of message {i}");
+        }
+        let last = sent.last().expect("at least one message");
+        assert_eq!(buttons(last), self.buttons, "the buttons of the last message");
+        for m in &sent[..sent.len() - 1] {
+            assert!(m.get("reply_markup").is_none(), "buttons only on the last");
+        }
+    }
+}
+
+/// The callback data of a sent message's inline keyboard, row by row.
+pub fn buttons(message: &Value) -> Vec<String> {
+    message["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+                .map(|b| b["callback_data"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The successful sendMessage parameters sent to `chat`, in order.
+pub fn sent_to(api: &FakeBotApi, chat: i64) -> Vec<Value> {
+    api.sent_messages().into_iter().filter(|m| m["chat_id"].as_i64() == Some(chat)).collect()
+}
+
+/// Waits until at least `n` messages went to `chat`; returns them all.
+pub async fn wait_sent_to(api: &FakeBotApi, chat: i64, n: usize) -> Vec<Value> {
+    wait_sent_to_within(api, chat, n, T).await
+}
+
+/// [`wait_sent_to`] with another timeout.
+pub async fn wait_sent_to_within(api: &FakeBotApi, chat: i64, n: usize, timeout: Duration) -> Vec<Value> {
+    let what = format!("{n} message(s) to chat {chat}");
+    eventually(&what, timeout, || sent_to(api, chat).len() >= n).await;
+    sent_to(api, chat)
+}
+
+/// Checks `condition` every few milliseconds until it holds; panics after `timeout`
+/// naming `what`. For conditions the fake server has no waiter for.
+pub async fn eventually(what: &str, timeout: Duration, mut condition: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !condition() {
+        assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
