@@ -87,8 +87,12 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
     let story = &engine.story;
     let mut collisions: Vec<(usize, usize)> = Vec::new();
     for (i, entry) in story.entries.iter().enumerate() {
-        for (phrasing, lang) in
-            entry.questions.en.iter().map(|q| (q, Lang::En)).chain(entry.questions.ru.iter().map(|q| (q, Lang::Ru)))
+        for (phrasing, lang) in entry
+            .questions
+            .en
+            .iter()
+            .map(|q| (q, Lang::En))
+            .chain(entry.questions.ru.iter().map(|q| (q, Lang::Ru)))
         {
             audit.phrasings += 1;
             let decision = engine.matcher.decide(story, phrasing, Some(lang.code()));
@@ -117,7 +121,9 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
                 (_, Some(other)) => format!("retrieves {:?} instead", story.entries[other].id),
                 (Outcome::Gap { gap }, _) => format!("is declined as the gap {:?}", story.gaps[*gap].id),
                 (Outcome::Clarify { .. }, _) => "gets only a \"did you mean\"".to_string(),
-                (Outcome::SmallTalk { intent }, _) => format!("is taken as small talk {:?}", story.smalltalk[*intent].id),
+                (Outcome::SmallTalk { intent }, _) => {
+                    format!("is taken as small talk {:?}", story.smalltalk[*intent].id)
+                }
                 _ => "is not answered".to_string(),
             };
             let message = format!("{phrasing:?} (entry {:?}) {got} (score {:.2})", entry.id, decision.score);
@@ -137,7 +143,8 @@ pub fn article_sentences(article: &str) -> Vec<String> {
         let mut start = 0;
         let chars: Vec<(usize, char)> = line.char_indices().collect();
         for (k, &(at, c)) in chars.iter().enumerate() {
-            let next_is_start = chars.get(k + 2).is_some_and(|(_, n)| n.is_uppercase() || *n == '“' || *n == '"');
+            let next_is_start =
+                chars.get(k + 2).is_some_and(|(_, n)| n.is_uppercase() || *n == '“' || *n == '"');
             let gap = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
             if matches!(c, '.' | '!' | '?') && gap && next_is_start {
                 out.push(line[start..=at].trim().to_string());
@@ -185,7 +192,8 @@ mod tests {
 
     #[test]
     fn sentences_split_at_full_stops_but_not_abbreviations() {
-        let text = "Cars at Nuijamaa, on Sept. 22. Photo: Lauri Heino/AFP\n\n  • A bullet, per AP.\nGo deeper";
+        let text =
+            "Cars at Nuijamaa, on Sept. 22. Photo: Lauri Heino/AFP\n\n  • A bullet, per AP.\nGo deeper";
         assert_eq!(
             article_sentences(text),
             ["Cars at Nuijamaa, on Sept. 22.", "Photo: Lauri Heino/AFP", "A bullet, per AP.", "Go deeper"]
@@ -194,7 +202,10 @@ mod tests {
 
     #[test]
     fn quotes_cover_sentences_they_overlap() {
-        assert!(overlaps("as many as 300,000 could be called up", "Putin said as many as 300,000 could be called up."));
+        assert!(overlaps(
+            "as many as 300,000 could be called up",
+            "Putin said as many as 300,000 could be called up."
+        ));
         assert!(!overlaps("Belarus", "Putin said as many as 300,000 could be called up."));
     }
 }

@@ -22,11 +22,7 @@ const MINI: &str = "tests/fixtures/mini";
 fn check_accepts_the_shipped_knowledge() {
     let out = storybot(&["check"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stdout).contains("every quote is verbatim"),
-        "{}",
-        text(&out.stdout)
-    );
+    assert!(text(&out.stdout).contains("every quote is verbatim"), "{}", text(&out.stdout));
 }
 
 #[test]
@@ -47,15 +43,9 @@ fn check_reports_every_problem_with_its_position() {
         "tests/fixtures/broken/story.toml:8:14: `summary_ru` must not be empty",
     ];
     for line in expected {
-        assert!(
-            stderr.lines().any(|l| l == line),
-            "missing line:\n{line}\nin:\n{stderr}"
-        );
+        assert!(stderr.lines().any(|l| l == line), "missing line:\n{line}\nin:\n{stderr}");
     }
-    assert!(
-        stderr.contains("problems in tests/fixtures/broken"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("problems in tests/fixtures/broken"), "{stderr}");
 }
 
 #[test]
@@ -63,10 +53,7 @@ fn check_reports_toml_syntax_errors_with_position() {
     let out = storybot(&["--knowledge", "tests/fixtures/syntax", "check"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(
-        stderr.starts_with("tests/fixtures/syntax/entries.toml:3:"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("tests/fixtures/syntax/entries.toml:3:"), "{stderr}");
     assert!(stderr.contains("TOML syntax"), "{stderr}");
 }
 
@@ -86,7 +73,12 @@ fn ask_prints_the_sourced_answer_as_plain_text() {
     let out = storybot(&["--knowledge", MINI, "ask", "how", "many", "books?"]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("It holds 4,000 books.\n\nSource: council spokesperson Ana Ruiz, via Example News (1 Oct 2030)"), "{stdout}");
+    assert!(
+        stdout.starts_with(
+            "It holds 4,000 books.\n\nSource: council spokesperson Ana Ruiz, via Example News (1 Oct 2030)"
+        ),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("“The library holds 4,000 books, council spokesperson Ana Ruiz said.”"),
         "{stdout}"
@@ -95,13 +87,7 @@ fn ask_prints_the_sourced_answer_as_plain_text() {
 
 #[test]
 fn ask_json_has_the_contract_fields() {
-    let out = storybot(&[
-        "--knowledge",
-        MINI,
-        "ask",
-        "--json",
-        "Сколько книг в библиотеке?",
-    ]);
+    let out = storybot(&["--knowledge", MINI, "ask", "--json", "Сколько книг в библиотеке?"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["matched"], true);
     assert_eq!(v["id"], "book-count");
@@ -115,25 +101,13 @@ fn ask_json_has_the_contract_fields() {
 
 #[test]
 fn ask_json_declines_honestly_with_nulls() {
-    let out = storybot(&[
-        "--knowledge",
-        MINI,
-        "ask",
-        "--json",
-        "best pizza dough recipe?",
-    ]);
+    let out = storybot(&["--knowledge", MINI, "ask", "--json", "best pizza dough recipe?"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["matched"], false);
     for field in ["id", "answer", "source", "quote"] {
         assert!(v[field].is_null(), "{field} should be null: {v}");
     }
-    assert!(
-        v["reply"]
-            .as_str()
-            .unwrap()
-            .starts_with("The article doesn't say."),
-        "{v}"
-    );
+    assert!(v["reply"].as_str().unwrap().starts_with("The article doesn't say."), "{v}");
     assert!(!v["suggestions"].as_array().unwrap().is_empty());
 }
 
@@ -145,13 +119,8 @@ fn ask_json_stdin_streams_one_line_per_question_in_order() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let questions = [
-        "hello",
-        "number of books",
-        "",
-        "what did the library cost?",
-        "<b>hi</b> & 1' OR '1'='1",
-    ];
+    let questions =
+        ["hello", "number of books", "", "what did the library cost?", "<b>hi</b> & 1' OR '1'='1"];
     {
         let mut stdin = child.stdin.take().unwrap();
         for q in questions {
@@ -159,19 +128,14 @@ fn ask_json_stdin_streams_one_line_per_question_in_order() {
         }
     }
     let out = child.wait_with_output().unwrap();
-    let lines: Vec<serde_json::Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), questions.len());
     for (line, q) in lines.iter().zip(questions) {
         assert_eq!(line["question"], q);
         assert!(!line["reply"].as_str().unwrap().is_empty());
     }
-    let matched: Vec<bool> = lines
-        .iter()
-        .map(|l| l["matched"].as_bool().unwrap())
-        .collect();
+    let matched: Vec<bool> = lines.iter().map(|l| l["matched"].as_bool().unwrap()).collect();
     assert_eq!(matched, [false, true, false, false, false]);
     assert_eq!(lines[0]["outcome"], "smalltalk");
     assert_eq!(lines[3]["outcome"], "gap");
@@ -186,9 +150,5 @@ fn no_token_and_no_terminal_says_what_to_set() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("TELOXIDE_TOKEN"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("TELOXIDE_TOKEN"), "{}", text(&out.stderr));
 }

@@ -16,8 +16,7 @@ use teloxide::{
     types::{
         AllowedUpdate, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResult,
         InlineQueryResultArticle, InputMessageContent, InputMessageContentText, LinkPreviewOptions,
-        MediaKind, MessageEntityKind, MessageId, MessageKind, ParseMode, ReplyParameters,
-        UpdateKind,
+        MediaKind, MessageEntityKind, MessageId, MessageKind, ParseMode, ReplyParameters, UpdateKind,
     },
 };
 
@@ -49,18 +48,11 @@ async fn get_me_deserializes_into_teloxide_me() {
 
     let calls = api.calls("getme");
     assert_eq!(calls.len(), 1);
-    assert_eq!(
-        (calls[0].name.as_str(), calls[0].status),
-        ("getMe", Some(200))
-    );
+    assert_eq!((calls[0].name.as_str(), calls[0].status), ("getMe", Some(200)));
     api.assert_no_violations();
 
     // Configurable identity.
-    let other = FakeBotApi::start_with(Config {
-        username: "other_bot".into(),
-        ..Config::default()
-    })
-    .await;
+    let other = FakeBotApi::start_with(Config { username: "other_bot".into(), ..Config::default() }).await;
     assert_eq!(other.bot().get_me().await.unwrap().username(), "other_bot");
 }
 
@@ -68,7 +60,8 @@ async fn get_me_deserializes_into_teloxide_me() {
 async fn send_message_round_trips_and_is_recorded() {
     let api = FakeBotApi::start().await;
     let bot = api.bot();
-    let html = "  <b>300,000</b> men &amp; <a href=\"https://www.axios.com/\">Axios</a> &#8220;quote&#x201D;\n";
+    let html =
+        "  <b>300,000</b> men &amp; <a href=\"https://www.axios.com/\">Axios</a> &#8220;quote&#x201D;\n";
     let msg = bot
         .send_message(ChatId(42), html)
         .parse_mode(ParseMode::Html)
@@ -76,17 +69,10 @@ async fn send_message_round_trips_and_is_recorded() {
         .await
         .expect("sendMessage");
     assert_eq!(msg.text(), Some("300,000 men & Axios “quote”"));
-    assert_eq!(
-        msg.from.as_ref().map(|u| u.id.0 as i64),
-        Some(api.config().bot_id)
-    );
+    assert_eq!(msg.from.as_ref().map(|u| u.id.0 as i64), Some(api.config().bot_id));
     assert!(msg.chat.is_private());
-    let kinds: Vec<_> = msg
-        .entities()
-        .unwrap()
-        .iter()
-        .map(|e| (e.kind.clone(), e.offset, e.length))
-        .collect();
+    let kinds: Vec<_> =
+        msg.entities().unwrap().iter().map(|e| (e.kind.clone(), e.offset, e.length)).collect();
     assert_eq!(kinds[0], (MessageEntityKind::Bold, 0, 7));
     assert!(
         matches!(&kinds[1].0, MessageEntityKind::TextLink { url } if url.as_str() == "https://www.axios.com/")
@@ -94,10 +80,7 @@ async fn send_message_round_trips_and_is_recorded() {
     assert!(msg.reply_markup().is_some());
 
     // Message ids increase.
-    let second = bot
-        .send_message(ChatId(-1001234567890), "plain")
-        .await
-        .unwrap();
+    let second = bot.send_message(ChatId(-1001234567890), "plain").await.unwrap();
     assert!(second.id.0 > msg.id.0);
     assert!(second.chat.is_supergroup());
 
@@ -105,17 +88,11 @@ async fn send_message_round_trips_and_is_recorded() {
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[0]["text"], html);
     assert_eq!(sent[0]["parse_mode"], "HTML");
-    assert_eq!(
-        sent[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"],
-        "q:callup-size"
-    );
+    assert_eq!(sent[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"], "q:callup-size");
     let call = &api.wait_for("sendMessage", 2, T).await[0];
     assert_eq!(call.chat_id(), Some(42));
     assert_eq!(call.result().unwrap()["message_id"], json!(msg.id.0));
-    assert_eq!(
-        api.message(42, msg.id.0 as i64).unwrap()["text"],
-        "300,000 men & Axios “quote”"
-    );
+    assert_eq!(api.message(42, msg.id.0 as i64).unwrap()["text"], "300,000 men & Axios “quote”");
     // teloxide's own serialization of these calls conforms to the spec.
     api.assert_no_violations();
 }
@@ -134,23 +111,16 @@ async fn malformed_html_is_rejected_like_telegram() {
         "x</b>",
         "&nbsp;",
     ] {
-        let err = api_error(
-            bot.send_message(ChatId(42), bad)
-                .parse_mode(ParseMode::Html)
-                .await,
-        );
+        let err = api_error(bot.send_message(ChatId(42), bad).parse_mode(ParseMode::Html).await);
         match err {
-            ApiError::CantParseEntities(s) => assert!(
-                s.starts_with("Bad Request: can't parse entities: "),
-                "{bad}: {s}"
-            ),
+            ApiError::CantParseEntities(s) => {
+                assert!(s.starts_with("Bad Request: can't parse entities: "), "{bad}: {s}")
+            }
             other => panic!("{bad}: expected CantParseEntities, got {other:?}"),
         }
     }
     // The same text without parse mode is fine: it is not HTML then.
-    bot.send_message(ChatId(42), "a < b & AT&T")
-        .await
-        .expect("plain text");
+    bot.send_message(ChatId(42), "a < b & AT&T").await.expect("plain text");
     assert_eq!(api.sent_messages().len(), 1);
 }
 
@@ -162,11 +132,7 @@ fn html_validator_accepts_all_telegram_tags() {
               <tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji><B>upper</B> &lt;&gt;&quot;&#65;&#x42; >";
     let parsed = parse_html(ok).expect("valid Telegram HTML");
     assert!(parsed.text.ends_with("upper <>\"AB >"), "{}", parsed.text);
-    let types: Vec<&str> = parsed
-        .entities
-        .iter()
-        .map(|e| e["type"].as_str().unwrap())
-        .collect();
+    let types: Vec<&str> = parsed.entities.iter().map(|e| e["type"].as_str().unwrap()).collect();
     for t in [
         "bold",
         "italic",
@@ -185,13 +151,7 @@ fn html_validator_accepts_all_telegram_tags() {
     assert_eq!(pre["language"], "rust");
     // Offsets count UTF-16 code units.
     let p = parse_html("😀 <b>x</b>").unwrap();
-    assert_eq!(
-        (
-            p.entities[0]["offset"].as_u64(),
-            p.entities[0]["length"].as_u64()
-        ),
-        (Some(3), Some(1))
-    );
+    assert_eq!((p.entities[0]["offset"].as_u64(), p.entities[0]["length"].as_u64()), (Some(3), Some(1)));
     assert!(parse_html("<a>x</a>").is_err());
     assert!(parse_html("<tg-emoji>x</tg-emoji>").is_err());
 }
@@ -201,34 +161,16 @@ async fn text_length_and_emptiness_follow_telegram_limits() {
     let api = FakeBotApi::start().await;
     let bot = api.bot();
     let long = "x".repeat(4097);
-    assert_eq!(
-        api_error(bot.send_message(ChatId(42), long).await),
-        ApiError::MessageIsTooLong
-    );
-    bot.send_message(ChatId(42), "x".repeat(4096))
-        .await
-        .expect("4096 is the limit");
+    assert_eq!(api_error(bot.send_message(ChatId(42), long).await), ApiError::MessageIsTooLong);
+    bot.send_message(ChatId(42), "x".repeat(4096)).await.expect("4096 is the limit");
     // Tags and entities do not count; characters outside the BMP count twice.
     let tagged = format!("<b>{}</b> &amp;", "x".repeat(4094));
-    bot.send_message(ChatId(42), tagged)
-        .parse_mode(ParseMode::Html)
-        .await
-        .expect("4096 after parsing");
-    assert_eq!(
-        api_error(bot.send_message(ChatId(42), "😀".repeat(2049)).await),
-        ApiError::MessageIsTooLong
-    );
+    bot.send_message(ChatId(42), tagged).parse_mode(ParseMode::Html).await.expect("4096 after parsing");
+    assert_eq!(api_error(bot.send_message(ChatId(42), "😀".repeat(2049)).await), ApiError::MessageIsTooLong);
 
+    assert_eq!(api_error(bot.send_message(ChatId(42), "  \n ").await), ApiError::MessageTextIsEmpty);
     assert_eq!(
-        api_error(bot.send_message(ChatId(42), "  \n ").await),
-        ApiError::MessageTextIsEmpty
-    );
-    assert_eq!(
-        api_error(
-            bot.send_message(ChatId(42), "<b> </b>")
-                .parse_mode(ParseMode::Html)
-                .await
-        ),
+        api_error(bot.send_message(ChatId(42), "<b> </b>").parse_mode(ParseMode::Html).await),
         ApiError::MessageTextIsEmpty
     );
 }
@@ -237,11 +179,7 @@ async fn text_length_and_emptiness_follow_telegram_limits() {
 async fn callback_data_over_64_bytes_is_rejected() {
     let api = FakeBotApi::start().await;
     let bot = api.bot();
-    let err = api_error(
-        bot.send_message(ChatId(42), "pick")
-            .reply_markup(keyboard(&"é".repeat(33)))
-            .await,
-    );
+    let err = api_error(bot.send_message(ChatId(42), "pick").reply_markup(keyboard(&"é".repeat(33))).await);
     assert_eq!(err, ApiError::ButtonDataInvalid);
     bot.send_message(ChatId(42), "pick")
         .reply_markup(keyboard(&"d".repeat(64)))
@@ -260,16 +198,11 @@ async fn injected_429_surfaces_as_retry_after_and_early_retries_are_flagged() {
     }
     let first = &api.calls("sendMessage")[0];
     assert_eq!(first.status, Some(429));
-    assert_eq!(
-        first.response.as_ref().unwrap()["parameters"]["retry_after"],
-        7
-    );
+    assert_eq!(first.response.as_ref().unwrap()["parameters"]["retry_after"], 7);
     assert!(api.violations().is_empty());
 
     // The fault was used up; retrying at once succeeds but is a violation.
-    bot.send_message(ChatId(42), "hi")
-        .await
-        .expect("fault consumed");
+    bot.send_message(ChatId(42), "hi").await.expect("fault consumed");
     let v = api.violations();
     assert_eq!(v.len(), 1, "{v:?}");
     assert!(v[0].message.contains("retry_after"), "{}", v[0]);
@@ -286,11 +219,7 @@ async fn other_faults_behave_like_a_misbehaving_telegram() {
     let bot = api.bot();
 
     // n times, then normal again; "*" hits any method.
-    api.fault_times(
-        "getMe",
-        Fault::api(403, "Forbidden: bot was blocked by the user"),
-        2,
-    );
+    api.fault_times("getMe", Fault::api(403, "Forbidden: bot was blocked by the user"), 2);
     assert_eq!(api_error(bot.get_me().await), ApiError::BotBlocked);
     assert_eq!(api_error(bot.get_me().await), ApiError::BotBlocked);
     bot.get_me().await.expect("faults used up");
@@ -301,44 +230,28 @@ async fn other_faults_behave_like_a_misbehaving_telegram() {
     assert!(t0.elapsed() >= Duration::from_millis(300));
 
     api.fault("getMe", Fault::MalformedJson);
-    assert!(matches!(
-        bot.get_me().await,
-        Err(RequestError::InvalidJson { .. })
-    ));
+    assert!(matches!(bot.get_me().await, Err(RequestError::InvalidJson { .. })));
 
     api.fault("getUpdates", Fault::Conflict);
-    assert_eq!(
-        api_error(bot.get_updates().await),
-        ApiError::TerminatedByOtherGetUpdates
-    );
+    assert_eq!(api_error(bot.get_updates().await), ApiError::TerminatedByOtherGetUpdates);
 
     // teloxide sleeps 10 s after a 5xx, so 5xx answers are checked raw.
     api.fault("getMe", Fault::ServerError(500));
-    let r = api
-        .raw("GET", &format!("/bot{}/getMe", api.token()), None)
-        .await;
+    let r = api.raw("GET", &format!("/bot{}/getMe", api.token()), None).await;
     assert_eq!(
         (r.status, r.json()),
-        (
-            500,
-            json!({"ok": false, "error_code": 500, "description": "Internal Server Error"})
-        )
+        (500, json!({"ok": false, "error_code": 500, "description": "Internal Server Error"}))
     );
     api.fault("getMe", Fault::BadGateway);
-    let r = api
-        .raw("POST", &format!("/bot{}/getMe", api.token()), None)
-        .await;
+    let r = api.raw("POST", &format!("/bot{}/getMe", api.token()), None).await;
     assert_eq!(r.status, 502);
     assert!(r.content_type.starts_with("text/html") && r.body.contains("502 Bad Gateway"));
 }
 
 #[tokio::test]
 async fn get_updates_long_polls_and_respects_offsets() {
-    let api = FakeBotApi::start_with(Config {
-        max_poll_wait: Duration::from_secs(10),
-        ..Config::default()
-    })
-    .await;
+    let api =
+        FakeBotApi::start_with(Config { max_poll_wait: Duration::from_secs(10), ..Config::default() }).await;
     let bot = api.bot();
 
     // Nothing queued: a short poll returns [] at once.
@@ -357,49 +270,23 @@ async fn get_updates_long_polls_and_respects_offsets() {
     let (got, pushed_id) = tokio::join!(bot.get_updates().timeout(5), pusher);
     let got = got.unwrap();
     let elapsed = t0.elapsed();
-    assert!(
-        elapsed >= Duration::from_millis(190) && elapsed < Duration::from_secs(2),
-        "{elapsed:?}"
-    );
+    assert!(elapsed >= Duration::from_millis(190) && elapsed < Duration::from_secs(2), "{elapsed:?}");
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].id.0 as i64, pushed_id);
-    let UpdateKind::Message(m) = &got[0].kind else {
-        panic!("{:?}", got[0].kind)
-    };
+    let UpdateKind::Message(m) = &got[0].kind else { panic!("{:?}", got[0].kind) };
     assert_eq!(m.text(), Some("How many men could be called up?"));
 
     // Unconfirmed updates come again; an offset confirms (drops) earlier ones.
     let second = api.push_update(updates::private_text(&alice(), "Who reported it?"));
     let third = api.push_update(updates::private_text(&alice(), "When?"));
     assert_eq!(bot.get_updates().await.unwrap().len(), 3);
-    let batch = bot
-        .get_updates()
-        .offset(pushed_id as i32 + 1)
-        .limit(1)
-        .await
-        .unwrap();
-    assert_eq!(
-        batch.iter().map(|u| u.id.0 as i64).collect::<Vec<_>>(),
-        vec![second]
-    );
+    let batch = bot.get_updates().offset(pushed_id as i32 + 1).limit(1).await.unwrap();
+    assert_eq!(batch.iter().map(|u| u.id.0 as i64).collect::<Vec<_>>(), vec![second]);
     let batch = bot.get_updates().offset(third as i32).await.unwrap();
-    assert_eq!(
-        batch.iter().map(|u| u.id.0 as i64).collect::<Vec<_>>(),
-        vec![third]
-    );
+    assert_eq!(batch.iter().map(|u| u.id.0 as i64).collect::<Vec<_>>(), vec![third]);
     let t0 = Instant::now();
-    assert!(
-        bot.get_updates()
-            .offset(third as i32 + 1)
-            .timeout(1)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    assert!(
-        t0.elapsed() >= Duration::from_millis(900),
-        "waited the timeout"
-    );
+    assert!(bot.get_updates().offset(third as i32 + 1).timeout(1).await.unwrap().is_empty());
+    assert!(t0.elapsed() >= Duration::from_millis(900), "waited the timeout");
     assert!(api.pending_updates().is_empty());
 
     // A waiting poll sees a pushed update at once (wait_for_poll avoids sleeps).
@@ -418,25 +305,15 @@ async fn get_updates_long_polls_and_respects_offsets() {
 async fn updates_outside_allowed_updates_are_not_delivered() {
     let api = FakeBotApi::start().await;
     let bot = api.bot();
-    bot.get_updates()
-        .allowed_updates([AllowedUpdate::Message])
-        .await
-        .unwrap();
+    bot.get_updates().allowed_updates([AllowedUpdate::Message]).await.unwrap();
     api.push_update(updates::inline_query(&alice(), "how many", ""));
     let text = api.push_update(updates::private_text(&alice(), "hi"));
     // The setting sticks for later calls that do not repeat it.
     let got = bot.get_updates().await.unwrap();
-    assert_eq!(
-        got.iter().map(|u| u.id.0 as i64).collect::<Vec<_>>(),
-        vec![text]
-    );
+    assert_eq!(got.iter().map(|u| u.id.0 as i64).collect::<Vec<_>>(), vec![text]);
     let v = api.violations();
     assert_eq!(v.len(), 1, "{v:?}");
-    assert!(
-        v[0].message.contains("(inline_query) not delivered"),
-        "{}",
-        v[0]
-    );
+    assert!(v[0].message.contains("(inline_query) not delivered"), "{}", v[0]);
 }
 
 #[tokio::test]
@@ -448,14 +325,8 @@ async fn a_second_poller_terminates_the_first_with_409() {
         async move { bot.get_updates().timeout(2).await }
     });
     api.wait_for_poll(T).await;
-    assert!(
-        bot.get_updates().await.unwrap().is_empty(),
-        "the newer (short) poll is served"
-    );
-    assert_eq!(
-        api_error(older.await.unwrap()),
-        ApiError::TerminatedByOtherGetUpdates
-    );
+    assert!(bot.get_updates().await.unwrap().is_empty(), "the newer (short) poll is served");
+    assert_eq!(api_error(older.await.unwrap()), ApiError::TerminatedByOtherGetUpdates);
 }
 
 #[tokio::test]
@@ -474,20 +345,11 @@ async fn unknown_parameters_and_wrong_types_are_recorded_as_violations() {
     assert_eq!(r.json()["ok"], true);
     let v: Vec<String> = api.violations().iter().map(|v| format!("{}", v)).collect();
     assert_eq!(v.len(), 3, "{v:#?}");
+    assert!(v.iter().any(|s| s.contains("sendMessage: parse_mod: unknown parameter")), "{v:#?}");
+    assert!(v.iter().any(|s| s.contains("disable_notification: expected Boolean, got a string")), "{v:#?}");
     assert!(
-        v.iter()
-            .any(|s| s.contains("sendMessage: parse_mod: unknown parameter")),
-        "{v:#?}"
-    );
-    assert!(
-        v.iter()
-            .any(|s| s.contains("disable_notification: expected Boolean, got a string")),
-        "{v:#?}"
-    );
-    assert!(
-        v.iter().any(|s| s.contains(
-            "reply_markup.inline_keyboard[0][0].colour: unknown field of InlineKeyboardButton"
-        )),
+        v.iter().any(|s| s
+            .contains("reply_markup.inline_keyboard[0][0].colour: unknown field of InlineKeyboardButton")),
         "{v:#?}"
     );
 }
@@ -507,42 +369,25 @@ async fn http_shape_tokens_methods_and_encodings() {
     let r = api.raw("POST", "/bot123:wrong/getMe", None).await;
     assert_eq!(
         (r.status, r.json()),
-        (
-            401,
-            json!({"ok": false, "error_code": 401, "description": "Unauthorized"})
-        )
+        (401, json!({"ok": false, "error_code": 401, "description": "Unauthorized"}))
     );
     let wrong = teloxide::Bot::new("123:wrong").set_api_url(api.url().parse().unwrap());
     assert_eq!(api_error(wrong.get_me().await), ApiError::InvalidToken);
 
     // Unknown method.
     let r = api.raw_json("sendTelepathy", &json!({})).await;
-    assert_eq!(
-        (r.status, r.json()["description"].as_str()),
-        (404, Some("Not Found: method not found"))
-    );
+    assert_eq!((r.status, r.json()["description"].as_str()), (404, Some("Not Found: method not found")));
 
     // Method names ignore case; form bodies are decoded and typed by the spec.
-    let markup =
-        json!({ "inline_keyboard": [[{ "text": "a", "callback_data": "b" }]] }).to_string();
+    let markup = json!({ "inline_keyboard": [[{ "text": "a", "callback_data": "b" }]] }).to_string();
     let r = api
-        .raw_form(
-            "SENDMESSAGE",
-            &[
-                ("chat_id", "-4001"),
-                ("text", "hi & bye"),
-                ("reply_markup", &markup),
-            ],
-        )
+        .raw_form("SENDMESSAGE", &[("chat_id", "-4001"), ("text", "hi & bye"), ("reply_markup", &markup)])
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let call = api.calls("sendMessage").pop().unwrap();
     assert_eq!(call.params["chat_id"], json!(-4001));
     assert_eq!(call.params["text"], "hi & bye");
-    assert_eq!(
-        call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"],
-        "b"
-    );
+    assert_eq!(call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"], "b");
     assert_eq!(r.json()["result"]["chat"]["type"], "group");
 
     // Multipart bodies (what teloxide uses to upload files).
@@ -556,19 +401,10 @@ async fn http_shape_tokens_methods_and_encodings() {
         )
         .await;
     assert_eq!(r.json()["result"]["text"], "line 1\r\nline 2", "{}", r.body);
-    assert_eq!(
-        api.calls("sendMessage").pop().unwrap().params["chat_id"],
-        json!(42)
-    );
+    assert_eq!(api.calls("sendMessage").pop().unwrap().params["chat_id"], json!(42));
 
     // GET with query parameters.
-    let r = api
-        .raw(
-            "GET",
-            &format!("/bot{}/getUpdates?timeout=0&limit=5", api.token()),
-            None,
-        )
-        .await;
+    let r = api.raw("GET", &format!("/bot{}/getUpdates?timeout=0&limit=5", api.token()), None).await;
     assert_eq!(r.json(), json!({"ok": true, "result": []}));
     assert_eq!(api.calls("getUpdates")[0].params["limit"], json!(5));
     api.assert_no_violations();
@@ -578,34 +414,18 @@ async fn http_shape_tokens_methods_and_encodings() {
 async fn callback_queries_are_answered_once() {
     let api = FakeBotApi::start().await;
     let bot = api.bot();
-    let sent = bot
-        .send_message(ChatId(42), "Did you mean…")
-        .reply_markup(keyboard("q:1"))
-        .await
-        .unwrap();
+    let sent = bot.send_message(ChatId(42), "Did you mean…").reply_markup(keyboard("q:1")).await.unwrap();
     let bot_msg = api.calls("sendMessage")[0].result().unwrap().clone();
     let id = api.push_update(updates::callback_query(&alice(), &bot_msg, "q:1"));
     let got = bot.get_updates().await.unwrap();
-    let UpdateKind::CallbackQuery(q) = &got[0].kind else {
-        panic!("{:?}", got[0].kind)
-    };
+    let UpdateKind::CallbackQuery(q) = &got[0].kind else { panic!("{:?}", got[0].kind) };
     assert_eq!((got[0].id.0 as i64, q.data.as_deref()), (id, Some("q:1")));
     assert_eq!(q.regular_message().unwrap().id, sent.id);
 
-    bot.answer_callback_query(q.id.clone())
-        .text("Answering…")
-        .await
-        .expect("first answer");
+    bot.answer_callback_query(q.id.clone()).text("Answering…").await.expect("first answer");
     let again = api_error(bot.answer_callback_query(q.id.clone()).await);
-    assert!(
-        format!("{again:?}").contains("query ID is invalid"),
-        "{again:?}"
-    );
-    let too_long = api_error(
-        bot.answer_callback_query(q.id.clone())
-            .text("x".repeat(201))
-            .await,
-    );
+    assert!(format!("{again:?}").contains("query ID is invalid"), "{again:?}");
+    let too_long = api_error(bot.answer_callback_query(q.id.clone()).text("x".repeat(201)).await);
     // "Bad Request: MESSAGE_TOO_LONG", which teloxide names after edits.
     assert_eq!(too_long, ApiError::EditedMessageIsTooLong);
     api.assert_no_violations();
@@ -615,26 +435,13 @@ async fn callback_queries_are_answered_once() {
 async fn edits_and_replies_follow_message_state() {
     let api = FakeBotApi::start().await;
     let bot = api.bot();
-    let msg = bot
-        .send_message(ChatId(42), "v1")
-        .reply_markup(keyboard("a"))
-        .await
-        .unwrap();
-    let edited = bot
-        .edit_message_text(ChatId(42), msg.id, "<i>v2</i>")
-        .parse_mode(ParseMode::Html)
-        .await
-        .unwrap();
+    let msg = bot.send_message(ChatId(42), "v1").reply_markup(keyboard("a")).await.unwrap();
+    let edited =
+        bot.edit_message_text(ChatId(42), msg.id, "<i>v2</i>").parse_mode(ParseMode::Html).await.unwrap();
     assert_eq!(edited.text(), Some("v2"));
-    assert!(
-        edited.reply_markup().is_none(),
-        "an edit without reply_markup removes the keyboard"
-    );
-    let same = api_error(
-        bot.edit_message_text(ChatId(42), msg.id, "<i>v2</i>")
-            .parse_mode(ParseMode::Html)
-            .await,
-    );
+    assert!(edited.reply_markup().is_none(), "an edit without reply_markup removes the keyboard");
+    let same =
+        api_error(bot.edit_message_text(ChatId(42), msg.id, "<i>v2</i>").parse_mode(ParseMode::Html).await);
     assert_eq!(same, ApiError::MessageNotModified);
     let missing = api_error(bot.edit_message_text(ChatId(42), MessageId(1), "x").await);
     assert_eq!(missing, ApiError::MessageToEditNotFound);
@@ -651,9 +458,7 @@ async fn edits_and_replies_follow_message_state() {
         .unwrap();
     assert_eq!(reply.reply_to_message().unwrap().text(), Some("question"));
     let err = api_error(
-        bot.send_message(ChatId(42), "answer")
-            .reply_parameters(ReplyParameters::new(MessageId(7)))
-            .await,
+        bot.send_message(ChatId(42), "answer").reply_parameters(ReplyParameters::new(MessageId(7))).await,
     );
     assert_eq!(err, ApiError::MessageToReplyNotFound);
     // ... unless the bot allows sending without the reply (as storybot does).
@@ -697,23 +502,17 @@ async fn commands_inline_answers_and_misc_methods() {
 
     bot.delete_webhook().await.unwrap();
     assert!(bot.get_webhook_info().await.unwrap().url.is_none());
-    bot.send_chat_action(ChatId(42), teloxide::types::ChatAction::Typing)
-        .await
-        .unwrap();
+    bot.send_chat_action(ChatId(42), teloxide::types::ChatAction::Typing).await.unwrap();
 
     let from = alice();
     api.push_update(updates::inline_query(&from, "how many", ""));
     let got = bot.get_updates().await.unwrap();
-    let UpdateKind::InlineQuery(q) = &got[0].kind else {
-        panic!("{:?}", got[0].kind)
-    };
+    let UpdateKind::InlineQuery(q) = &got[0].kind else { panic!("{:?}", got[0].kind) };
     let article = |id: &str, text: &str| {
         InlineQueryResult::Article(InlineQueryResultArticle::new(
             id,
             "Answer",
-            InputMessageContent::Text(
-                InputMessageContentText::new(text).parse_mode(ParseMode::Html),
-            ),
+            InputMessageContent::Text(InputMessageContentText::new(text).parse_mode(ParseMode::Html)),
         ))
     };
     let too_many: Vec<_> = (0..51).map(|i| article(&i.to_string(), "x")).collect();
@@ -721,28 +520,18 @@ async fn commands_inline_answers_and_misc_methods() {
         api_error(bot.answer_inline_query(q.id.clone(), too_many).await),
         ApiError::TooMuchInlineQueryResults
     );
-    let dup = api_error(
-        bot.answer_inline_query(q.id.clone(), vec![article("1", "a"), article("1", "b")])
-            .await,
-    );
+    let dup =
+        api_error(bot.answer_inline_query(q.id.clone(), vec![article("1", "a"), article("1", "b")]).await);
     assert!(format!("{dup:?}").contains("RESULT_ID_DUPLICATE"));
-    let bad_html = api_error(
-        bot.answer_inline_query(q.id.clone(), vec![article("1", "<b>x")])
-            .await,
-    );
+    let bad_html = api_error(bot.answer_inline_query(q.id.clone(), vec![article("1", "<b>x")]).await);
     assert!(matches!(bad_html, ApiError::CantParseEntities(_)));
-    bot.answer_inline_query(q.id.clone(), vec![article("1", "<b>300,000</b>")])
-        .await
-        .expect("valid answer");
+    bot.answer_inline_query(q.id.clone(), vec![article("1", "<b>300,000</b>")]).await.expect("valid answer");
 
     // getChat knows chats seen in updates.
     api.push_update(updates::private_text(&from, "hi"));
     let chat = bot.get_chat(ChatId(42)).await.unwrap();
     assert_eq!(chat.id, ChatId(42));
-    assert_eq!(
-        api_error(bot.get_chat(ChatId(999)).await),
-        ApiError::ChatNotFound
-    );
+    assert_eq!(api_error(bot.get_chat(ChatId(999)).await), ApiError::ChatNotFound);
     api.assert_no_violations();
 }
 
@@ -750,18 +539,12 @@ async fn commands_inline_answers_and_misc_methods() {
 async fn server_can_be_down_and_come_back() {
     let api = FakeBotApi::reserve(Config::default()).await;
     let bot = api.bot();
-    assert!(
-        matches!(bot.get_me().await, Err(RequestError::Network(_))),
-        "nothing listens yet"
-    );
+    assert!(matches!(bot.get_me().await, Err(RequestError::Network(_))), "nothing listens yet");
     api.restart().await;
     bot.get_me().await.expect("up");
     api.stop().await;
     assert!(!api.is_running());
-    assert!(
-        matches!(bot.get_me().await, Err(RequestError::Network(_))),
-        "down"
-    );
+    assert!(matches!(bot.get_me().await, Err(RequestError::Network(_))), "down");
     api.restart().await;
     bot.get_me().await.expect("up again, same port");
     assert_eq!(api.calls("getMe").len(), 2, "state survives a restart");
@@ -802,58 +585,38 @@ async fn update_builders_deserialize_in_teloxide() {
 
     let m = msg(0);
     assert!(m.chat.is_private());
-    assert_eq!(
-        m.from.as_ref().unwrap().language_code.as_deref(),
-        Some("en")
-    );
+    assert_eq!(m.from.as_ref().unwrap().language_code.as_deref(), Some("en"));
     assert_eq!(m.text(), Some("Сколько человек призовут?"));
 
     let m = msg(1);
     assert!(m.chat.is_group() && m.chat.id == ChatId(-4001));
     let e = &m.entities().unwrap()[0];
-    assert_eq!(
-        (e.kind.clone(), e.offset, e.length),
-        (MessageEntityKind::BotCommand, 0, 13)
-    );
+    assert_eq!((e.kind.clone(), e.offset, e.length), (MessageEntityKind::BotCommand, 0, 13));
 
     let m = msg(2);
     assert!(m.chat.is_supergroup());
     let e = &m.entities().unwrap()[0];
-    assert_eq!(
-        (e.kind.clone(), e.offset, e.length),
-        (MessageEntityKind::Mention, 4, 9)
-    );
+    assert_eq!((e.kind.clone(), e.offset, e.length), (MessageEntityKind::Mention, 4, 9));
 
     let m = msg(3);
     let replied = m.reply_to_message().expect("reply_to_message");
-    assert_eq!(
-        replied.from.as_ref().unwrap().id.0 as i64,
-        api.config().bot_id
-    );
+    assert_eq!(replied.from.as_ref().unwrap().id.0 as i64, api.config().bot_id);
     assert_eq!(m.chat.id, ChatId(-1001234567890));
 
     assert!(msg(4).sticker().is_some());
     let m = msg(5);
     assert!(m.photo().is_some_and(|p| p.len() == 2));
     assert_eq!(m.caption(), Some("/ask what is this"));
-    assert!(
-        matches!(&m.kind, MessageKind::Common(c) if matches!(c.media_kind, MediaKind::Photo(_)))
-    );
+    assert!(matches!(&m.kind, MessageKind::Common(c) if matches!(c.media_kind, MediaKind::Photo(_))));
 
-    let UpdateKind::CallbackQuery(q) = &got[6].kind else {
-        panic!("{:?}", got[6].kind)
-    };
+    let UpdateKind::CallbackQuery(q) = &got[6].kind else { panic!("{:?}", got[6].kind) };
     assert_eq!(q.data.as_deref(), Some("q:callup-size"));
     assert_eq!(q.regular_message().unwrap().text(), Some("Did you mean…"));
 
-    let UpdateKind::InlineQuery(q) = &got[7].kind else {
-        panic!("{:?}", got[7].kind)
-    };
+    let UpdateKind::InlineQuery(q) = &got[7].kind else { panic!("{:?}", got[7].kind) };
     assert_eq!(q.query, "how many");
 
-    let UpdateKind::MyChatMember(c) = &got[8].kind else {
-        panic!("{:?}", got[8].kind)
-    };
+    let UpdateKind::MyChatMember(c) = &got[8].kind else { panic!("{:?}", got[8].kind) };
     assert!(c.new_chat_member.is_present() && !c.old_chat_member.is_present());
     assert_eq!(c.new_chat_member.user.id.0 as i64, api.config().bot_id);
 
@@ -877,11 +640,7 @@ async fn a_teloxide_dispatcher_runs_against_the_fake() {
     let bot = api.bot().throttle(Limits::default());
     let handler = Update::filter_message().endpoint(
         |bot: teloxide::adaptors::Throttle<Bot>, msg: Message| async move {
-            bot.send_message(
-                msg.chat.id,
-                format!("echo: {}", msg.text().unwrap_or_default()),
-            )
-            .await?;
+            bot.send_message(msg.chat.id, format!("echo: {}", msg.text().unwrap_or_default())).await?;
             respond(())
         },
     );
@@ -891,10 +650,7 @@ async fn a_teloxide_dispatcher_runs_against_the_fake() {
 
     api.push_update(updates::private_text(&alice(), "ping"));
     let sent = api.wait_for_sent(1, T).await;
-    assert_eq!(
-        (sent[0]["chat_id"].as_i64(), sent[0]["text"].as_str()),
-        (Some(42), Some("echo: ping"))
-    );
+    assert_eq!((sent[0]["chat_id"].as_i64(), sent[0]["text"].as_str()), (Some(42), Some("echo: ping")));
 
     let t0 = Instant::now();
     let stopped = shutdown.shutdown().expect("dispatcher is running");
@@ -905,11 +661,7 @@ async fn a_teloxide_dispatcher_runs_against_the_fake() {
     let methods: Vec<String> = api.all_calls().iter().map(|c| c.name.clone()).collect();
     // teloxide checks the webhook, learns its name, polls, and confirms the last
     // update with a final offset on shutdown.
-    assert_eq!(
-        methods[..3],
-        ["getWebhookInfo", "getMe", "getUpdates"],
-        "{methods:?}"
-    );
+    assert_eq!(methods[..3], ["getWebhookInfo", "getMe", "getUpdates"], "{methods:?}");
     assert!(api.pending_updates().is_empty(), "the update was confirmed");
     api.assert_no_violations();
 }

@@ -17,10 +17,7 @@ pub struct ApiErr {
 
 impl ApiErr {
     pub fn new(code: u16, description: impl Into<String>) -> Self {
-        ApiErr {
-            code,
-            description: description.into(),
-        }
+        ApiErr { code, description: description.into() }
     }
 
     /// 400 `Bad Request: <what>`.
@@ -84,10 +81,7 @@ pub fn message_text(
 /// Checks an inline keyboard's buttons: callback data is 1–64 bytes, and a button
 /// needs an action besides its text. Other markups (reply keyboards) pass.
 pub fn reply_markup(markup: Option<&Value>) -> Result<(), ApiErr> {
-    let Some(rows) = markup
-        .and_then(|m| m.get("inline_keyboard"))
-        .and_then(Value::as_array)
-    else {
+    let Some(rows) = markup.and_then(|m| m.get("inline_keyboard")).and_then(Value::as_array) else {
         return Ok(());
     };
     for button in rows.iter().filter_map(Value::as_array).flatten() {
@@ -100,19 +94,11 @@ pub fn reply_markup(markup: Option<&Value>) -> Result<(), ApiErr> {
                 return Err(ApiErr::bad("BUTTON_DATA_INVALID"));
             }
         }
-        if b.get("text")
-            .and_then(Value::as_str)
-            .is_none_or(|t| t.trim().is_empty())
-        {
+        if b.get("text").and_then(Value::as_str).is_none_or(|t| t.trim().is_empty()) {
             return Err(ApiErr::bad("BUTTON_TEXT_INVALID"));
         }
-        if !b
-            .keys()
-            .any(|k| k != "text" && k != "style" && k != "icon_custom_emoji_id")
-        {
-            return Err(ApiErr::bad(
-                "text buttons are unallowed in the inline keyboard",
-            ));
+        if !b.keys().any(|k| k != "text" && k != "style" && k != "icon_custom_emoji_id") {
+            return Err(ApiErr::bad("text buttons are unallowed in the inline keyboard"));
         }
     }
     Ok(())
@@ -121,11 +107,7 @@ pub fn reply_markup(markup: Option<&Value>) -> Result<(), ApiErr> {
 /// answerInlineQuery's results: at most 50, unique ids of 1–64 bytes, message
 /// texts that parse and fit, keyboards that are valid.
 pub fn inline_results(params: &Map<String, Value>) -> Result<(), ApiErr> {
-    let results = params
-        .get("results")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    let results = params.get("results").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     if results.len() > 50 {
         return Err(ApiErr::bad("RESULTS_TOO_MUCH"));
     }
@@ -149,11 +131,7 @@ pub fn inline_results(params: &Map<String, Value>) -> Result<(), ApiErr> {
         }
         reply_markup(r.get("reply_markup"))?;
     }
-    if params
-        .get("next_offset")
-        .and_then(Value::as_str)
-        .is_some_and(|o| o.len() > 64)
-    {
+    if params.get("next_offset").and_then(Value::as_str).is_some_and(|o| o.len() > 64) {
         return Err(ApiErr::bad("NEXT_OFFSET_INVALID"));
     }
     Ok(())
@@ -169,9 +147,7 @@ pub fn bot_commands(commands: &Value) -> Result<(), ApiErr> {
     for c in list {
         let name = c["command"].as_str().unwrap_or_default();
         let name_ok = (1..=32).contains(&name.len())
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !name_ok {
             return Err(ApiErr::bad("BOT_COMMAND_INVALID"));
         }
@@ -198,9 +174,5 @@ pub fn chat_action(action: &str) -> Result<(), ApiErr> {
         "record_video_note",
         "upload_video_note",
     ];
-    if ACTIONS.contains(&action) {
-        Ok(())
-    } else {
-        Err(ApiErr::bad("wrong parameter action in request"))
-    }
+    if ACTIONS.contains(&action) { Ok(()) } else { Err(ApiErr::bad("wrong parameter action in request")) }
 }

@@ -29,10 +29,7 @@ pub enum Fault {
 impl Fault {
     /// Shorthand for [`Fault::Api`].
     pub fn api(code: u16, description: &str) -> Self {
-        Fault::Api {
-            code,
-            description: description.to_owned(),
-        }
+        Fault::Api { code, description: description.to_owned() }
     }
 }
 
@@ -48,9 +45,7 @@ pub(crate) struct QueuedFault {
 /// Takes the first queued fault that matches `method` (lowercased), in the order
 /// they were queued.
 pub(crate) fn take(queue: &mut Vec<QueuedFault>, method: &str) -> Option<Fault> {
-    let pos = queue
-        .iter()
-        .position(|q| q.method == "*" || q.method == method)?;
+    let pos = queue.iter().position(|q| q.method == "*" || q.method == method)?;
     let fault = queue[pos].fault.clone();
     queue[pos].remaining -= 1;
     if queue[pos].remaining == 0 {

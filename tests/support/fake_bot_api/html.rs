@@ -49,9 +49,8 @@ pub fn parse_html(input: &str) -> Result<ParsedText, String> {
     while i < bytes.len() {
         match bytes[i] {
             b'&' => {
-                let (ch, len) = parse_entity(&input[i..]).ok_or_else(|| {
-                    format!("Unsupported HTML entity or bare '&' at byte offset {i}")
-                })?;
+                let (ch, len) = parse_entity(&input[i..])
+                    .ok_or_else(|| format!("Unsupported HTML entity or bare '&' at byte offset {i}"))?;
                 out.push(ch);
                 out16 += ch.len_utf16();
                 i += len;
@@ -84,22 +83,17 @@ pub fn parse_html(input: &str) -> Result<ParsedText, String> {
             b'<' => {
                 let (tag, attrs, end) = parse_start_tag(input, i)?;
                 let in_pre = stack.last().is_some_and(|o| o.tag == "pre");
-                let entity = entity_for(&tag, &attrs, in_pre)
-                    .map_err(|why| format!("{why} at byte offset {i}"))?;
+                let entity =
+                    entity_for(&tag, &attrs, in_pre).map_err(|why| format!("{why} at byte offset {i}"))?;
                 // `<pre><code class="language-x">` is one pre entity with a language.
                 if tag == "code"
                     && in_pre
-                    && let Some(lang) =
-                        attr(&attrs, "class").and_then(|c| c.strip_prefix("language-"))
+                    && let Some(lang) = attr(&attrs, "class").and_then(|c| c.strip_prefix("language-"))
                     && let Some(pre) = stack.last_mut().and_then(|o| o.entity.as_mut())
                 {
                     pre["language"] = json!(lang);
                 }
-                stack.push(Open {
-                    tag,
-                    start: out16,
-                    entity,
-                });
+                stack.push(Open { tag, start: out16, entity });
                 i = end;
             }
             _ => {
@@ -112,18 +106,10 @@ pub fn parse_html(input: &str) -> Result<ParsedText, String> {
         }
     }
     if let Some(open) = stack.pop() {
-        return Err(format!(
-            "Can't find end tag corresponding to start tag \"{}\"",
-            open.tag
-        ));
+        return Err(format!("Can't find end tag corresponding to start tag \"{}\"", open.tag));
     }
     // Telegram orders entities by offset, outer before inner.
-    entities.sort_by_key(|e| {
-        (
-            e["offset"].as_u64(),
-            std::cmp::Reverse(e["length"].as_u64()),
-        )
-    });
+    entities.sort_by_key(|e| (e["offset"].as_u64(), std::cmp::Reverse(e["length"].as_u64())));
     Ok(trim(out, entities))
 }
 
@@ -140,13 +126,8 @@ fn parse_entity(s: &str) -> Option<(char, usize)> {
         _ => {
             let num = body.strip_prefix('#')?;
             let code = match num.strip_prefix(['x', 'X']) {
-                Some(hex) if !hex.is_empty() && hex.len() <= 8 => {
-                    u32::from_str_radix(hex, 16).ok()?
-                }
-                None if !num.is_empty()
-                    && num.len() <= 10
-                    && num.bytes().all(|b| b.is_ascii_digit()) =>
-                {
+                Some(hex) if !hex.is_empty() && hex.len() <= 8 => u32::from_str_radix(hex, 16).ok()?,
+                None if !num.is_empty() && num.len() <= 10 && num.bytes().all(|b| b.is_ascii_digit()) => {
                     num.parse().ok()?
                 }
                 _ => return None,
@@ -160,10 +141,7 @@ fn parse_entity(s: &str) -> Option<(char, usize)> {
 type Attrs = Vec<(String, String)>;
 
 fn attr<'a>(attrs: &'a Attrs, name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
 /// Parses `<name attr="v" attr2=v2 flag>` starting at byte `at`; returns the
@@ -229,10 +207,7 @@ fn parse_start_tag(input: &str, at: usize) -> Result<(String, Attrs, usize), Str
             }
             None => return Err(format!("Unclosed start tag at byte offset {at}")),
         };
-        attrs.push((
-            key,
-            decode_attr(raw).map_err(|e| format!("{e} in attribute of tag \"{name}\""))?,
-        ));
+        attrs.push((key, decode_attr(raw).map_err(|e| format!("{e} in attribute of tag \"{name}\""))?));
     }
 }
 
@@ -271,16 +246,11 @@ fn entity_for(tag: &str, attrs: &Attrs, in_pre: bool) -> Result<Option<Value>, S
                 } else if href.trim().contains(char::is_whitespace) {
                     // Telegram drops a link it cannot parse and keeps the text.
                     Ok(None)
-                } else if href.contains("://")
-                    || href.starts_with("tg:")
-                    || href.starts_with("mailto:")
-                {
+                } else if href.contains("://") || href.starts_with("tg:") || href.starts_with("mailto:") {
                     Ok(Some(json!({ "type": "text_link", "url": href.trim() })))
                 } else {
                     // Like Telegram, a bare domain becomes an http:// link.
-                    Ok(Some(
-                        json!({ "type": "text_link", "url": format!("http://{}", href.trim()) }),
-                    ))
+                    Ok(Some(json!({ "type": "text_link", "url": format!("http://{}", href.trim()) })))
                 }
             }
             _ => Err("Tag \"a\" must have a non-empty attribute \"href\"".into()),
@@ -289,14 +259,10 @@ fn entity_for(tag: &str, attrs: &Attrs, in_pre: bool) -> Result<Option<Value>, S
         "code" if in_pre => Ok(None),
         "code" => simple("code"),
         "pre" => simple("pre"),
-        "blockquote" if attrs.iter().any(|(k, _)| k == "expandable") => {
-            simple("expandable_blockquote")
-        }
+        "blockquote" if attrs.iter().any(|(k, _)| k == "expandable") => simple("expandable_blockquote"),
         "blockquote" => simple("blockquote"),
         "tg-emoji" => match attr(attrs, "emoji-id") {
-            Some(id) if !id.is_empty() => Ok(Some(
-                json!({ "type": "custom_emoji", "custom_emoji_id": id }),
-            )),
+            Some(id) if !id.is_empty() => Ok(Some(json!({ "type": "custom_emoji", "custom_emoji_id": id }))),
             _ => Err("Tag \"tg-emoji\" must have attribute \"emoji-id\"".into()),
         },
         other => Err(format!("Unsupported start tag \"{other}\"")),
@@ -306,11 +272,7 @@ fn entity_for(tag: &str, attrs: &Attrs, in_pre: bool) -> Result<Option<Value>, S
 /// Telegram strips leading and trailing whitespace from message texts; entity
 /// offsets move with it.
 fn trim(text: String, entities: Vec<Value>) -> ParsedText {
-    let lead: usize = text
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(char::len_utf16)
-        .sum();
+    let lead: usize = text.chars().take_while(|c| c.is_whitespace()).map(char::len_utf16).sum();
     let trimmed = text.trim().to_owned();
     let len = trimmed.encode_utf16().count();
     let entities = entities
@@ -318,10 +280,7 @@ fn trim(text: String, entities: Vec<Value>) -> ParsedText {
         .filter_map(|mut e| {
             let start = e["offset"].as_u64()? as usize;
             let end = start + e["length"].as_u64()? as usize;
-            let (s, t) = (
-                start.saturating_sub(lead).min(len),
-                end.saturating_sub(lead).min(len),
-            );
+            let (s, t) = (start.saturating_sub(lead).min(len), end.saturating_sub(lead).min(len));
             (t > s).then(|| {
                 e["offset"] = json!(s);
                 e["length"] = json!(t - s);
@@ -329,8 +288,5 @@ fn trim(text: String, entities: Vec<Value>) -> ParsedText {
             })
         })
         .collect();
-    ParsedText {
-        text: trimmed,
-        entities,
-    }
+    ParsedText { text: trimmed, entities }
 }

@@ -34,13 +34,7 @@ pub(crate) async fn call(shared: &Arc<Shared>, method: &str, p: &Params) -> Resu
     result
 }
 
-fn answer(
-    shared: &Shared,
-    st: &mut State,
-    bot: &Value,
-    method: &str,
-    p: &Params,
-) -> Result<Value, ApiErr> {
+fn answer(shared: &Shared, st: &mut State, bot: &Value, method: &str, p: &Params) -> Result<Value, ApiErr> {
     let c = &shared.config;
     match method {
         "getMe" => Ok(json!({
@@ -51,15 +45,11 @@ fn answer(
             "can_connect_to_business": false,
             "has_main_web_app": false,
         })),
-        "logOut" | "close" | "leaveChat" | "setMyDescription" | "setMyShortDescription" => {
-            Ok(json!(true))
-        }
+        "logOut" | "close" | "leaveChat" | "setMyDescription" | "setMyShortDescription" => Ok(json!(true)),
         "setWebhook" => {
             let url = str_param(p, "url");
             if !url.is_empty() && !url.starts_with("https://") {
-                return Err(ApiErr::bad(
-                    "bad webhook: An HTTPS URL must be provided for webhook",
-                ));
+                return Err(ApiErr::bad("bad webhook: An HTTPS URL must be provided for webhook"));
             }
             st.webhook_url = url.to_owned();
             if p.get("drop_pending_updates") == Some(&json!(true)) {
@@ -114,31 +104,19 @@ fn answer(
             st.commands.remove(&commands_key(p));
             Ok(json!(true))
         }
-        "getMyCommands" => Ok(st
-            .commands
-            .get(&commands_key(p))
-            .cloned()
-            .unwrap_or_else(|| json!([]))),
+        "getMyCommands" => Ok(st.commands.get(&commands_key(p)).cloned().unwrap_or_else(|| json!([]))),
         "getChat" => {
-            let id = p
-                .get("chat_id")
-                .and_then(Value::as_i64)
-                .ok_or_else(|| ApiErr::bad("chat not found"))?;
-            let chat = st
-                .chats
-                .get(&id)
-                .cloned()
-                .ok_or_else(|| ApiErr::bad("chat not found"))?;
+            let id = p.get("chat_id").and_then(Value::as_i64).ok_or_else(|| ApiErr::bad("chat not found"))?;
+            let chat = st.chats.get(&id).cloned().ok_or_else(|| ApiErr::bad("chat not found"))?;
             let mut full = chat;
             full["accent_color_id"] = json!(0);
             full["max_reaction_count"] = json!(11);
             full["accepted_gift_types"] = json!({ "unlimited_gifts": false, "limited_gifts": false, "unique_gifts": false, "premium_subscription": false });
             Ok(full)
         }
-        other => Err(ApiErr::new(
-            501,
-            format!("Not Implemented: the fake Bot API has no answer for {other}"),
-        )),
+        other => {
+            Err(ApiErr::new(501, format!("Not Implemented: the fake Bot API has no answer for {other}")))
+        }
     }
 }
 
@@ -159,10 +137,7 @@ fn answer_query(shared: &Shared, st: &mut State, id: &str) -> Result<Value, ApiE
 }
 
 fn commands_key(p: &Params) -> String {
-    let scope = p
-        .get("scope")
-        .cloned()
-        .unwrap_or_else(|| json!({ "type": "default" }));
+    let scope = p.get("scope").cloned().unwrap_or_else(|| json!({ "type": "default" }));
     format!("{scope}|{}", str_param(p, "language_code"))
 }
 
@@ -223,11 +198,7 @@ fn set_content(m: &mut Value, parsed: Option<ParsedText>, markup: Option<&Value>
             m["entities"] = json!(parsed.entities);
         }
     }
-    let inline = markup.filter(|k| {
-        k["inline_keyboard"]
-            .as_array()
-            .is_some_and(|rows| !rows.is_empty())
-    });
+    let inline = markup.filter(|k| k["inline_keyboard"].as_array().is_some_and(|rows| !rows.is_empty()));
     match inline {
         Some(k) => m["reply_markup"] = k.clone(),
         None => remove(m, "reply_markup"),
@@ -253,9 +224,7 @@ fn send_message(st: &mut State, bot: &Value, p: &Params) -> Result<Value, ApiErr
             Some(id) => resolve_chat(st, id)?["id"].as_i64().unwrap_or_default(),
             None => chat_id,
         };
-        let target = reply["message_id"]
-            .as_i64()
-            .and_then(|id| st.messages.get(&(reply_chat, id)));
+        let target = reply["message_id"].as_i64().and_then(|id| st.messages.get(&(reply_chat, id)));
         match target {
             Some(replied) => {
                 let mut replied = replied.clone();
@@ -291,11 +260,7 @@ fn edit_message(st: &mut State, p: &Params, text: bool) -> Result<Value, ApiErr>
         return Ok(json!(true)); // Messages sent via inline mode: Telegram answers True.
     }
     let key = message_key(st, p)?;
-    let current = st
-        .messages
-        .get(&key)
-        .cloned()
-        .ok_or_else(|| ApiErr::bad("message to edit not found"))?;
+    let current = st.messages.get(&key).cloned().ok_or_else(|| ApiErr::bad("message to edit not found"))?;
     let mut edited = current.clone();
     set_content(&mut edited, parsed, p.get("reply_markup"));
     if edited == current {

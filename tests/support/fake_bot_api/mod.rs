@@ -115,42 +115,26 @@ impl FakeBotApi {
     /// Starts a server on a given address (e.g. the port a bot process was already
     /// configured with, to bring "Telegram" up after the bot).
     pub async fn start_on(addr: SocketAddr, config: Config) -> Self {
-        let listener = server::bind(addr)
-            .await
-            .unwrap_or_else(|e| panic!("bind {addr}: {e}"));
+        let listener = server::bind(addr).await.unwrap_or_else(|e| panic!("bind {addr}: {e}"));
         let addr = listener.local_addr().expect("local addr");
         let shared = Shared::new(config);
         let running = server::serve(shared.clone(), listener);
-        FakeBotApi {
-            shared,
-            addr,
-            running: Mutex::new(Some(running)),
-        }
+        FakeBotApi { shared, addr, running: Mutex::new(Some(running)) }
     }
 
     /// Picks a free port but does not serve yet: the bot sees connection refused
     /// ("Telegram is down") until [`FakeBotApi::restart`].
     pub async fn reserve(config: Config) -> Self {
-        let listener = server::bind("127.0.0.1:0".parse().expect("addr"))
-            .await
-            .expect("bind 127.0.0.1:0");
+        let listener = server::bind("127.0.0.1:0".parse().expect("addr")).await.expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         drop(listener);
-        FakeBotApi {
-            shared: Shared::new(config),
-            addr,
-            running: Mutex::new(None),
-        }
+        FakeBotApi { shared: Shared::new(config), addr, running: Mutex::new(None) }
     }
 
     /// Stops serving (connections refused), keeping all state. Waiting long polls
     /// return `[]` first.
     pub async fn stop(&self) {
-        let running = self
-            .running
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
+        let running = self.running.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(running) = running {
             self.shared.lock().stopping = true;
             self.shared.bump();
@@ -164,9 +148,7 @@ impl FakeBotApi {
         if self.is_running() {
             return;
         }
-        let listener = server::bind(self.addr)
-            .await
-            .expect("re-bind the fake Bot API port");
+        let listener = server::bind(self.addr).await.expect("re-bind the fake Bot API port");
         self.shared.lock().stopping = false;
         let running = server::serve(self.shared.clone(), listener);
         *self.running.lock().unwrap_or_else(|e| e.into_inner()) = Some(running);
@@ -178,10 +160,7 @@ impl FakeBotApi {
     }
 
     pub fn is_running(&self) -> bool {
-        self.running
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_some()
+        self.running.lock().unwrap_or_else(|e| e.into_inner()).is_some()
     }
 
     /// `http://127.0.0.1:PORT` — no trailing slash: teloxide appends
@@ -261,10 +240,7 @@ impl FakeBotApi {
     /// is delivered by that request). Panics after `timeout`.
     pub async fn wait_for_poll(&self, timeout: Duration) {
         let mut rx = self.shared.waiting_polls.subscribe();
-        if tokio::time::timeout(timeout, rx.wait_for(|n| *n > 0))
-            .await
-            .is_err()
-        {
+        if tokio::time::timeout(timeout, rx.wait_for(|n| *n > 0)).await.is_err() {
             panic!("no getUpdates long poll within {timeout:?}");
         }
     }
@@ -287,11 +263,7 @@ impl FakeBotApi {
     pub fn fault_times(&self, method: &str, fault: Fault, times: usize) {
         if times > 0 {
             let method = method.to_ascii_lowercase();
-            self.shared.lock().faults.push(QueuedFault {
-                method,
-                fault,
-                remaining: times,
-            });
+            self.shared.lock().faults.push(QueuedFault { method, fault, remaining: times });
         }
     }
 
@@ -304,13 +276,7 @@ impl FakeBotApi {
     /// Calls of `method` (any case), in arrival order; `"*"` for all calls.
     pub fn calls(&self, method: &str) -> Vec<Call> {
         let m = method.to_ascii_lowercase();
-        self.shared
-            .lock()
-            .calls
-            .iter()
-            .filter(|c| m == "*" || c.method == m)
-            .cloned()
-            .collect()
+        self.shared.lock().calls.iter().filter(|c| m == "*" || c.method == m).cloned().collect()
     }
 
     /// Every call, in arrival order.
@@ -347,22 +313,14 @@ impl FakeBotApi {
         timeout: Duration,
     ) -> Result<Vec<Call>, Vec<Call>> {
         let mut rx = self.shared.changed.subscribe();
-        let answered = || {
-            self.calls(method)
-                .into_iter()
-                .filter(Call::finished)
-                .collect::<Vec<_>>()
-        };
+        let answered = || self.calls(method).into_iter().filter(Call::finished).collect::<Vec<_>>();
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
             let calls = answered();
             if calls.len() >= n {
                 return Ok(calls);
             }
-            if tokio::time::timeout_at(deadline, rx.changed())
-                .await
-                .is_err()
-            {
+            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
                 return Err(answered());
             }
         }
@@ -387,37 +345,22 @@ impl FakeBotApi {
             if sent.len() >= n {
                 return sent;
             }
-            if tokio::time::timeout_at(deadline, rx.changed())
-                .await
-                .is_err()
-            {
-                panic!(
-                    "expected {n} sent message(s) within {timeout:?}, got {}: {sent:#?}",
-                    sent.len()
-                );
+            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
+                panic!("expected {n} sent message(s) within {timeout:?}, got {}: {sent:#?}", sent.len());
             }
         }
     }
 
     /// A message as the server holds it now (after edits), by chat and message id.
     pub fn message(&self, chat_id: i64, message_id: i64) -> Option<Value> {
-        self.shared
-            .lock()
-            .messages
-            .get(&(chat_id, message_id))
-            .cloned()
+        self.shared.lock().messages.get(&(chat_id, message_id)).cloned()
     }
 
     /// The commands last set with setMyCommands for the default scope and no
     /// language (`[]` if none).
     pub fn my_commands(&self) -> Value {
         let key = format!("{}|", json!({ "type": "default" }));
-        self.shared
-            .lock()
-            .commands
-            .get(&key)
-            .cloned()
-            .unwrap_or_else(|| json!([]))
+        self.shared.lock().commands.get(&key).cloned().unwrap_or_else(|| json!([]))
     }
 
     /// Spec violations seen so far (unknown parameters, wrong JSON types, unknown
@@ -432,10 +375,7 @@ impl FakeBotApi {
         assert!(
             v.is_empty(),
             "Bot API spec violations:\n{}",
-            v.iter()
-                .map(|v| format!("  {v}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            v.iter().map(|v| format!("  {v}")).collect::<Vec<_>>().join("\n")
         );
     }
 
@@ -443,46 +383,25 @@ impl FakeBotApi {
     /// teloxide will not send, e.g. an unknown parameter).
     pub async fn raw_json(&self, method: &str, body: &Value) -> RawResponse {
         let url = format!("{}/bot{}/{method}", self.url(), self.token());
-        raw::send(
-            "POST",
-            &url,
-            Some(("application/json", body.to_string().into_bytes())),
-        )
-        .await
+        raw::send("POST", &url, Some(("application/json", body.to_string().into_bytes()))).await
     }
 
     /// Sends a raw `application/x-www-form-urlencoded` request.
     pub async fn raw_form(&self, method: &str, pairs: &[(&str, &str)]) -> RawResponse {
         let url = format!("{}/bot{}/{method}", self.url(), self.token());
-        raw::send(
-            "POST",
-            &url,
-            Some((
-                "application/x-www-form-urlencoded",
-                form_encode(pairs).into_bytes(),
-            )),
-        )
-        .await
+        raw::send("POST", &url, Some(("application/x-www-form-urlencoded", form_encode(pairs).into_bytes())))
+            .await
     }
 
     /// Sends a raw request to any path of the server (`/bot<token>/getMe?x=1`).
-    pub async fn raw(
-        &self,
-        http_method: &str,
-        path: &str,
-        body: Option<(&str, Vec<u8>)>,
-    ) -> RawResponse {
+    pub async fn raw(&self, http_method: &str, path: &str, body: Option<(&str, Vec<u8>)>) -> RawResponse {
         raw::send(http_method, &format!("{}{path}", self.url()), body).await
     }
 }
 
 impl Drop for FakeBotApi {
     fn drop(&mut self) {
-        let running = self
-            .running
-            .get_mut()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
+        let running = self.running.get_mut().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(running) = running {
             self.shared.lock().stopping = true;
             self.shared.bump();

@@ -14,7 +14,8 @@ use super::{
     state::{Shared, State},
 };
 
-pub const CONFLICT: &str = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
+pub const CONFLICT: &str =
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 const WEBHOOK_ACTIVE: &str = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 
 /// Counts this request among the waiting polls while it lives.
@@ -35,10 +36,7 @@ impl Drop for Waiting<'_> {
 
 /// The update's type: its one key besides `update_id`.
 fn kind(update: &Value) -> String {
-    update
-        .as_object()
-        .and_then(|o| o.keys().find(|k| *k != "update_id").cloned())
-        .unwrap_or_default()
+    update.as_object().and_then(|o| o.keys().find(|k| *k != "update_id").cloned()).unwrap_or_default()
 }
 
 /// Telegram never delivers updates of types the bot did not ask for (teloxide
@@ -51,8 +49,7 @@ fn drop_unwanted(st: &mut State) {
         Some(list) => list.iter().any(|a| a == k),
         None => !NOT_BY_DEFAULT.contains(&k),
     };
-    let (keep, dropped): (Vec<Value>, Vec<Value>) =
-        st.updates.drain(..).partition(|u| wanted(&kind(u)));
+    let (keep, dropped): (Vec<Value>, Vec<Value>) = st.updates.drain(..).partition(|u| wanted(&kind(u)));
     st.updates = keep.into();
     for u in dropped {
         st.violations.push(Violation {
@@ -68,16 +65,9 @@ fn drop_unwanted(st: &mut State) {
     }
 }
 
-pub(crate) async fn get_updates(
-    shared: &Arc<Shared>,
-    params: &Map<String, Value>,
-) -> Result<Value, ApiErr> {
+pub(crate) async fn get_updates(shared: &Arc<Shared>, params: &Map<String, Value>) -> Result<Value, ApiErr> {
     let offset = params.get("offset").and_then(Value::as_i64).unwrap_or(0);
-    let limit = params
-        .get("limit")
-        .and_then(Value::as_i64)
-        .unwrap_or(100)
-        .clamp(1, 100) as usize;
+    let limit = params.get("limit").and_then(Value::as_i64).unwrap_or(100).clamp(1, 100) as usize;
     let timeout = params.get("timeout").and_then(Value::as_u64).unwrap_or(0);
     let deadline = Instant::now() + Duration::from_secs(timeout).min(shared.config.max_poll_wait);
 
@@ -89,8 +79,7 @@ pub(crate) async fn get_updates(
         // An offset confirms every update before it; a negative one keeps only the
         // last -offset updates.
         if offset > 0 {
-            st.updates
-                .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+            st.updates.retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
         } else if offset < 0 {
             let keep = offset.unsigned_abs() as usize;
             while st.updates.len() > keep {
@@ -99,11 +88,7 @@ pub(crate) async fn get_updates(
         }
         // Telegram remembers allowed_updates until the next call that gives it.
         if let Some(Value::Array(kinds)) = params.get("allowed_updates") {
-            let kinds: Vec<String> = kinds
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect();
+            let kinds: Vec<String> = kinds.iter().filter_map(Value::as_str).map(str::to_owned).collect();
             st.allowed_updates = (!kinds.is_empty()).then_some(kinds);
         }
         st.poll_generation += 1;

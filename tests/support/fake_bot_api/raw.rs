@@ -15,16 +15,13 @@ pub struct RawResponse {
 impl RawResponse {
     /// The body as JSON (panics with the body if it is not JSON).
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.body))
     }
 }
 
 /// Sends one request. `body` is `(content type, bytes)`; `None` sends no body.
 pub async fn send(method: &str, url: &str, body: Option<(&str, Vec<u8>)>) -> RawResponse {
-    let client = teloxide::net::default_reqwest_settings()
-        .build()
-        .expect("reqwest client");
+    let client = teloxide::net::default_reqwest_settings().build().expect("reqwest client");
     let mut req = match method {
         "GET" => client.get(url),
         _ => client.post(url),
@@ -32,23 +29,12 @@ pub async fn send(method: &str, url: &str, body: Option<(&str, Vec<u8>)>) -> Raw
     if let Some((content_type, bytes)) = body {
         req = req.header("content-type", content_type).body(bytes);
     }
-    let resp = req
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+    let resp = req.send().await.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
     let status = resp.status().as_u16();
-    let content_type = resp
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type =
+        resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let body = resp.text().await.unwrap_or_default();
-    RawResponse {
-        status,
-        content_type,
-        body,
-    }
+    RawResponse { status, content_type, body }
 }
 
 /// `application/x-www-form-urlencoded` encoding of `pairs`.
@@ -64,9 +50,5 @@ pub fn form_encode(pairs: &[(&str, &str)]) -> String {
             })
             .collect::<String>()
     };
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
 }

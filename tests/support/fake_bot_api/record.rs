@@ -43,17 +43,12 @@ impl Call {
 
     /// The `result` of a successful call (e.g. the sent `Message`).
     pub fn result(&self) -> Option<&Value> {
-        self.response
-            .as_ref()
-            .filter(|r| r["ok"] == true)
-            .map(|r| &r["result"])
+        self.response.as_ref().filter(|r| r["ok"] == true).map(|r| &r["result"])
     }
 
     /// The error `description` of a failed call.
     pub fn description(&self) -> Option<&str> {
-        self.response
-            .as_ref()
-            .and_then(|r| r["description"].as_str())
+        self.response.as_ref().and_then(|r| r["description"].as_str())
     }
 
     /// The `text` parameter, when present.

@@ -35,20 +35,14 @@ pub fn decode(query: Option<&str>, content_type: &str, body: &[u8]) -> Result<De
         }
         stringly = true;
     }
-    let mime = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let body_is_blank = body.iter().all(u8::is_ascii_whitespace);
     if body_is_blank {
         return Ok(Decoded { params, stringly });
     }
     match mime.as_str() {
         "application/x-www-form-urlencoded" => {
-            let text =
-                std::str::from_utf8(body).map_err(|_| "request body is not UTF-8".to_owned())?;
+            let text = std::str::from_utf8(body).map_err(|_| "request body is not UTF-8".to_owned())?;
             for (k, v) in parse_urlencoded(text) {
                 params.insert(k, Value::String(v));
             }
@@ -94,9 +88,7 @@ fn percent_decode(s: &str, plus_is_space: bool) -> String {
     while i < b.len() {
         match b[i] {
             b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
                 {
                     Some(byte) => {
                         out.push(byte);
@@ -133,16 +125,12 @@ fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<(String, Value)>, 
             return Ok(out);
         }
         // Skip the CRLF after the boundary line.
-        pos += if body[pos..].starts_with(b"\r\n") {
-            2
-        } else {
-            0
-        };
+        pos += if body[pos..].starts_with(b"\r\n") { 2 } else { 0 };
         let head_end = find(body, b"\r\n\r\n", pos).ok_or("multipart part without headers")?;
         let headers = String::from_utf8_lossy(&body[pos..head_end]).into_owned();
         let data_start = head_end + 4;
-        let next = find(body, format!("\r\n{delim}").as_bytes(), data_start)
-            .ok_or("unterminated multipart part")?;
+        let next =
+            find(body, format!("\r\n{delim}").as_bytes(), data_start).ok_or("unterminated multipart part")?;
         let data = &body[data_start..next];
         let mut name = None;
         let mut file_name = None;
@@ -177,8 +165,5 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if from > hay.len() {
         return None;
     }
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }

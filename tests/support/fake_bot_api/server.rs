@@ -59,10 +59,7 @@ impl Running {
     pub async fn stop(self) {
         let _ = self.stop.send(());
         let mut task = self.task;
-        if tokio::time::timeout(Duration::from_secs(2), &mut task)
-            .await
-            .is_err()
-        {
+        if tokio::time::timeout(Duration::from_secs(2), &mut task).await.is_err() {
             task.abort();
         }
     }
@@ -82,11 +79,7 @@ struct Reply {
 
 impl Reply {
     fn ok(result: Value) -> Self {
-        Reply {
-            status: 200,
-            json: Some(json!({ "ok": true, "result": result })),
-            raw: None,
-        }
+        Reply { status: 200, json: Some(json!({ "ok": true, "result": result })), raw: None }
     }
 
     fn err(e: ApiErr) -> Self {
@@ -103,19 +96,11 @@ impl Reply {
             "description": format!("Too Many Requests: retry after {secs}"),
             "parameters": { "retry_after": secs },
         });
-        Reply {
-            status: 429,
-            json: Some(body),
-            raw: None,
-        }
+        Reply { status: 429, json: Some(body), raw: None }
     }
 
     fn raw(status: u16, content_type: &'static str, body: &str) -> Self {
-        Reply {
-            status,
-            json: None,
-            raw: Some((content_type, body.to_owned())),
-        }
+        Reply { status, json: None, raw: Some((content_type, body.to_owned())) }
     }
 
     fn into_response(self) -> Response {
@@ -144,12 +129,8 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         shared.violation("(none)", path, "request outside /bot<token>/<method>");
         return Reply::err(ApiErr::new(404, "Not Found")).into_response();
     };
-    let content_type = parts
-        .headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type =
+        parts.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let spec_method = shared.spec.method(&method);
     let name = spec_method.map_or(method.clone(), |m| m.name.clone());
     let decoded = request::decode(parts.uri.query(), &content_type, &body);
@@ -204,11 +185,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             Some(Fault::BadGateway) => break 'reply Reply::raw(502, "text/html", BAD_GATEWAY_HTML),
             Some(Fault::Conflict) => break 'reply Reply::err(ApiErr::new(409, polling::CONFLICT)),
             Some(Fault::MalformedJson) => {
-                break 'reply Reply::raw(
-                    200,
-                    "application/json",
-                    "{\"ok\":true,\"result\":{\"message_id\":",
-                );
+                break 'reply Reply::raw(200, "application/json", "{\"ok\":true,\"result\":{\"message_id\":");
             }
             Some(Fault::Api { code, description }) => {
                 break 'reply Reply::err(ApiErr::new(code, description));
@@ -224,29 +201,17 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     };
 
     if reply.status == 429
-        && let Some(secs) = reply
-            .json
-            .as_ref()
-            .and_then(|j| j["parameters"]["retry_after"].as_u64())
+        && let Some(secs) = reply.json.as_ref().and_then(|j| j["parameters"]["retry_after"].as_u64())
     {
         let until = std::time::Instant::now() + Duration::from_secs(secs);
-        shared
-            .lock()
-            .retry_after
-            .insert(retry_key(&name, &params), (until, secs as u32));
+        shared.lock().retry_after.insert(retry_key(&name, &params), (until, secs as u32));
     }
     guard.finish(reply.status, reply.json.clone());
     reply.into_response()
 }
 
 fn retry_key(name: &str, params: &serde_json::Map<String, Value>) -> String {
-    format!(
-        "{name}|{}",
-        params
-            .get("chat_id")
-            .map(Value::to_string)
-            .unwrap_or_default()
-    )
+    format!("{name}|{}", params.get("chat_id").map(Value::to_string).unwrap_or_default())
 }
 
 /// After a 429, calling the same method for the same chat before `retry_after` has
@@ -257,19 +222,13 @@ fn check_retry_after(shared: &Shared, name: &str, params: &serde_json::Map<Strin
         let mut st = shared.lock();
         match st.retry_after.remove(&key) {
             // 50 ms of slack for timer granularity.
-            Some((until, secs))
-                if std::time::Instant::now() + Duration::from_millis(50) < until =>
-            {
+            Some((until, secs)) if std::time::Instant::now() + Duration::from_millis(50) < until => {
                 Some(secs)
             }
             _ => None,
         }
     };
     if let Some(secs) = early {
-        shared.violation(
-            name,
-            "(timing)",
-            &format!("called again before retry_after ({secs} s) had passed"),
-        );
+        shared.violation(name, "(timing)", &format!("called again before retry_after ({secs} s) had passed"));
     }
 }

@@ -68,25 +68,19 @@ impl Spec {
     pub fn get() -> &'static Spec {
         static SPEC: OnceLock<Spec> = OnceLock::new();
         SPEC.get_or_init(|| {
-            let mut spec: Spec = serde_json::from_str(SPEC_JSON)
-                .expect("tests/fixtures/bot-api/methods.json is valid");
+            let mut spec: Spec =
+                serde_json::from_str(SPEC_JSON).expect("tests/fixtures/bot-api/methods.json is valid");
             for (name, m) in &mut spec.methods {
                 m.name = name.clone();
             }
-            spec.by_lowercase = spec
-                .methods
-                .keys()
-                .map(|k| (k.to_ascii_lowercase(), k.clone()))
-                .collect();
+            spec.by_lowercase = spec.methods.keys().map(|k| (k.to_ascii_lowercase(), k.clone())).collect();
             spec
         })
     }
 
     /// Looks a method up case-insensitively, as Telegram does.
     pub fn method(&self, name: &str) -> Option<&MethodSpec> {
-        self.by_lowercase
-            .get(&name.to_ascii_lowercase())
-            .and_then(|n| self.methods.get(n))
+        self.by_lowercase.get(&name.to_ascii_lowercase()).and_then(|n| self.methods.get(n))
     }
 
     /// Form and multipart values arrive as strings; Telegram decodes them according
@@ -109,9 +103,7 @@ impl Spec {
                         "false" | "False" | "0" => Some(Value::Bool(false)),
                         _ => None,
                     },
-                    _ => serde_json::from_str::<Value>(s)
-                        .ok()
-                        .filter(|v| v.is_object() || v.is_array()),
+                    _ => serde_json::from_str::<Value>(s).ok().filter(|v| v.is_object() || v.is_array()),
                 };
                 if coerced.is_some() {
                     break;
@@ -137,10 +129,7 @@ impl Spec {
         }
         for key in params.keys() {
             if !method.fields.iter().any(|f| &f.name == key) {
-                check.violations.push((
-                    key.clone(),
-                    format!("unknown parameter for {}", method.name),
-                ));
+                check.violations.push((key.clone(), format!("unknown parameter for {}", method.name)));
             }
         }
         check
@@ -164,20 +153,16 @@ impl Spec {
         }
         match best {
             Some(issues) => out.extend(issues),
-            None => out.push((
-                path.to_owned(),
-                format!("expected {}, got {}", types.join(" or "), json_kind(v)),
-            )),
+            None => {
+                out.push((path.to_owned(), format!("expected {}, got {}", types.join(" or "), json_kind(v))))
+            }
         }
     }
 
     fn check_type(&self, ty: &str, v: &Value, path: &str, out: &mut Vec<(String, String)>) {
         if let Some(inner) = ty.strip_prefix("Array of ") {
             let Value::Array(items) = v else {
-                out.push((
-                    path.to_owned(),
-                    format!("expected {ty}, got {}", json_kind(v)),
-                ));
+                out.push((path.to_owned(), format!("expected {ty}, got {}", json_kind(v))));
                 return;
             };
             for (i, item) in items.iter().enumerate() {
@@ -196,19 +181,13 @@ impl Spec {
             _ => return self.check_object(ty, v, path, out),
         };
         if !ok {
-            out.push((
-                path.to_owned(),
-                format!("expected {ty}, got {}", json_kind(v)),
-            ));
+            out.push((path.to_owned(), format!("expected {ty}, got {}", json_kind(v))));
         }
     }
 
     fn check_object(&self, ty: &str, v: &Value, path: &str, out: &mut Vec<(String, String)>) {
         let Value::Object(obj) = v else {
-            out.push((
-                path.to_owned(),
-                format!("expected {ty} object, got {}", json_kind(v)),
-            ));
+            out.push((path.to_owned(), format!("expected {ty} object, got {}", json_kind(v))));
             return;
         };
         let Some(spec) = self.types.get(ty) else {
@@ -219,14 +198,10 @@ impl Spec {
             let candidates: Vec<String> = spec
                 .subtypes
                 .iter()
-                .filter(
-                    |s| match self.types.get(*s).and_then(|t| t.discriminator.as_ref()) {
-                        Some(d) => {
-                            obj.get(&d.field).and_then(Value::as_str) == Some(d.value.as_str())
-                        }
-                        None => true,
-                    },
-                )
+                .filter(|s| match self.types.get(*s).and_then(|t| t.discriminator.as_ref()) {
+                    Some(d) => obj.get(&d.field).and_then(Value::as_str) == Some(d.value.as_str()),
+                    None => true,
+                })
                 .cloned()
                 .collect();
             if candidates.is_empty() {

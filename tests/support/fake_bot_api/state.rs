@@ -67,10 +67,7 @@ pub(crate) struct State {
 
 impl Shared {
     pub fn new(config: Config) -> Arc<Self> {
-        let state = State {
-            next_update_id: 10_000,
-            ..State::default()
-        };
+        let state = State { next_update_id: 10_000, ..State::default() };
         Arc::new(Shared {
             config,
             spec: Spec::get(),
@@ -110,12 +107,7 @@ impl State {
     /// Remembers the chats, messages and query ids an update carries, so later
     /// calls about them (replies, edits, answers, getChat) can be checked.
     pub fn learn_from_update(&mut self, update: &Value) {
-        for key in [
-            "message",
-            "edited_message",
-            "channel_post",
-            "edited_channel_post",
-        ] {
+        for key in ["message", "edited_message", "channel_post", "edited_channel_post"] {
             if update[key].is_object() {
                 self.remember_message(&update[key]);
             }
@@ -191,11 +183,7 @@ impl CallGuard {
             seq
         };
         shared.bump();
-        CallGuard {
-            shared: shared.clone(),
-            index,
-            done: false,
-        }
+        CallGuard { shared: shared.clone(), index, done: false }
     }
 
     pub fn finish(mut self, status: u16, response: Option<Value>) {

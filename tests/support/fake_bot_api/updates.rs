@@ -27,10 +27,7 @@ pub fn next_id() -> i64 {
 
 /// Unix time now, the `date` of new messages.
 pub fn now_unix() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 /// A Telegram user (a person, or the bot itself).
@@ -107,28 +104,19 @@ impl TestChat {
     /// A basic group; `id` must be negative (e.g. `-4001`).
     pub fn group(id: i64, title: &str) -> Self {
         assert!(id < 0, "group chat ids are negative");
-        TestChat {
-            id,
-            json: json!({ "id": id, "type": "group", "title": title }),
-        }
+        TestChat { id, json: json!({ "id": id, "type": "group", "title": title }) }
     }
 
     /// A supergroup; ids look like `-100xxxxxxxxxx` (e.g. `-1001234567890`).
     pub fn supergroup(id: i64, title: &str) -> Self {
         assert!(id < 0, "supergroup chat ids are negative");
-        TestChat {
-            id,
-            json: json!({ "id": id, "type": "supergroup", "title": title }),
-        }
+        TestChat { id, json: json!({ "id": id, "type": "supergroup", "title": title }) }
     }
 
     /// The chat of an existing message (e.g. one the bot sent).
     pub fn of_message(message: &Value) -> Self {
         let json = message["chat"].clone();
-        TestChat {
-            id: json["id"].as_i64().expect("message.chat.id"),
-            json,
-        }
+        TestChat { id: json["id"].as_i64().expect("message.chat.id"), json }
     }
 
     /// The Bot API `Chat` object.
@@ -146,8 +134,7 @@ pub fn detect_entities(text: &str) -> Vec<Value> {
     let mut offset16 = 0;
     let mut i = 0;
     while i < chars.len() {
-        let at_word_start =
-            i == 0 || !(word(chars[i - 1]) || chars[i - 1] == '/' || chars[i - 1] == '@');
+        let at_word_start = i == 0 || !(word(chars[i - 1]) || chars[i - 1] == '/' || chars[i - 1] == '@');
         let kind = match chars[i] {
             '/' if at_word_start => Some("bot_command"),
             '@' if at_word_start => Some("mention"),

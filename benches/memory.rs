@@ -1,0 +1,148 @@
+//! Resident memory of the real binary (`cargo bench --bench memory`): starts
+//! `storybot run` as a child process against the fake Telegram Bot API server (served
+//! from this process, via `TELOXIDE_API_URL`), and reads the child's VmRSS and VmHWM
+//! from `/proc/<pid>/status` — at start, idle (connected and long polling), during
+//! and after a burst of questions from many private chats, then stops it with SIGTERM.
+//!
+//! `STORYBOT_BENCH_MEM_N` sets the burst size (default 2000). The binary is the one
+//! Cargo builds for benches (`target/release/storybot`). Linux only.
+
+#![allow(dead_code)]
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::fake_bot_api::{FakeBotApi, TestUser, updates};
+
+/// (VmRSS, VmHWM) in KiB.
+fn memory(pid: u32) -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let field = |name: &str| -> Option<u64> {
+        status.lines().find(|l| l.starts_with(name))?.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+fn mb(kib: u64) -> String {
+    format!("{:.1} MB", kib as f64 / 1024.0)
+}
+
+fn main() {
+    let n: usize = std::env::var("STORYBOT_BENCH_MEM_N").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    runtime.block_on(async {
+        let api = FakeBotApi::start().await;
+        let bin = env!("CARGO_BIN_EXE_storybot");
+        println!("\n== process: {bin} ==");
+        // Start-up as a user sees it: a whole `storybot ask` process, spawn to exit.
+        let mut asks: Vec<Duration> = (0..11)
+            .map(|_| {
+                let t = Instant::now();
+                let out = Command::new(bin)
+                    .args(["ask", "How many men could be called up?"])
+                    .stdin(Stdio::null())
+                    .output()
+                    .expect("run storybot ask");
+                assert!(out.status.success(), "storybot ask failed: {out:?}");
+                t.elapsed()
+            })
+            .collect();
+        asks.sort();
+        println!(
+            "process/`storybot ask QUESTION` wall time (spawn, load, index, answer, exit): median {:.1} ms, max {:.1} ms",
+            asks[asks.len() / 2].as_secs_f64() * 1e3,
+            asks.last().unwrap().as_secs_f64() * 1e3
+        );
+        let log_path = std::env::temp_dir().join(format!("storybot-memory-bench-{}.log", std::process::id()));
+        let log = std::fs::File::create(&log_path).expect("log file");
+        let started = Instant::now();
+        let mut child = Command::new(bin)
+            .arg("run")
+            .env("TELOXIDE_TOKEN", api.token())
+            .env("TELOXIDE_API_URL", api.url())
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("start storybot run");
+        let pid = child.id();
+
+        api.wait_for_poll(Duration::from_secs(20)).await;
+        let connected = started.elapsed();
+        let (rss, hwm) = memory(pid).expect("read /proc status");
+        println!(
+            "memory/start: connected and polling {:.0} ms after spawn; VmRSS {}, VmHWM {}",
+            connected.as_secs_f64() * 1e3,
+            mb(rss),
+            mb(hwm)
+        );
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let (rss, hwm) = memory(pid).expect("read /proc status");
+        println!("memory/idle (2 s later): VmRSS {}, VmHWM {}", mb(rss), mb(hwm));
+
+        // A burst from n distinct private chats. The shipped bot sends at most 30
+        // messages/s (teloxide's Throttle), so the rest waits in its queues.
+        let questions = [
+            "How many men could be called up?",
+            "Where was the photo taken?",
+            "Сколько человек могут призвать?",
+            "what is the salary of draftees",
+            "hello",
+            "wher is nujamaa",
+        ];
+        for i in 0..n {
+            let user = TestUser::new(70_000_000 + i as i64, "Reader").lang("en");
+            api.push_update(updates::private_text(&user, questions[i % questions.len()]));
+        }
+        let mut peak_rss = 0;
+        let load_start = Instant::now();
+        while load_start.elapsed() < Duration::from_secs(10) {
+            if let Some((rss, _)) = memory(pid) {
+                peak_rss = peak_rss.max(rss);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let answered = api.calls("sendMessage").len();
+        let (rss, hwm) = memory(pid).expect("read /proc status");
+        println!(
+            "memory/load: {n} updates pushed at once, {answered} answered in 10 s; peak VmRSS {}, VmHWM {}, VmRSS now {}",
+            mb(peak_rss),
+            mb(hwm),
+            mb(rss)
+        );
+
+        let stop = Instant::now();
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break Some(status);
+            }
+            if stop.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                break None;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        println!(
+            "memory/shutdown: SIGTERM → exit {:?} in {:.0} ms",
+            status.and_then(|s| s.code()),
+            stop.elapsed().as_secs_f64() * 1e3
+        );
+        if status.and_then(|s| s.code()) != Some(0) {
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(10).collect();
+            println!("memory/shutdown: not a clean exit; the bot's last log lines (warn and up):");
+            for line in tail.iter().rev() {
+                println!("    {line}");
+            }
+        }
+        let _ = std::fs::remove_file(&log_path);
+        println!();
+    });
+}
