@@ -27,6 +27,10 @@ pub enum ConfigError {
     )]
     MalformedToken,
     #[error(
+        "STORYBOT_ADMINS has {0:?}, which is not a Telegram user id; list numeric ids like 123456789, 987654321"
+    )]
+    BadAdmins(String),
+    #[error(
         "TELOXIDE_API_URL {0:?} is not an http(s) URL; unset it to use Telegram's, or give one like http://127.0.0.1:8081"
     )]
     BadApiUrl(String),
@@ -73,6 +77,33 @@ impl TelegramSettings {
     }
 }
 
+/// Telegram user ids allowed to use admin commands (`/reload`), from
+/// `STORYBOT_ADMINS` ("123, 456"). Nobody by default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Admins(Vec<i64>);
+
+impl Admins {
+    pub fn new(ids: Vec<i64>) -> Admins {
+        Admins(ids)
+    }
+
+    pub fn parse(raw: &str) -> Result<Admins, ConfigError> {
+        raw.split([',', ' ', ';'])
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().parse::<i64>().map_err(|_| ConfigError::BadAdmins(s.trim().to_string())))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Admins)
+    }
+
+    pub fn from_env() -> Result<Admins, ConfigError> {
+        std::env::var("STORYBOT_ADMINS").map_or(Ok(Admins::default()), |raw| Admins::parse(&raw))
+    }
+
+    pub fn contains(&self, user: i64) -> bool {
+        self.0.contains(&user)
+    }
+}
+
 /// Where the knowledge folder is when no flag or variable says.
 pub fn default_knowledge() -> PathBuf {
     PathBuf::from("knowledge")
@@ -89,6 +120,14 @@ mod tests {
         assert!(Token::parse(GOOD).is_ok());
         assert_eq!(Token::parse("abc"), Err(ConfigError::MalformedToken));
         assert_eq!(Token::parse("12:short"), Err(ConfigError::MalformedToken));
+    }
+
+    #[test]
+    fn admins_are_numeric_ids() {
+        let admins = Admins::parse("123, 456").unwrap();
+        assert!(admins.contains(456) && !admins.contains(789));
+        assert_eq!(Admins::parse("12, bob"), Err(ConfigError::BadAdmins("bob".into())));
+        assert_eq!(Admins::parse(""), Ok(Admins::default()));
     }
 
     #[test]

@@ -87,6 +87,19 @@ impl Engine {
         Response { reply, decision: Some(decision) }
     }
 
+    /// The entries that fit `query` well enough to offer (inline mode), best first.
+    pub fn best_entries(&self, query: &str, n: usize) -> Vec<usize> {
+        let floor = crate::matcher::thresholds::CLARIFY;
+        let mut out: Vec<usize> = Vec::new();
+        for candidate in self.matcher.candidates(query).entries {
+            if candidate.confidence >= floor && !out.contains(&candidate.entry) {
+                out.push(candidate.entry);
+            }
+        }
+        out.truncate(n);
+        out
+    }
+
     /// Replies to any message: a command, or a question.
     pub fn respond(&self, text: &str, lang_hint: Option<&str>) -> Response {
         match parse_input(text) {

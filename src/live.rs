@@ -37,6 +37,11 @@ impl LiveEngine {
         LiveEngine { current: ArcSwap::from_pointee(engine), dir: dir.to_path_buf() }
     }
 
+    /// A live engine that is never reloaded (no folder to read from).
+    pub fn from_arc(engine: Arc<Engine>) -> LiveEngine {
+        LiveEngine { current: ArcSwap::new(engine), dir: PathBuf::new() }
+    }
+
     /// The engine to answer with now; hold it for the whole question.
     pub fn get(&self) -> Arc<Engine> {
         self.current.load_full()

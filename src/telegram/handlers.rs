@@ -10,54 +10,20 @@ use teloxide::types::{
     ChatMemberStatus, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
     InputMessageContentText, Me, MessageEntityKind, ParseMode, ReplyParameters,
 };
-use teloxide::utils::command::BotCommands;
 use tracing::{debug, info, warn};
 
+use super::commands::{Request, command};
 use super::flood::{Flood, Verdict};
 use super::send::{no_preview, parse_callback_data, send_reply};
 use super::{Shutdown, TgBot};
+use crate::config::Admins;
 use crate::engine::{Command, Engine, strip_mentions};
 use crate::lang::Lang;
-use crate::matcher::{DocRef, Outcome};
+use crate::live::LiveEngine;
+use crate::matcher::Outcome;
 use crate::reply::{self, Action};
 
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
-
-/// The commands registered with `setMyCommands`.
-#[derive(BotCommands, Clone, Debug)]
-#[command(rename_rule = "lowercase")]
-pub enum BotCommand {
-    #[command(description = "what I know and a few questions to try")]
-    Start,
-    #[command(description = "how to ask me things")]
-    Help,
-    #[command(description = "ask a question about the story")]
-    Ask(String),
-    #[command(description = "the story and its sources")]
-    About,
-    #[command(description = "browse questions by topic")]
-    Topics,
-}
-
-/// The command menu for `setMyCommands`: names without the slash (Telegram rejects
-/// `/start` with BOT_COMMAND_INVALID), descriptions in `lang`.
-pub fn command_menu(lang: Lang) -> Vec<teloxide::types::BotCommand> {
-    BotCommand::bot_commands()
-        .into_iter()
-        .map(|c| {
-            let name = c.command.trim_start_matches('/').to_string();
-            let description = match (lang, name.as_str()) {
-                (Lang::Ru, "start") => "что я знаю и с каких вопросов начать",
-                (Lang::Ru, "help") => "как задавать мне вопросы",
-                (Lang::Ru, "ask") => "задать вопрос о статье",
-                (Lang::Ru, "about") => "статья и её источники",
-                (Lang::Ru, "topics") => "вопросы по темам",
-                _ => c.description.as_str(),
-            };
-            teloxide::types::BotCommand::new(name, description)
-        })
-        .collect()
-}
 
 pub fn schema() -> UpdateHandler<Box<dyn std::error::Error + Send + Sync + 'static>> {
     dptree::entry()
@@ -65,13 +31,6 @@ pub fn schema() -> UpdateHandler<Box<dyn std::error::Error + Send + Sync + 'stat
         .branch(Update::filter_callback_query().endpoint(on_callback))
         .branch(Update::filter_inline_query().endpoint(on_inline))
         .branch(Update::filter_my_chat_member().endpoint(on_added))
-}
-
-/// What a message asks of the bot, if anything.
-#[derive(Debug, PartialEq)]
-enum Request {
-    Question(String),
-    Command(Command),
 }
 
 /// A message's words: its text, or a photo's or document's caption.
@@ -97,39 +56,6 @@ fn addressed(msg: &Message, me: &Me) -> Option<Request> {
     }
     let replied_to_bot = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
     replied_to_bot.then(|| Request::Question(text.to_string()))
-}
-
-/// `Some(request)` when `text` is a command (`Some(None)`: a command not for us),
-/// `None` when it is not a command at all. Telegram matches command names and bot
-/// usernames without regard to case, and arguments may follow any whitespace.
-fn command(text: &str, username: &str, private: bool) -> Option<Option<Request>> {
-    let rest = text.trim_start().strip_prefix('/')?;
-    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    if word.is_empty() {
-        return None;
-    }
-    let (name, target) = match word.split_once('@') {
-        Some((name, target)) => (name, Some(target)),
-        None => (word, None),
-    };
-    if target.is_some_and(|t| !t.eq_ignore_ascii_case(username)) {
-        // `/cmd@otherbot`: another bot's, even in a private chat (a forwarded text).
-        return Some(None);
-    }
-    let explicit = target.is_some();
-    let name = name.to_ascii_lowercase();
-    let request = match name.as_str() {
-        "ask" => Some(Request::Question(args.trim().to_string())),
-        // In groups only `/cmd@bot` is ours: plain `/help` may be for another bot.
-        _ if !private && !explicit => None,
-        "start" => Some(Request::Command(Command::Start)),
-        "help" => Some(Request::Command(Command::Help)),
-        "about" => Some(Request::Command(Command::About)),
-        "topics" => Some(Request::Command(Command::Topics)),
-        // A command we do not have, addressed to us: say what we do have.
-        _ => Some(Request::Command(Command::Help)),
-    };
-    Some(request)
 }
 
 /// The question in a message that mentions the bot (`@storybot how many?`, or a
@@ -168,11 +94,15 @@ async fn on_message(
     bot: TgBot,
     msg: Message,
     me: Me,
-    engine: Arc<Engine>,
+    live: Arc<LiveEngine>,
+    admins: Arc<Admins>,
     flood: Arc<Flood>,
     shutdown: Shutdown,
 ) -> HandlerResult {
-    shutdown.guard(answer_message(bot, msg, me, engine, flood)).await
+    // One engine for the whole update, even if a reload swaps in another meanwhile.
+    let engine = live.get();
+    let reload = (admins, live);
+    shutdown.guard(answer_message(bot, msg, me, engine, flood, reload)).await
 }
 
 async fn answer_message(
@@ -181,11 +111,18 @@ async fn answer_message(
     me: Me,
     engine: Arc<Engine>,
     flood: Arc<Flood>,
+    (admins, live): (Arc<Admins>, Arc<LiveEngine>),
 ) -> HandlerResult {
     let hint = msg.from.as_ref().and_then(|u| u.language_code.clone());
     let group = !msg.chat.is_private();
     let reply_to = group.then_some(msg.id);
-    let Some(request) = addressed(&msg, &me) else {
+    let user = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
+    let request = match addressed(&msg, &me) {
+        // Anyone else gets no power and no hint that the command exists.
+        Some(Request::Reload) if !admins.contains(user) => Some(Request::Command(Command::Help)),
+        other => other,
+    };
+    let Some(request) = request else {
         if !group && words(&msg).is_none() {
             // A sticker, a voice note, a location...: say what works instead.
             let text = match Lang::detect("", hint.as_deref()) {
@@ -198,7 +135,6 @@ async fn answer_message(
         }
         return Ok(());
     };
-    let user = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
     match flood.check(user, msg.chat.id.0, Instant::now()) {
         Verdict::Allow => {}
         Verdict::Warn => {
@@ -217,11 +153,21 @@ async fn answer_message(
     }
     let started = Instant::now();
     let (reply, entry, score, outcome) = match request {
+        Request::Reload => {
+            let result = tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?;
+            let text = reload_report(result);
+            bot.send_message(msg.chat.id, text).await?;
+            return Ok(());
+        }
         Request::Command(command) => {
             (engine.command(command, Lang::detect("", hint.as_deref())), None, 0.0, "command")
         }
         Request::Question(q) => {
-            let response = engine.respond(&q, hint.as_deref());
+            let response = if q.trim().is_empty() {
+                engine.respond(&q, hint.as_deref())
+            } else {
+                engine.ask(&q, hint.as_deref())
+            };
             let (entry, score, outcome) = match &response.decision {
                 Some(d) => (answered_entry(&engine, &d.outcome), d.score, outcome_name(&d.outcome)),
                 None => (None, 0.0, "command"),
@@ -244,6 +190,23 @@ async fn answer_message(
         "answered"
     );
     Ok(())
+}
+
+/// The admin's `/reload` reply: the new version's size, or every problem (capped).
+fn reload_report(result: Result<crate::live::Reloaded, crate::knowledge::KnowledgeError>) -> String {
+    match result {
+        Ok(r) => format!("Reloaded: {} entries, {} gaps ({} ms).", r.entries, r.gaps, r.millis),
+        Err(e) => {
+            let problems = e.problems();
+            let mut text =
+                format!("Not reloaded; still serving the last good version. {} problem(s):", problems.len());
+            for problem in problems.iter().take(10) {
+                text.push('\n');
+                text.push_str(&problem.to_string());
+            }
+            text.chars().take(4000).collect()
+        }
+    }
 }
 
 fn flood_notice(hint: Option<&str>) -> &'static str {
@@ -273,11 +236,11 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
 async fn on_callback(
     bot: TgBot,
     q: CallbackQuery,
-    engine: Arc<Engine>,
+    live: Arc<LiveEngine>,
     flood: Arc<Flood>,
     shutdown: Shutdown,
 ) -> HandlerResult {
-    shutdown.guard(answer_button(bot, q, engine, flood)).await
+    shutdown.guard(answer_button(bot, q, live.get(), flood)).await
 }
 
 /// A pressed button: always acknowledged (or the user's app shows a spinner), then
@@ -340,8 +303,8 @@ async fn answer_button(
 }
 
 /// Inline mode: the best answers as results; an empty query offers the top questions.
-async fn on_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>, shutdown: Shutdown) -> HandlerResult {
-    shutdown.guard(answer_inline(bot, q, engine)).await
+async fn on_inline(bot: TgBot, q: InlineQuery, live: Arc<LiveEngine>, shutdown: Shutdown) -> HandlerResult {
+    shutdown.guard(answer_inline(bot, q, live.get())).await
 }
 
 /// At most this many inline results: the best few, not a list to scroll.
@@ -354,17 +317,7 @@ async fn answer_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>) -> Handl
     let mut entries: Vec<usize> = if q.query.trim().is_empty() {
         engine.matcher.starters()
     } else {
-        let decision = engine.matcher.decide(story, &q.query, hint);
-        let floor = crate::matcher::thresholds::CLARIFY;
-        decision
-            .ranked
-            .iter()
-            .filter(|(_, s)| *s >= floor)
-            .filter_map(|(d, _)| match d {
-                DocRef::Entry(e) => Some(*e),
-                _ => None,
-            })
-            .collect()
+        engine.best_entries(&q.query, INLINE_RESULTS)
     };
     // Result ids must be unique, or Telegram rejects the whole answer.
     let mut seen = std::collections::HashSet::new();
@@ -407,10 +360,10 @@ async fn on_added(
     bot: TgBot,
     update: ChatMemberUpdated,
     me: Me,
-    engine: Arc<Engine>,
+    live: Arc<LiveEngine>,
     shutdown: Shutdown,
 ) -> HandlerResult {
-    shutdown.guard(introduce(bot, update, me, engine)).await
+    shutdown.guard(introduce(bot, update, me, live.get())).await
 }
 
 async fn introduce(bot: TgBot, update: ChatMemberUpdated, me: Me, engine: Arc<Engine>) -> HandlerResult {
@@ -432,35 +385,4 @@ async fn introduce(bot: TgBot, update: ChatMemberUpdated, me: Me, engine: Arc<En
         warn!(chat_id = update.chat.id.0, error = %e, "could not introduce myself");
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(text: &str, private: bool) -> Option<Option<Request>> {
-        command(text, "storybot", private)
-    }
-
-    fn question(q: &str) -> Option<Option<Request>> {
-        Some(Some(Request::Question(q.to_string())))
-    }
-
-    #[test]
-    fn commands_are_read_like_telegram_does() {
-        assert_eq!(read("/ask how many?", false), question("how many?"));
-        assert_eq!(read("/ask@StoryBot\nhow many?", false), question("how many?"));
-        assert_eq!(read("/ASK  how many? ", true), question("how many?"));
-        assert_eq!(read("/help@storybot", false), Some(Some(Request::Command(Command::Help))));
-        assert_eq!(read("/topics", true), Some(Some(Request::Command(Command::Topics))));
-        assert_eq!(read("/start deep-link", true), Some(Some(Request::Command(Command::Start))));
-        // Ours only when addressed to us; in groups plain /help may be another bot's.
-        assert_eq!(read("/help", false), Some(None));
-        assert_eq!(read("/ask@otherbot how many?", false), Some(None));
-        assert_eq!(read("/nope@storybot", false), Some(Some(Request::Command(Command::Help))));
-        assert_eq!(read("/nope", false), Some(None));
-        // Not commands at all.
-        assert_eq!(read("how many? /ask", false), None);
-        assert_eq!(read("/ 5", true), None);
-    }
 }

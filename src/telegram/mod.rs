@@ -2,6 +2,7 @@
 //! for Telegram's rate limits, flood control per user and chat, and a clean shutdown
 //! on SIGINT or SIGTERM. Kept thin: read, match, render, send.
 
+mod commands;
 mod flood;
 mod handlers;
 mod send;
@@ -24,21 +25,42 @@ use tracing::{info, warn};
 
 use crate::lang::Lang;
 
+pub use commands::{BotCommand, command_menu};
 pub use flood::{Flood, Limits as FloodLimits, Verdict};
-pub use handlers::{BotCommand, schema};
+pub use handlers::schema;
 pub use send::{MAX_CALLBACK_DATA, callback_data, parse_callback_data};
 
-use crate::config::TelegramSettings;
+use crate::config::{Admins, TelegramSettings};
 use crate::engine::Engine;
+use crate::live::LiveEngine;
 
 /// The bot every handler talks through: rate-limited to Telegram's published limits.
 pub type TgBot = Throttle<Bot>;
 
-/// Runs the bot until SIGINT or SIGTERM; the CLI's `run`.
-pub fn run(engine: Engine, settings: TelegramSettings, _knowledge: PathBuf) -> anyhow::Result<ExitCode> {
+/// Runs the bot until SIGINT or SIGTERM, reloading the knowledge folder when it
+/// changes; the CLI's `run`.
+pub fn run(engine: Engine, settings: TelegramSettings, knowledge: PathBuf) -> anyhow::Result<ExitCode> {
+    let admins = Admins::from_env()?;
+    let live = Arc::new(LiveEngine::new(engine, &knowledge));
+    // Dropping the watcher stops it, so it lives as long as the bot.
+    let _watcher = match live.watch() {
+        Ok(watcher) => Some(watcher),
+        Err(e) => {
+            warn!(error = %e, "cannot watch the knowledge folder; edits need /reload or a restart");
+            None
+        }
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(serve(Arc::new(engine), settings, FloodLimits::default(), shutdown_signal()))?;
+    let options = Options { live, admins, flood: FloodLimits::default() };
+    runtime.block_on(serve_live(options, settings, shutdown_signal()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `serve_live` serves with.
+pub struct Options {
+    pub live: Arc<LiveEngine>,
+    pub admins: Admins,
+    pub flood: FloodLimits,
 }
 
 /// A plain `Bot` for the configured server.
@@ -118,6 +140,18 @@ pub async fn serve(
     flood: FloodLimits,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let live = Arc::new(LiveEngine::from_arc(engine));
+    serve_live(Options { live, admins: Admins::default(), flood }, settings, stop).await
+}
+
+/// [`serve`] with a live (reloadable) engine and admins.
+pub async fn serve_live(
+    options: Options,
+    settings: TelegramSettings,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let Options { live, admins, flood } = options;
+    let admins = Arc::new(admins);
     let bot = bot(&settings)?;
     let (phase_tx, phase) = watch::channel(Phase::Running);
     let shutdown = Shutdown { phase: phase.clone(), dropped: Arc::new(AtomicUsize::new(0)) };
@@ -125,7 +159,7 @@ pub async fn serve(
     let flood = Arc::new(Flood::new(flood));
     // The dispatcher adds `Me` from its own getMe when it starts.
     let mut dispatcher = Dispatcher::builder(throttled.clone(), schema())
-        .dependencies(dptree::deps![engine, flood, shutdown.clone()])
+        .dependencies(dptree::deps![live, admins, flood, shutdown.clone()])
         .default_handler(|_| async {})
         .worker_queue_size(WORKER_QUEUE)
         .build();
@@ -239,7 +273,7 @@ async fn connect(bot: &Bot) -> anyhow::Result<Me> {
 /// logged: typed commands work without the menu.
 async fn register_commands(bot: &Bot) {
     for lang in [Lang::En, Lang::Ru] {
-        let mut request = bot.set_my_commands(handlers::command_menu(lang));
+        let mut request = bot.set_my_commands(commands::command_menu(lang));
         if lang != Lang::En {
             request = request.language_code(lang.code());
         }

@@ -1,0 +1,112 @@
+//! Live reload through the running bot: an edit to the knowledge folder is answered
+//! within seconds; a broken edit changes nothing; `/reload` works for admins only.
+
+mod support;
+mod telegram_harness;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use storybot::config::Admins;
+use storybot::engine::Engine;
+use storybot::live::LiveEngine;
+use storybot::telegram::{Options, serve_live};
+use support::fake_bot_api::{FakeBotApi, TestUser, updates};
+use telegram_harness::{config, no_flood_limits, settings};
+use tokio::sync::oneshot;
+
+const ADMIN: i64 = 4242;
+
+struct Bot {
+    api: FakeBotApi,
+    dir: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+    _watcher: Option<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>>,
+}
+
+async fn start(watch: bool) -> Bot {
+    let dir = tempfile::tempdir().unwrap();
+    for file in std::fs::read_dir("tests/fixtures/mini").unwrap() {
+        let file = file.unwrap();
+        std::fs::copy(file.path(), dir.path().join(file.file_name())).unwrap();
+    }
+    let live = Arc::new(LiveEngine::new(Engine::load(dir.path()).unwrap(), dir.path()));
+    let watcher = watch.then(|| live.watch().unwrap());
+    let api = FakeBotApi::start_with(config()).await;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let options = Options { live, admins: Admins::new(vec![ADMIN]), flood: no_flood_limits() };
+    tokio::spawn(serve_live(options, settings(&api), async move {
+        let _ = stopped.await;
+    }));
+    api.wait_for_poll(Duration::from_secs(5)).await;
+    Bot { api, dir, stop: Some(stop), _watcher: watcher }
+}
+
+fn edit(dir: &Path, from: &str, to: &str) {
+    let path = dir.join("entries.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+/// Asks `question` as `user` and returns the text of the reply.
+async fn ask(api: &FakeBotApi, user: &TestUser, question: &str) -> String {
+    let before = api.sent_messages().len();
+    api.push_update(updates::private_text(user, question));
+    let sent = api.wait_for_sent(before + 1, Duration::from_secs(5)).await;
+    sent[before]["text"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_is_answered_within_two_seconds_and_a_broken_one_changes_nothing() {
+    let bot = start(true).await;
+    let user = TestUser::new(701, "Ann");
+    assert!(ask(&bot.api, &user, "how many books?").await.starts_with("It holds 4,000 books."));
+
+    edit(bot.dir.path(), "It holds 4,000 books.", "The library holds four thousand books.");
+    let edited = Instant::now();
+    loop {
+        let text = ask(&bot.api, &user, "how many books?").await;
+        if text.starts_with("The library holds four thousand books.") {
+            break;
+        }
+        assert!(edited.elapsed() < Duration::from_secs(2), "edit not picked up within 2 s: {text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // A broken edit: the last good version keeps answering.
+    std::fs::write(bot.dir.path().join("entries.toml"), "[[entry]]\nid = 12\n").unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(
+        ask(&bot.api, &user, "how many books?").await.starts_with("The library holds four thousand books.")
+    );
+    bot.api.assert_no_violations();
+    drop(bot.stop);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reload_is_for_admins_only() {
+    let bot = start(false).await;
+    edit(bot.dir.path(), "It holds 4,000 books.", "Four thousand books.");
+
+    // A non-admin gets the ordinary help, no word about reloading, and no reload.
+    let stranger = TestUser::new(702, "Eve");
+    let reply = ask(&bot.api, &stranger, "/reload").await;
+    assert!(!reply.to_lowercase().contains("reload"), "{reply}");
+    assert!(ask(&bot.api, &stranger, "how many books?").await.starts_with("It holds 4,000 books."));
+
+    let admin = TestUser::new(ADMIN, "Root");
+    let reply = ask(&bot.api, &admin, "/reload").await;
+    assert!(reply.starts_with("Reloaded: 2 entries, 1 gaps"), "{reply}");
+    assert!(ask(&bot.api, &stranger, "how many books?").await.starts_with("Four thousand books."));
+
+    // A broken folder: the admin hears every problem; answers stay.
+    std::fs::write(bot.dir.path().join("gaps.toml"), "[[gap]]\nid = \"x\"\n").unwrap();
+    let reply = ask(&bot.api, &admin, "/reload").await;
+    assert!(reply.starts_with("Not reloaded; still serving the last good version."), "{reply}");
+    assert!(reply.contains("gaps.toml:1:1: gap #1 is missing the field `questions`"), "{reply}");
+    assert!(ask(&bot.api, &stranger, "how many books?").await.starts_with("Four thousand books."));
+    bot.api.assert_no_violations();
+    drop(bot.stop);
+}
