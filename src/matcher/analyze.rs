@@ -134,6 +134,7 @@ impl Analyzer {
 
     fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
         self.stopwords.contains(word)
+            || is_english_word(word)
             || is_question_word(word)
             || word.bytes().any(|b| b.is_ascii_digit())
             || word.chars().count() < 4
@@ -151,19 +152,23 @@ impl Analyzer {
             _ => 2,
         };
         let first = word.chars().next()?;
-        let mut best: Option<(usize, &str)> = None;
+        let mut best: Option<(usize, &String)> = None;
         for bucket in self.vocabulary.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
             for candidate in bucket {
                 if !candidate.starts_with(first) {
                     continue;
                 }
                 let distance = strsim::damerau_levenshtein(word, candidate);
-                if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+                // On a tie the longer word wins: a dropped letter is the commonest typo.
+                let better = best.is_none_or(|(d, b): (usize, &String)| {
+                    distance < d || (distance == d && candidate.chars().count() > b.chars().count())
+                });
+                if distance <= allowed && better {
                     best = Some((distance, candidate));
                 }
             }
         }
-        best.map(|(_, w)| w)
+        best.map(|(_, w)| w.as_str())
     }
 
     fn terms_of(&self, words: &[String]) -> Analysis {
@@ -189,6 +194,8 @@ impl Analyzer {
             }
             if let Some(term) = question_term(&words[i]) {
                 push(term, &mut analysis);
+            } else if is_negation(&words[i]) {
+                push(NEGATION.to_string(), &mut analysis);
             } else if !self.stopwords.contains(&words[i]) {
                 let term = self.synonyms.get(&stems[i..i + 1]).cloned().unwrap_or_else(|| stems[i].clone());
                 push(term, &mut analysis);
@@ -199,9 +206,16 @@ impl Analyzer {
     }
 }
 
+/// A real English word is never a typo, even when it is one letter from a word the
+/// knowledge uses ("raise" is not "rise", "data" is not "date").
+fn is_english_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| include_str!("english-words.txt").lines().collect()).contains(word)
+}
+
 /// Words that ask rather than say: they tell the kind of answer wanted and are not
 /// matched as terms. Language-generic, not story-specific.
-const QUESTION_WORDS: [&str; 36] = [
+const QUESTION_WORDS: [&str; 38] = [
     "what",
     "whats",
     "which",
@@ -238,6 +252,8 @@ const QUESTION_WORDS: [&str; 36] = [
     "почему",
     "зачем",
     "сколько",
+    "скока",
+    "скольки",
 ];
 
 pub fn is_question_word(word: &str) -> bool {
@@ -247,6 +263,34 @@ pub fn is_question_word(word: &str) -> bool {
 /// Marks question-word terms; they tell apart phrasings that share their content words
 /// ("what did the governor say" / "who is the governor"), with a small weight.
 pub const QUESTION_MARK: char = '?';
+
+/// The term every negation becomes: it tells "who won't be drafted" from "who will",
+/// with the small weight of a question word.
+pub const NEGATION: &str = "?not";
+
+fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "no"
+            | "never"
+            | "wont"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "cant"
+            | "wouldnt"
+            | "shouldnt"
+            | "не"
+            | "нет"
+            | "ни"
+            | "никогда"
+    )
+}
 
 /// The term for a question word: forms folded together, "?" in front.
 fn question_term(word: &str) -> Option<String> {
@@ -265,9 +309,21 @@ fn question_term(word: &str) -> Option<String> {
         "чья" | "чьи" => "чей",
         "куда" | "откуда" => "где",
         "зачем" => "почему",
+        "скока" | "скольки" => "сколько",
         other => other,
     };
     Some(format!("{QUESTION_MARK}{base}"))
+}
+
+/// Words that follow a question word where a question starts ("where did", "who is").
+const AUXILIARIES: [&str; 22] = [
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
+    "many", "much", "exactly", "the", "this", "that", "long", "old",
+];
+
+fn asks_here(words: &[String], at: usize) -> bool {
+    let next = words.get(at + 1).map(String::as_str).unwrap_or("");
+    AUXILIARIES.contains(&next) || PLACE_NOUNS.contains(&next) || TIME_NOUNS.contains(&next)
 }
 
 const PLACE_NOUNS: [&str; 14] = [
@@ -290,13 +346,16 @@ const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday"
 
 /// The kind of answer the question's first question word asks for.
 fn question_kind(words: &[String]) -> Option<AnswerKind> {
-    let at = words.iter().position(|w| is_question_word(w))?;
+    // A question word asks only where a question starts: "when they get home" in
+    // "will they have jobs when they get home" is a conjunction, not a question.
+    let at =
+        words.iter().enumerate().position(|(i, w)| is_question_word(w) && (i < 3 || asks_here(words, i)))?;
     let next = words.get(at + 1).map(String::as_str).unwrap_or("");
     let after = words.get(at + 2).map(String::as_str).unwrap_or("");
     let noun_is = |list: &[&str]| list.contains(&next) || list.contains(&after);
     match words[at].as_str() {
         "how" | "hows" if matches!(next, "many" | "much") => Some(AnswerKind::Number),
-        "сколько" => Some(AnswerKind::Number),
+        "сколько" | "скока" | "скольки" => Some(AnswerKind::Number),
         "when" | "whens" | "когда" => Some(AnswerKind::Date),
         "where" | "wheres" | "где" | "куда" | "откуда" => Some(AnswerKind::Place),
         "who" | "whos" | "whom" | "whose" | "кто" | "кого" | "чей" | "чья" | "чьи" => {

@@ -61,7 +61,8 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
     use thresholds::*;
     let (top, top_score) = c.entries.first().map_or((None, 0.0), |t| (Some(t), t.confidence));
     if let Some((DocRef::SmallTalk(intent), score)) = c.smalltalk {
-        if score >= SMALLTALK && score >= top_score {
+        let gap_score = c.gap.map_or(0.0, |g| g.1);
+        if score >= SMALLTALK && score >= top_score && score >= gap_score {
             return (Outcome::SmallTalk { intent }, 0.0);
         }
     }

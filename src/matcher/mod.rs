@@ -22,10 +22,12 @@ use index::Index;
 /// question sets in `tests/eval/` (`storybot eval --sweep`; README, "How answers are
 /// matched").
 pub mod thresholds {
-    /// At or above: answer.
-    pub const ANSWER: f32 = 0.5;
+    /// At or above: answer. Both held-out halves have their knee between 0.40 and
+    /// 0.45: below, wrong answers to off-topic questions climb; above, right answers
+    /// to paraphrases fall away.
+    pub const ANSWER: f32 = 0.42;
     /// At or above (and below ANSWER): ask "did you mean".
-    pub const CLARIFY: f32 = 0.35;
+    pub const CLARIFY: f32 = 0.3;
     /// A gap this well matched, and ahead of every entry, declines with its note.
     pub const GAP: f32 = 0.3;
     /// Small talk must fit this well to be taken as small talk.

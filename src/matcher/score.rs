@@ -15,6 +15,8 @@ use crate::knowledge::AnswerKind;
 const MISSING_PHRASING_WORDS: f32 = 0.5;
 /// A typo-corrected word is less certain than one typed right.
 const CORRECTED: f32 = 0.85;
+/// How much of an unknown word's weight a typo-corrected word still counts against.
+const CORRECTED_DOUBT: f32 = 0.35;
 /// Messages with more terms than this weigh their unknown words down: in a long
 /// message most unknown words are conversation, not the question's point.
 const LONG_QUESTION: f32 = 8.0;
@@ -65,8 +67,10 @@ pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
         let id = id as usize;
         let mut weight = index.idf[id];
         if analysis.corrected.contains(term) {
+            // A corrected word is a guess: it keeps part of an unknown word's doubt.
             weight *= CORRECTED;
             corrected += weight;
+            total += CORRECTED_DOUBT * unknown_weight;
         }
         total += weight;
         for &(doc, strength) in &index.doc_postings[id] {
@@ -127,6 +131,8 @@ fn kind_match(kinds: &[AnswerKind], target: DocRef, asks: Option<AnswerKind>) ->
         return (0.0, 1.0);
     }
     // "Who" and "why" questions are often about any fact's source or context.
-    let strict = matches!(asks, AnswerKind::Number | AnswerKind::Date | AnswerKind::Place);
+    // Places are named in many answers about other things ("in Buryatia, men were
+    // drafted..."), so only numbers and dates are strict.
+    let strict = matches!(asks, AnswerKind::Number | AnswerKind::Date);
     (if strict { 1.0 } else { 0.0 }, 0.0)
 }
