@@ -16,6 +16,14 @@ fn main() -> ExitCode {
     let cli = storybot::cli::Cli::parse();
     match storybot::cli::run(cli) {
         Ok(code) => code,
+        // The reader went away (`storybot eval ... | head`): nothing left to say.
+        Err(error)
+            if error.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("storybot: {error}");
             for cause in error.chain().skip(1) {

@@ -8,14 +8,14 @@ use crate::audit::{self, Audit};
 use crate::engine::Engine;
 use crate::knowledge;
 
-pub fn run(dir: &Path, strict: bool, json: bool) -> ExitCode {
+pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
     let story = match knowledge::load(dir) {
         Ok(story) => story,
         Err(error) => {
             let problems = error.problems();
             if json {
                 let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                println!("{}", serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }));
+                super::say(serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }))?;
             } else {
                 for problem in &problems {
                     eprintln!("{problem}");
@@ -23,7 +23,7 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> ExitCode {
                 let n = problems.len();
                 eprintln!("storybot: {n} problem{} in {}", if n == 1 { "" } else { "s" }, dir.display());
             }
-            return ExitCode::from(1);
+            return Ok(ExitCode::from(1));
         }
     };
     let summary = format!(
@@ -38,15 +38,15 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> ExitCode {
     let failed = strict && !audit.warnings.is_empty();
     if json {
         let value = serde_json::json!({ "ok": !failed, "errors": [], "summary": summary, "audit": &audit });
-        println!("{value}");
+        super::say(value)?;
     } else {
         for warning in &audit.warnings {
             eprintln!("{warning}");
         }
-        println!("{}: ok: {summary}", dir.display());
-        println!("{}", audit_line(&audit));
+        super::say(format_args!("{}: ok: {summary}", dir.display()))?;
+        super::say(audit_line(&audit))?;
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn audit_line(audit: &Audit) -> String {

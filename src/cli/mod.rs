@@ -3,6 +3,7 @@
 mod ask;
 mod chat;
 mod check;
+mod report;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -70,23 +71,37 @@ pub enum Command {
         #[arg(long)]
         sweep: bool,
     },
+    /// What people asked the bot: outcomes, the declined questions grouped (the entries
+    /// to write next), 👎 and 👍 per entry, entries never asked.
+    Report {
+        /// How many days back to look.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=36_500))]
+        days: u32,
+        /// The records database the bot writes.
+        #[arg(long, env = "STORYBOT_DATA", value_name = "PATH", default_value_os_t = config::default_data())]
+        data: PathBuf,
+        /// How many groups and entries to list in each part.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
 }
 
 /// Runs the parsed command line; errors are printed by `main`.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Check { strict, json }) => Ok(check::run(&cli.knowledge, strict, json)),
+        Some(Command::Check { strict, json }) => check::run(&cli.knowledge, strict, json),
         Some(Command::Ask { json, question }) => ask::run(&load(&cli.knowledge)?, json, &question),
         Some(Command::Chat) => chat::run(&load(&cli.knowledge)?, None),
         Some(Command::Run) => run_bot(&cli.knowledge),
         Some(Command::Explain { question }) => {
             let engine = load(&cli.knowledge)?;
-            println!("{}", crate::evaluate::explain(&engine, &question.join(" ")));
+            say(crate::evaluate::explain(&engine, &question.join(" ")))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { files, show_failures, sweep }) => {
             eval(&load(&cli.knowledge)?, &files, show_failures, sweep)
         }
+        Some(Command::Report { days, data, top }) => report::run(&data, &cli.knowledge, days, top),
         None => run_default(&cli.knowledge),
     }
 }
@@ -97,11 +112,20 @@ fn eval(engine: &Engine, files: &[PathBuf], show_failures: usize, sweep: bool) -
         cases.extend(crate::evaluate::read_cases(file)?);
     }
     if sweep {
-        print!("{}", crate::evaluate::sweep(engine, &cases));
+        say(crate::evaluate::sweep(engine, &cases))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", crate::evaluate::evaluate(engine, &cases).render(show_failures));
+    say(crate::evaluate::evaluate(engine, &cases).render(show_failures))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints to stdout; a closed pipe (`storybot eval ... | head`) is an error that
+/// `main` treats as a normal end, not a panic.
+pub(crate) fn say(text: impl std::fmt::Display) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    out.flush()
 }
 
 fn load(dir: &std::path::Path) -> anyhow::Result<Engine> {
