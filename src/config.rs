@@ -34,6 +34,10 @@ pub enum ConfigError {
         "TELOXIDE_API_URL {0:?} is not an http(s) URL; unset it to use Telegram's, or give one like http://127.0.0.1:8081"
     )]
     BadApiUrl(String),
+    #[error(
+        "STORYBOT_RETENTION_DAYS is {0:?}; give a whole number of days from 1 to 36500 (the default is 90)"
+    )]
+    BadRetention(String),
 }
 
 impl Token {
@@ -104,6 +108,45 @@ impl Admins {
     }
 }
 
+/// Where the record of what people asked is kept (`STORYBOT_DATA`), and for how long
+/// (`STORYBOT_RETENTION_DAYS`): see `crate::record`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataSettings {
+    pub path: PathBuf,
+    pub retention_days: u32,
+}
+
+/// How long records are kept when `STORYBOT_RETENTION_DAYS` is not set: long enough
+/// to see a quarter's trends, short enough that old words do not pile up.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+
+impl DataSettings {
+    /// Reads `STORYBOT_DATA` (default `data/storybot.sqlite3`) and
+    /// `STORYBOT_RETENTION_DAYS` (default 90) from the environment.
+    pub fn from_env() -> Result<DataSettings, ConfigError> {
+        let path = std::env::var_os("STORYBOT_DATA")
+            .filter(|p| !p.is_empty())
+            .map_or_else(default_data, PathBuf::from);
+        let retention_days = match std::env::var("STORYBOT_RETENTION_DAYS") {
+            Ok(raw) if !raw.trim().is_empty() => parse_retention(&raw)?,
+            _ => DEFAULT_RETENTION_DAYS,
+        };
+        Ok(DataSettings { path, retention_days })
+    }
+}
+
+pub fn parse_retention(raw: &str) -> Result<u32, ConfigError> {
+    match raw.trim().parse::<u32>() {
+        Ok(days) if (1..=36_500).contains(&days) => Ok(days),
+        _ => Err(ConfigError::BadRetention(raw.to_string())),
+    }
+}
+
+/// Where the records database is when no flag or variable says.
+pub fn default_data() -> PathBuf {
+    PathBuf::from("data/storybot.sqlite3")
+}
+
 /// Where the knowledge folder is when no flag or variable says.
 pub fn default_knowledge() -> PathBuf {
     PathBuf::from("knowledge")
@@ -128,6 +171,13 @@ mod tests {
         assert!(admins.contains(456) && !admins.contains(789));
         assert_eq!(Admins::parse("12, bob"), Err(ConfigError::BadAdmins("bob".into())));
         assert_eq!(Admins::parse(""), Ok(Admins::default()));
+    }
+
+    #[test]
+    fn retention_is_a_positive_number_of_days() {
+        assert_eq!(parse_retention(" 30 "), Ok(30));
+        assert_eq!(parse_retention("0"), Err(ConfigError::BadRetention("0".into())));
+        assert_eq!(parse_retention("two weeks"), Err(ConfigError::BadRetention("two weeks".into())));
     }
 
     #[test]

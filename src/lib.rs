@@ -20,5 +20,6 @@ pub mod knowledge;
 pub mod lang;
 pub mod live;
 pub mod matcher;
+pub mod record;
 pub mod reply;
 pub mod telegram;

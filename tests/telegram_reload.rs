@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use storybot::config::Admins;
 use storybot::engine::Engine;
 use storybot::live::LiveEngine;
+use storybot::record::Recorder;
 use storybot::telegram::{Options, serve_live};
 use support::fake_bot_api::{FakeBotApi, TestUser, updates};
 use telegram_harness::{config, no_flood_limits, settings};
@@ -35,7 +36,12 @@ async fn start(watch: bool) -> Bot {
     let watcher = watch.then(|| live.watch().unwrap());
     let api = FakeBotApi::start_with(config()).await;
     let (stop, stopped) = oneshot::channel::<()>();
-    let options = Options { live, admins: Admins::new(vec![ADMIN]), flood: no_flood_limits() };
+    let options = Options {
+        live,
+        admins: Admins::new(vec![ADMIN]),
+        flood: no_flood_limits(),
+        recorder: Recorder::none(),
+    };
     tokio::spawn(serve_live(options, settings(&api), async move {
         let _ = stopped.await;
     }));

@@ -47,6 +47,9 @@ pub struct Reply {
     pub lang: Lang,
     pub blocks: Vec<Block>,
     pub buttons: Vec<Button>,
+    /// The entry this reply answers, for 👍/👎 under it (Telegram only; plain text
+    /// and JSON leave it out).
+    pub feedback: Option<String>,
 }
 
 /// The label of an entry when offered as a question: its first phrasing.
@@ -82,7 +85,7 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
     let mut blocks = Vec::new();
     answer_blocks(story, entry, lang, &mut blocks);
     let buttons = related.iter().map(|&r| entry_button(&story.entries[r], lang)).collect();
-    Reply { lang, blocks, buttons }
+    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()) }
 }
 
 /// What the user sees for a matcher decision.
@@ -104,15 +107,21 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             lang,
             blocks: vec![Block::Heading(t.did_you_mean.to_string())],
             buttons: suggestions(entries),
+            feedback: None,
         },
         Outcome::Gap { gap } => {
             let note = story.gaps[*gap].note.get(lang).clone();
             let blocks = vec![Block::Text(note), Block::Heading(t.it_does_answer.to_string())];
-            Reply { lang, blocks, buttons: suggestions(&decision.suggestions) }
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
         }
         Outcome::SmallTalk { intent } => {
             let text = story.smalltalk[*intent].reply.get(lang).clone();
-            Reply { lang, blocks: vec![Block::Text(text)], buttons: suggestions(&decision.suggestions) }
+            Reply {
+                lang,
+                blocks: vec![Block::Text(text)],
+                buttons: suggestions(&decision.suggestions),
+                feedback: None,
+            }
         }
         Outcome::NoMatch => {
             let m = &story.meta;
@@ -121,14 +130,19 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 t.not_in_article, t.only_this_story, m.headline, m.outlet, m.date
             );
             let blocks = vec![Block::Text(text), Block::Heading(t.it_does_answer.to_string())];
-            Reply { lang, blocks, buttons: suggestions(&decision.suggestions) }
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
         }
     }
 }
 
 /// `/help`.
 pub fn help(lang: Lang) -> Reply {
-    Reply { lang, blocks: vec![Block::Text(texts(lang).help.to_string())], buttons: Vec::new() }
+    Reply {
+        lang,
+        blocks: vec![Block::Text(texts(lang).help.to_string())],
+        buttons: Vec::new(),
+        feedback: None,
+    }
 }
 
 /// `/start`: what the bot knows and a few questions to tap.
@@ -149,7 +163,7 @@ pub fn welcome(story: &Story, lang: Lang, starters: &[usize]) -> Reply {
         Block::Heading(texts(lang).empty.to_string()),
     ];
     let buttons = starters.iter().map(|&e| entry_button(&story.entries[e], lang)).collect();
-    Reply { lang, blocks, buttons }
+    Reply { lang, blocks, buttons, feedback: None }
 }
 
 /// `/about`: the story, its outlet, date, link and who it cites.
@@ -165,7 +179,7 @@ pub fn about(story: &Story, lang: Lang) -> Reply {
         blocks.push(Block::Text(format!("Photo: {credit}")));
     }
     blocks.push(Block::Link { label: t.read_it.to_string(), url: m.url.clone() });
-    Reply { lang, blocks, buttons: Vec::new() }
+    Reply { lang, blocks, buttons: Vec::new(), feedback: None }
 }
 
 /// `/topics`: one button per topic.
@@ -176,12 +190,12 @@ pub fn topics(story: &Story, lang: Lang) -> Reply {
         .enumerate()
         .map(|(i, t)| Button { label: t.to_string(), action: Action::Topic(i) })
         .collect();
-    Reply { lang, blocks: vec![Block::Heading(texts(lang).topics.to_string())], buttons }
+    Reply { lang, blocks: vec![Block::Heading(texts(lang).topics.to_string())], buttons, feedback: None }
 }
 
 /// One topic's questions as buttons.
 pub fn topic(story: &Story, topic: usize, lang: Lang) -> Option<Reply> {
     let name = *story.topics().get(topic)?;
     let buttons = story.entries.iter().filter(|e| e.topic == name).map(|e| entry_button(e, lang)).collect();
-    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons })
+    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons, feedback: None })
 }

@@ -98,7 +98,7 @@ mod tests {
     use crate::lang::Lang;
 
     fn reply(blocks: Vec<Block>) -> Reply {
-        Reply { lang: Lang::En, blocks, buttons: Vec::new() }
+        Reply { lang: Lang::En, blocks, buttons: Vec::new(), feedback: None }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Commands: the menu registered with `setMyCommands`, and reading `/cmd[@bot] args`
-//! the way Telegram users mean it. `/reload` is for admins only and is not in the menu.
+//! the way Telegram users mean it. `/reload` and `/stats` are for admins only and are not
+//! in the menu.
 
 use teloxide::utils::command::BotCommands;
 
@@ -49,6 +50,8 @@ pub(crate) enum Request {
     Command(Command),
     /// `/reload`: only acted on for admins.
     Reload,
+    /// `/stats`: what people asked lately; only for admins.
+    Stats,
 }
 
 /// `Some(request)` when `text` is a command (`Some(None)`: a command not for us),
@@ -79,6 +82,7 @@ pub(crate) fn command(text: &str, username: &str, private: bool) -> Option<Optio
         "about" => Some(Request::Command(Command::About)),
         "topics" => Some(Request::Command(Command::Topics)),
         "reload" => Some(Request::Reload),
+        "stats" => Some(Request::Stats),
         // A command we do not have, addressed to us: say what we do have.
         _ => Some(Request::Command(Command::Help)),
     };
@@ -111,6 +115,8 @@ mod tests {
         assert_eq!(read("/nope@storybot", false), Some(Some(Request::Command(Command::Help))));
         assert_eq!(read("/nope", false), Some(None));
         assert_eq!(read("/reload@storybot", false), Some(Some(Request::Reload)));
+        assert_eq!(read("/stats", true), Some(Some(Request::Stats)));
+        assert_eq!(read("/stats", false), Some(None));
         // Not commands at all.
         assert_eq!(read("how many? /ask", false), None);
         assert_eq!(read("/ 5", true), None);

@@ -1,5 +1,6 @@
 //! The handler tree: read an update, decide whether the bot is addressed, match,
-//! render, send. Everything else is in the engine.
+//! render, send, and record what was asked (never who asked). Everything else is in
+//! the engine.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -13,14 +14,17 @@ use teloxide::types::{
 use tracing::{debug, info, warn};
 
 use super::commands::{Request, command};
+use super::feedback::{Voted, parse_feedback, take_vote};
 use super::flood::{Flood, Verdict};
 use super::send::{no_preview, parse_callback_data, send_reply};
+use super::stats::stats;
 use super::{Shutdown, TgBot};
 use crate::config::Admins;
 use crate::engine::{Command, Engine, strip_mentions};
 use crate::lang::Lang;
 use crate::live::LiveEngine;
 use crate::matcher::Outcome;
+use crate::record::{ChatKind, Question, Recorder};
 use crate::reply::{self, Action};
 
 type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -78,18 +82,26 @@ fn without_mention(msg: &Message, me: &Me) -> Option<String> {
     Some(strip_mentions(question.trim_start_matches([',', ':', ' '])).to_string())
 }
 
-fn chat_kind(msg: &Message) -> &'static str {
+fn chat_kind(msg: &Message) -> ChatKind {
     if msg.chat.is_private() {
-        "private"
+        ChatKind::Private
     } else if msg.chat.is_supergroup() {
-        "supergroup"
-    } else if msg.chat.is_group() {
-        "group"
+        ChatKind::Supergroup
     } else {
-        "channel"
+        ChatKind::Group
     }
 }
 
+/// What a message handler needs besides the update.
+struct Ctx {
+    engine: Arc<Engine>,
+    live: Arc<LiveEngine>,
+    admins: Arc<Admins>,
+    flood: Arc<Flood>,
+    recorder: Recorder,
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn on_message(
     bot: TgBot,
     msg: Message,
@@ -97,29 +109,25 @@ async fn on_message(
     live: Arc<LiveEngine>,
     admins: Arc<Admins>,
     flood: Arc<Flood>,
+    recorder: Recorder,
     shutdown: Shutdown,
 ) -> HandlerResult {
     // One engine for the whole update, even if a reload swaps in another meanwhile.
-    let engine = live.get();
-    let reload = (admins, live);
-    shutdown.guard(answer_message(bot, msg, me, engine, flood, reload)).await
+    let ctx = Ctx { engine: live.get(), live, admins, flood, recorder };
+    shutdown.guard(answer_message(bot, msg, me, ctx)).await
 }
 
-async fn answer_message(
-    bot: TgBot,
-    msg: Message,
-    me: Me,
-    engine: Arc<Engine>,
-    flood: Arc<Flood>,
-    (admins, live): (Arc<Admins>, Arc<LiveEngine>),
-) -> HandlerResult {
+async fn answer_message(bot: TgBot, msg: Message, me: Me, ctx: Ctx) -> HandlerResult {
+    let Ctx { engine, live, admins, flood, recorder } = ctx;
     let hint = msg.from.as_ref().and_then(|u| u.language_code.clone());
     let group = !msg.chat.is_private();
     let reply_to = group.then_some(msg.id);
     let user = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
     let request = match addressed(&msg, &me) {
         // Anyone else gets no power and no hint that the command exists.
-        Some(Request::Reload) if !admins.contains(user) => Some(Request::Command(Command::Help)),
+        Some(Request::Reload | Request::Stats) if !admins.contains(user) => {
+            Some(Request::Command(Command::Help))
+        }
         other => other,
     };
     let Some(request) = request else {
@@ -159,6 +167,16 @@ async fn answer_message(
             bot.send_message(msg.chat.id, text).await?;
             return Ok(());
         }
+        Request::Stats => {
+            // Declined questions are people's words: shown only in a private chat.
+            let text = if group {
+                "Send /stats in a private chat with me.".to_string()
+            } else {
+                stats(&recorder).await
+            };
+            bot.send_message(msg.chat.id, text).await?;
+            return Ok(());
+        }
         Request::Command(command) => {
             (engine.command(command, Lang::detect("", hint.as_deref())), None, 0.0, "command")
         }
@@ -169,7 +187,11 @@ async fn answer_message(
                 engine.ask(&q, hint.as_deref())
             };
             let (entry, score, outcome) = match &response.decision {
-                Some(d) => (answered_entry(&engine, &d.outcome), d.score, outcome_name(&d.outcome)),
+                Some(d) => {
+                    // Handing over never waits, so it cannot slow the reply.
+                    recorder.question(Question::new(chat_kind(&msg), &engine.story, d, &q));
+                    (answered_entry(&engine, &d.outcome), d.score, outcome_name(&d.outcome))
+                }
                 None => (None, 0.0, "command"),
             };
             // The question itself only at debug level: people's words are theirs.
@@ -181,7 +203,7 @@ async fn answer_message(
     send_reply(&bot, msg.chat.id, &reply, reply_to).await?;
     info!(
         chat_id = msg.chat.id.0,
-        chat_type = chat_kind(&msg),
+        chat_type = chat_kind(&msg).as_str(),
         outcome,
         entry = entry.unwrap_or("-"),
         score,
@@ -238,9 +260,14 @@ async fn on_callback(
     q: CallbackQuery,
     live: Arc<LiveEngine>,
     flood: Arc<Flood>,
+    recorder: Recorder,
+    voted: Arc<Voted>,
     shutdown: Shutdown,
 ) -> HandlerResult {
-    shutdown.guard(answer_button(bot, q, live.get(), flood)).await
+    if q.data.as_deref().and_then(parse_feedback).is_some() {
+        return shutdown.guard(take_vote(bot, q, recorder, voted)).await;
+    }
+    shutdown.guard(answer_button(bot, q, live.get(), flood, recorder)).await
 }
 
 /// A pressed button: always acknowledged (or the user's app shows a spinner), then
@@ -250,6 +277,7 @@ async fn answer_button(
     q: CallbackQuery,
     engine: Arc<Engine>,
     flood: Arc<Flood>,
+    recorder: Recorder,
 ) -> HandlerResult {
     let hint = q.from.language_code.as_deref();
     let lang = Lang::detect("", hint);
@@ -291,6 +319,9 @@ async fn answer_button(
     if verdict != Verdict::Allow {
         return Ok(());
     }
+    if let Some(Action::Answer(id)) = &action {
+        recorder.question(Question::button(id, lang));
+    }
     let reply_to = (!message.chat.is_private()).then_some(message.id);
     send_reply(&bot, message.chat.id, &reply, reply_to).await?;
     info!(
@@ -303,14 +334,20 @@ async fn answer_button(
 }
 
 /// Inline mode: the best answers as results; an empty query offers the top questions.
-async fn on_inline(bot: TgBot, q: InlineQuery, live: Arc<LiveEngine>, shutdown: Shutdown) -> HandlerResult {
-    shutdown.guard(answer_inline(bot, q, live.get())).await
+async fn on_inline(
+    bot: TgBot,
+    q: InlineQuery,
+    live: Arc<LiveEngine>,
+    recorder: Recorder,
+    shutdown: Shutdown,
+) -> HandlerResult {
+    shutdown.guard(answer_inline(bot, q, live.get(), recorder)).await
 }
 
 /// At most this many inline results: the best few, not a list to scroll.
 const INLINE_RESULTS: usize = 5;
 
-async fn answer_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>) -> HandlerResult {
+async fn answer_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>, recorder: Recorder) -> HandlerResult {
     let story = &engine.story;
     let hint = q.from.language_code.as_deref();
     let lang = Lang::detect(&q.query, hint);
@@ -340,6 +377,13 @@ async fn answer_inline(bot: TgBot, q: InlineQuery, engine: Arc<Engine>) -> Handl
         .collect();
     bot.answer_inline_query(q.id.clone(), results).cache_time(60).await?;
     info!(outcome = "inline", results = entries.len(), "answered");
+    if recorder.is_recording() && !q.query.trim().is_empty() {
+        // After answering, so it costs the user nothing. What the bot would have said
+        // in a chat; without the words, which arrive keystroke by keystroke.
+        if let Some(decision) = engine.ask(&q.query, hint).decision {
+            recorder.question(Question::new(ChatKind::Inline, story, &decision, "").without_text());
+        }
+    }
     Ok(())
 }
 

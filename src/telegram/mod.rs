@@ -1,11 +1,13 @@
 //! The Telegram transport: long polling with teloxide, the bot wrapped in `Throttle`
 //! for Telegram's rate limits, flood control per user and chat, and a clean shutdown
-//! on SIGINT or SIGTERM. Kept thin: read, match, render, send.
+//! on SIGINT or SIGTERM. Kept thin: read, match, render, send, record.
 
 mod commands;
+mod feedback;
 mod flood;
 mod handlers;
 mod send;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,26 +23,45 @@ use teloxide::prelude::*;
 use teloxide::types::Me;
 use teloxide::update_listeners::Polling;
 use tokio::sync::watch;
-use tracing::{info, warn};
+use tracing::{error, info, warn};
 
 use crate::lang::Lang;
 
 pub use commands::{BotCommand, command_menu};
+pub use feedback::{feedback_data, parse_feedback};
 pub use flood::{Flood, Limits as FloodLimits, Verdict};
 pub use handlers::schema;
 pub use send::{MAX_CALLBACK_DATA, callback_data, parse_callback_data};
 
-use crate::config::{Admins, TelegramSettings};
+use crate::config::{Admins, DataSettings, TelegramSettings};
 use crate::engine::Engine;
 use crate::live::LiveEngine;
+use crate::record::{Recorder, Store};
 
 /// The bot every handler talks through: rate-limited to Telegram's published limits.
 pub type TgBot = Throttle<Bot>;
 
 /// Runs the bot until SIGINT or SIGTERM, reloading the knowledge folder when it
-/// changes; the CLI's `run`.
+/// changes and recording what people asked; the CLI's `run`.
 pub fn run(engine: Engine, settings: TelegramSettings, knowledge: PathBuf) -> anyhow::Result<ExitCode> {
     let admins = Admins::from_env()?;
+    let data = DataSettings::from_env()?;
+    // Answering matters more than the record: a database that cannot be opened is
+    // logged loudly and the bot answers without recording.
+    let store = match Store::open(&data.path, data.retention_days) {
+        Ok(store) => {
+            info!(path = %data.path.display(), retention_days = data.retention_days, "recording what people ask");
+            Some(store)
+        }
+        Err(e) => {
+            error!(
+                error = format!("{e:#}"),
+                "not recording what people ask; set STORYBOT_DATA to a writable file"
+            );
+            None
+        }
+    };
+    let recorder = store.as_ref().map_or_else(Recorder::none, Store::recorder);
     let live = Arc::new(LiveEngine::new(engine, &knowledge));
     // Dropping the watcher stops it, so it lives as long as the bot.
     let _watcher = match live.watch() {
@@ -51,8 +72,13 @@ pub fn run(engine: Engine, settings: TelegramSettings, knowledge: PathBuf) -> an
         }
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let options = Options { live, admins, flood: FloodLimits::default() };
-    runtime.block_on(serve_live(options, settings, shutdown_signal()))?;
+    let options = Options { live, admins, flood: FloodLimits::default(), recorder };
+    let served = runtime.block_on(serve_live(options, settings, shutdown_signal()));
+    // After the bot stopped: what is still queued is written before exiting.
+    if let Some(store) = store {
+        store.close();
+    }
+    served?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -61,6 +87,8 @@ pub struct Options {
     pub live: Arc<LiveEngine>,
     pub admins: Admins,
     pub flood: FloodLimits,
+    /// Where questions and votes are recorded; [`Recorder::none`] records nothing.
+    pub recorder: Recorder,
 }
 
 /// A plain `Bot` for the configured server.
@@ -141,16 +169,18 @@ pub async fn serve(
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let live = Arc::new(LiveEngine::from_arc(engine));
-    serve_live(Options { live, admins: Admins::default(), flood }, settings, stop).await
+    let options = Options { live, admins: Admins::default(), flood, recorder: Recorder::none() };
+    serve_live(options, settings, stop).await
 }
 
-/// [`serve`] with a live (reloadable) engine and admins.
+/// [`serve`] with a live (reloadable) engine, admins and a recorder.
 pub async fn serve_live(
     options: Options,
     settings: TelegramSettings,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let Options { live, admins, flood } = options;
+    let Options { live, admins, flood, recorder } = options;
+    let voted = Arc::new(feedback::Voted::default());
     let admins = Arc::new(admins);
     let bot = bot(&settings)?;
     let (phase_tx, phase) = watch::channel(Phase::Running);
@@ -159,7 +189,7 @@ pub async fn serve_live(
     let flood = Arc::new(Flood::new(flood));
     // The dispatcher adds `Me` from its own getMe when it starts.
     let mut dispatcher = Dispatcher::builder(throttled.clone(), schema())
-        .dependencies(dptree::deps![live, admins, flood, shutdown.clone()])
+        .dependencies(dptree::deps![live, admins, flood, recorder, voted, shutdown.clone()])
         .default_handler(|_| async {})
         .worker_queue_size(WORKER_QUEUE)
         .build();

@@ -1,5 +1,5 @@
-//! Sending a [`Reply`]: HTML messages within Telegram's limits, buttons on the last one,
-//! a reply to the asker's message in groups.
+//! Sending a [`Reply`]: HTML messages within Telegram's limits, buttons on the last one
+//! (and 👍/👎 under answers), a reply to the asker's message in groups.
 
 use teloxide::prelude::*;
 use teloxide::types::{
@@ -27,14 +27,16 @@ pub fn parse_callback_data(data: &str) -> Option<Action> {
     }
 }
 
+/// One row per button, then the 👍 👎 row when the reply answers an entry.
 pub fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
-    let rows: Vec<Vec<InlineKeyboardButton>> = reply
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = reply
         .buttons
         .iter()
         .map(|b| (b, callback_data(&b.action)))
         .filter(|(_, data)| data.len() <= MAX_CALLBACK_DATA)
         .map(|(b, data)| vec![InlineKeyboardButton::callback(label(&b.label), data)])
         .collect();
+    rows.extend(reply.feedback.as_deref().and_then(super::feedback::row));
     (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
 }
 

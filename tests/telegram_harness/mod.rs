@@ -20,7 +20,7 @@ use serde_json::Value;
 use storybot::config::{TelegramSettings, Token};
 use storybot::engine::Engine;
 use storybot::reply::{Reply, html_messages};
-use storybot::telegram::{FloodLimits, callback_data, serve};
+use storybot::telegram::{FloodLimits, callback_data, feedback_data, parse_feedback, serve};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -161,7 +161,10 @@ impl RunningBot {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expected {
     pub texts: Vec<String>,
+    /// The callback data of the reply's own buttons (not the 👍/👎 row).
     pub buttons: Vec<String>,
+    /// The entry the 👍/👎 row under the last message votes on, if any.
+    pub feedback: Option<String>,
 }
 
 impl Expected {
@@ -169,6 +172,7 @@ impl Expected {
         Expected {
             texts: html_messages(reply),
             buttons: reply.buttons.iter().map(|b| callback_data(&b.action)).collect(),
+            feedback: reply.feedback.clone(),
         }
     }
 
@@ -186,14 +190,20 @@ impl Expected {
         }
         let last = sent.last().expect("at least one message");
         assert_eq!(buttons(last), self.buttons, "the buttons of the last message");
+        assert_eq!(feedback(last), self.feedback, "the 👍/👎 row of the last message");
         for m in &sent[..sent.len() - 1] {
             assert!(m.get("reply_markup").is_none(), "buttons only on the last");
         }
     }
 }
 
-/// The callback data of a sent message's inline keyboard, row by row.
+/// The callback data of a sent message's inline keyboard, row by row, without the
+/// 👍/👎 row (see [`feedback`]).
 pub fn buttons(message: &Value) -> Vec<String> {
+    all_buttons(message).into_iter().filter(|d| parse_feedback(d).is_none()).collect()
+}
+
+fn all_buttons(message: &Value) -> Vec<String> {
     message["reply_markup"]["inline_keyboard"]
         .as_array()
         .map(|rows| {
@@ -203,6 +213,20 @@ pub fn buttons(message: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The entry a sent message's 👍/👎 row votes on; panics unless the row, when there
+/// is one, is the last row and exactly 👍 then 👎 for one entry.
+pub fn feedback(message: &Value) -> Option<String> {
+    let rows = message["reply_markup"]["inline_keyboard"].as_array()?;
+    let data: Vec<String> =
+        all_buttons(message).into_iter().filter(|d| parse_feedback(d).is_some()).collect();
+    let (_, entry) = parse_feedback(data.first()?)?;
+    let last: Vec<&str> =
+        rows.last()?.as_array()?.iter().map(|b| b["callback_data"].as_str().unwrap_or_default()).collect();
+    assert_eq!(last, [feedback_data(true, entry), feedback_data(false, entry)], "the 👍/👎 row: {message}");
+    assert_eq!(data.len(), 2, "one 👍/👎 row: {message}");
+    Some(entry.to_string())
 }
 
 /// The successful sendMessage parameters sent to `chat`, in order.
