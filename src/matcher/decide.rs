@@ -34,7 +34,8 @@ impl Matcher {
     /// small-talk documents.
     pub fn candidates(&self, question: &str) -> Candidates {
         let analysis = self.index.analyzer.analyze_question(question);
-        let scored = score::rank(&self.index, &analysis);
+        let mut scored = score::rank(&self.index, &analysis);
+        self.break_ties(question, &mut scored);
         let target = |s: &score::Scored| self.index.docs[s.doc as usize].target;
         let best = |want: fn(&DocRef) -> bool| {
             scored.iter().find(|s| want(&target(s))).map(|s| (target(s), s.score))
@@ -56,6 +57,28 @@ impl Matcher {
         }
     }
 }
+
+impl Matcher {
+    /// Among the leading documents, a little weight for sharing the question's very
+    /// words (stop words included): "what did the governor say" is the statement's
+    /// phrasing, not "who is the governor", though both read as "governor".
+    fn break_ties(&self, question: &str, scored: &mut [score::Scored]) {
+        let Some(top) = scored.first().map(|s| s.score) else { return };
+        let words = super::index::surface(question);
+        for s in scored.iter_mut().take(TIE_WINDOW).filter(|s| top - s.score <= TIE) {
+            let doc = &self.index.docs[s.doc as usize];
+            let best =
+                doc.surfaces.iter().map(|p| super::index::surface_similarity(&words, p)).fold(0.0, f32::max);
+            s.score = s.score * (1.0 - TIE) + TIE * best;
+        }
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    }
+}
+
+/// Scores this close to the best are ties, settled by surface similarity.
+const TIE: f32 = 0.03;
+/// How many leading documents can be in a tie.
+const TIE_WINDOW: usize = 8;
 
 pub fn decide(c: &Candidates) -> (Outcome, f32) {
     use thresholds::*;

@@ -27,6 +27,9 @@ const QUESTION_WORD: f32 = 0.3;
 pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
+    /// Each phrasing's words as typed (stop words included), sorted: breaks ties
+    /// between documents whose terms fit a question equally well.
+    pub surfaces: Vec<Vec<String>>,
 }
 
 pub struct Phrasing {
@@ -109,11 +112,13 @@ impl Builder {
                 *slot = slot.max(strength);
             }
         };
+        let mut surfaces = Vec::with_capacity(questions.len());
         for question in questions {
             let analysis = self.analyzer.analyze_knowledge(question);
             if analysis.terms.is_empty() {
                 continue;
             }
+            surfaces.push(surface(question));
             self.phrasing_terms.push(analysis.terms.clone());
             self.phrasing_doc.push(doc);
             note(analysis, PHRASING, &mut terms);
@@ -122,7 +127,7 @@ impl Builder {
             let analysis = self.analyzer.analyze_knowledge(text);
             note(analysis, *strength, &mut terms);
         }
-        self.docs.push(Doc { target, kinds });
+        self.docs.push(Doc { target, kinds, surfaces });
         self.doc_terms.push(terms);
     }
 
@@ -173,4 +178,30 @@ impl Builder {
             unknown_weight: 0.5 * max_idf,
         }
     }
+}
+
+/// A text's distinct normalized words, sorted, for surface comparisons.
+pub fn surface(text: &str) -> Vec<String> {
+    let mut words = super::normalize::words(text);
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Jaccard similarity of two sorted, distinct word lists.
+pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 { 0.0 } else { shared as f32 / union as f32 }
 }
