@@ -22,6 +22,8 @@ pub struct StoryMeta {
     pub date_iso: String,
     /// Human date, `24 Sep 2022`.
     pub date: String,
+    /// The same in Russian, `24 сентября 2022`.
+    pub date_ru: String,
     pub url: String,
     pub section: Option<String>,
     pub photo_credit: Option<String>,

@@ -42,6 +42,7 @@ fn story_meta(raw: RawStory, file: &SourceFile, problems: &mut Problems) -> Opti
         outlet: raw.outlet?.into_inner(),
         date_iso: format!("{year:04}-{month:02}-{day:02}"),
         date: human_date(year, month, day),
+        date_ru: human_date_ru(year, month, day),
         url: raw.url?.into_inner(),
         section: raw.section.map(Located::into_inner),
         photo_credit: raw.photo_credit.map(Located::into_inner),
@@ -69,6 +70,25 @@ fn read_article(dir: &Path, name: &Located, file: &SourceFile, problems: &mut Pr
 fn human_date(year: u16, month: u8, day: u8) -> String {
     const MONTHS: [&str; 12] =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let name = MONTHS.get(usize::from(month).wrapping_sub(1)).unwrap_or(&"?");
+    format!("{day} {name} {year}")
+}
+
+fn human_date_ru(year: u16, month: u8, day: u8) -> String {
+    const MONTHS: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
     let name = MONTHS.get(usize::from(month).wrapping_sub(1)).unwrap_or(&"?");
     format!("{day} {name} {year}")
 }
@@ -304,9 +324,10 @@ pub fn lexicon(raw: RawLexicon) -> Lexicon {
 }
 
 pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallTalk> {
-    let fill = |text: String| match meta {
+    let fill = |text: String, ru: bool| match meta {
         Some(m) => {
-            text.replace("{headline}", &m.headline).replace("{outlet}", &m.outlet).replace("{date}", &m.date)
+            let date = if ru { &m.date_ru } else { &m.date };
+            text.replace("{headline}", &m.headline).replace("{outlet}", &m.outlet).replace("{date}", date)
         }
         None => text,
     };
@@ -315,7 +336,10 @@ pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallT
             Some(SmallTalk {
                 id: s.id?.into_inner(),
                 patterns: inner(s.patterns),
-                reply: Localized { en: fill(s.reply?.into_inner()), ru: fill(s.reply_ru?.into_inner()) },
+                reply: Localized {
+                    en: fill(s.reply?.into_inner(), false),
+                    ru: fill(s.reply_ru?.into_inner(), true),
+                },
             })
         })
         .collect()

@@ -23,9 +23,11 @@ pub struct Analyzer {
     /// Stem sequence → the group's canonical term.
     synonyms: HashMap<Vec<String>, String>,
     /// Known words by length in characters, for typo correction.
-    vocabulary: Vec<Vec<String>>,
+    vocabulary: Vec<Vec<(String, u64)>>,
     known_words: HashSet<String>,
     known_stems: HashSet<String>,
+    /// Stems of knowledge words while the index is built (emptied after).
+    stem_cache: HashMap<String, String>,
 }
 
 /// What a text means to the matcher.
@@ -49,6 +51,7 @@ impl Analyzer {
             vocabulary: Vec::new(),
             known_words: HashSet::new(),
             known_stems: HashSet::new(),
+            stem_cache: HashMap::new(),
         };
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
@@ -88,13 +91,13 @@ impl Analyzer {
         if self.stopwords.contains(word) || word.chars().count() < 3 {
             return;
         }
-        self.known_stems.insert(self.stem(word));
         if self.known_words.insert(word.to_string()) {
+            self.known_stems.insert(self.stem(word));
             let len = word.chars().count();
             if self.vocabulary.len() <= len {
                 self.vocabulary.resize(len + 1, Vec::new());
             }
-            self.vocabulary[len].push(word.to_string());
+            self.vocabulary[len].push((word.to_string(), letter_mask(word)));
         }
     }
 
@@ -104,7 +107,24 @@ impl Analyzer {
         for word in &words {
             self.learn_word(word);
         }
-        self.terms_of(&words)
+        // The knowledge repeats its words a lot: stem each distinct word once.
+        let stems: Vec<String> = words
+            .iter()
+            .map(|w| {
+                if let Some(stem) = self.stem_cache.get(w) {
+                    return stem.clone();
+                }
+                let stem = self.stem(w);
+                self.stem_cache.insert(w.clone(), stem.clone());
+                stem
+            })
+            .collect();
+        self.terms_of_stems(&words, &stems)
+    }
+
+    /// Frees what only building the index needed.
+    pub fn finish_building(&mut self) {
+        self.stem_cache = HashMap::new();
     }
 
     /// Analyzes a user's question, correcting words the knowledge does not know.
@@ -152,10 +172,16 @@ impl Analyzer {
             _ => 2,
         };
         let first = word.chars().next()?;
+        let mask = letter_mask(word);
         let mut best: Option<(usize, &String)> = None;
         for bucket in self.vocabulary.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
-            for candidate in bucket {
-                if !candidate.starts_with(first) {
+            for (candidate, candidate_mask) in bucket {
+                // One edit changes at most two letters of the set a word is made of, so
+                // words further apart than that cannot be within reach: skip them
+                // before the costly distance.
+                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed
+                    || !candidate.starts_with(first)
+                {
                     continue;
                 }
                 let distance = strsim::damerau_levenshtein(word, candidate);
@@ -169,10 +195,6 @@ impl Analyzer {
             }
         }
         best.map(|(_, w)| w.as_str())
-    }
-
-    fn terms_of(&self, words: &[String]) -> Analysis {
-        self.terms_of_stems(words, &self.stems(words))
     }
 
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
@@ -204,6 +226,11 @@ impl Analyzer {
         }
         analysis
     }
+}
+
+/// The set of letters in a word, one bit per letter (folded into 64 bits).
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
 }
 
 /// A real English word is never a typo, even when it is one letter from a word the

@@ -167,8 +167,10 @@ impl Builder {
             phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight });
         }
         let max_idf = (1.0 + n).ln();
+        let mut analyzer = self.analyzer;
+        analyzer.finish_building();
         Index {
-            analyzer: self.analyzer,
+            analyzer,
             docs: self.docs,
             phrasings,
             terms: ids,

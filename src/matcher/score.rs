@@ -52,9 +52,64 @@ pub struct Scored {
 }
 
 /// Every document that shares a term with the question, best first.
+/// How many of the best documents `rank` returns: the decision looks at a handful.
+pub const KEEP: usize = 16;
+
+/// Per-thread buffers sized to the index, so a question touches only the documents
+/// and phrasings that share a term with it instead of clearing arrays of them all.
+#[derive(Default)]
+struct Scratch {
+    doc_matched: Vec<f32>,
+    fit: Vec<f32>,
+    containment: Vec<f32>,
+    phrasing_matched: Vec<f32>,
+    docs: Vec<u32>,
+    phrasings: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+impl Scratch {
+    fn fit_to(&mut self, index: &Index) {
+        if self.doc_matched.len() != index.docs.len() || self.phrasing_matched.len() != index.phrasings.len()
+        {
+            *self = Scratch {
+                doc_matched: vec![0.0; index.docs.len()],
+                fit: vec![0.0; index.docs.len()],
+                containment: vec![0.0; index.docs.len()],
+                phrasing_matched: vec![0.0; index.phrasings.len()],
+                ..Scratch::default()
+            };
+        }
+    }
+
+    fn clear(&mut self) {
+        for &d in &self.docs {
+            let d = d as usize;
+            (self.doc_matched[d], self.fit[d], self.containment[d]) = (0.0, 0.0, 0.0);
+        }
+        for &p in &self.phrasings {
+            self.phrasing_matched[p as usize] = 0.0;
+        }
+        self.docs.clear();
+        self.phrasings.clear();
+    }
+}
+
+/// The best documents for a question (at most [`KEEP`]), best first.
 pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
-    let mut doc_matched = vec![0f32; index.docs.len()];
-    let mut phrasing_matched = vec![0f32; index.phrasings.len()];
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        scratch.fit_to(index);
+        let ranked = rank_with(index, analysis, &mut scratch);
+        scratch.clear();
+        ranked
+    })
+}
+
+fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored> {
     let n_terms = analysis.terms.len().max(1) as f32;
     let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
     let (mut total, mut unknown, mut corrected) = (0f32, 0f32, 0f32);
@@ -74,23 +129,28 @@ pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
         }
         total += weight;
         for &(doc, strength) in &index.doc_postings[id] {
-            doc_matched[doc as usize] += weight * strength;
+            if s.doc_matched[doc as usize] == 0.0 {
+                s.docs.push(doc);
+            }
+            s.doc_matched[doc as usize] += weight * strength;
         }
         for &p in &index.phrasing_postings[id] {
-            phrasing_matched[p as usize] += weight;
+            if s.phrasing_matched[p as usize] == 0.0 {
+                s.phrasings.push(p);
+            }
+            s.phrasing_matched[p as usize] += weight;
         }
     }
     if total <= 0.0 {
         return Vec::new();
     }
-    let mut fit = vec![0f32; index.docs.len()];
-    let mut containment = vec![0f32; index.docs.len()];
-    for (p, &matched) in phrasing_matched.iter().enumerate().filter(|(_, m)| **m > 0.0) {
-        let phrasing = &index.phrasings[p];
+    for &p in &s.phrasings {
+        let matched = s.phrasing_matched[p as usize];
+        let phrasing = &index.phrasings[p as usize];
         let missing = (phrasing.weight - matched).max(0.0);
         let doc = phrasing.doc as usize;
-        fit[doc] = fit[doc].max(matched / (total + MISSING_PHRASING_WORDS * missing));
-        containment[doc] = containment[doc].max(matched / phrasing.weight.max(f32::EPSILON));
+        s.fit[doc] = s.fit[doc].max(matched / (total + MISSING_PHRASING_WORDS * missing));
+        s.containment[doc] = s.containment[doc].max(matched / phrasing.weight.max(f32::EPSILON));
     }
     let shared = Features {
         unknown: unknown / total,
@@ -98,29 +158,27 @@ pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
         corrected: corrected / total,
         ..Features::default()
     };
-    let mut ranked: Vec<Scored> = doc_matched
+    let mut ranked: Vec<Scored> = s
+        .docs
         .iter()
-        .enumerate()
-        .filter(|(_, m)| **m > 0.0)
-        .map(|(doc, &matched)| {
-            let coverage = (matched / total).min(1.0);
+        .map(|&doc| {
+            let d = doc as usize;
+            let coverage = (s.doc_matched[d] / total).min(1.0);
             let (wrong_kind, right_kind) =
-                kind_match(&index.docs[doc].kinds, index.docs[doc].target, analysis.asks);
-            let features = Features {
-                coverage,
-                fit: fit[doc],
-                containment: containment[doc],
-                wrong_kind,
-                right_kind,
-                ..shared
-            };
-            let blended =
-                (0.5 * coverage + 0.5 * fit[doc]).max(CONTAINED * containment[doc] * coverage.sqrt());
+                kind_match(&index.docs[d].kinds, index.docs[d].target, analysis.asks);
+            let (fit, containment) = (s.fit[d], s.containment[d]);
+            let features = Features { coverage, fit, containment, wrong_kind, right_kind, ..shared };
+            let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
             let score = blended * if wrong_kind > 0.0 { WRONG_KIND } else { 1.0 };
-            Scored { doc: doc as u32, score: score.clamp(0.0, 1.0), features }
+            Scored { doc, score: score.clamp(0.0, 1.0), features }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    let order = |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+    if ranked.len() > KEEP {
+        ranked.select_nth_unstable_by(KEEP, order);
+        ranked.truncate(KEEP);
+    }
+    ranked.sort_by(order);
     ranked
 }
 

@@ -66,10 +66,19 @@ fn source_line(story: &Story, entry: &Entry, lang: Lang) -> String {
     let t = texts(lang);
     let source = entry.source.get(lang);
     let outlet = &story.meta.outlet;
+    let date = story_date(story, lang);
     if source.contains(outlet.as_str()) {
-        format!("{}: {source} ({})", t.source, story.meta.date)
+        format!("{}: {source} ({date})", t.source)
     } else {
-        format!("{}: {source}, {} {outlet} ({})", t.source, t.via, story.meta.date)
+        format!("{}: {source}, {} {outlet} ({date})", t.source, t.via)
+    }
+}
+
+/// The story's date as the reader's language writes it.
+fn story_date(story: &Story, lang: Lang) -> &str {
+    match lang {
+        Lang::En => &story.meta.date,
+        Lang::Ru => &story.meta.date_ru,
     }
 }
 
@@ -127,7 +136,11 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             let m = &story.meta;
             let text = format!(
                 "{} {}: “{}” ({}, {}).",
-                t.not_in_article, t.only_this_story, m.headline, m.outlet, m.date
+                t.not_in_article,
+                t.only_this_story,
+                m.headline,
+                m.outlet,
+                story_date(story, lang)
             );
             let blocks = vec![Block::Text(text), Block::Heading(t.it_does_answer.to_string())];
             Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
@@ -171,7 +184,7 @@ pub fn about(story: &Story, lang: Lang) -> Reply {
     let m = &story.meta;
     let t = texts(lang);
     let mut blocks = vec![
-        Block::Text(format!("“{}”\n{}, {}", m.headline, m.outlet, m.date)),
+        Block::Text(format!("“{}”\n{}, {}", m.headline, m.outlet, story_date(story, lang))),
         Block::Text(m.summary.get(lang).clone()),
     ];
     blocks.push(Block::Text(format!("{}: {}.", t.about_cites, m.cited.get(lang).join(", "))));
