@@ -301,6 +301,16 @@ fn main() {
             "\n== e2e: storybot against the fake Bot API on 127.0.0.1 ({} worker threads) ==",
             std::thread::available_parallelism().map_or(1, |n| n.get())
         );
+        println!(
+            "load average before: {}",
+            std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
+        );
+        // Each chat with queued updates gets a dispatcher worker whose channel
+        // allocates slots for updates in blocks (32 on 64-bit): memory per busy chat.
+        println!(
+            "e2e/size_of::<teloxide::types::Update>() = {} bytes",
+            std::mem::size_of::<teloxide::types::Update>()
+        );
 
         // 3 first: the ceiling everything else runs under.
         {

@@ -141,6 +141,8 @@ fn worst_inputs() -> Vec<(&'static str, String)> {
     let mut r2 = Rng(8);
     let mut r3 = Rng(9);
     let mut r4 = Rng(10);
+    let mut r5 = Rng(11);
+    let mut r6 = Rng(12);
     vec![
         (
             "junk-words",
@@ -171,6 +173,11 @@ fn worst_inputs() -> Vec<(&'static str, String)> {
             }),
         ),
         ("digits", fill(&mut || "300,000 ".to_string())),
+        // Made to be the costliest for typo correction: distinct unknown 9-letter
+        // words starting with a common first letter (two edits allowed, five length
+        // buckets scanned per word).
+        ("adversarial-typos-latin", fill(&mut || "s".to_string() + &latin(&mut r5, 8) + " ")),
+        ("adversarial-typos-cyrillic", fill(&mut || "п".to_string() + &cyrillic(&mut r6, 8) + " ")),
     ]
 }
 
@@ -264,6 +271,7 @@ fn distributions() {
         eval.len(),
         phrasings.len()
     );
+    println!("load average before: {}", std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim());
 
     let d = per_question(&all, 31, |q| {
         black_box(engine.respond(black_box(q), None));
@@ -348,7 +356,7 @@ fn distributions() {
 
     // Worst cases, one line each.
     for (name, text) in worst_inputs() {
-        let mut times: Vec<Duration> = (0..51)
+        let mut times: Vec<Duration> = (0..101)
             .map(|_| {
                 let t = Instant::now();
                 black_box(engine.respond(black_box(&text), None));
@@ -357,13 +365,17 @@ fn distributions() {
             .collect();
         times.sort();
         println!(
-            "matcher/worst {name} ({} chars, {} bytes): median {}, max {}",
+            "matcher/worst {name} ({} chars, {} bytes): median {}, p99 {}, max {}",
             text.chars().count(),
             text.len(),
             us(times[times.len() / 2]),
+            us(pct(&times, 0.99)),
             us(*times.last().unwrap())
         );
     }
+
+    typo_correction_profile(&engine.story);
+    index_build_profile(&engine.story);
 
     // Start-up, cold-ish: the first load in this process, then the median of 21.
     let mut times: Vec<Duration> = (0..21)
@@ -392,6 +404,235 @@ fn distributions() {
     println!();
 }
 
+// ---- typo correction, emulated --------------------------------------------------
+
+/// Every text the index reads: phrasings, answers, sources, quotes, topics, gap
+/// phrasings and notes, small-talk patterns.
+fn knowledge_texts(story: &Story) -> Vec<&str> {
+    let mut texts: Vec<&str> = Vec::new();
+    for e in &story.entries {
+        texts.extend(e.questions.en.iter().chain(&e.questions.ru).map(String::as_str));
+        texts.extend(
+            [&e.answer.en, &e.answer.ru, &e.source.en, &e.source.ru, &e.quote, &e.topic].map(String::as_str),
+        );
+    }
+    for g in &story.gaps {
+        texts.extend(g.questions.en.iter().chain(&g.questions.ru).map(String::as_str));
+        texts.extend([g.note.en.as_str(), g.note.ru.as_str()]);
+    }
+    for t in &story.smalltalk {
+        texts.extend(t.patterns.iter().map(String::as_str));
+    }
+    texts
+}
+
+/// What the index build spends its time on, by piece (the build is private; these
+/// are the same library calls it makes).
+fn index_build_profile(story: &Story) {
+    use rust_stemmers::{Algorithm, Stemmer};
+    let texts = knowledge_texts(story);
+    let median_of = |f: &mut dyn FnMut()| {
+        let mut t: Vec<Duration> = (0..15)
+            .map(|_| {
+                let s = Instant::now();
+                f();
+                s.elapsed()
+            })
+            .collect();
+        t.sort();
+        t[t.len() / 2]
+    };
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1e3);
+    let words: Vec<String> = texts.iter().flat_map(|t| normalize::words(t)).collect();
+    let distinct: std::collections::HashSet<&String> = words.iter().collect();
+    let ascii = texts.iter().filter(|t| t.is_ascii()).count();
+    let normalize = median_of(&mut || {
+        for t in &texts {
+            black_box(normalize::words(black_box(t)));
+        }
+    });
+    let (en, ru) = (Stemmer::create(Algorithm::English), Stemmer::create(Algorithm::Russian));
+    let stem = |w: &str| {
+        if w.chars().any(storybot::lang::is_cyrillic) {
+            ru.stem(w).into_owned()
+        } else {
+            en.stem(w).into_owned()
+        }
+    };
+    let stem_all = median_of(&mut || {
+        for w in &words {
+            black_box(stem(black_box(w)));
+        }
+    });
+    let stem_distinct = median_of(&mut || {
+        for w in &distinct {
+            black_box(stem(black_box(w)));
+        }
+    });
+    let mut set = std::collections::HashSet::new();
+    let hash_all = median_of(&mut || {
+        set.clear();
+        for w in &words {
+            set.insert(black_box(w.as_str()));
+        }
+    });
+    println!(
+        "profile/index build pieces: {} texts ({} pure ASCII), {} words, {} distinct; normalize::words over all texts {}; stemming every word once {} (the build stems each word twice: learn_word and terms_of), stemming each distinct word once {}; one SipHash HashSet insert per word {}",
+        texts.len(),
+        ascii,
+        words.len(),
+        distinct.len(),
+        ms(normalize),
+        ms(stem_all),
+        ms(stem_distinct),
+        ms(hash_all)
+    );
+}
+
+/// An approximation of the analyzer's vocabulary (its `Analyzer` is private): every
+/// distinct normalized word of 3+ characters in the knowledge, bucketed by length.
+fn approximate_vocabulary(story: &Story) -> Vec<Vec<String>> {
+    let texts = knowledge_texts(story);
+    let mut seen = std::collections::HashSet::new();
+    let mut buckets: Vec<Vec<String>> = Vec::new();
+    for word in texts.iter().flat_map(|t| normalize::words(t)) {
+        let len = word.chars().count();
+        if len >= 3 && seen.insert(word.clone()) {
+            if buckets.len() <= len {
+                buckets.resize(len + 1, Vec::new());
+            }
+            buckets[len].push(word);
+        }
+    }
+    buckets
+}
+
+/// Which letters (a-z, а-я) a word has, as bits: one edit changes at most two bits.
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0u64, |m, c| match c {
+        'a'..='z' => m | 1 << (c as u32 - 'a' as u32),
+        'а'..='я' => m | 1 << (26 + c as u32 - 'а' as u32),
+        _ => m | 1 << 63,
+    })
+}
+
+/// `Analyzer::correct` as written (first letter, length buckets, Damerau), with the
+/// distance function and shortcuts swappable, to price the alternatives.
+fn emulated_correct<'a>(
+    vocabulary: &'a [Vec<String>],
+    masks: &[Vec<u64>],
+    word: &str,
+    distance: fn(&str, &str) -> usize,
+    early_exit: bool,
+    prefilter: bool,
+) -> Option<&'a str> {
+    let len = word.chars().count();
+    let allowed = match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    let first = word.chars().next()?;
+    let mask = letter_mask(word);
+    let mut best: Option<(usize, &str)> = None;
+    let lo = len.saturating_sub(allowed);
+    for (b, bucket) in vocabulary.iter().enumerate().take(len + allowed + 1).skip(lo) {
+        for (i, candidate) in bucket.iter().enumerate() {
+            if !candidate.starts_with(first) {
+                continue;
+            }
+            if prefilter && (masks[b][i] ^ mask).count_ones() as usize > 2 * allowed {
+                continue;
+            }
+            let d = distance(word, candidate);
+            if d <= allowed && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, candidate));
+                if early_exit && d <= 1 {
+                    return Some(candidate);
+                }
+            }
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
+fn typo_correction_profile(story: &Story) {
+    let vocabulary = approximate_vocabulary(story);
+    let masks: Vec<Vec<u64>> =
+        vocabulary.iter().map(|b| b.iter().map(|w| letter_mask(w)).collect()).collect();
+    let size: usize = vocabulary.iter().map(Vec::len).sum();
+    let mut r = Rng(12);
+    let cyrillic: Vec<String> = (0..12)
+        .map(|_| {
+            "п".to_string()
+                + &(0..8).map(|_| char::from_u32(0x430 + r.below(32) as u32).unwrap()).collect::<String>()
+        })
+        .collect();
+    let mut r = Rng(11);
+    let latin: Vec<String> = (0..12)
+        .map(|_| "s".to_string() + &(0..8).map(|_| (b'a' + r.below(26) as u8) as char).collect::<String>())
+        .collect();
+    // Real typos too (words the knowledge does not have, as the analyzer only
+    // corrects those): the results must not change.
+    let typos: Vec<String> = [
+        "mobilizaton",
+        "goverment",
+        "nujamaa",
+        "lapeenranta",
+        "мобилизацыя",
+        "гранитса",
+        "salery",
+        "photgraph",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .filter(|w| !vocabulary.iter().flatten().any(|v| v == w))
+    .collect();
+    let variants: [(&str, fn(&str, &str) -> usize, bool, bool); 4] = [
+        ("damerau (as shipped)", strsim::damerau_levenshtein, false, false),
+        ("damerau + stop at distance 1", strsim::damerau_levenshtein, true, false),
+        ("damerau + letter-mask prefilter + stop", strsim::damerau_levenshtein, true, true),
+        ("osa_distance + letter-mask prefilter + stop", strsim::osa_distance, true, true),
+    ];
+    let real = format!("{} real typo", typos.len());
+    for (set, words) in
+        [("12 adversarial Cyrillic", &cyrillic), ("12 adversarial Latin", &latin), (real.as_str(), &typos)]
+    {
+        let reference: Vec<Option<&str>> = words
+            .iter()
+            .map(|w| emulated_correct(&vocabulary, &masks, w, strsim::damerau_levenshtein, false, false))
+            .collect();
+        for (name, distance, early, prefilter) in variants {
+            let mut times: Vec<Duration> = (0..41)
+                .map(|_| {
+                    let t = Instant::now();
+                    for w in words.iter() {
+                        black_box(emulated_correct(
+                            &vocabulary,
+                            &masks,
+                            black_box(w),
+                            distance,
+                            early,
+                            prefilter,
+                        ));
+                    }
+                    t.elapsed()
+                })
+                .collect();
+            times.sort();
+            let same = words
+                .iter()
+                .zip(&reference)
+                .all(|(w, r)| emulated_correct(&vocabulary, &masks, w, distance, early, prefilter) == *r);
+            println!(
+                "profile/typo-correction emulated, {set} words vs ~{size} known words, {name}: median {} per question{}",
+                us(times[times.len() / 2]),
+                if same { "" } else { " (CHANGES a correction)" }
+            );
+        }
+    }
+}
+
 // ---- Criterion --------------------------------------------------------------------
 
 fn benches(c: &mut Criterion) {
@@ -417,17 +658,28 @@ fn benches(c: &mut Criterion) {
     g.bench_function("shipped/one-question", |b| {
         b.iter(|| black_box(engine.respond(black_box("How many men could be called up?"), None)))
     });
+    g.finish();
+
+    let eval = eval_questions();
     let naive = naive_phrasings(&engine.story);
-    g.bench_function(format!("naive/levenshtein-all-{n}-questions"), |b| {
+    let mut g = c.benchmark_group("matcher");
+    g.sample_size(10).measurement_time(Duration::from_secs(3));
+    g.bench_function(format!("shipped/respond-{}-eval-questions", eval.len()), |b| {
         b.iter(|| {
-            for q in &questions {
+            for q in &eval {
+                black_box(engine.respond(black_box(q), None));
+            }
+        })
+    });
+    g.bench_function(format!("naive/levenshtein-{}-eval-questions", eval.len()), |b| {
+        b.iter(|| {
+            for q in &eval {
                 black_box(naive_best(&naive, black_box(q)));
             }
         })
     });
     g.finish();
 
-    let eval = eval_questions();
     let mut g = c.benchmark_group("scaling");
     g.sample_size(10).measurement_time(Duration::from_secs(4));
     for size in [50usize, 1_000, 10_000] {
@@ -450,7 +702,7 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("startup");
-    g.sample_size(20).measurement_time(Duration::from_secs(4));
+    g.sample_size(10).measurement_time(Duration::from_secs(4));
     g.bench_function("Engine::load(knowledge)", |b| {
         b.iter(|| black_box(Engine::load(Path::new(KNOWLEDGE)).unwrap()))
     });

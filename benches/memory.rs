@@ -37,6 +37,7 @@ fn main() {
         let api = FakeBotApi::start().await;
         let bin = env!("CARGO_BIN_EXE_storybot");
         println!("\n== process: {bin} ==");
+        println!("load average before: {}", std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim());
         // Start-up as a user sees it: a whole `storybot ask` process, spawn to exit.
         let mut asks: Vec<Duration> = (0..11)
             .map(|_| {
@@ -84,7 +85,7 @@ fn main() {
         let (rss, hwm) = memory(pid).expect("read /proc status");
         println!("memory/idle (2 s later): VmRSS {}, VmHWM {}", mb(rss), mb(hwm));
 
-        // A burst from n distinct private chats. The shipped bot sends at most 30
+        // Bursts from distinct private chats. The shipped bot sends at most 30
         // messages/s (teloxide's Throttle), so the rest waits in its queues.
         let questions = [
             "How many men could be called up?",
@@ -94,26 +95,53 @@ fn main() {
             "hello",
             "wher is nujamaa",
         ];
-        for i in 0..n {
-            let user = TestUser::new(70_000_000 + i as i64, "Reader").lang("en");
-            api.push_update(updates::private_text(&user, questions[i % questions.len()]));
-        }
-        let mut peak_rss = 0;
-        let load_start = Instant::now();
-        while load_start.elapsed() < Duration::from_secs(10) {
-            if let Some((rss, _)) = memory(pid) {
-                peak_rss = peak_rss.max(rss);
+        let mut next_user = 70_000_000i64;
+        let mut burst = |count: usize| {
+            for i in 0..count {
+                let user = TestUser::new(next_user, "Reader").lang("en");
+                next_user += 1;
+                api.push_update(updates::private_text(&user, questions[i % questions.len()]));
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        // Samples VmRSS every 100 ms until `done` or `limit`; returns the peak.
+        async fn watch(pid: u32, limit: Duration, done: impl Fn() -> bool) -> u64 {
+            let mut peak = 0;
+            let start = Instant::now();
+            while start.elapsed() < limit && !done() {
+                if let Some((rss, _)) = memory(pid) {
+                    peak = peak.max(rss);
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            peak
         }
+        let small = 300usize;
+        burst(small);
+        let t = Instant::now();
+        let peak = watch(pid, Duration::from_secs(20), || api.calls("sendMessage").len() >= small).await;
         let answered = api.calls("sendMessage").len();
+        let drained = t.elapsed();
+        tokio::time::sleep(Duration::from_secs(2)).await;
         let (rss, hwm) = memory(pid).expect("read /proc status");
         println!(
-            "memory/load: {n} updates pushed at once, {answered} answered in 10 s; peak VmRSS {}, VmHWM {}, VmRSS now {}",
-            mb(peak_rss),
-            mb(hwm),
-            mb(rss)
+            "memory/load: a burst of {small} chats, {answered} answered in {:.1} s; peak VmRSS {}; 2 s after: VmRSS {}, VmHWM {}",
+            drained.as_secs_f64(),
+            mb(peak),
+            mb(rss),
+            mb(hwm)
         );
+
+        let before = api.calls("sendMessage").len();
+        burst(n);
+        let peak = watch(pid, Duration::from_secs(10), || false).await;
+        let answered = api.calls("sendMessage").len() - before;
+        let (rss, hwm) = memory(pid).expect("read /proc status");
+        println!(
+            "memory/load: a burst of {n} chats, {answered} answered in 10 s (the rest queued); peak VmRSS {}, VmHWM {}",
+            mb(peak),
+            mb(hwm)
+        );
+        let _ = rss;
 
         let stop = Instant::now();
         let _ = Command::new("kill")
