@@ -134,17 +134,28 @@ impl Analyzer {
         let mut stems = self.stems(&words);
         let mut corrected = HashSet::new();
         let mut attempts = 0;
-        for (word, stem) in words.iter().zip(stems.iter_mut()) {
-            if attempts >= MAX_CORRECTIONS || self.needs_no_correction(word, stem) {
+        for i in 0..words.len() {
+            if attempts >= MAX_CORRECTIONS || self.needs_no_correction(&words[i], &stems[i]) {
                 continue;
             }
             attempts += 1;
-            if let Some(fixed) = self.correct(word) {
-                *stem = self.stem(fixed);
-                corrected.insert(
-                    self.synonyms.get(std::slice::from_ref(stem)).cloned().unwrap_or_else(|| stem.clone()),
-                );
-            }
+            let candidates = self.corrections(&words[i]);
+            // Among equally close words, one that makes a known phrase with a
+            // neighbour wins ("wite house" → "white house", not "write house").
+            let in_phrase = |c: &&&str| {
+                let stem = self.stem(c);
+                let before = i.checked_sub(1).map(|j| vec![stems[j].clone(), stem.clone()]);
+                let after = stems.get(i + 1).map(|next| vec![stem.clone(), next.clone()]);
+                before.into_iter().chain(after).any(|pair| self.synonyms.contains_key(&pair))
+            };
+            let Some(fixed) = candidates.iter().find(in_phrase).or(candidates.first()) else { continue };
+            stems[i] = self.stem(fixed);
+            corrected.insert(
+                self.synonyms
+                    .get(std::slice::from_ref(&stems[i]))
+                    .cloned()
+                    .unwrap_or_else(|| stems[i].clone()),
+            );
         }
         let mut analysis = self.terms_of_stems(&words, &stems);
         analysis.corrected = corrected;
@@ -161,19 +172,21 @@ impl Analyzer {
             || self.known_stems.contains(stem)
     }
 
-    /// The closest known word within a typo's distance: one edit (a transposition
-    /// counts as one), two for words of eight letters or more; the first letter must
-    /// agree, since people rarely mistype it and distant words often differ there.
-    fn correct(&self, word: &str) -> Option<&str> {
+    /// The closest known words within a typo's distance, longest first (a dropped
+    /// letter is the commonest typo): one edit (a transposition counts as one), two
+    /// for words of eight letters or more; the first letter must agree, since people
+    /// rarely mistype it and distant words often differ there.
+    fn corrections(&self, word: &str) -> Vec<&str> {
         let len = word.chars().count();
         let allowed = match len {
             0..=3 => 0,
             4..=7 => 1,
             _ => 2,
         };
-        let first = word.chars().next()?;
+        let Some(first) = word.chars().next() else { return Vec::new() };
         let mask = letter_mask(word);
-        let mut best: Option<(usize, &String)> = None;
+        let mut best: Vec<&str> = Vec::new();
+        let mut best_distance = allowed + 1;
         for bucket in self.vocabulary.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
             for (candidate, candidate_mask) in bucket {
                 // One edit changes at most two letters of the set a word is made of, so
@@ -185,16 +198,17 @@ impl Analyzer {
                     continue;
                 }
                 let distance = strsim::damerau_levenshtein(word, candidate);
-                // On a tie the longer word wins: a dropped letter is the commonest typo.
-                let better = best.is_none_or(|(d, b): (usize, &String)| {
-                    distance < d || (distance == d && candidate.chars().count() > b.chars().count())
-                });
-                if distance <= allowed && better {
-                    best = Some((distance, candidate));
+                if distance < best_distance {
+                    best_distance = distance;
+                    best.clear();
+                }
+                if distance == best_distance {
+                    best.push(candidate);
                 }
             }
         }
-        best.map(|(_, w)| w.as_str())
+        best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        best
     }
 
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
