@@ -125,6 +125,40 @@ mod tests {
         assert!(Arc::ptr_eq(&before, &live.get()), "the old engine must still serve");
     }
 
+    /// Log lines written while `f` runs, as text.
+    fn logged(f: impl FnOnce()) -> String {
+        use std::sync::Mutex;
+        #[derive(Clone, Default)]
+        struct Buffer(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buffer {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber =
+            tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
+        tracing::subscriber::with_default(subscriber, f);
+        String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap()
+    }
+
+    #[test]
+    fn a_broken_edit_is_logged_with_every_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_fixture(dir.path());
+        let live = LiveEngine::new(Engine::load(dir.path()).unwrap(), dir.path());
+        std::fs::write(dir.path().join("gaps.toml"), "[[gap]]\nid = \"x\"\n").unwrap();
+        let log = logged(|| assert!(live.reload_and_log("test").is_err()));
+        assert!(log.contains("knowledge edit rejected; still serving the last good version"), "{log}");
+        assert!(log.contains("gaps.toml:1:1: gap #1 is missing the field `questions`"), "{log}");
+        assert!(log.contains("gap #1 is missing the field `note`"), "{log}");
+    }
+
     #[test]
     fn a_good_edit_is_swapped_in_and_old_holders_keep_theirs() {
         let dir = tempfile::tempdir().unwrap();
