@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, ConfigError, TelegramSettings};
+use crate::config::{self, ConfigError, TelegramSettings, WebhookSettings};
 use crate::engine::Engine;
+use crate::telegram::Listener;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,8 +32,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the Telegram bot with long polling until Ctrl-C or SIGTERM.
-    Run,
+    /// Run the Telegram bot until Ctrl-C or SIGTERM: long polling, or a webhook with
+    /// --webhook-url (then STORYBOT_WEBHOOK_SECRET is required).
+    Run {
+        /// Webhook mode: the public https URL Telegram posts updates to (a reverse proxy
+        /// forwards it to --listen) [env: STORYBOT_WEBHOOK_URL]. Without it: long polling.
+        #[arg(long, value_name = "URL")]
+        webhook_url: Option<String>,
+        /// Where the webhook server listens [env: STORYBOT_LISTEN] [default: 127.0.0.1:8443].
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<String>,
+    },
     /// Print the reply a Telegram user would see for a question.
     Ask {
         /// One JSON object per question instead of plain text.
@@ -92,7 +102,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { strict, json }) => check::run(&cli.knowledge, strict, json),
         Some(Command::Ask { json, question }) => ask::run(&load(&cli.knowledge)?, json, &question),
         Some(Command::Chat) => chat::run(&load(&cli.knowledge)?, None),
-        Some(Command::Run) => run_bot(&cli.knowledge),
+        Some(Command::Run { webhook_url, listen }) => {
+            run_bot(&cli.knowledge, webhook_url.as_deref(), listen.as_deref())
+        }
         Some(Command::Explain { question }) => {
             let engine = load(&cli.knowledge)?;
             say(crate::evaluate::explain(&engine, &question.join(" ")))?;
@@ -146,18 +158,27 @@ fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::from(2))
         }
-        _ => run_bot(knowledge),
+        _ => run_bot(knowledge, None, None),
     }
 }
 
-fn run_bot(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let settings = match TelegramSettings::from_env() {
+/// The bot, by long polling or (with a webhook URL from the flag or
+/// `STORYBOT_WEBHOOK_URL`) by webhook; a bad setting exits 2 with what to fix.
+fn run_bot(
+    knowledge: &std::path::Path,
+    webhook_url: Option<&str>,
+    listen: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let settings = TelegramSettings::from_env()
+        .and_then(|settings| Ok((settings, WebhookSettings::from_env(webhook_url, listen)?)));
+    let (settings, webhook) = match settings {
         Ok(settings) => settings,
         Err(e) => {
             eprintln!("storybot: {e}");
             return Ok(ExitCode::from(2));
         }
     };
+    let listener = webhook.map_or(Listener::Polling, Listener::Webhook);
     let engine = load(knowledge)?;
-    crate::telegram::run(engine, settings, knowledge.to_path_buf())
+    crate::telegram::run(engine, settings, knowledge.to_path_buf(), listener)
 }

@@ -1,6 +1,7 @@
-//! The Telegram transport: long polling with teloxide, the bot wrapped in `Throttle`
-//! for Telegram's rate limits, flood control per user and chat, and a clean shutdown
-//! on SIGINT or SIGTERM. Kept thin: read, match, render, send, record.
+//! The Telegram transport: long polling (or a webhook, [`Listener`]) with teloxide,
+//! the bot wrapped in `Throttle` for Telegram's rate limits, flood control per user
+//! and chat, and a clean shutdown on SIGINT or SIGTERM. Kept thin: read, match,
+//! render, send, record.
 
 mod commands;
 mod feedback;
@@ -8,6 +9,7 @@ mod flood;
 mod handlers;
 mod send;
 mod stats;
+mod webhook;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,8 +34,9 @@ pub use feedback::{feedback_data, parse_feedback};
 pub use flood::{Flood, Limits as FloodLimits, Verdict};
 pub use handlers::schema;
 pub use send::{MAX_CALLBACK_DATA, callback_data, parse_callback_data};
+pub use webhook::SECRET_HEADER;
 
-use crate::config::{Admins, DataSettings, TelegramSettings};
+use crate::config::{Admins, DataSettings, TelegramSettings, WebhookSettings};
 use crate::engine::Engine;
 use crate::live::LiveEngine;
 use crate::record::{Recorder, Store};
@@ -43,7 +46,12 @@ pub type TgBot = Throttle<Bot>;
 
 /// Runs the bot until SIGINT or SIGTERM, reloading the knowledge folder when it
 /// changes and recording what people asked; the CLI's `run`.
-pub fn run(engine: Engine, settings: TelegramSettings, knowledge: PathBuf) -> anyhow::Result<ExitCode> {
+pub fn run(
+    engine: Engine,
+    settings: TelegramSettings,
+    knowledge: PathBuf,
+    listener: Listener,
+) -> anyhow::Result<ExitCode> {
     let admins = Admins::from_env()?;
     let data = DataSettings::from_env()?;
     // Answering matters more than the record: a database that cannot be opened is
@@ -73,7 +81,7 @@ pub fn run(engine: Engine, settings: TelegramSettings, knowledge: PathBuf) -> an
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let options = Options { live, admins, flood: FloodLimits::default(), recorder };
-    let served = runtime.block_on(serve_live(options, settings, shutdown_signal()));
+    let served = runtime.block_on(serve_with(options, listener, settings, shutdown_signal()));
     // After the bot stopped: what is still queued is written before exiting.
     if let Some(store) = store {
         store.close();
@@ -89,6 +97,17 @@ pub struct Options {
     pub flood: FloodLimits,
     /// Where questions and votes are recorded; [`Recorder::none`] records nothing.
     pub recorder: Recorder,
+}
+
+/// How updates reach the bot.
+#[derive(Debug, Clone, Default)]
+pub enum Listener {
+    /// Long polling with getUpdates (the default): nothing to expose, one instance.
+    #[default]
+    Polling,
+    /// Telegram POSTs updates to a public URL that is forwarded to a local address;
+    /// several replicas may serve one URL behind a load balancer.
+    Webhook(WebhookSettings),
 }
 
 /// A plain `Bot` for the configured server.
@@ -179,7 +198,23 @@ pub async fn serve_live(
     settings: TelegramSettings,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    serve_with(options, Listener::Polling, settings, stop).await
+}
+
+/// [`serve_live`] with updates from `listener`: long polling or a webhook. In webhook
+/// mode the listen address is bound first (an error if it cannot be), then
+/// `setWebhook` is retried until Telegram accepts it.
+pub async fn serve_with(
+    options: Options,
+    listener: Listener,
+    settings: TelegramSettings,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let Options { live, admins, flood, recorder } = options;
+    let hook = match &listener {
+        Listener::Polling => None,
+        Listener::Webhook(hook) => Some(webhook::bind(hook)?),
+    };
     let voted = Arc::new(feedback::Voted::default());
     let admins = Arc::new(admins);
     let bot = bot(&settings)?;
@@ -194,7 +229,7 @@ pub async fn serve_live(
         .worker_queue_size(WORKER_QUEUE)
         .build();
     let control = tokio::spawn(control(stop, phase_tx, dispatcher.shutdown_token()));
-    let result = run_dispatcher(&bot, throttled, &mut dispatcher, phase).await;
+    let result = run_dispatcher(&bot, throttled, &mut dispatcher, phase, hook).await;
     control.abort();
     let dropped = shutdown.dropped.load(Ordering::Relaxed);
     if dropped > 0 {
@@ -213,6 +248,7 @@ async fn run_dispatcher(
     throttled: TgBot,
     dispatcher: &mut Dispatcher<TgBot, Box<dyn std::error::Error + Send + Sync>, DefaultKey>,
     mut phase: watch::Receiver<Phase>,
+    hook: Option<webhook::Bound>,
 ) -> anyhow::Result<()> {
     let me = tokio::select! {
         me = connect(bot) => me?,
@@ -222,6 +258,9 @@ async fn run_dispatcher(
     tokio::select! {
         _ = register_commands(bot) => {}
         _ = stopped(&mut phase) => return Ok(()),
+    }
+    if let Some(hook) = hook {
+        return webhook::dispatch(bot, dispatcher, &mut phase, hook).await;
     }
     let mut failures = 0;
     loop {
