@@ -65,6 +65,7 @@ fn main() {
             .env("TELOXIDE_TOKEN", api.token())
             .env("TELOXIDE_API_URL", api.url())
             .env("RUST_LOG", "warn")
+            .env("STORYBOT_DATA", std::env::temp_dir().join(format!("storybot-memory-bench-{}.sqlite3", std::process::id())))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
