@@ -1,0 +1,38 @@
+//! A getUpdates that answers later than the HTTP client waits (teloxide gives up after
+//! 17 s): the bot abandons it, polls again, and the update waiting on the server is
+//! answered exactly once. Takes about 20 s, for the client's timeout to run out.
+
+mod support;
+mod telegram_harness;
+
+use std::time::Duration;
+
+use support::fake_bot_api::{Fault, TestUser, updates};
+use telegram_harness::{RunningBot, Story, sent_to, wait_sent_to_within};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_poll_slower_than_the_client_timeout_is_given_up_and_no_update_is_lost_or_doubled() {
+    let bot = RunningBot::start(Story::Mini).await;
+    let before = bot.api.calls("getUpdates").len();
+    bot.api.fault("getUpdates", Fault::Delay(Duration::from_secs(40)));
+    bot.api.release_polls();
+    // The next poll is the slow one; the question arrives while it hangs.
+    for _ in 0..100 {
+        if bot.api.calls("getUpdates").len() > before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(bot.api.calls("getUpdates").len() > before, "the slow poll started");
+    let alice = TestUser::new(901, "Alice").lang("en");
+    let question = "How many books does the library hold?";
+    bot.api.push_update(updates::private_text(&alice, question));
+    let expected = bot.expected(question, Some("en"));
+    let sent = wait_sent_to_within(&bot.api, alice.id, 1, Duration::from_secs(35)).await;
+    expected.assert_sent(&sent, alice.id, None);
+    let api = bot.finish().await;
+    let polls = api.calls("getUpdates");
+    assert_ne!(polls[before].status, Some(200), "the slow poll was given up, not waited for");
+    assert!(polls.len() > before + 1, "the bot polled again");
+    assert_eq!(sent_to(&api, alice.id).len(), 1, "answered exactly once");
+}
