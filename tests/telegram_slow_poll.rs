@@ -1,6 +1,7 @@
 //! A getUpdates that answers later than the HTTP client waits (teloxide gives up after
 //! 17 s): the bot abandons it, polls again, and the update waiting on the server is
-//! answered exactly once. Takes about 20 s, for the client's timeout to run out.
+//! answered exactly once (about 20 s, for the client's timeout to run out); and a
+//! storm of 429s is waited out with the answer sent exactly once.
 
 mod support;
 mod telegram_harness;
@@ -35,4 +36,19 @@ async fn a_poll_slower_than_the_client_timeout_is_given_up_and_no_update_is_lost
     assert_ne!(polls[before].status, Some(200), "the slow poll was given up, not waited for");
     assert!(polls.len() > before + 1, "the bot polled again");
     assert_eq!(sent_to(&api, alice.id).len(), 1, "answered exactly once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_storm_of_429s_is_waited_out_and_the_answer_sent_exactly_once() {
+    let bot = RunningBot::start(Story::Mini).await;
+    bot.api.fault_times("sendMessage", Fault::RetryAfter(1), 3);
+    let bob = TestUser::new(902, "Bob").lang("en");
+    bot.api.push_update(updates::private_text(&bob, "How many books does the library hold?"));
+    let sent = wait_sent_to_within(&bot.api, bob.id, 1, Duration::from_secs(15)).await;
+    assert_eq!(sent.len(), 1);
+    let api = bot.finish().await; // no violations: never retried before retry_after
+    let calls = api.calls("sendMessage");
+    let statuses: Vec<_> = calls.iter().map(|c| c.status).collect();
+    assert_eq!(statuses, [Some(429), Some(429), Some(429), Some(200)]);
+    assert_eq!(sent_to(&api, bob.id).len(), 1, "delivered exactly once");
 }
