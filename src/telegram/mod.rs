@@ -7,6 +7,7 @@ mod commands;
 mod feedback;
 mod flood;
 mod handlers;
+mod inline;
 mod send;
 mod stats;
 mod webhook;
