@@ -9,6 +9,7 @@ pub(crate) mod analyze;
 mod decide;
 mod index;
 pub mod normalize;
+mod question;
 mod score;
 
 pub use decide::{Candidate, Candidates};

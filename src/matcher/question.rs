@@ -1,0 +1,164 @@
+//! Question words and negations: what kind of answer a question asks for ("how many"
+//! → a number), and the light terms that tell apart phrasings sharing their content
+//! words. Language-generic (English and Russian), never story-specific.
+
+use crate::knowledge::AnswerKind;
+
+/// Words that ask rather than say: they tell the kind of answer wanted and are not
+/// matched as terms. Language-generic, not story-specific.
+const QUESTION_WORDS: [&str; 38] = [
+    "what",
+    "whats",
+    "which",
+    "who",
+    "whos",
+    "whom",
+    "whose",
+    "when",
+    "whens",
+    "where",
+    "wheres",
+    "why",
+    "how",
+    "hows",
+    "что",
+    "чем",
+    "чего",
+    "какой",
+    "какая",
+    "какое",
+    "какие",
+    "каких",
+    "каким",
+    "кто",
+    "кого",
+    "кому",
+    "чей",
+    "чья",
+    "чьи",
+    "где",
+    "куда",
+    "откуда",
+    "когда",
+    "почему",
+    "зачем",
+    "сколько",
+    "скока",
+    "скольки",
+];
+
+pub fn is_question_word(word: &str) -> bool {
+    QUESTION_WORDS.contains(&word)
+}
+
+/// Marks question-word terms; they tell apart phrasings that share their content words
+/// ("what did the governor say" / "who is the governor"), with a small weight.
+pub const QUESTION_MARK: char = '?';
+
+/// The term every negation becomes: it tells "who won't be drafted" from "who will",
+/// with the small weight of a question word.
+pub const NEGATION: &str = "?not";
+
+pub fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "no"
+            | "never"
+            | "wont"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "cant"
+            | "wouldnt"
+            | "shouldnt"
+            | "не"
+            | "нет"
+            | "ни"
+            | "никогда"
+    )
+}
+
+/// The term for a question word: forms folded together, "?" in front.
+pub fn question_term(word: &str) -> Option<String> {
+    if !is_question_word(word) {
+        return None;
+    }
+    let base = match word {
+        "whats" => "what",
+        "whos" | "whom" | "whose" => "who",
+        "whens" => "when",
+        "wheres" => "where",
+        "hows" => "how",
+        "чем" | "чего" => "что",
+        "какая" | "какое" | "какие" | "каких" | "каким" => "какой",
+        "кого" | "кому" => "кто",
+        "чья" | "чьи" => "чей",
+        "куда" | "откуда" => "где",
+        "зачем" => "почему",
+        "скока" | "скольки" => "сколько",
+        other => other,
+    };
+    Some(format!("{QUESTION_MARK}{base}"))
+}
+
+/// Words that follow a question word where a question starts ("where did", "who is").
+const AUXILIARIES: [&str; 22] = [
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
+    "many", "much", "exactly", "the", "this", "that", "long", "old",
+];
+
+fn asks_here(words: &[String], at: usize) -> bool {
+    let next = words.get(at + 1).map(String::as_str).unwrap_or("");
+    AUXILIARIES.contains(&next) || PLACE_NOUNS.contains(&next) || TIME_NOUNS.contains(&next)
+}
+
+const PLACE_NOUNS: [&str; 14] = [
+    "country",
+    "countries",
+    "city",
+    "cities",
+    "region",
+    "place",
+    "border",
+    "borders",
+    "страна",
+    "страны",
+    "стран",
+    "город",
+    "регион",
+    "регионе",
+];
+const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число"];
+
+/// The kind of answer the question's first question word asks for.
+pub fn question_kind(words: &[String]) -> Option<AnswerKind> {
+    // A question word asks only where a question starts: "when they get home" in
+    // "will they have jobs when they get home" is a conjunction, not a question.
+    let at =
+        words.iter().enumerate().position(|(i, w)| is_question_word(w) && (i < 3 || asks_here(words, i)))?;
+    let next = words.get(at + 1).map(String::as_str).unwrap_or("");
+    let after = words.get(at + 2).map(String::as_str).unwrap_or("");
+    let noun_is = |list: &[&str]| list.contains(&next) || list.contains(&after);
+    match words[at].as_str() {
+        "how" | "hows" if matches!(next, "many" | "much") => Some(AnswerKind::Number),
+        "сколько" | "скока" | "скольки" => Some(AnswerKind::Number),
+        "when" | "whens" | "когда" => Some(AnswerKind::Date),
+        "where" | "wheres" | "где" | "куда" | "откуда" => Some(AnswerKind::Place),
+        "who" | "whos" | "whom" | "whose" | "кто" | "кого" | "чей" | "чья" | "чьи" => {
+            Some(AnswerKind::Person)
+        }
+        "why" | "почему" | "зачем" => Some(AnswerKind::Reason),
+        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких" if noun_is(&PLACE_NOUNS) => {
+            Some(AnswerKind::Place)
+        }
+        "what" | "which" | "какой" | "какая" | "какое" if noun_is(&TIME_NOUNS) => {
+            Some(AnswerKind::Date)
+        }
+        _ => None,
+    }
+}
