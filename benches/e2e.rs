@@ -42,23 +42,8 @@ fn env_usize(name: &str, default: usize) -> usize {
 }
 
 fn questions() -> Vec<String> {
-    let mut out = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir("tests/eval")
-        .expect("tests/eval")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    for file in files {
-        for line in std::fs::read_to_string(file).unwrap().lines() {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                if let Some(q) = v["q"].as_str() {
-                    out.push(q.to_string());
-                }
-            }
-        }
-    }
-    out
+    let sets = storybot::evaluate::question_sets(std::path::Path::new("tests/eval")).expect("tests/eval");
+    sets.into_iter().flat_map(|(_, cases)| cases).map(|c| c.q).collect()
 }
 
 fn no_flood_limits() -> FloodLimits {

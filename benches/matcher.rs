@@ -27,26 +27,8 @@ fn eval_questions() -> Vec<String> {
 
 /// The same, per file: (file stem, questions).
 fn eval_sets() -> Vec<(String, Vec<String>)> {
-    let mut files: Vec<_> = std::fs::read_dir("tests/eval")
-        .expect("tests/eval")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("read eval file");
-        let mut qs = Vec::new();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
-            if let Some(q) = v["q"].as_str() {
-                qs.push(q.to_string());
-            }
-        }
-        let stem = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        out.push((stem, qs));
-    }
-    out
+    let sets = storybot::evaluate::question_sets(std::path::Path::new("tests/eval")).expect("tests/eval");
+    sets.into_iter().map(|(stem, cases)| (stem, cases.into_iter().map(|c| c.q).collect())).collect()
 }
 
 /// Every phrasing the knowledge ships (English and Russian): exact in-scope questions.

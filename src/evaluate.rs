@@ -89,6 +89,23 @@ pub fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
         .collect()
 }
 
+/// Every `*.jsonl` question set in `dir`, by file stem, in name order.
+pub fn question_sets(dir: &Path) -> anyhow::Result<Vec<(String, Vec<Case>)>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|file| {
+            let stem = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            Ok((stem, read_cases(&file)?))
+        })
+        .collect()
+}
+
 fn passes(case: &Case, matched: bool, reply: &str) -> bool {
     if case.kind == "out" {
         return !matched;

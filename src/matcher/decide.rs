@@ -14,7 +14,6 @@ pub struct Candidate {
     pub entry: usize,
     /// How well the entry fits the question, in [0, 1].
     pub confidence: f32,
-    pub features: score::Features,
 }
 
 /// What the first stage found for a question.
@@ -44,9 +43,7 @@ impl Matcher {
             entries: scored
                 .iter()
                 .filter_map(|s| match target(s) {
-                    DocRef::Entry(entry) => {
-                        Some(Candidate { entry, confidence: s.score, features: s.features })
-                    }
+                    DocRef::Entry(entry) => Some(Candidate { entry, confidence: s.score }),
                     _ => None,
                 })
                 .take(MAX_CANDIDATES)

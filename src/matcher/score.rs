@@ -1,5 +1,4 @@
-//! First-stage scoring: how well a question fits each document, and the features the
-//! calibrated model (see `calibrate.rs`) turns into a confidence.
+//! Scoring: how well a question fits each document, in [0, 1].
 //!
 //! *Coverage*: how much of the question (by idf weight) a document explains; words the
 //! knowledge never uses count against every document, which is what keeps "what is
@@ -25,30 +24,11 @@ const CONTAINED: f32 = 0.75;
 /// Factor for an entry whose kind of answer is not the one the question asks for.
 const WRONG_KIND: f32 = 0.7;
 
-/// What the calibrated model sees about one (question, document) pair.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Features {
-    pub coverage: f32,
-    pub fit: f32,
-    pub containment: f32,
-    /// Share of the question's weight in words the knowledge never uses.
-    pub unknown: f32,
-    /// Question length in terms, scaled to [0, 1] (20 terms and more → 1).
-    pub length: f32,
-    /// The question asks for a number, date or place and this entry gives none.
-    pub wrong_kind: f32,
-    /// The question asks for exactly the kind of answer this entry gives.
-    pub right_kind: f32,
-    /// Share of the question's weight that came from typo correction.
-    pub corrected: f32,
-}
-
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     pub doc: u32,
     /// The first-stage score in [0, 1], used to rank.
     pub score: f32,
-    pub features: Features,
 }
 
 /// Every document that shares a term with the question, best first.
@@ -112,11 +92,10 @@ pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
 fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored> {
     let n_terms = analysis.terms.len().max(1) as f32;
     let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
-    let (mut total, mut unknown, mut corrected) = (0f32, 0f32, 0f32);
+    let mut total = 0f32;
     for term in &analysis.terms {
         let Some(id) = index.term(term) else {
             total += unknown_weight;
-            unknown += unknown_weight;
             continue;
         };
         let id = id as usize;
@@ -124,7 +103,6 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
         if analysis.corrected.contains(term) {
             // A corrected word is a guess: it keeps part of an unknown word's doubt.
             weight *= CORRECTED;
-            corrected += weight;
             total += CORRECTED_DOUBT * unknown_weight;
         }
         total += weight;
@@ -152,25 +130,17 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
         s.fit[doc] = s.fit[doc].max(matched / (total + MISSING_PHRASING_WORDS * missing));
         s.containment[doc] = s.containment[doc].max(matched / phrasing.weight.max(f32::EPSILON));
     }
-    let shared = Features {
-        unknown: unknown / total,
-        length: (n_terms / 20.0).min(1.0),
-        corrected: corrected / total,
-        ..Features::default()
-    };
     let mut ranked: Vec<Scored> = s
         .docs
         .iter()
         .map(|&doc| {
             let d = doc as usize;
             let coverage = (s.doc_matched[d] / total).min(1.0);
-            let (wrong_kind, right_kind) =
-                kind_match(&index.docs[d].kinds, index.docs[d].target, analysis.asks);
+            let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks);
             let (fit, containment) = (s.fit[d], s.containment[d]);
-            let features = Features { coverage, fit, containment, wrong_kind, right_kind, ..shared };
             let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
-            let score = blended * if wrong_kind > 0.0 { WRONG_KIND } else { 1.0 };
-            Scored { doc, score: score.clamp(0.0, 1.0), features }
+            let score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
+            Scored { doc, score: score.clamp(0.0, 1.0) }
         })
         .collect();
     let order = |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
@@ -182,15 +152,11 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
     ranked
 }
 
-/// (wrong kind, right kind) as 0/1 features.
-fn kind_match(kinds: &[AnswerKind], target: DocRef, asks: Option<AnswerKind>) -> (f32, f32) {
-    let (Some(asks), DocRef::Entry(_)) = (asks, target) else { return (0.0, 0.0) };
-    if kinds.contains(&asks) {
-        return (0.0, 1.0);
-    }
-    // "Who" and "why" questions are often about any fact's source or context.
+/// The question asks for a number or a date and this entry's answer is neither.
+fn wrong_kind(kinds: &[AnswerKind], target: DocRef, asks: Option<AnswerKind>) -> bool {
+    let (Some(asks), DocRef::Entry(_)) = (asks, target) else { return false };
     // Places are named in many answers about other things ("in Buryatia, men were
-    // drafted..."), so only numbers and dates are strict.
-    let strict = matches!(asks, AnswerKind::Number | AnswerKind::Date);
-    (if strict { 1.0 } else { 0.0 }, 0.0)
+    // drafted..."), and "who" or "why" questions are often about any fact's source or
+    // context, so only numbers and dates are strict.
+    matches!(asks, AnswerKind::Number | AnswerKind::Date) && !kinds.contains(&asks)
 }
