@@ -110,6 +110,42 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
     (Outcome::NoMatch, top.confidence)
 }
 
+/// The decision for a whole message, given the decisions for its parts
+/// ([`super::parts`]): a part answered with confidence adds its entry to the answer
+/// (two-part questions), and settles a "did you mean" that offered it.
+pub fn combine(whole: (Outcome, f32), parts: &[(Outcome, f32)]) -> (Outcome, f32) {
+    // Each entry a part answers, with its best score, in the message's order.
+    let mut answered: Vec<(usize, f32)> = Vec::new();
+    for (outcome, score) in parts {
+        if let Outcome::Answer { entry, .. } = outcome {
+            match answered.iter_mut().find(|(e, _)| e == entry) {
+                Some(seen) => seen.1 = seen.1.max(*score),
+                None => answered.push((*entry, *score)),
+            }
+        }
+    }
+    if answered.len() > 2 {
+        // The two parts answered best; a preamble's stray match drops out.
+        let mut best = answered.clone();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1));
+        answered.retain(|a| best[..2].iter().any(|b| b.0 == a.0));
+    }
+    match (&whole.0, answered.as_slice()) {
+        (_, []) => whole,
+        // Two parts, two answers: they are more specific than the whole message's.
+        (_, [first, second]) => {
+            (Outcome::Answer { entry: first.0, also: Some(second.0) }, first.1.min(second.1))
+        }
+        (Outcome::Answer { entry, also: None }, [only]) if *entry != only.0 => {
+            (Outcome::Answer { entry: *entry, also: Some(only.0) }, whole.1)
+        }
+        (Outcome::Clarify { entries }, [only]) if entries.contains(&only.0) => {
+            (Outcome::Answer { entry: only.0, also: None }, only.1)
+        }
+        _ => whole,
+    }
+}
+
 /// Entries to offer after an outcome: related ones, then the story's starters.
 pub fn suggestions(story: &Story, outcome: &Outcome, c: &Candidates, starters: &[usize]) -> Vec<usize> {
     let by_id = |ids: &[String]| -> Vec<usize> {

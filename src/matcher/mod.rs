@@ -9,6 +9,7 @@ pub(crate) mod analyze;
 mod decide;
 mod index;
 pub mod normalize;
+mod parts;
 mod question;
 mod score;
 
@@ -93,7 +94,10 @@ impl Matcher {
     pub fn decide(&self, story: &Story, question: &str, lang_hint: Option<&str>) -> Decision {
         let lang = Lang::detect(question, lang_hint);
         let candidates = self.candidates(question);
-        let (outcome, score) = decide::decide(&candidates);
+        let whole = decide::decide(&candidates);
+        let parts: Vec<(Outcome, f32)> =
+            parts::split(question).into_iter().map(|p| decide::decide(&self.candidates(p))).collect();
+        let (outcome, score) = decide::combine(whole, &parts);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
         Decision { outcome, score, lang, ranked: candidates.ranked, suggestions }
     }

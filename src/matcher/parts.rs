@@ -1,0 +1,174 @@
+//! A message → the questions in it. "Who wrote this and when was it published?" asks
+//! two things; "My cousin lives in Moscow. … Is that how it's working?" is context
+//! and then a question. Matching each part on its own lets a two-part question get
+//! both answers and a long message be judged by its question, not its preamble.
+//! Language-generic (English and Russian), never story-specific.
+
+use super::question::is_question_word;
+
+/// Parts matched on their own, at most: the last ones, where questions usually are.
+pub const MAX_PARTS: usize = 4;
+/// Characters of a message split into parts; the matcher reads no further either.
+const MAX_CHARS: usize = super::normalize::MAX_CHARS;
+
+/// Words that join two questions: "… and when was it published?".
+const JOINERS: [&str; 9] = ["and", "also", "plus", "but", "then", "и", "а", "также", "ещё"];
+
+/// Words that can open a question after a joiner ("and did…", "and is…").
+const OPENERS: [&str; 24] = [
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "has",
+    "have",
+    "had",
+    "whats",
+    "whos",
+    "hows",
+    "wheres",
+    "ли",
+    "был",
+    "была",
+    "были",
+    "есть",
+    "правда",
+];
+
+/// Short words a full stop follows without ending a sentence ("St. Petersburg").
+const ABBREVIATIONS: [&str; 12] =
+    ["st", "mr", "mrs", "ms", "dr", "gov", "sept", "sep", "jan", "feb", "aug", "vs"];
+
+/// The parts of `text` that may be questions of their own, in order; empty when the
+/// message is one question.
+pub fn split(text: &str) -> Vec<&str> {
+    let text = match text.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for sentence in sentences(text) {
+        parts.extend(clauses(sentence));
+    }
+    parts.retain(|p| p.chars().any(char::is_alphanumeric));
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let skip = parts.len().saturating_sub(MAX_PARTS);
+    parts.drain(..skip);
+    parts
+}
+
+/// Splits at ? ! ; line breaks, dashes between words, and full stops that end a
+/// sentence.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let ends = match c {
+            '?' | '!' | ';' | '\n' | '…' => true,
+            '—' | '–' => true,
+            '.' => next.is_none_or(char::is_whitespace) && !after_abbreviation(&text[start..i]),
+            _ => false,
+        };
+        if ends {
+            out.push(text[start..i + c.len_utf8()].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// "… St" or "… U.S" or a lone initial: the full stop after it is not an ending.
+fn after_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    word.chars().count() <= 1 || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Splits a sentence where a joiner starts a new question: "who wrote it and when was
+/// it published" → "who wrote it", "and when was it published".
+fn clauses(sentence: &str) -> Vec<&str> {
+    let words = word_spans(sentence);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for pair in words.windows(2) {
+        let ((at, joiner), (_, next)) = (&pair[0], &pair[1]);
+        let after_comma = sentence[..*at].trim_end().ends_with(',');
+        let joins = JOINERS.contains(&joiner.as_str()) || (after_comma && is_question_word(joiner));
+        let opens = is_question_word(next) || OPENERS.contains(&next.as_str()) || after_comma;
+        if joins && opens && *at > start {
+            out.push(sentence[start..*at].trim());
+            start = *at;
+        }
+    }
+    out.push(sentence[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Each word's byte offset and its lowercase letters (apostrophes dropped, so "what's"
+/// reads "whats").
+fn word_spans(sentence: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in sentence.split_inclusive(char::is_whitespace) {
+        let word: String = raw.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if !word.is_empty() {
+            out.push((offset, word));
+        }
+        offset += raw.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_questions_joined_by_and_are_two_parts() {
+        assert_eq!(
+            split("Who wrote this and when was it published?"),
+            ["Who wrote this", "and when was it published?"]
+        );
+        assert_eq!(split("кто автор и когда вышла статья"), ["кто автор", "и когда вышла статья"]);
+        assert_eq!(
+            split("what did the White House say, and how is Ukraine doing"),
+            ["what did the White House say,", "and how is Ukraine doing"]
+        );
+    }
+
+    #[test]
+    fn one_question_stays_whole() {
+        assert!(split("Where was the photo taken?").is_empty());
+        assert!(split("Why are men leaving Russia and Belarus").is_empty(), "and + a noun joins nouns");
+        assert!(split("Did men flee to St. Petersburg?").is_empty(), "St. is not a sentence end");
+        assert!(split("?!?").is_empty());
+    }
+
+    #[test]
+    fn context_and_question_are_parts() {
+        let parts = split("My cousin lives in Moscow. He is nervous. Is that how it works?");
+        assert_eq!(parts, ["My cousin lives in Moscow.", "He is nervous.", "Is that how it works?"]);
+    }
+
+    #[test]
+    fn a_long_message_keeps_its_last_parts() {
+        let text = "a. b. c. d. one. two. three. four. five. six?";
+        let parts = split(text);
+        assert_eq!(parts.len(), MAX_PARTS);
+        assert_eq!(parts.last(), Some(&"six?"));
+    }
+}
