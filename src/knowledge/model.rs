@@ -43,6 +43,9 @@ pub enum AnswerKind {
     Date,
     Time,
     Reason,
+    /// Asked for ("what is the law *called*"), never declared: an entry whose kinds
+    /// include a person, organization or place answers it.
+    Name,
 }
 
 impl AnswerKind {

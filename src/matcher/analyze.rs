@@ -41,6 +41,9 @@ pub struct Analysis {
     pub corrected: HashSet<String>,
     /// What kind of answer the question words ask for.
     pub asks: Option<AnswerKind>,
+    /// Unknown terms that look like names ("Peskov", "Zelensky"): a question about
+    /// someone the knowledge never mentions is not about anything it knows.
+    pub names: HashSet<String>,
 }
 
 impl Analyzer {
@@ -160,6 +163,14 @@ impl Analyzer {
             );
         }
         let mut analysis = self.terms_of_stems(&words, &stems);
+        analysis.names = words
+            .iter()
+            .zip(&stems)
+            .filter(|(w, s)| {
+                !corrected.contains(*s) && !self.known_stems.contains(*s) && looks_like_name(text, w)
+            })
+            .map(|(_, s)| s.clone())
+            .collect();
         analysis.corrected = corrected;
         analysis.asks = asks;
         analysis
@@ -244,6 +255,21 @@ impl Analyzer {
     }
 }
 
+/// An unknown word is taken for a name when it is not an English word (Latin script)
+/// or is written with a capital inside the message (any script): "peskov", "Песков".
+fn looks_like_name(text: &str, word: &str) -> bool {
+    if word.chars().count() < 4 || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let latin = word.chars().all(|c| c.is_ascii_alphabetic());
+    if latin && !is_english_word(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    text.match_indices(&capitalized).any(|(at, _)| at > 0)
+}
+
 /// The set of letters in a word, one bit per letter (folded into 64 bits).
 fn letter_mask(word: &str) -> u64 {
     word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
@@ -299,5 +325,28 @@ mod tests {
         assert_eq!(analyzer.analyze_question("what happened").asks, None);
         assert_eq!(analyzer.analyze_question("what is the number of men who could go").asks, None);
         assert_eq!(analyzer.analyze_question("which countries are visa-free").asks, Some(AnswerKind::Place));
+        assert_eq!(analyzer.analyze_question("what is the law called").asks, Some(AnswerKind::Name));
+        assert_eq!(analyzer.analyze_question("как называется закон").asks, Some(AnswerKind::Name));
+        assert_eq!(analyzer.analyze_question("who was called up").asks, Some(AnswerKind::Person));
+        assert_eq!(analyzer.analyze_question("were veterans called up").asks, None);
+    }
+
+    #[test]
+    fn attribution_and_saying_are_light_terms() {
+        let analyzer = Analyzer::new(&lexicon());
+        let a = analyzer.analyze_question("who reported the draft, according the source");
+        assert_eq!(a.terms, ["?who", "?source", "~draft"]);
+        assert_eq!(analyzer.analyze_question("что сказал губернатор").terms, ["?что", "?say", "губернатор"]);
+    }
+
+    #[test]
+    fn unknown_names_are_told_from_unknown_words() {
+        let mut analyzer = Analyzer::new(&lexicon());
+        analyzer.analyze_knowledge("Governor Tsydanov released a statement");
+        let a = analyzer.analyze_question("What did Peskov say about the apology?");
+        assert!(a.names.contains("peskov"), "{:?}", a.names);
+        assert!(!a.names.iter().any(|n| n.starts_with("apolog")), "an English word is not a name");
+        assert!(analyzer.analyze_question("Что сказал Песков?").names.contains("песк"));
+        assert!(analyzer.analyze_question("tsidanov").names.is_empty(), "a typo of a known name");
     }
 }

@@ -83,8 +83,87 @@ pub fn is_negation(word: &str) -> bool {
     )
 }
 
+/// The term every word asking for a fact's source becomes ("who *reported* …",
+/// "*according* to whom", "*источник*"): every entry has a source, so these words
+/// weigh like question words and the fact they ask about decides the match.
+pub const ATTRIBUTION: &str = "?source";
+
+/// The term every verb of saying becomes: "what did the governor *say*" asks for a
+/// statement, "who is the governor" does not, but neither word names a fact.
+pub const SAYING: &str = "?say";
+
+fn is_attribution(word: &str) -> bool {
+    matches!(
+        word,
+        "source"
+            | "sources"
+            | "sourced"
+            | "report"
+            | "reports"
+            | "reported"
+            | "reporting"
+            | "according"
+            | "cite"
+            | "cites"
+            | "cited"
+            | "citing"
+            | "attribution"
+            | "attributed"
+            | "claim"
+            | "claims"
+            | "claimed"
+            | "quote"
+            | "quotes"
+            | "quoted"
+            | "quoting"
+            | "citation"
+            | "источник"
+            | "источники"
+            | "источников"
+            | "источником"
+            | "сообщил"
+            | "сообщила"
+            | "сообщили"
+            | "сообщает"
+            | "сообщают"
+            | "сообщило"
+            | "ссылается"
+            | "ссылаются"
+            | "утверждает"
+            | "утверждают"
+            | "цитирует"
+            | "цитата"
+    )
+}
+
+fn is_saying(word: &str) -> bool {
+    matches!(
+        word,
+        "say"
+            | "said"
+            | "says"
+            | "saying"
+            | "told"
+            | "tell"
+            | "stated"
+            | "сказал"
+            | "сказала"
+            | "сказали"
+            | "говорит"
+            | "говорил"
+            | "говорят"
+            | "сказано"
+    )
+}
+
 /// The term for a question word: forms folded together, "?" in front.
 pub fn question_term(word: &str) -> Option<String> {
+    if is_attribution(word) {
+        return Some(ATTRIBUTION.to_string());
+    }
+    if is_saying(word) {
+        return Some(SAYING.to_string());
+    }
     if !is_question_word(word) {
         return None;
     }
@@ -135,8 +214,35 @@ const PLACE_NOUNS: [&str; 14] = [
 ];
 const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число"];
 
-/// The kind of answer the question's first question word asks for.
+/// Words that ask for a name: "what is the *name* of the law", "как *называется*".
+const NAME_WORDS: [&str; 11] = [
+    "name",
+    "names",
+    "called",
+    "titled",
+    "называется",
+    "называют",
+    "зовут",
+    "название",
+    "имя",
+    "фамилия",
+    "фамилию",
+];
+
+/// The kind of answer the question asks for: its first question word's, or a name.
 pub fn question_kind(words: &[String]) -> Option<AnswerKind> {
+    let asks_name = || {
+        // "called up" is the draft, not a name.
+        words.iter().enumerate().any(|(i, w)| {
+            NAME_WORDS.contains(&w.as_str())
+                && !(w == "called" && words.get(i + 1).is_some_and(|n| n == "up"))
+        })
+    };
+    question_word_kind(words).or_else(|| asks_name().then_some(AnswerKind::Name))
+}
+
+/// The kind of answer the question's first question word asks for.
+fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
     // A question word asks only where a question starts: "when they get home" in
     // "will they have jobs when they get home" is a conjunction, not a question.
     let at =

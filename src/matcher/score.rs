@@ -19,6 +19,9 @@ const CORRECTED_DOUBT: f32 = 0.35;
 /// Messages with more terms than this weigh their unknown words down: in a long
 /// message most unknown words are conversation, not the question's point.
 const LONG_QUESTION: f32 = 8.0;
+/// How much more an unknown name counts against every document than another
+/// unknown word.
+const NAME: f32 = 2.0;
 /// How much a fully contained phrasing counts, before the coverage discount.
 const CONTAINED: f32 = 0.75;
 /// Factor for an entry whose kind of answer is not the one the question asks for.
@@ -95,7 +98,7 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
     let mut total = 0f32;
     for term in &analysis.terms {
         let Some(id) = index.term(term) else {
-            total += unknown_weight;
+            total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
             continue;
         };
         let id = id as usize;
@@ -152,11 +155,17 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
     ranked
 }
 
-/// The question asks for a number or a date and this entry's answer is neither.
+/// The question asks for a number, a date or a name and this entry's answer is none.
 fn wrong_kind(kinds: &[AnswerKind], target: DocRef, asks: Option<AnswerKind>) -> bool {
     let (Some(asks), DocRef::Entry(_)) = (asks, target) else { return false };
     // Places are named in many answers about other things ("in Buryatia, men were
     // drafted..."), and "who" or "why" questions are often about any fact's source or
     // context, so only numbers and dates are strict.
-    matches!(asks, AnswerKind::Number | AnswerKind::Date) && !kinds.contains(&asks)
+    match asks {
+        AnswerKind::Number | AnswerKind::Date => !kinds.contains(&asks),
+        AnswerKind::Name => !kinds
+            .iter()
+            .any(|k| matches!(k, AnswerKind::Person | AnswerKind::Organization | AnswerKind::Place)),
+        _ => false,
+    }
 }
