@@ -23,6 +23,9 @@ pub struct Candidates {
     pub entries: Vec<Candidate>,
     /// The best gap and small-talk documents, with first-stage scores.
     pub gap: Option<(DocRef, f32)>,
+    /// The question has a word the best gap has and the best entry lacks: what it
+    /// asks for beyond the entry's topic ("how many *kilometres*").
+    pub gap_asks_more: bool,
     pub smalltalk: Option<(DocRef, f32)>,
     /// The best documents of any kind by first-stage score.
     pub ranked: Vec<(DocRef, f32)>,
@@ -39,7 +42,14 @@ impl Matcher {
         let best = |want: fn(&DocRef) -> bool| {
             scored.iter().find(|s| want(&target(s))).map(|s| (target(s), s.score))
         };
+        let first_entry = scored.iter().find(|s| matches!(target(s), DocRef::Entry(_)));
+        let first_gap = scored.iter().find(|s| matches!(target(s), DocRef::Gap(_)));
+        let gap_asks_more = match (first_gap, first_entry) {
+            (Some(gap), Some(entry)) => self.index.has_term_missing_from(&analysis, gap.doc, entry.doc),
+            _ => true,
+        };
         Candidates {
+            gap_asks_more,
             entries: scored
                 .iter()
                 .filter_map(|s| match target(s) {
@@ -72,6 +82,10 @@ impl Matcher {
     }
 }
 
+/// An entry fitting this well keeps a question that a gap fits better but adds
+/// nothing to.
+const GAP_CLOSE_ENTRY: f32 = 0.75;
+
 /// Scores this close to the best are ties, settled by surface similarity.
 const TIE: f32 = 0.03;
 /// How many leading documents can be in a tie.
@@ -87,9 +101,11 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
         }
     }
     // A question that fits a known gap better than any entry asks what the article
-    // doesn't say, however well it also fits an entry.
+    // doesn't say, however well it also fits an entry; unless the entry fits it
+    // closely and the gap asks for nothing the entry lacks (the gap's phrasing merely
+    // shares the entry's topic words).
     if let Some((DocRef::Gap(gap), score)) = c.gap {
-        if score >= GAP && score > top_score {
+        if score >= GAP && score > top_score && (c.gap_asks_more || top_score < GAP_CLOSE_ENTRY) {
             return (Outcome::Gap { gap }, top_score);
         }
     }

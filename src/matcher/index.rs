@@ -86,6 +86,16 @@ impl Index {
     pub fn term(&self, term: &str) -> Option<u32> {
         self.terms.get(term).copied()
     }
+
+    /// Whether `doc` uses the term.
+    fn doc_has(&self, term: u32, doc: u32) -> bool {
+        self.doc_postings[term as usize].binary_search_by_key(&doc, |&(d, _)| d).is_ok()
+    }
+
+    /// Whether the question has a term that `doc` uses and `other` does not.
+    pub fn has_term_missing_from(&self, analysis: &Analysis, doc: u32, other: u32) -> bool {
+        analysis.terms.iter().filter_map(|t| self.term(t)).any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
+    }
 }
 
 struct Builder {
