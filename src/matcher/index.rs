@@ -94,7 +94,11 @@ impl Index {
 
     /// Whether the question has a term that `doc` uses and `other` does not.
     pub fn has_term_missing_from(&self, analysis: &Analysis, doc: u32, other: u32) -> bool {
-        analysis.terms.iter().filter_map(|t| self.term(t)).any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
+        analysis
+            .terms
+            .iter()
+            .filter_map(|t| self.term(t))
+            .any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
     }
 }
 

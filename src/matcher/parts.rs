@@ -76,7 +76,9 @@ fn sentences(text: &str) -> Vec<&str> {
         let next = chars.peek().map(|&(_, n)| n);
         let ends = match c {
             '?' | '!' | ';' | '\n' | '…' => true,
-            '—' | '–' => true,
+            // A dash ends a sentence only before a new question: in Russian it also
+            // stands for "is" ("Беларусь — союзник России?").
+            '—' | '–' => starts_question(&text[i + c.len_utf8()..]),
             '.' => next.is_none_or(char::is_whitespace) && !after_abbreviation(&text[start..i]),
             _ => false,
         };
@@ -88,6 +90,11 @@ fn sentences(text: &str) -> Vec<&str> {
     out.push(text[start..].trim());
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// Whether `text` opens with a question word or a word that opens a question.
+fn starts_question(text: &str) -> bool {
+    word_spans(text).first().is_some_and(|(_, w)| is_question_word(w) || OPENERS.contains(&w.as_str()))
 }
 
 /// "… St" or "… U.S" or a lone initial: the full stop after it is not an ending.
@@ -156,6 +163,11 @@ mod tests {
         assert!(split("Why are men leaving Russia and Belarus").is_empty(), "and + a noun joins nouns");
         assert!(split("Did men flee to St. Petersburg?").is_empty(), "St. is not a sentence end");
         assert!(split("?!?").is_empty());
+        assert!(split("Беларусь — союзник России?").is_empty(), "a dash for 'is'");
+        assert_eq!(
+            split("the war — what did the White House say?"),
+            ["the war —", "what did the White House say?"]
+        );
     }
 
     #[test]
