@@ -126,10 +126,25 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
     (Outcome::NoMatch, top.confidence)
 }
 
+/// A decision for a whole message made from its parts' decisions.
+pub struct Combined {
+    pub outcome: Outcome,
+    pub score: f32,
+    /// A known gap that one part of an answered message asks about.
+    pub gap_part: Option<usize>,
+}
+
 /// The decision for a whole message, given the decisions for its parts
 /// ([`super::parts`]): a part answered with confidence adds its entry to the answer
-/// (two-part questions), and settles a "did you mean" that offered it.
-pub fn combine(whole: (Outcome, f32), parts: &[(Outcome, f32)]) -> (Outcome, f32) {
+/// (two-part questions) and settles a "did you mean" that offered it; a part that
+/// asks what the article doesn't say gets that said next to the answer to the other,
+/// unless the gap is about the answered entry (`gap_of(gap, entry)`): then the
+/// second part only narrows the first ("do flights cost more, and how many rubles?").
+pub fn combine(
+    whole: (Outcome, f32),
+    parts: &[(Outcome, f32)],
+    gap_of: impl Fn(usize, usize) -> bool,
+) -> Combined {
     // Each entry a part answers, with its best score, in the message's order.
     let mut answered: Vec<(usize, f32)> = Vec::new();
     for (outcome, score) in parts {
@@ -146,7 +161,11 @@ pub fn combine(whole: (Outcome, f32), parts: &[(Outcome, f32)]) -> (Outcome, f32
         best.sort_by(|a, b| b.1.total_cmp(&a.1));
         answered.retain(|a| best[..2].iter().any(|b| b.0 == a.0));
     }
-    match (&whole.0, answered.as_slice()) {
+    let part_gap = parts.iter().find_map(|(outcome, _)| match outcome {
+        Outcome::Gap { gap } => Some(*gap),
+        _ => None,
+    });
+    let (outcome, score) = match (&whole.0, answered.as_slice()) {
         (_, []) => whole,
         // Two parts, two answers: they are more specific than the whole message's.
         (_, [first, second]) => {
@@ -158,8 +177,17 @@ pub fn combine(whole: (Outcome, f32), parts: &[(Outcome, f32)]) -> (Outcome, f32
         (Outcome::Clarify { entries }, [only]) if entries.contains(&only.0) => {
             (Outcome::Answer { entry: only.0, also: None }, only.1)
         }
+        // One part answered, another is a known gap: answer the one, say the other.
+        (Outcome::Gap { .. }, [only]) if part_gap.is_some_and(|gap| !gap_of(gap, only.0)) => {
+            (Outcome::Answer { entry: only.0, also: None }, only.1)
+        }
         _ => whole,
-    }
+    };
+    let gap_part = match outcome {
+        Outcome::Answer { entry, .. } => part_gap.filter(|&gap| !gap_of(gap, entry)),
+        _ => None,
+    };
+    Combined { outcome, score, gap_part }
 }
 
 /// Entries to offer after an outcome: related ones, then the story's starters.
@@ -191,4 +219,40 @@ pub fn suggestions(story: &Story, outcome: &Outcome, c: &Candidates, starters: &
     }
     out.truncate(3);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(entry: usize, score: f32) -> (Outcome, f32) {
+        (Outcome::Answer { entry, also: None }, score)
+    }
+
+    #[test]
+    fn two_parts_answered_answer_both() {
+        let c = combine(answer(0, 0.45), &[answer(1, 0.9), answer(2, 0.7)], |_, _| false);
+        assert_eq!(c.outcome, Outcome::Answer { entry: 1, also: Some(2) });
+        assert_eq!(c.score, 0.7);
+    }
+
+    #[test]
+    fn a_part_the_article_does_not_answer_is_said_next_to_the_answer() {
+        let whole = (Outcome::Gap { gap: 5 }, 0.5);
+        let parts = [answer(1, 0.9), (Outcome::Gap { gap: 5 }, 0.3)];
+        let c = combine(whole.clone(), &parts, |_, _| false);
+        assert_eq!((c.outcome, c.gap_part), (Outcome::Answer { entry: 1, also: None }, Some(5)));
+        // A gap about the answered entry narrows the question: the whole stays a gap.
+        let c = combine(whole.clone(), &parts, |gap, entry| (gap, entry) == (5, 1));
+        assert_eq!((c.outcome, c.gap_part), (whole.0, None));
+    }
+
+    #[test]
+    fn a_message_of_one_part_keeps_its_decision() {
+        let c = combine((Outcome::NoMatch, 0.1), &[], |_, _| false);
+        assert_eq!((c.outcome, c.gap_part), (Outcome::NoMatch, None));
+        let clarify = (Outcome::Clarify { entries: vec![3, 4] }, 0.35);
+        let c = combine(clarify, &[answer(4, 0.5), (Outcome::NoMatch, 0.0)], |_, _| false);
+        assert_eq!(c.outcome, Outcome::Answer { entry: 4, also: None }, "a part settles 'did you mean'");
+    }
 }

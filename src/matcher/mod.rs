@@ -63,6 +63,8 @@ pub struct Decision {
     pub ranked: Vec<(DocRef, f32)>,
     /// Entries to offer next: related questions or things the article does answer.
     pub suggestions: Vec<usize>,
+    /// With an answer: a known gap that another part of the message asks about.
+    pub gap_part: Option<usize>,
 }
 
 impl Decision {
@@ -97,9 +99,10 @@ impl Matcher {
         let whole = decide::decide(&candidates);
         let parts: Vec<(Outcome, f32)> =
             parts::split(question).into_iter().map(|p| decide::decide(&self.candidates(p))).collect();
-        let (outcome, score) = decide::combine(whole, &parts);
+        let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
+        let decide::Combined { outcome, score, gap_part } = decide::combine(whole, &parts, gap_of);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
-        Decision { outcome, score, lang, ranked: candidates.ranked, suggestions }
+        Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part }
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).

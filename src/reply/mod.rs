@@ -110,6 +110,9 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 reply.blocks.push(Block::Heading(t.also.to_string()));
                 answer_blocks(story, &story.entries[*also], lang, &mut reply.blocks);
             }
+            if let Some(gap) = decision.gap_part {
+                reply.blocks.push(Block::Text(story.gaps[gap].note.get(lang).clone()));
+            }
             reply
         }
         Outcome::Clarify { entries } => Reply {
