@@ -25,13 +25,39 @@ pub fn words(text: &str) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
-        out.extend(split_number_suffix(&word));
+        match chat_spelling(&word) {
+            Some(standard) => out.push(standard.to_string()),
+            None => out.extend(split_number_suffix(&word)),
+        }
         if out.len() >= MAX_WORDS {
             out.truncate(MAX_WORDS);
             break;
         }
     }
     numbers::fold_number_words(out)
+}
+
+/// Chat spellings of function words: left alone they read as unknown words, which
+/// count against every answer ("wat did the governor say").
+fn chat_spelling(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "wat" | "wut" | "wht" | "waht" | "whta" | "whaat" | "wats" => "what",
+        "hwo" | "woh" | "hoo" => "who",
+        "wen" | "wehn" | "whn" => "when",
+        "wher" | "whr" | "wheer" | "whre" => "where",
+        "hw" => "how",
+        "wich" | "whcih" | "whih" => "which",
+        "abt" | "bout" => "about",
+        "bc" | "bcs" | "cos" | "becuz" | "bcuz" => "because",
+        "govt" | "gvt" => "government",
+        "thru" => "through",
+        "chto" | "чо" | "че" | "шо" | "што" => "что",
+        "када" | "кагда" => "когда",
+        "ваще" => "вообще",
+        "щас" | "ща" => "сейчас",
+        "кароче" => "короче",
+        _ => return None,
+    })
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -235,6 +261,15 @@ mod tests {
     fn cyrillic_yo_and_zalgo_are_folded() {
         assert_eq!(words("Ещё"), ["еще"]);
         assert_eq!(words("ẃ̷h̸a̴t̵"), ["what"]);
+    }
+
+    #[test]
+    fn chat_spellings_of_function_words_are_standard() {
+        assert_eq!(
+            words("wat did the govt say abt it"),
+            ["what", "did", "the", "government", "say", "about", "it"]
+        );
+        assert_eq!(words("чо там"), ["что", "там"]);
     }
 
     #[test]
