@@ -5,8 +5,8 @@
 //! with all its problems and the last good version keeps serving.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
 
 use arc_swap::ArcSwap;
 use notify::RecursiveMode;
@@ -22,6 +22,26 @@ pub const DEBOUNCE: Duration = Duration::from_millis(250);
 pub struct LiveEngine {
     current: ArcSwap<Engine>,
     dir: PathBuf,
+    /// The folder's files as last loaded: file events that change none of them (a
+    /// reload's own reads show up as events on Linux) reload nothing.
+    loaded: Mutex<Fingerprint>,
+}
+
+/// Each file's name, size and modification time.
+type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+fn fingerprint(dir: &Path) -> Fingerprint {
+    let mut files: Fingerprint = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let meta = entry.metadata().ok()?;
+            meta.is_file().then(|| (entry.path(), meta.len(), meta.modified().ok()))
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// What a reload did, for logs and the `/reload` reply.
@@ -34,12 +54,13 @@ pub struct Reloaded {
 
 impl LiveEngine {
     pub fn new(engine: Engine, dir: &Path) -> LiveEngine {
-        LiveEngine { current: ArcSwap::from_pointee(engine), dir: dir.to_path_buf() }
+        let loaded = Mutex::new(fingerprint(dir));
+        LiveEngine { current: ArcSwap::from_pointee(engine), dir: dir.to_path_buf(), loaded }
     }
 
     /// A live engine that is never reloaded (no folder to read from).
     pub fn from_arc(engine: Arc<Engine>) -> LiveEngine {
-        LiveEngine { current: ArcSwap::new(engine), dir: PathBuf::new() }
+        LiveEngine { current: ArcSwap::new(engine), dir: PathBuf::new(), loaded: Mutex::default() }
     }
 
     /// The engine to answer with now; hold it for the whole question.
@@ -54,6 +75,9 @@ impl LiveEngine {
     /// Loads, validates and indexes the folder again; swaps only if it is valid.
     pub fn reload(&self) -> Result<Reloaded, KnowledgeError> {
         let started = Instant::now();
+        // Taken before reading, so an edit made during the load is seen next time.
+        let files = fingerprint(&self.dir);
+        *self.loaded.lock().unwrap_or_else(|e| e.into_inner()) = files;
         let engine = Engine::load(&self.dir)?;
         let reloaded = Reloaded {
             entries: engine.story.entries.len(),
@@ -86,13 +110,18 @@ impl LiveEngine {
         result
     }
 
+    /// Whether any file differs from the last load (or the last rejected edit).
+    fn files_changed(&self) -> bool {
+        *self.loaded.lock().unwrap_or_else(|e| e.into_inner()) != fingerprint(&self.dir)
+    }
+
     /// Watches the folder and reloads on every (debounced) change until the returned
     /// watcher is dropped.
     pub fn watch(self: &Arc<Self>) -> notify::Result<Debouncer<notify::RecommendedWatcher>> {
         let live = Arc::clone(self);
         let mut debouncer = new_debouncer(DEBOUNCE, move |events: DebounceEventResult| match events {
             // Runs on the debouncer's own thread: reloading never blocks answering.
-            Ok(events) if !events.is_empty() => {
+            Ok(events) if !events.is_empty() && live.files_changed() => {
                 let _ = live.reload_and_log("file change");
             }
             Ok(_) => {}
@@ -174,5 +203,18 @@ mod tests {
         live.reload().unwrap();
         assert_eq!(live.get().story.entries[1].answer.en, "Four thousand books.");
         assert_eq!(in_flight.story.entries[1].answer.en, "It holds 4,000 books.");
+    }
+
+    #[test]
+    fn reading_the_folder_does_not_set_off_another_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_fixture(dir.path());
+        let live = Arc::new(LiveEngine::new(Engine::load(dir.path()).unwrap(), dir.path()));
+        let _watcher = live.watch().unwrap();
+        // A reload reads every file; inotify reports those opens as events too.
+        live.reload().unwrap();
+        let after_reload = live.get();
+        std::thread::sleep(DEBOUNCE * 6);
+        assert!(Arc::ptr_eq(&after_reload, &live.get()), "reloaded with no change to the folder");
     }
 }
