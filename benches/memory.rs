@@ -64,7 +64,7 @@ fn main() {
             .arg("run")
             .env("TELOXIDE_TOKEN", api.token())
             .env("TELOXIDE_API_URL", api.url())
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", std::env::var("BENCH_CHILD_LOG").unwrap_or("warn".into()))
             .env("STORYBOT_DATA", std::env::temp_dir().join(format!("storybot-memory-bench-{}.sqlite3", std::process::id())))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -165,7 +165,7 @@ fn main() {
         );
         if status.and_then(|s| s.code()) != Some(0) {
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-            let tail: Vec<&str> = log.lines().rev().take(10).collect();
+            let tail: Vec<&str> = log.lines().rev().take(25).collect();
             println!("memory/shutdown: not a clean exit; the bot's last log lines (warn and up):");
             for line in tail.iter().rev() {
                 println!("    {line}");

@@ -1,6 +1,7 @@
 //! End-to-end tests of the bot's life against the fake Bot API: it waits for a
 //! Telegram that is down at start, gives up at once on a rejected token, stops
-//! promptly (also with replies still queued, and before it ever connected), and a
+//! promptly (also with replies still queued, while updates keep coming, and before
+//! it ever connected), and a
 //! flood in one group neither spams the group nor delays anyone else.
 
 mod support;
@@ -87,6 +88,25 @@ async fn a_stop_with_replies_queued_returns_within_the_grace_period() {
     // Nothing goes out after serve returned. (A negative: only time can show it.)
     tokio::time::sleep(Duration::from_millis(1_200)).await;
     assert_eq!(sent_to(&bot.api, alice.id).len(), sent, "sent after serve returned");
+    bot.api.assert_no_violations();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stop_while_updates_keep_coming_returns_within_the_grace_period() {
+    // teloxide's dispatcher misses a shutdown asked for while it hands an update to a
+    // worker; with updates always waiting it would never stop.
+    let mut bot = RunningBot::start(Story::Mini).await;
+    for id in 0..2_000 {
+        bot.api.push_update(updates::private_text(&TestUser::new(70_000 + id, "Reader"), QUESTION));
+    }
+    wait_sent_to(&bot.api, 70_000, 1).await;
+    let mut next = 90_000;
+    let more = |api: &FakeBotApi| {
+        next += 1;
+        api.push_update(updates::private_text(&TestUser::new(next, "Reader"), QUESTION));
+    };
+    let took = bot.stop_within_while(SHUTDOWN_GRACE + Duration::from_secs(5), more).await;
+    assert!(took < SHUTDOWN_GRACE + Duration::from_secs(2), "{took:?}");
     bot.api.assert_no_violations();
 }
 

@@ -24,7 +24,7 @@ use teloxide::dispatching::{DefaultKey, ShutdownToken};
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
 use teloxide::types::Me;
-use teloxide::update_listeners::Polling;
+use teloxide::update_listeners::{Polling, UpdateListener};
 use tokio::sync::watch;
 use tracing::{error, info, warn};
 
@@ -272,6 +272,8 @@ async fn run_dispatcher(
                 .delete_webhook() => listener.build(),
             _ = stopped(&mut phase) => return Ok(()),
         };
+        let mut listener = listener;
+        let _stopper = stop_listener_on_stop(&mut listener, phase.clone());
         let errors = LoggingErrorHandler::with_custom_text("getUpdates failed; retrying");
         match dispatcher.try_dispatch_with_listener(listener, errors).await {
             Ok(()) => return Ok(()),
@@ -305,6 +307,33 @@ async fn control(stop: impl Future<Output = ()>, phase: watch::Sender<Phase>, to
     }
     tokio::time::sleep(SHUTDOWN_GRACE).await;
     phase.send_replace(Phase::Abandoning);
+}
+
+/// Stops `listener` once a stop is asked for; the task ends when the guard drops.
+///
+/// teloxide's dispatcher notices a shutdown only while it waits for the next update
+/// (a `Notify::notify_waiters`), so a shutdown asked for while it hands an update to
+/// a worker is lost, and with updates arriving steadily it never stops. A stopped
+/// listener ends its stream, which the dispatcher always notices: it then lets the
+/// workers finish their queues and returns.
+fn stop_listener_on_stop(
+    listener: &mut impl UpdateListener,
+    mut phase: watch::Receiver<Phase>,
+) -> AbortOnDrop {
+    let token = listener.stop_token();
+    AbortOnDrop(tokio::spawn(async move {
+        stopped(&mut phase).await;
+        token.stop();
+    }))
+}
+
+/// Aborts its task when dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Completes once a stop was asked for (or the control task is gone).

@@ -28,7 +28,7 @@ use teloxide::update_listeners::webhooks::{self, Options as HookOptions};
 use tokio::sync::watch;
 use tracing::{debug, info, warn};
 
-use super::{Phase, REJECTED, TgBot, backoff, stopped};
+use super::{Phase, REJECTED, TgBot, backoff, stop_listener_on_stop, stopped};
 use crate::config::WebhookSettings;
 
 /// The header Telegram puts the secret in.
@@ -111,7 +111,8 @@ pub(super) async fn dispatch(
         let socket = tokio::net::TcpListener::from_std(bound.socket.try_clone()?)?;
         let mut options = HookOptions::new(listen, template.url.clone()).path(template.path.clone());
         options.secret_token = template.secret_token.clone();
-        let (listener, stop_flag, router) = webhooks::axum_no_setup(options);
+        let (mut listener, stop_flag, router) = webhooks::axum_no_setup(options);
+        let _stopper = stop_listener_on_stop(&mut listener, phase.clone());
         let secret: Arc<[u8]> = settings.secret.expose().as_bytes().into();
         let router = router.layer(middleware::from_fn(move |request: Request, next: Next| {
             let secret = secret.clone();

@@ -130,10 +130,29 @@ impl RunningBot {
     /// Stops the bot and waits (at most `within`) for `serve` to return; panics if it
     /// returns an error or takes longer. Returns how long it took.
     pub async fn stop_within(&mut self, within: Duration) -> Duration {
+        self.stop_within_while(within, |_| {}).await
+    }
+
+    /// [`Self::stop_within`], calling `meanwhile` with the fake every 5 ms until
+    /// `serve` returns (updates that keep coming during the shutdown).
+    pub async fn stop_within_while(
+        &mut self,
+        within: Duration,
+        mut meanwhile: impl FnMut(&FakeBotApi),
+    ) -> Duration {
         let started = Instant::now();
         self.request_stop();
-        let task = self.task.take().expect("the bot runs");
-        match tokio::time::timeout(within, task).await {
+        let mut task = self.task.take().expect("the bot runs");
+        let api = &self.api;
+        let waited = tokio::time::timeout(within, async {
+            loop {
+                tokio::select! {
+                    result = &mut task => break result,
+                    _ = tokio::time::sleep(Duration::from_millis(5)) => meanwhile(api),
+                }
+            }
+        });
+        match waited.await {
             Ok(Ok(Ok(()))) => started.elapsed(),
             Ok(Ok(Err(e))) => panic!("serve returned an error: {e:#}"),
             Ok(Err(e)) => panic!("serve panicked: {e}"),
