@@ -113,7 +113,9 @@ fn clauses(sentence: &str) -> Vec<&str> {
     for pair in words.windows(2) {
         let ((at, joiner), (_, next)) = (&pair[0], &pair[1]);
         let after_comma = sentence[..*at].trim_end().ends_with(',');
-        let joins = JOINERS.contains(&joiner.as_str()) || (after_comma && is_question_word(joiner));
+        // After a comma "что" is "that" ("правда, что…"), not a new question.
+        let joins = JOINERS.contains(&joiner.as_str())
+            || (after_comma && is_question_word(joiner) && joiner != "что");
         let opens = is_question_word(next) || OPENERS.contains(&next.as_str()) || after_comma;
         if joins && opens && *at > start {
             out.push(sentence[start..*at].trim());
@@ -164,6 +166,7 @@ mod tests {
         assert!(split("Did men flee to St. Petersburg?").is_empty(), "St. is not a sentence end");
         assert!(split("?!?").is_empty());
         assert!(split("Беларусь — союзник России?").is_empty(), "a dash for 'is'");
+        assert!(split("Правда, что в Бурятии призывают всех?").is_empty(), "', что' is 'that'");
         assert_eq!(
             split("the war — what did the White House say?"),
             ["the war —", "what did the White House say?"]
