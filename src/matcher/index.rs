@@ -36,6 +36,9 @@ pub struct Phrasing {
     pub doc: u32,
     /// Sum of the phrasing's term weights.
     pub weight: f32,
+    /// How many terms it has (a one-word phrasing is contained in any question that
+    /// mentions the word).
+    pub terms: usize,
 }
 
 pub struct Index {
@@ -178,7 +181,7 @@ impl Builder {
                 phrasing_postings[id as usize].push(p as u32);
                 weight += idf[id as usize];
             }
-            phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight });
+            phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight, terms: terms.len() });
         }
         let max_idf = (1.0 + n).ln();
         let mut analyzer = self.analyzer;

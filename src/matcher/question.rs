@@ -216,19 +216,8 @@ const PLACE_NOUNS: [&str; 14] = [
 const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число"];
 
 /// Words that ask for a name: "what is the *name* of the law", "как *называется*".
-const NAME_WORDS: [&str; 11] = [
-    "name",
-    "names",
-    "called",
-    "titled",
-    "называется",
-    "называют",
-    "зовут",
-    "название",
-    "имя",
-    "фамилия",
-    "фамилию",
-];
+const NAME_WORDS: [&str; 10] =
+    ["name", "names", "titled", "называется", "называют", "зовут", "название", "имя", "фамилия", "фамилию"];
 
 /// The kind of answer the question asks for: its first question word's, or a name.
 pub fn question_kind(words: &[String]) -> Option<AnswerKind> {

@@ -24,6 +24,8 @@ const LONG_QUESTION: f32 = 8.0;
 const NAME: f32 = 2.0;
 /// How much a fully contained phrasing counts, before the coverage discount.
 const CONTAINED: f32 = 0.75;
+/// How much a one-word phrasing's containment counts.
+const ONE_WORD_CONTAINED: f32 = 0.7;
 /// Factor for an entry whose kind of answer is not the one the question asks for.
 const WRONG_KIND: f32 = 0.7;
 
@@ -131,7 +133,10 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
         let missing = (phrasing.weight - matched).max(0.0);
         let doc = phrasing.doc as usize;
         s.fit[doc] = s.fit[doc].max(matched / (total + MISSING_PHRASING_WORDS * missing));
-        s.containment[doc] = s.containment[doc].max(matched / phrasing.weight.max(f32::EPSILON));
+        // A one-word phrasing ("jobs?") is contained in every question using the
+        // word; being contained in a longer question says little about it.
+        let one_word = if phrasing.terms == 1 { ONE_WORD_CONTAINED } else { 1.0 };
+        s.containment[doc] = s.containment[doc].max(one_word * matched / phrasing.weight.max(f32::EPSILON));
     }
     let mut ranked: Vec<Scored> = s
         .docs
