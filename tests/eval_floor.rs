@@ -7,17 +7,23 @@ use std::path::Path;
 use storybot::engine::Engine;
 use storybot::evaluate::{evaluate, read_cases};
 
-const IN_SCOPE_FLOOR: f64 = 90.0;
-const OUT_OF_SCOPE_FLOOR: f64 = 86.0;
+const IN_SCOPE_FLOOR: f64 = 93.0;
+const OUT_OF_SCOPE_FLOOR: f64 = 89.0;
+
+/// Every set: the first four were written in session 1; the `blind-*` sets in
+/// session 2 by writers who saw only the article (half of each was used to find
+/// failures, half held out; README, "How answers are matched").
+const SETS: [&str; 7] =
+    ["paraphrase", "typos", "russian", "declines", "blind-en", "blind-declines", "blind-ru"];
 
 #[test]
 fn own_question_sets_stay_above_the_floor() {
     let engine = Engine::load(Path::new("knowledge")).unwrap();
     let mut cases = Vec::new();
-    for file in ["paraphrase", "typos", "russian", "declines"] {
+    for file in SETS {
         cases.extend(read_cases(&Path::new("tests/eval").join(format!("{file}.jsonl"))).unwrap());
     }
-    assert!(cases.len() >= 200, "the sets hold {} questions", cases.len());
+    assert!(cases.len() >= 580, "the sets hold {} questions", cases.len());
     let report = evaluate(&engine, &cases);
     let shown = report.render(40);
     assert!(report.rate("in") >= IN_SCOPE_FLOOR, "in-scope below {IN_SCOPE_FLOOR}%:\n{shown}");
@@ -27,7 +33,9 @@ fn own_question_sets_stay_above_the_floor() {
 #[test]
 fn every_russian_answer_is_in_russian() {
     let engine = Engine::load(Path::new("knowledge")).unwrap();
-    for case in read_cases(Path::new("tests/eval/russian.jsonl")).unwrap() {
+    let mut cases = read_cases(Path::new("tests/eval/russian.jsonl")).unwrap();
+    cases.extend(read_cases(Path::new("tests/eval/blind-ru.jsonl")).unwrap());
+    for case in cases {
         let response = engine.respond(&case.q, None);
         assert_eq!(response.reply.lang, storybot::lang::Lang::Ru, "{}", case.q);
         if response.decision.as_ref().is_some_and(|d| d.matched()) {
