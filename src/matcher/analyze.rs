@@ -108,10 +108,11 @@ impl Analyzer {
         }
     }
 
-    /// Indexes a knowledge text: its words become vocabulary for typo correction.
-    pub fn analyze_knowledge(&mut self, text: &str) -> Analysis {
+    /// Indexes a knowledge text; with `learn`, its words become vocabulary for typo
+    /// correction.
+    pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
         let words = normalize::words(text);
-        for word in &words {
+        for word in words.iter().filter(|_| learn) {
             self.learn_word(word);
         }
         // The knowledge repeats its words a lot: stem each distinct word once.
@@ -330,7 +331,7 @@ mod tests {
     #[test]
     fn typos_are_corrected_to_known_words() {
         let mut analyzer = Analyzer::new(&lexicon());
-        analyzer.analyze_knowledge("Governor Tsydanov released a statement");
+        analyzer.analyze_knowledge("Governor Tsydanov released a statement", true);
         let a = analyzer.analyze_question("tsidanov govenor statment");
         assert_eq!(a.terms, ["tsydanov", "governor", "statement"]);
         assert_eq!(a.corrected.len(), 3);
@@ -362,7 +363,7 @@ mod tests {
     #[test]
     fn unknown_names_are_told_from_unknown_words() {
         let mut analyzer = Analyzer::new(&lexicon());
-        analyzer.analyze_knowledge("Governor Tsydanov released a statement");
+        analyzer.analyze_knowledge("Governor Tsydanov released a statement", true);
         let a = analyzer.analyze_question("What did Peskov say about the apology?");
         assert!(a.names.contains("peskov"), "{:?}", a.names);
         assert!(!a.names.iter().any(|n| n.starts_with("apolog")), "an English word is not a name");

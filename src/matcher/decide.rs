@@ -139,7 +139,8 @@ pub struct Combined {
 
 /// The decision for a whole message, given the decisions for its parts
 /// ([`super::parts`]): a part answered with confidence adds its entry to the answer
-/// (two-part questions) and settles a "did you mean" that offered it; a part that
+/// (two-part questions), settles a "did you mean" that offered it and outweighs small
+/// talk around it ("ok, how many could be called up?"); a part that
 /// asks what the article doesn't say gets that said next to the answer to the other,
 /// unless the gap is about the answered entry (`gap_of(gap, entry)`): then the
 /// second part only narrows the first ("do flights cost more, and how many rubles?").
@@ -180,6 +181,8 @@ pub fn combine(
         (Outcome::Clarify { entries }, [only]) if entries.contains(&only.0) => {
             (Outcome::Answer { entry: only.0, also: None }, only.1)
         }
+        // "ok, how many could be called up?": the greeting or thanks is not the point.
+        (Outcome::SmallTalk { .. }, [only]) => (Outcome::Answer { entry: only.0, also: None }, only.1),
         // One part answered, another is a known gap: answer the one, say the other.
         (Outcome::Gap { .. }, [only]) if part_gap.is_some_and(|gap| !gap_of(gap, only.0)) => {
             (Outcome::Answer { entry: only.0, also: None }, only.1)
@@ -248,6 +251,12 @@ mod tests {
         // A gap about the answered entry narrows the question: the whole stays a gap.
         let c = combine(whole.clone(), &parts, |gap, entry| (gap, entry) == (5, 1));
         assert_eq!((c.outcome, c.gap_part), (whole.0, None));
+    }
+
+    #[test]
+    fn small_talk_around_a_question_does_not_hide_it() {
+        let c = combine((Outcome::SmallTalk { intent: 0 }, 0.0), &[answer(7, 0.8)], |_, _| false);
+        assert_eq!(c.outcome, Outcome::Answer { entry: 7, also: None });
     }
 
     #[test]

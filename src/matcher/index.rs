@@ -131,7 +131,9 @@ impl Builder {
         };
         let mut surfaces = Vec::with_capacity(questions.len());
         for question in questions {
-            let analysis = self.analyzer.analyze_knowledge(question);
+            // Small talk's chat words ("lol", "code") are not what a typo meant.
+            let learn = !matches!(target, DocRef::SmallTalk(_));
+            let analysis = self.analyzer.analyze_knowledge(question, learn);
             if analysis.terms.is_empty() {
                 continue;
             }
@@ -141,7 +143,7 @@ impl Builder {
             note(analysis, PHRASING, &mut terms);
         }
         for (text, strength) in fields {
-            let analysis = self.analyzer.analyze_knowledge(text);
+            let analysis = self.analyzer.analyze_knowledge(text, true);
             note(analysis, *strength, &mut terms);
         }
         self.docs.push(Doc { target, kinds, surfaces });
