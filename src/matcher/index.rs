@@ -23,6 +23,10 @@ const TOPIC: f32 = 0.5;
 const NOTE: f32 = 0.4;
 /// Question words only break ties between phrasings; they say little on their own.
 const QUESTION_WORD: f32 = 0.3;
+/// "When" is the whole point of a question about a date: "when did the governor admit
+/// mistakes" and "did the governor admit mistakes" ask different things.
+const TIME_WORD: f32 = 0.7;
+const ASKS_A_TIME: [&str; 2] = ["?when", "?когда"];
 
 pub struct Doc {
     pub target: DocRef,
@@ -171,7 +175,8 @@ impl Builder {
         let mut idf: Vec<f32> = doc_postings.iter().map(|p| (1.0 + n / p.len() as f32).ln()).collect();
         for (term, &id) in &ids {
             if term.starts_with(QUESTION_MARK) {
-                idf[id as usize] *= QUESTION_WORD;
+                idf[id as usize] *=
+                    if ASKS_A_TIME.contains(&term.as_str()) { TIME_WORD } else { QUESTION_WORD };
             }
         }
         let mut phrasing_postings = vec![Vec::new(); doc_postings.len()];
