@@ -78,7 +78,8 @@ impl Analyzer {
             self.synonyms.entry(phrase.clone()).or_insert_with(|| canonical.clone());
         }
         for word in group.iter().flat_map(|p| normalize::words(p)) {
-            self.learn_word(&word);
+            let stem = self.stem(&word);
+            self.learn_word(&word, &stem);
         }
     }
 
@@ -94,12 +95,13 @@ impl Analyzer {
         words.iter().map(|w| self.stem(w)).collect()
     }
 
-    fn learn_word(&mut self, word: &str) {
+    /// Adds a knowledge word (and its stem) to the vocabulary for typo correction.
+    fn learn_word(&mut self, word: &str, stem: &str) {
         if self.stopwords.contains(word) || word.chars().count() < 3 {
             return;
         }
         if self.known_words.insert(word.to_string()) {
-            self.known_stems.insert(self.stem(word));
+            self.known_stems.insert(stem.to_string());
             let len = word.chars().count();
             if self.vocabulary.len() <= len {
                 self.vocabulary.resize(len + 1, Vec::new());
@@ -112,9 +114,6 @@ impl Analyzer {
     /// correction.
     pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
         let words = normalize::words(text);
-        for word in words.iter().filter(|_| learn) {
-            self.learn_word(word);
-        }
         // The knowledge repeats its words a lot: stem each distinct word once.
         let stems: Vec<String> = words
             .iter()
@@ -127,6 +126,11 @@ impl Analyzer {
                 stem
             })
             .collect();
+        if learn {
+            for (word, stem) in words.iter().zip(&stems) {
+                self.learn_word(word, stem);
+            }
+        }
         self.terms_of_stems(&words, &stems)
     }
 
