@@ -8,7 +8,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::normalize;
 pub use super::question::QUESTION_MARK;
-use super::question::{NEGATION, is_negation, is_question_word, question_kind, question_term};
+use super::question::{NEGATION, is_negation, is_question_word, question_kind, question_term_at};
 use crate::knowledge::{AnswerKind, Lexicon};
 use crate::lang::is_cyrillic;
 
@@ -265,8 +265,10 @@ impl Analyzer {
                 i += n;
                 continue;
             }
-            if let Some(term) = question_term(&words[i]) {
+            if let Some(term) = question_term_at(words, i) {
                 push(term, &mut analysis);
+            } else if is_question_word(&words[i]) {
+                // A question word that does not ask here: a conjunction, weightless.
             } else if is_negation(&words[i]) {
                 push(NEGATION.to_string(), &mut analysis);
             } else if !self.stopwords.contains(&words[i]) {

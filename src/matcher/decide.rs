@@ -139,7 +139,7 @@ pub struct Combined {
 
 /// The decision for a whole message, given the decisions for its parts
 /// ([`super::parts`]): a part answered with confidence adds its entry to the answer
-/// (two-part questions), settles a "did you mean" that offered it and outweighs small
+/// (two-part questions), settles a "did you mean" and outweighs small
 /// talk around it ("ok, how many could be called up?"); a part that
 /// asks what the article doesn't say gets that said next to the answer to the other,
 /// unless the gap is about the answered entry (`gap_of(gap, entry)`): then the
@@ -178,9 +178,8 @@ pub fn combine(
         (Outcome::Answer { entry, also: None }, [only]) if *entry != only.0 => {
             (Outcome::Answer { entry: *entry, also: Some(only.0) }, whole.1)
         }
-        (Outcome::Clarify { entries }, [only]) if entries.contains(&only.0) => {
-            (Outcome::Answer { entry: only.0, also: None }, only.1)
-        }
+        // Unsure about the whole message, sure about one of its questions.
+        (Outcome::Clarify { .. }, [only]) => (Outcome::Answer { entry: only.0, also: None }, only.1),
         // "ok, how many could be called up?": the greeting or thanks is not the point.
         (Outcome::SmallTalk { .. }, [only]) => (Outcome::Answer { entry: only.0, also: None }, only.1),
         // One part answered, another is a known gap: answer the one, say the other.
@@ -266,5 +265,8 @@ mod tests {
         let clarify = (Outcome::Clarify { entries: vec![3, 4] }, 0.35);
         let c = combine(clarify, &[answer(4, 0.5), (Outcome::NoMatch, 0.0)], |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 4, also: None }, "a part settles 'did you mean'");
+        let clarify = (Outcome::Clarify { entries: vec![3] }, 0.35);
+        let c = combine(clarify, &[(Outcome::NoMatch, 0.1), answer(9, 0.45)], |_, _| false);
+        assert_eq!(c.outcome, Outcome::Answer { entry: 9, also: None }, "the one question it is sure of");
     }
 }

@@ -157,8 +157,20 @@ fn is_saying(word: &str) -> bool {
     )
 }
 
+/// The light term for `words[at]`, if it is one. "When" counts only where a question
+/// starts: in "will they have jobs when they get home" it is a conjunction, and as a
+/// question word it weighs a lot.
+pub fn question_term_at(words: &[String], at: usize) -> Option<String> {
+    let word = &words[at];
+    let conjunction = matches!(word.as_str(), "when" | "когда") && !(at < 3 || asks_here(words, at));
+    if conjunction {
+        return None;
+    }
+    question_term(word)
+}
+
 /// The term for a question word: forms folded together, "?" in front.
-pub fn question_term(word: &str) -> Option<String> {
+fn question_term(word: &str) -> Option<String> {
     if is_attribution(word) {
         return Some(ATTRIBUTION.to_string());
     }
