@@ -64,6 +64,8 @@ fn main() {
             .arg("run")
             .env("TELOXIDE_TOKEN", api.token())
             .env("TELOXIDE_API_URL", api.url())
+            // BENCH_CHILD_LOG=info (or debug) shows more of the child's log when a
+            // shutdown is not clean.
             .env("RUST_LOG", std::env::var("BENCH_CHILD_LOG").unwrap_or("warn".into()))
             .env("STORYBOT_DATA", std::env::temp_dir().join(format!("storybot-memory-bench-{}.sqlite3", std::process::id())))
             .stdin(Stdio::null())

@@ -40,18 +40,16 @@ impl Matcher {
         let mut scored = score::rank(&self.index, &analysis);
         self.break_ties(question, &mut scored);
         let target = |s: &score::Scored| self.index.docs[s.doc as usize].target;
-        let best = |want: fn(&DocRef) -> bool| {
-            scored.iter().find(|s| want(&target(s))).map(|s| (target(s), s.score))
-        };
-        let first_entry = scored.iter().find(|s| matches!(target(s), DocRef::Entry(_)));
-        let first_gap = scored.iter().find(|s| matches!(target(s), DocRef::Gap(_)));
-        let gap_asks_more = match (first_gap, first_entry) {
-            (Some(gap), Some(entry)) => {
-                entry.score < GAP_CLOSE_ENTRY
-                    || self.index.has_term_missing_from(&analysis, gap.doc, entry.doc)
-            }
-            _ => true,
-        };
+        let first = |want: fn(&DocRef) -> bool| scored.iter().find(|s| want(&target(s)));
+        let best = |want| first(want).map(|s| (target(s), s.score));
+        let gap_asks_more =
+            match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
+                (Some(gap), Some(entry)) => {
+                    entry.score < GAP_CLOSE_ENTRY
+                        || self.index.has_term_missing_from(&analysis, gap.doc, entry.doc)
+                }
+                _ => true,
+            };
         Candidates {
             gap_asks_more,
             entries: scored
@@ -139,11 +137,11 @@ pub struct Combined {
 
 /// The decision for a whole message, given the decisions for its parts
 /// ([`super::parts`]): a part answered with confidence adds its entry to the answer
-/// (two-part questions), settles a "did you mean" and outweighs small
-/// talk around it ("ok, how many could be called up?"); a part that
-/// asks what the article doesn't say gets that said next to the answer to the other,
-/// unless the gap is about the answered entry (`gap_of(gap, entry)`): then the
-/// second part only narrows the first ("do flights cost more, and how many rubles?").
+/// (two-part questions), settles a "did you mean" and outweighs small talk around it
+/// ("ok, how many could be called up?"); a part that asks what the article doesn't
+/// say gets that said next to the answer to the other, unless the gap is about the
+/// answered entry (`gap_of(gap, entry)`): then the second part only narrows the
+/// first ("do flights cost more, and how many rubles?").
 pub fn combine(
     whole: (Outcome, f32),
     parts: &[(Outcome, f32)],
