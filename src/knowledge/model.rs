@@ -94,6 +94,9 @@ pub struct Gap {
 pub struct Lexicon {
     pub synonyms: Localized<Vec<Vec<String>>>,
     pub stopwords: Localized<Vec<String>>,
+    /// Groups of things of one kind the story tells apart (countries, people,
+    /// outlets): a question naming one is not answered by an entry about another.
+    pub entities: Vec<Vec<String>>,
 }
 
 /// Greetings, thanks and the like: a friendly line, never an answer.

@@ -49,6 +49,7 @@ pub struct RawLexicon {
     pub synonyms_ru: Vec<Vec<Located>>,
     pub stopwords_en: Vec<Located>,
     pub stopwords_ru: Vec<Located>,
+    pub entities: Vec<Vec<Located>>,
 }
 
 pub struct RawSmallTalk {
@@ -167,9 +168,15 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
     let mut top = TableReader::new(file, &doc, 0..0, "lexicon.toml");
     let synonyms = top.table("synonyms", problems);
     let stopwords = top.table("stopwords", problems);
+    let entities = top.optional_table("entities", problems);
     top.finish(problems);
-    let mut lexicon =
-        RawLexicon { synonyms_en: vec![], synonyms_ru: vec![], stopwords_en: vec![], stopwords_ru: vec![] };
+    let mut lexicon = RawLexicon {
+        synonyms_en: vec![],
+        synonyms_ru: vec![],
+        stopwords_en: vec![],
+        stopwords_ru: vec![],
+        entities: vec![],
+    };
     if let Some((table, span)) = synonyms {
         let mut t = TableReader::new(file, table, span, "[synonyms]");
         lexicon.synonyms_en = t.string_groups("en", problems);
@@ -180,6 +187,11 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
         let mut t = TableReader::new(file, table, span, "[stopwords]");
         lexicon.stopwords_en = t.optional_strings("en", problems);
         lexicon.stopwords_ru = t.optional_strings("ru", problems);
+        t.finish(problems);
+    }
+    if let Some((table, span)) = entities {
+        let mut t = TableReader::new(file, table, span, "[entities]");
+        lexicon.entities = t.string_groups("groups", problems);
         t.finish(problems);
     }
     Some(lexicon)

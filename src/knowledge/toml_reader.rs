@@ -146,10 +146,20 @@ impl<'t, 'a> TableReader<'t, 'a> {
 
     /// A required sub-table, for files like `story.toml` with one `[story]` table.
     pub fn table(&mut self, key: &str, problems: &mut Problems) -> Option<(&'t DeTable<'a>, Range<usize>)> {
-        let Some(value) = self.get(key) else {
+        if self.get(key).is_none() {
             self.missing(key, problems);
             return None;
-        };
+        }
+        self.optional_table(key, problems)
+    }
+
+    /// An optional sub-table, like `[entities]` in `lexicon.toml`.
+    pub fn optional_table(
+        &mut self,
+        key: &str,
+        problems: &mut Problems,
+    ) -> Option<(&'t DeTable<'a>, Range<usize>)> {
+        let value = self.get(key)?;
         match value.get_ref().as_table() {
             Some(table) => Some((table, value.span())),
             None => {

@@ -320,6 +320,7 @@ pub fn lexicon(raw: RawLexicon) -> Lexicon {
     Lexicon {
         synonyms: Localized { en: groups(raw.synonyms_en), ru: groups(raw.synonyms_ru) },
         stopwords: Localized { en: inner(raw.stopwords_en), ru: inner(raw.stopwords_ru) },
+        entities: groups(raw.entities),
     }
 }
 

@@ -323,6 +323,7 @@ mod tests {
                 en: vec!["the".into(), "up".into(), "is".into(), "in".into()],
                 ru: vec!["и".into()],
             },
+            entities: Vec::new(),
         }
     }
 

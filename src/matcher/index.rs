@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
-use crate::knowledge::{AnswerKind, Story};
+use crate::knowledge::{AnswerKind, Lexicon, Story};
 
 /// What a document stands for; the number indexes the story's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,17 +56,15 @@ pub struct Index {
     pub phrasing_postings: Vec<Vec<u32>>,
     /// The weight of a word the knowledge never uses.
     pub unknown_weight: f32,
+    /// Entity terms (lexicon `[entities]`) and their group.
+    entity_group: HashMap<u32, u16>,
+    /// Per document: the entities it names, as (group, term).
+    doc_entities: Vec<Vec<(u16, u32)>>,
 }
 
 impl Index {
     pub fn build(story: &Story) -> Index {
-        let mut builder = Builder {
-            analyzer: Analyzer::new(&story.lexicon),
-            docs: Vec::new(),
-            doc_terms: Vec::new(),
-            phrasing_terms: Vec::new(),
-            phrasing_doc: Vec::new(),
-        };
+        let mut builder = Builder::new(&story.lexicon);
         for (i, e) in story.entries.iter().enumerate() {
             let questions: Vec<&String> = e.questions.en.iter().chain(&e.questions.ru).collect();
             let fields = [
@@ -87,7 +85,8 @@ impl Index {
             let patterns: Vec<&String> = s.patterns.iter().collect();
             builder.add(DocRef::SmallTalk(i), Vec::new(), &patterns, &[]);
         }
-        builder.finish()
+        let entities = builder.entity_terms(&story.lexicon.entities);
+        builder.finish(entities)
     }
 
     pub fn term(&self, term: &str) -> Option<u32> {
@@ -107,6 +106,27 @@ impl Index {
             .filter_map(|t| self.term(t))
             .any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
     }
+
+    /// The question's entity terms, as (group, term).
+    pub fn entities_in(&self, analysis: &Analysis) -> Vec<(u16, u32)> {
+        analysis
+            .terms
+            .iter()
+            .filter_map(|t| self.term(t))
+            .filter_map(|t| self.entity_group.get(&t).map(|&g| (g, t)))
+            .collect()
+    }
+
+    /// Whether `doc` is about another thing of a kind the question names: it names
+    /// none of the question's countries but names another country.
+    pub fn names_another(&self, doc: u32, asked: &[(u16, u32)]) -> bool {
+        let named = &self.doc_entities[doc as usize];
+        asked.iter().any(|&(group, _)| {
+            let in_group = |&&(g, _): &&(u16, u32)| g == group;
+            named.iter().filter(in_group).next().is_some()
+                && !asked.iter().filter(in_group).any(|a| named.contains(a))
+        })
+    }
 }
 
 struct Builder {
@@ -118,6 +138,16 @@ struct Builder {
 }
 
 impl Builder {
+    fn new(lexicon: &Lexicon) -> Builder {
+        Builder {
+            analyzer: Analyzer::new(lexicon),
+            docs: Vec::new(),
+            doc_terms: Vec::new(),
+            phrasing_terms: Vec::new(),
+            phrasing_doc: Vec::new(),
+        }
+    }
+
     fn add(
         &mut self,
         target: DocRef,
@@ -154,7 +184,20 @@ impl Builder {
         self.doc_terms.push(terms);
     }
 
-    fn finish(self) -> Index {
+    /// Each entity word's term, with the index of its group.
+    fn entity_terms(&mut self, groups: &[Vec<String>]) -> Vec<(String, u16)> {
+        let mut out = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            for word in group {
+                for term in self.analyzer.analyze_knowledge(word, false).terms {
+                    out.push((term, g as u16));
+                }
+            }
+        }
+        out
+    }
+
+    fn finish(self, entities: Vec<(String, u16)>) -> Index {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut doc_postings: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut intern = |term: &str, postings: &mut Vec<Vec<(u32, f32)>>| -> u32 {
@@ -190,6 +233,21 @@ impl Builder {
             }
             phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight, terms: terms.len() });
         }
+        let entity_group: HashMap<u32, u16> =
+            entities.into_iter().filter_map(|(term, g)| ids.get(&term).map(|&id| (id, g))).collect();
+        let doc_entities = self
+            .doc_terms
+            .iter()
+            .map(|terms| {
+                let mut named: Vec<(u16, u32)> = terms
+                    .keys()
+                    .filter_map(|t| ids.get(t))
+                    .filter_map(|id| entity_group.get(id).map(|&g| (g, *id)))
+                    .collect();
+                named.sort_unstable();
+                named
+            })
+            .collect();
         let max_idf = (1.0 + n).ln();
         let mut analyzer = self.analyzer;
         analyzer.finish_building();
@@ -202,6 +260,8 @@ impl Builder {
             doc_postings,
             phrasing_postings,
             unknown_weight: 0.5 * max_idf,
+            entity_group,
+            doc_entities,
         }
     }
 }
@@ -230,4 +290,34 @@ pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
     }
     let union = a.len() + b.len() - shared;
     if union == 0 { 0.0 } else { shared as f32 / union as f32 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(docs: &[&str], entities: &[&str]) -> Index {
+        let lexicon = Lexicon {
+            entities: vec![entities.iter().map(|w| w.to_string()).collect()],
+            ..Lexicon::default()
+        };
+        let mut builder = Builder::new(&lexicon);
+        for (i, text) in docs.iter().enumerate() {
+            builder.add(DocRef::Entry(i), Vec::new(), &[&text.to_string()], &[]);
+        }
+        let entities = builder.entity_terms(&lexicon.entities);
+        builder.finish(entities)
+    }
+
+    #[test]
+    fn a_document_about_another_country_is_told_apart() {
+        let docs = ["Belarus rounds up men", "lines at the Georgia and Kazakhstan borders", "men fled"];
+        let index = index(&docs, &["belarus", "georgia", "kazakhstan"]);
+        let asked = index.entities_in(&index.analyzer.analyze_question("did kazakhstan round up men?"));
+        assert!(index.names_another(0, &asked), "names Belarus only");
+        assert!(!index.names_another(1, &asked), "names Kazakhstan too");
+        assert!(!index.names_another(2, &asked), "names no country");
+        let asked = index.entities_in(&index.analyzer.analyze_question("did men flee?"));
+        assert!(asked.is_empty() && !index.names_another(0, &asked), "the question names none");
+    }
 }

@@ -28,6 +28,9 @@ const CONTAINED: f32 = 0.75;
 const ONE_WORD_CONTAINED: f32 = 0.7;
 /// Factor for an entry whose kind of answer is not the one the question asks for.
 const WRONG_KIND: f32 = 0.7;
+/// Factor for a document about another country, person or outlet than the one the
+/// question names ("did Kazakhstan send men back?" against Belarus's roundups).
+const ANOTHER_ENTITY: f32 = 0.7;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
@@ -138,6 +141,7 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
         let one_word = if phrasing.terms == 1 { ONE_WORD_CONTAINED } else { 1.0 };
         s.containment[doc] = s.containment[doc].max(one_word * matched / phrasing.weight.max(f32::EPSILON));
     }
+    let asked = index.entities_in(analysis);
     let mut ranked: Vec<Scored> = s
         .docs
         .iter()
@@ -147,7 +151,10 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
             let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks);
             let (fit, containment) = (s.fit[d], s.containment[d]);
             let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
-            let score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
+            let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
+            if !asked.is_empty() && index.names_another(doc, &asked) {
+                score *= ANOTHER_ENTITY;
+            }
             Scored { doc, score: score.clamp(0.0, 1.0) }
         })
         .collect();
