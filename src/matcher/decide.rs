@@ -145,6 +145,7 @@ pub struct Combined {
 pub fn combine(
     whole: (Outcome, f32),
     parts: &[(Outcome, f32)],
+    context_gap: Option<usize>,
     gap_of: impl Fn(usize, usize) -> bool,
 ) -> Combined {
     // Each entry a part answers, with its best score, in the message's order.
@@ -184,10 +185,14 @@ pub fn combine(
         (Outcome::Gap { .. }, [only]) if part_gap.is_some_and(|gap| !gap_of(gap, only.0)) => {
             (Outcome::Answer { entry: only.0, also: None }, only.1)
         }
+        // The gap was the scene the message set, not its question.
+        (Outcome::Gap { .. }, [only]) if part_gap.is_none() && context_gap.is_some() => {
+            (Outcome::Answer { entry: only.0, also: None }, only.1)
+        }
         _ => whole,
     };
     let gap_part = match outcome {
-        Outcome::Answer { entry, .. } => part_gap.filter(|&gap| !gap_of(gap, entry)),
+        Outcome::Answer { entry, .. } => part_gap.filter(|&gap| !gap_of(gap, entry)).or(context_gap),
         _ => None,
     };
     Combined { outcome, score, gap_part }
@@ -234,7 +239,7 @@ mod tests {
 
     #[test]
     fn two_parts_answered_answer_both() {
-        let c = combine(answer(0, 0.45), &[answer(1, 0.9), answer(2, 0.7)], |_, _| false);
+        let c = combine(answer(0, 0.45), &[answer(1, 0.9), answer(2, 0.7)], None, |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 1, also: Some(2) });
         assert_eq!(c.score, 0.7);
     }
@@ -243,28 +248,38 @@ mod tests {
     fn a_part_the_article_does_not_answer_is_said_next_to_the_answer() {
         let whole = (Outcome::Gap { gap: 5 }, 0.5);
         let parts = [answer(1, 0.9), (Outcome::Gap { gap: 5 }, 0.3)];
-        let c = combine(whole.clone(), &parts, |_, _| false);
+        let c = combine(whole.clone(), &parts, None, |_, _| false);
         assert_eq!((c.outcome, c.gap_part), (Outcome::Answer { entry: 1, also: None }, Some(5)));
         // A gap about the answered entry narrows the question: the whole stays a gap.
-        let c = combine(whole.clone(), &parts, |gap, entry| (gap, entry) == (5, 1));
+        let c = combine(whole.clone(), &parts, None, |gap, entry| (gap, entry) == (5, 1));
         assert_eq!((c.outcome, c.gap_part), (whole.0, None));
     }
 
     #[test]
+    fn a_gap_in_the_scene_a_message_sets_is_said_next_to_the_answer() {
+        let whole = (Outcome::Gap { gap: 3 }, 0.42);
+        let parts = [(Outcome::NoMatch, 0.3), answer(1, 0.56)];
+        let c = combine(whole.clone(), &parts, Some(3), |_, _| true);
+        assert_eq!((c.outcome, c.gap_part), (Outcome::Answer { entry: 1, also: None }, Some(3)));
+        let c = combine(whole.clone(), &parts, None, |_, _| true);
+        assert_eq!(c.outcome, whole.0, "without a scene, the gap the whole asks stands");
+    }
+
+    #[test]
     fn small_talk_around_a_question_does_not_hide_it() {
-        let c = combine((Outcome::SmallTalk { intent: 0 }, 0.0), &[answer(7, 0.8)], |_, _| false);
+        let c = combine((Outcome::SmallTalk { intent: 0 }, 0.0), &[answer(7, 0.8)], None, |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 7, also: None });
     }
 
     #[test]
     fn a_message_of_one_part_keeps_its_decision() {
-        let c = combine((Outcome::NoMatch, 0.1), &[], |_, _| false);
+        let c = combine((Outcome::NoMatch, 0.1), &[], None, |_, _| false);
         assert_eq!((c.outcome, c.gap_part), (Outcome::NoMatch, None));
         let clarify = (Outcome::Clarify { entries: vec![3, 4] }, 0.35);
-        let c = combine(clarify, &[answer(4, 0.5), (Outcome::NoMatch, 0.0)], |_, _| false);
+        let c = combine(clarify, &[answer(4, 0.5), (Outcome::NoMatch, 0.0)], None, |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 4, also: None }, "a part settles 'did you mean'");
         let clarify = (Outcome::Clarify { entries: vec![3] }, 0.35);
-        let c = combine(clarify, &[(Outcome::NoMatch, 0.1), answer(9, 0.45)], |_, _| false);
+        let c = combine(clarify, &[(Outcome::NoMatch, 0.1), answer(9, 0.45)], None, |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 9, also: None }, "the one question it is sure of");
     }
 }

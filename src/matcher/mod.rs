@@ -97,10 +97,22 @@ impl Matcher {
         let lang = Lang::detect(question, lang_hint);
         let candidates = self.candidates(question);
         let whole = decide::decide(&candidates);
-        let parts: Vec<(Outcome, f32)> =
-            parts::split(question).into_iter().map(|p| decide::decide(&self.candidates(p))).collect();
+        // A known gap in a part that only sets the scene ("I'm worried how long we'd
+        // wait.") is not what the message asks: it is said next to the answer.
+        let mut context_gap = None;
+        let parts: Vec<(Outcome, f32)> = parts::split(question)
+            .into_iter()
+            .map(|part| match decide::decide(&self.candidates(part)) {
+                (Outcome::Gap { gap }, score) if parts::is_context(part) => {
+                    context_gap.get_or_insert(gap);
+                    (Outcome::NoMatch, score)
+                }
+                decided => decided,
+            })
+            .collect();
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
-        let decide::Combined { outcome, score, gap_part } = decide::combine(whole, &parts, gap_of);
+        let decide::Combined { outcome, score, gap_part } =
+            decide::combine(whole, &parts, context_gap, gap_of);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
         Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part }
     }

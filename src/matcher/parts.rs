@@ -92,6 +92,33 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Words that open a request ("tell me how long…"): a question without a question
+/// mark.
+const REQUESTS: [&str; 12] = [
+    "tell",
+    "explain",
+    "describe",
+    "show",
+    "give",
+    "say",
+    "расскажи",
+    "расскажите",
+    "скажи",
+    "скажите",
+    "объясни",
+    "подскажите",
+];
+
+/// Whether a part only sets the scene ("I'm worried about how long we'd wait."): it
+/// has no question mark and opens with neither a question word nor a request.
+pub fn is_context(part: &str) -> bool {
+    let words = word_spans(part);
+    let mut words = words.iter().map(|(_, w)| w.as_str()).skip_while(|w| JOINERS.contains(w));
+    let opens =
+        words.next().is_some_and(|w| is_question_word(w) || OPENERS.contains(&w) || REQUESTS.contains(&w));
+    !part.contains('?') && !opens
+}
+
 /// Whether `text` opens with a question word or a word that opens a question.
 fn starts_question(text: &str) -> bool {
     word_spans(text).first().is_some_and(|(_, w)| is_question_word(w) || OPENERS.contains(&w.as_str()))
@@ -177,6 +204,16 @@ mod tests {
     fn context_and_question_are_parts() {
         let parts = split("My cousin lives in Moscow. He is nervous. Is that how it works?");
         assert_eq!(parts, ["My cousin lives in Moscow.", "He is nervous.", "Is that how it works?"]);
+    }
+
+    #[test]
+    fn a_statement_is_context_and_a_request_is_not() {
+        assert!(is_context("I'm a bit worried about how long we'd wait."));
+        assert!(is_context("Мой брат в Бурятии."));
+        assert!(!is_context("How long is the wait"));
+        assert!(!is_context("the wait is long?"));
+        assert!(!is_context("Tell me how long the wait is."));
+        assert!(!is_context("и когда вышла статья"));
     }
 
     #[test]
