@@ -284,6 +284,10 @@ impl Analyzer {
 /// An unknown word is taken for a name when it is not an English word (Latin script)
 /// or is written with a capital inside the message (any script): "peskov", "Песков".
 fn looks_like_name(text: &str, word: &str) -> bool {
+    // A number the story never uses ("25 million reservists") is as specific as a name.
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     if word.chars().count() < 4 || !word.chars().all(char::is_alphabetic) {
         return false;
     }
