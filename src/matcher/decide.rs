@@ -88,6 +88,10 @@ impl Matcher {
 /// nothing to.
 const GAP_CLOSE_ENTRY: f32 = 0.75;
 
+/// A part answered this well is answered even when the whole message is a known gap
+/// that another part asks about: a weaker part is more likely a stray match.
+const PART_OVER_GAP: f32 = 0.5;
+
 /// Scores this close to the best are ties, settled by surface similarity.
 const TIE: f32 = 0.03;
 /// How many leading documents can be in a tie.
@@ -182,7 +186,9 @@ pub fn combine(
         // "ok, how many could be called up?": the greeting or thanks is not the point.
         (Outcome::SmallTalk { .. }, [only]) => (Outcome::Answer { entry: only.0, also: None }, only.1),
         // One part answered, another is a known gap: answer the one, say the other.
-        (Outcome::Gap { .. }, [only]) if part_gap.is_some_and(|gap| !gap_of(gap, only.0)) => {
+        (Outcome::Gap { .. }, [only])
+            if only.1 >= PART_OVER_GAP && part_gap.is_some_and(|gap| !gap_of(gap, only.0)) =>
+        {
             (Outcome::Answer { entry: only.0, also: None }, only.1)
         }
         // The gap was the scene the message set, not its question.
@@ -250,6 +256,9 @@ mod tests {
         let parts = [answer(1, 0.9), (Outcome::Gap { gap: 5 }, 0.3)];
         let c = combine(whole.clone(), &parts, None, |_, _| false);
         assert_eq!((c.outcome, c.gap_part), (Outcome::Answer { entry: 1, also: None }, Some(5)));
+        // A weakly answered part is likelier a stray match than the message's question.
+        let weak = [answer(1, 0.45), (Outcome::Gap { gap: 5 }, 0.3)];
+        assert_eq!(combine(whole.clone(), &weak, None, |_, _| false).outcome, whole.0);
         // A gap about the answered entry narrows the question: the whole stays a gap.
         let c = combine(whole.clone(), &parts, None, |gap, entry| (gap, entry) == (5, 1));
         assert_eq!((c.outcome, c.gap_part), (whole.0, None));
