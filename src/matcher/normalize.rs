@@ -179,6 +179,9 @@ mod numbers {
         MULTIPLIERS.iter().find(|(w, _)| *w == word).map(|(_, v)| (*v, true))
     }
 
+    /// Multipliers that stand for one of them on their own ("a million men").
+    const SINGULAR_MULTIPLIERS: [&str; 4] = ["thousand", "million", "тысяча", "миллион"];
+
     /// Replaces runs of number words (and digits followed by multipliers) with digits.
     pub fn fold_number_words(words: Vec<String>) -> Vec<String> {
         let mut out = Vec::with_capacity(words.len());
@@ -206,7 +209,8 @@ mod numbers {
             };
             let Some((v, multiplier)) = parsed else { break };
             if multiplier && v >= 1_000 {
-                if used == 0 {
+                // "a million" is one; a lone plural ("тысячи мужчин") is "thousands".
+                if used == 0 && !SINGULAR_MULTIPLIERS.contains(&word.as_str()) {
                     break;
                 }
                 total = total.saturating_add(current.max(1).saturating_mul(v));
@@ -255,6 +259,8 @@ mod tests {
     fn number_words_become_digits_but_not_pronouns() {
         assert_eq!(words("seven month mark"), ["7", "month", "mark"]);
         assert_eq!(words("which one"), ["which", "one"]);
+        assert_eq!(words("a million men"), ["a", "1000000", "men"]);
+        assert_eq!(words("тысячи мужчин"), ["тысячи", "мужчин"], "a plural is 'thousands'");
     }
 
     #[test]
