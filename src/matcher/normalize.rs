@@ -17,7 +17,7 @@ pub fn words(text: &str) -> Vec<String> {
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .collect();
-    let joined = join_digit_groups(&folded);
+    let joined = join_arithmetic(&join_digit_groups(&folded));
     let mut out = Vec::new();
     for raw in joined.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c)) {
         // Apostrophes join contractions and possessives: "what's" → "whats".
@@ -104,6 +104,35 @@ fn join_digit_groups(text: &str) -> String {
             }
         }
         out.push(c);
+    }
+    out
+}
+
+/// "2+2" and "7 * 7" are one token ("2x2"), not two numbers the story may use: a
+/// sum is not a question about Sept. 22.
+fn join_arithmetic(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // Not '/' or '-': "9/22" is a date and "2-3" a range.
+        let operator = matches!(c, '+' | '*' | '=' | '^' | '×' | '÷');
+        let next = chars[i + 1..].iter().find(|c| **c != ' ');
+        if operator
+            && out.trim_end().ends_with(|c: char| c.is_ascii_digit())
+            && next.is_some_and(char::is_ascii_digit)
+        {
+            out.truncate(out.trim_end().len());
+            out.push('x');
+            i += 1;
+            while chars.get(i) == Some(&' ') {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
     }
     out
 }
@@ -260,6 +289,8 @@ mod tests {
         assert_eq!(words("seven month mark"), ["7", "month", "mark"]);
         assert_eq!(words("which one"), ["which", "one"]);
         assert_eq!(words("a million men"), ["a", "1000000", "men"]);
+        assert_eq!(words("what is 2+2? 7 * 7"), ["what", "is", "2x2", "7x7"], "sums are not numbers");
+        assert_eq!(words("on 9/22, 2-3 days"), ["on", "9", "22", "2", "3", "days"]);
         assert_eq!(words("тысячи мужчин"), ["тысячи", "мужчин"], "a plural is 'thousands'");
     }
 
