@@ -360,6 +360,8 @@ mod tests {
         assert_eq!(analyzer.analyze_question("what is the name of the law").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("как называется закон").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("who was called up").asks, Some(AnswerKind::Person));
+        assert_eq!(analyzer.analyze_question("which analysts doubted it").asks, Some(AnswerKind::Name));
+        assert_eq!(analyzer.analyze_question("which agency said so").asks, None, "every answer has a source");
         assert_eq!(analyzer.analyze_question("were veterans called up").asks, None);
     }
 

@@ -227,6 +227,35 @@ const PLACE_NOUNS: [&str; 14] = [
 ];
 const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число"];
 
+/// People and bodies a "which" question asks to have named: "which *analysts*". Not
+/// "agency" or "outlet": every answer names its source.
+const ACTOR_NOUNS: [&str; 24] = [
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "official",
+    "officials",
+    "think",
+    "organization",
+    "organizations",
+    "company",
+    "companies",
+    "airline",
+    "airlines",
+    "bank",
+    "banks",
+    "politician",
+    "politicians",
+    "эксперты",
+    "аналитики",
+    "чиновники",
+    "чиновник",
+    "авиакомпании",
+    "компании",
+    "банки",
+];
+
 /// Words that ask for a name: "what is the *name* of the law", "как *называется*".
 const NAME_WORDS: [&str; 10] =
     ["name", "names", "titled", "называется", "называют", "зовут", "название", "имя", "фамилия", "фамилию"];
@@ -266,6 +295,9 @@ fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
         }
         "what" | "which" | "какой" | "какая" | "какое" if noun_is(&TIME_NOUNS) => {
             Some(AnswerKind::Date)
+        }
+        "which" | "какой" | "какая" | "какое" | "какие" | "каких" if noun_is(&ACTOR_NOUNS) => {
+            Some(AnswerKind::Name)
         }
         _ => None,
     }
