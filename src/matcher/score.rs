@@ -30,7 +30,7 @@ const ONE_WORD_CONTAINED: f32 = 0.7;
 const WRONG_KIND: f32 = 0.7;
 /// Factor for a document about another country, person or outlet than the one the
 /// question names ("did Kazakhstan send men back?" against Belarus's roundups).
-const ANOTHER_ENTITY: f32 = 0.7;
+const ANOTHER_ENTITY: f32 = 0.6;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {

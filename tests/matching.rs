@@ -1,0 +1,59 @@
+//! Matching behaviours on the shipped knowledge that no single question set pins
+//! down: messages of several parts, other countries, sums, scene-setting. The
+//! questions here are written for these tests, not taken from any eval set.
+
+use std::path::Path;
+
+use storybot::engine::Engine;
+use storybot::matcher::Outcome;
+
+fn engine() -> Engine {
+    Engine::load(Path::new("knowledge")).unwrap()
+}
+
+/// The entry id a question is answered from, or None for a decline.
+fn answered(engine: &Engine, question: &str) -> Option<String> {
+    let decision = engine.ask(question, None).decision.unwrap();
+    match decision.outcome {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_bare_follow_up_word_is_not_a_question_of_its_own() {
+    let engine = engine();
+    // "… and when?" asks when the first part happens, not when the story came out.
+    for question in ["Are the wrongly drafted men going home, and when?", "will the loan law pass, and when?"]
+    {
+        assert_ne!(answered(&engine, question).as_deref(), Some("story-date"), "{question}");
+    }
+}
+
+#[test]
+fn an_entry_about_another_country_does_not_answer() {
+    let engine = engine();
+    let kazakhstan = answered(&engine, "Is Kazakhstan rounding up Russian men and handing them over?");
+    assert_ne!(kazakhstan.as_deref(), Some("belarus-roundup"));
+    let georgia = answered(&engine, "Did Georgia send the draft dodgers back?");
+    assert_ne!(georgia.as_deref(), Some("belarus-roundup"));
+    assert_ne!(answered(&engine, "is finland an ally of russia").as_deref(), Some("belarus-ally"));
+    assert_eq!(answered(&engine, "Is Belarus rounding up Russian men?").as_deref(), Some("belarus-roundup"));
+}
+
+#[test]
+fn a_sum_is_not_a_date() {
+    let engine = engine();
+    assert_eq!(answered(&engine, "what's 2+2"), None);
+    assert_eq!(answered(&engine, "22+0?"), None);
+}
+
+#[test]
+fn a_worry_in_the_preamble_is_said_next_to_the_answer() {
+    let engine = engine();
+    let message = "We're driving to Finland on Monday. I'm anxious about how many hours we'll be stuck. \
+                   What does the article say about the Finnish border?";
+    let decision = engine.ask(message, None).decision.unwrap();
+    assert!(matches!(decision.outcome, Outcome::Answer { .. }), "{:?}", decision.outcome);
+    assert!(decision.gap_part.is_some(), "the waiting time the article doesn't give is said too");
+}
