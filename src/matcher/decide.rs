@@ -92,6 +92,11 @@ const GAP_CLOSE_ENTRY: f32 = 0.75;
 /// that another part asks about: a weaker part is more likely a stray match.
 const PART_OVER_GAP: f32 = 0.5;
 
+/// A part answered this well settles a "did you mean" about the whole message; a
+/// part of chatter around an off-topic question ("… everyone at work talks about
+/// Putin") fits barely above the answer line.
+const PART_OVER_CLARIFY: f32 = 0.45;
+
 /// Scores this close to the best are ties, settled by surface similarity.
 const TIE: f32 = 0.03;
 /// How many leading documents can be in a tie.
@@ -182,7 +187,9 @@ pub fn combine(
             (Outcome::Answer { entry: *entry, also: Some(only.0) }, whole.1)
         }
         // Unsure about the whole message, sure about one of its questions.
-        (Outcome::Clarify { .. }, [only]) => (Outcome::Answer { entry: only.0, also: None }, only.1),
+        (Outcome::Clarify { .. }, [only]) if only.1 >= PART_OVER_CLARIFY => {
+            (Outcome::Answer { entry: only.0, also: None }, only.1)
+        }
         // "ok, how many could be called up?": the greeting or thanks is not the point.
         (Outcome::SmallTalk { .. }, [only]) => (Outcome::Answer { entry: only.0, also: None }, only.1),
         // One part answered, another is a known gap: answer the one, say the other.
@@ -239,6 +246,10 @@ pub fn suggestions(story: &Story, outcome: &Outcome, c: &Candidates, starters: &
 mod tests {
     use super::*;
 
+    fn clarify_of(entry: usize) -> (Outcome, f32) {
+        (Outcome::Clarify { entries: vec![entry] }, 0.35)
+    }
+
     fn answer(entry: usize, score: f32) -> (Outcome, f32) {
         (Outcome::Answer { entry, also: None }, score)
     }
@@ -287,6 +298,8 @@ mod tests {
         let clarify = (Outcome::Clarify { entries: vec![3, 4] }, 0.35);
         let c = combine(clarify, &[answer(4, 0.5), (Outcome::NoMatch, 0.0)], None, |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 4, also: None }, "a part settles 'did you mean'");
+        let weak = combine(clarify_of(3), &[answer(4, 0.42)], None, |_, _| false);
+        assert_eq!(weak.outcome, clarify_of(3).0, "a barely answered part settles nothing");
         let clarify = (Outcome::Clarify { entries: vec![3] }, 0.35);
         let c = combine(clarify, &[(Outcome::NoMatch, 0.1), answer(9, 0.45)], None, |_, _| false);
         assert_eq!(c.outcome, Outcome::Answer { entry: 9, also: None }, "the one question it is sure of");
