@@ -57,3 +57,20 @@ fn a_worry_in_the_preamble_is_said_next_to_the_answer() {
     assert!(matches!(decision.outcome, Outcome::Answer { .. }), "{:?}", decision.outcome);
     assert!(decision.gap_part.is_some(), "the waiting time the article doesn't give is said too");
 }
+
+#[test]
+fn an_approximate_figure_does_not_answer_a_question_for_an_exact_one() {
+    let engine = engine();
+    // The article says the lines stretched "for miles": no exact length.
+    assert_eq!(
+        answered(&engine, "precisely how many kilometres did the car lines at the Kazakh border stretch?"),
+        None
+    );
+    // 300,000 and Sept. 22 are exact (kind "exact").
+    let callup = answered(&engine, "exactly how many men can Putin call up?");
+    assert_eq!(callup.as_deref(), Some("order-300k"));
+    assert_eq!(
+        answered(&engine, "the exact date the border photo was taken?").as_deref(),
+        Some("photo-date")
+    );
+}

@@ -43,14 +43,17 @@ pub enum AnswerKind {
     Date,
     Time,
     Reason,
+    /// Declared, never asked: the entry's number or date is exact (300,000; Sept. 22),
+    /// so it answers "exactly how many" and "the exact date"; others are approximate.
+    Exact,
     /// Asked for ("what is the law *called*"), never declared: an entry whose kinds
     /// include a person, organization or place answers it.
     Name,
 }
 
 impl AnswerKind {
-    pub const NAMES: [&'static str; 7] =
-        ["number", "person", "organization", "place", "date", "time", "reason"];
+    pub const NAMES: [&'static str; 8] =
+        ["number", "person", "organization", "place", "date", "time", "reason", "exact"];
 
     pub fn parse(name: &str) -> Option<AnswerKind> {
         Some(match name {
@@ -61,6 +64,7 @@ impl AnswerKind {
             "date" => AnswerKind::Date,
             "time" => AnswerKind::Time,
             "reason" => AnswerKind::Reason,
+            "exact" => AnswerKind::Exact,
             _ => return None,
         })
     }

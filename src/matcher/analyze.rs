@@ -8,7 +8,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::normalize;
 pub use super::question::QUESTION_MARK;
-use super::question::{NEGATION, is_negation, is_question_word, question_kind, question_term_at};
+use super::question::{
+    NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, is_negation, is_question_word, question_kind,
+    question_term_at,
+};
 use crate::knowledge::{AnswerKind, Lexicon};
 use crate::lang::is_cyrillic;
 
@@ -46,6 +49,19 @@ pub struct Analysis {
     /// Unknown terms that look like names ("Peskov", "Zelensky"): a question about
     /// someone the knowledge never mentions is not about anything it knows.
     pub names: HashSet<String>,
+    /// Whether the question asks for an exact value.
+    pub precise: Precision,
+}
+
+/// How exact an answer a question asks for.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    #[default]
+    None,
+    /// "Exactly how many": exact, if it asks for a number or a date.
+    Figure,
+    /// "The exact salary": an exact value, whatever it asks.
+    Value,
 }
 
 impl Analyzer {
@@ -180,6 +196,14 @@ impl Analyzer {
             .collect();
         analysis.corrected = corrected;
         analysis.asks = asks;
+        let any_of = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        analysis.precise = if any_of(&PRECISION_ADJECTIVES) {
+            Precision::Value
+        } else if any_of(&PRECISION_ADVERBS) {
+            Precision::Figure
+        } else {
+            Precision::None
+        };
         analysis
     }
 
@@ -363,6 +387,15 @@ mod tests {
         assert_eq!(analyzer.analyze_question("which analysts doubted it").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("which agency said so").asks, None, "every answer has a source");
         assert_eq!(analyzer.analyze_question("were veterans called up").asks, None);
+    }
+
+    #[test]
+    fn precision_is_asked_by_adjectives_and_by_adverbs_with_figures() {
+        let analyzer = Analyzer::new(&lexicon());
+        assert_eq!(analyzer.analyze_question("the exact salary").precise, Precision::Value);
+        assert_eq!(analyzer.analyze_question("точная дата").precise, Precision::Value);
+        assert_eq!(analyzer.analyze_question("exactly how many").precise, Precision::Figure);
+        assert_eq!(analyzer.analyze_question("how many were drafted").precise, Precision::None);
     }
 
     #[test]

@@ -92,6 +92,16 @@ pub const ATTRIBUTION: &str = "?source";
 /// statement, "who is the governor" does not, but neither word names a fact.
 pub const SAYING: &str = "?say";
 
+/// Adverbs asking for precision ("*exactly* how many", "сколько *точно*"): an entry
+/// whose number or date is approximate ("for miles", "earlier this week") does not
+/// answer them; an exact one is declared with the kind "exact".
+pub const PRECISION_ADVERBS: [&str; 5] = ["exactly", "precisely", "точно", "конкретно", "точнее"];
+
+/// Adjectives asking for precision ("the *exact* salary", "*точная* дата"): they ask
+/// for an exact value whatever the question word.
+pub const PRECISION_ADJECTIVES: [&str; 9] =
+    ["exact", "precise", "точный", "точная", "точное", "точные", "точную", "точного", "точной"];
+
 fn is_attribution(word: &str) -> bool {
     matches!(
         word,

@@ -6,7 +6,7 @@
 //! weighted Jaccard against the closest phrasing. *Containment*: how much of the
 //! closest phrasing the question contains, which carries long, chatty questions.
 
-use super::analyze::Analysis;
+use super::analyze::{Analysis, Precision};
 use super::index::{DocRef, Index};
 use crate::knowledge::AnswerKind;
 
@@ -148,7 +148,8 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
         .map(|&doc| {
             let d = doc as usize;
             let coverage = (s.doc_matched[d] / total).min(1.0);
-            let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks);
+            let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
+                || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
             let (fit, containment) = (s.fit[d], s.containment[d]);
             let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
             let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
@@ -165,6 +166,17 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
     }
     ranked.sort_by(order);
     ranked
+}
+
+/// The question asks for an exact number or date and the entry's is approximate
+/// ("for miles", "earlier this week").
+fn not_exact(kinds: &[AnswerKind], target: DocRef, analysis: &Analysis) -> bool {
+    let asks_exact = match analysis.precise {
+        Precision::None => false,
+        Precision::Figure => matches!(analysis.asks, Some(AnswerKind::Number | AnswerKind::Date)),
+        Precision::Value => true,
+    };
+    asks_exact && matches!(target, DocRef::Entry(_)) && !kinds.contains(&AnswerKind::Exact)
 }
 
 /// The question asks for a number, a date or a name and this entry's answer is none.
