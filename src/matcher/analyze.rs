@@ -383,6 +383,9 @@ mod tests {
         assert_eq!(analyzer.analyze_question("which countries are visa-free").asks, Some(AnswerKind::Place));
         assert_eq!(analyzer.analyze_question("what is the name of the law").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("как называется закон").asks, Some(AnswerKind::Name));
+        let city = analyzer.analyze_question("В каком городе сняли видео?");
+        assert_eq!((city.asks, city.terms.contains(&"?какой".to_string())), (Some(AnswerKind::Place), true));
+        assert_eq!(analyzer.analyze_question("Какого числа подписан указ?").asks, Some(AnswerKind::Date));
         assert_eq!(analyzer.analyze_question("who was called up").asks, Some(AnswerKind::Person));
         assert_eq!(analyzer.analyze_question("which analysts doubted it").asks, Some(AnswerKind::Name));
         assert_eq!(analyzer.analyze_question("which agency said so").asks, None, "every answer has a source");

@@ -6,7 +6,7 @@ use crate::knowledge::AnswerKind;
 
 /// Words that ask rather than say: they tell the kind of answer wanted and are not
 /// matched as terms. Language-generic, not story-specific.
-const QUESTION_WORDS: [&str; 38] = [
+const QUESTION_WORDS: [&str; 42] = [
     "what",
     "whats",
     "which",
@@ -30,6 +30,10 @@ const QUESTION_WORDS: [&str; 38] = [
     "какие",
     "каких",
     "каким",
+    "каком",
+    "какого",
+    "какую",
+    "какому",
     "кто",
     "кого",
     "кому",
@@ -197,7 +201,9 @@ fn question_term(word: &str) -> Option<String> {
         "wheres" => "where",
         "hows" => "how",
         "чем" | "чего" => "что",
-        "какая" | "какое" | "какие" | "каких" | "каким" => "какой",
+        "какая" | "какое" | "какие" | "каких" | "каким" | "каком" | "какого" | "какую" | "какому" => {
+            "какой"
+        }
         "кого" | "кому" => "кто",
         "чья" | "чьи" => "чей",
         "куда" | "откуда" => "где",
@@ -219,7 +225,7 @@ fn asks_here(words: &[String], at: usize) -> bool {
     AUXILIARIES.contains(&next) || PLACE_NOUNS.contains(&next) || TIME_NOUNS.contains(&next)
 }
 
-const PLACE_NOUNS: [&str; 14] = [
+const PLACE_NOUNS: [&str; 18] = [
     "country",
     "countries",
     "city",
@@ -232,10 +238,15 @@ const PLACE_NOUNS: [&str; 14] = [
     "страны",
     "стран",
     "город",
+    "городе",
+    "стране",
+    "странах",
+    "городах",
     "регион",
     "регионе",
 ];
-const TIME_NOUNS: [&str; 9] = ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число"];
+const TIME_NOUNS: [&str; 11] =
+    ["day", "date", "time", "year", "month", "weekday", "день", "дата", "число", "числа", "дату"];
 
 /// People and bodies a "which" question asks to have named: "which *analysts*". Not
 /// "agency" or "outlet": every answer names its source.
@@ -300,10 +311,12 @@ fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
             Some(AnswerKind::Person)
         }
         "why" | "почему" | "зачем" => Some(AnswerKind::Reason),
-        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких" if noun_is(&PLACE_NOUNS) => {
+        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких" | "каком" | "какую"
+            if noun_is(&PLACE_NOUNS) =>
+        {
             Some(AnswerKind::Place)
         }
-        "what" | "which" | "какой" | "какая" | "какое" if noun_is(&TIME_NOUNS) => {
+        "what" | "which" | "какой" | "какая" | "какое" | "какого" | "каком" if noun_is(&TIME_NOUNS) => {
             Some(AnswerKind::Date)
         }
         "which" | "какой" | "какая" | "какое" | "какие" | "каких" if noun_is(&ACTOR_NOUNS) => {
