@@ -7,8 +7,8 @@ use std::path::Path;
 use storybot::engine::Engine;
 use storybot::evaluate::{evaluate, read_cases};
 
-const IN_SCOPE_FLOOR: f64 = 93.0;
-const OUT_OF_SCOPE_FLOOR: f64 = 91.0;
+const IN_SCOPE_FLOOR: f64 = 95.0;
+const OUT_OF_SCOPE_FLOOR: f64 = 95.0;
 
 /// Every set: the first four were written in session 1; the `blind-*` sets in
 /// session 2 by writers who saw only the article (half of each was used to find

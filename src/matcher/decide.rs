@@ -1,6 +1,7 @@
 //! From scores to a decision: small talk, a known gap, an answer, "did you mean", or
 //! an honest "the article doesn't say".
 
+use super::analyze::Analysis;
 use super::index::DocRef;
 use super::{Matcher, Outcome, score, thresholds};
 use crate::knowledge::Story;
@@ -36,8 +37,12 @@ impl Matcher {
     /// The entries worth considering for `question`, best first, and the best gap and
     /// small-talk documents.
     pub fn candidates(&self, question: &str) -> Candidates {
-        let analysis = self.index.analyzer.analyze_question(question);
-        let mut scored = score::rank(&self.index, &analysis);
+        self.candidates_for(question, &self.index.analyzer.analyze_question(question))
+    }
+
+    /// The same, for a question already analyzed.
+    pub(super) fn candidates_for(&self, question: &str, analysis: &Analysis) -> Candidates {
+        let mut scored = score::rank(&self.index, analysis);
         self.break_ties(question, &mut scored);
         let target = |s: &score::Scored| self.index.docs[s.doc as usize].target;
         let first = |want: fn(&DocRef) -> bool| scored.iter().find(|s| want(&target(s)));
@@ -46,7 +51,7 @@ impl Matcher {
             match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
                 (Some(gap), Some(entry)) => {
                     entry.score < GAP_CLOSE_ENTRY
-                        || self.index.has_term_missing_from(&analysis, gap.doc, entry.doc)
+                        || self.index.has_term_missing_from(analysis, gap.doc, entry.doc)
                 }
                 _ => true,
             };

@@ -102,14 +102,19 @@ impl Matcher {
         let mut context_gap = None;
         let parts: Vec<(Outcome, f32)> = parts::split(question)
             .into_iter()
-            .map(|part| match decide::decide(&self.candidates(part)) {
+            .map(|part| {
+                let analysis = self.index.analyzer.analyze_question(part);
                 // "… and when?" asks about the rest of the message, not on its own.
-                _ if self.only_question_words(part) => (Outcome::NoMatch, 0.0),
-                (Outcome::Gap { gap }, score) if parts::is_context(part) => {
-                    context_gap.get_or_insert(gap);
-                    (Outcome::NoMatch, score)
+                if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK)) {
+                    return (Outcome::NoMatch, 0.0);
                 }
-                decided => decided,
+                match decide::decide(&self.candidates_for(part, &analysis)) {
+                    (Outcome::Gap { gap }, score) if parts::is_context(part) => {
+                        context_gap.get_or_insert(gap);
+                        (Outcome::NoMatch, score)
+                    }
+                    decided => decided,
+                }
             })
             .collect();
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
@@ -117,12 +122,6 @@ impl Matcher {
             decide::combine(whole, &parts, context_gap, gap_of);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
         Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part }
-    }
-
-    /// Whether a text has no words but question words ("and when?").
-    fn only_question_words(&self, text: &str) -> bool {
-        let analysis = self.index.analyzer.analyze_question(text);
-        analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).
