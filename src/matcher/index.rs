@@ -235,19 +235,13 @@ impl Builder {
         }
         let entity_group: HashMap<u32, u16> =
             entities.into_iter().filter_map(|(term, g)| ids.get(&term).map(|&id| (id, g))).collect();
-        let doc_entities = self
-            .doc_terms
-            .iter()
-            .map(|terms| {
-                let mut named: Vec<(u16, u32)> = terms
-                    .keys()
-                    .filter_map(|t| ids.get(t))
-                    .filter_map(|id| entity_group.get(id).map(|&g| (g, *id)))
-                    .collect();
-                named.sort_unstable();
-                named
-            })
-            .collect();
+        let mut doc_entities: Vec<Vec<(u16, u32)>> = vec![Vec::new(); self.docs.len()];
+        for (&id, &group) in &entity_group {
+            for &(doc, _) in &doc_postings[id as usize] {
+                doc_entities[doc as usize].push((group, id));
+            }
+        }
+        doc_entities.iter_mut().for_each(|named| named.sort_unstable());
         let max_idf = (1.0 + n).ln();
         let mut analyzer = self.analyzer;
         analyzer.finish_building();

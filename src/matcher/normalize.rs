@@ -12,11 +12,15 @@ pub const MAX_WORDS: usize = 80;
 ///
 /// "Putin’s 300,000 call-up" → ["putins", "300000", "call", "up"].
 pub fn words(text: &str) -> Vec<String> {
-    let folded: String = strip_latin_marks(text)
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect();
+    // Plain ASCII (most messages, most of the knowledge) needs no Unicode folding.
+    let folded: String = match text.is_ascii() {
+        true => text.chars().take(MAX_CHARS).map(|c| c.to_ascii_lowercase()).collect(),
+        false => strip_latin_marks(text)
+            .nfc()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ё' { 'е' } else { c })
+            .collect(),
+    };
     let joined = join_arithmetic(&join_digit_groups(&folded));
     let mut out = Vec::new();
     for raw in joined.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c)) {
