@@ -74,3 +74,12 @@ fn an_approximate_figure_does_not_answer_a_question_for_an_exact_one() {
         Some("photo-date")
     );
 }
+
+#[test]
+fn a_figure_the_article_does_not_give_is_not_answered_with_another_fact() {
+    let engine = engine();
+    // The article's figure is 300,000: a question about 500,000 is answered with that
+    // figure or declined, never with the order's background.
+    let answer = answered(&engine, "Did Putin say 500,000 men could be called up?");
+    assert!(matches!(answer.as_deref(), None | Some("order-300k")), "{answer:?}");
+}

@@ -158,7 +158,8 @@ impl Analyzer {
     /// Analyzes a user's question, correcting words the knowledge does not know.
     pub fn analyze_question(&self, text: &str) -> Analysis {
         let words = normalize::words(text);
-        let asks = question_kind(&words);
+        let figure = text.bytes().any(|b| b.is_ascii_digit()) && names_a_figure(&words);
+        let asks = question_kind(&words).or_else(|| figure.then_some(AnswerKind::Number));
         let mut stems = self.stems(&words);
         let mut corrected = HashSet::new();
         let mut attempts = 0;
@@ -303,6 +304,13 @@ impl Analyzer {
         }
         analysis
     }
+}
+
+/// "Did Putin say 500,000 men could go?" is about a figure even without "how many":
+/// a number of 100 or more that is not a year, typed in digits ("a few hundred
+/// thousand" is a manner of speaking).
+fn names_a_figure(words: &[String]) -> bool {
+    words.iter().filter_map(|w| w.parse::<u64>().ok()).any(|n| n >= 100 && !(1900..=2100).contains(&n))
 }
 
 /// An unknown word is taken for a name when it is not an English word (Latin script)
