@@ -1,7 +1,8 @@
 //! The maintainer's audit behind `storybot check`: beyond validity, does the knowledge
 //! work? Every phrasing must retrieve its own entry; entries must not collide; every
 //! sentence of the article must be backed by some entry's quote (or be listed in
-//! `story.toml` as deliberately uncovered). These are warnings: the bot still runs.
+//! `story.toml` as deliberately uncovered); no answer may open with "Yes" or "No".
+//! These are warnings: the bot still runs.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub struct Warning {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
-    /// self-retrieval, ambiguity or coverage.
+    /// self-retrieval, ambiguity, coverage or yes-no.
     pub kind: &'static str,
     pub message: String,
 }
@@ -79,6 +80,7 @@ pub fn audit(engine: &Engine, dir: &Path) -> Audit {
     let entries_file = Located::read(dir.join("entries.toml"));
     let mut audit = Audit::default();
     self_retrieval(engine, &entries_file, &mut audit);
+    yes_or_no(engine, &entries_file, &mut audit);
     coverage(engine, &Located::read(dir.join("story.toml")), &mut audit);
     audit
 }
@@ -128,6 +130,27 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
             };
             let message = format!("{phrasing:?} (entry {:?}) {got} (score {:.2})", entry.id, decision.score);
             audit.warnings.push(file.warn(phrasing, "self-retrieval", message));
+        }
+    }
+}
+
+/// Words that settle a yes/no question, in the languages answers are written in.
+const VERDICTS: [&str; 4] = ["yes", "no", "да", "нет"];
+
+/// An answer that opens with "Yes" also answers the opposite question: one entry
+/// takes "did airfare rise?" and "are flights cheaper?" alike (synonyms and stems
+/// cannot tell them apart), so the answer must state the fact instead.
+fn yes_or_no(engine: &Engine, file: &Located, audit: &mut Audit) {
+    for entry in &engine.story.entries {
+        for answer in [&entry.answer.en, &entry.answer.ru] {
+            let first: String = answer.chars().take_while(|c| c.is_alphabetic()).collect();
+            if VERDICTS.contains(&first.to_lowercase().as_str()) {
+                let message = format!(
+                    "the answer of {:?} opens with {first:?}, which is wrong for the opposite question (\"did prices rise?\" / \"are flights cheaper?\"); state the fact instead",
+                    entry.id
+                );
+                audit.warnings.push(file.warn(answer, "yes-no", message));
+            }
         }
     }
 }
@@ -198,6 +221,21 @@ mod tests {
             article_sentences(text),
             ["Cars at Nuijamaa, on Sept. 22.", "Photo: Lauri Heino/AFP", "A bullet, per AP.", "Go deeper"]
         );
+    }
+
+    #[test]
+    fn an_answer_opening_with_yes_or_no_is_flagged() {
+        let mut engine = Engine::load(Path::new("tests/fixtures/mini")).unwrap();
+        let file = Located { path: PathBuf::from("entries.toml"), text: String::new() };
+        let mut audit = Audit::default();
+        yes_or_no(&engine, &file, &mut audit);
+        assert!(audit.warnings.is_empty(), "{:?}", audit.warnings);
+        engine.story.entries[0].answer.en = "Yes, it opened on Wednesday.".into();
+        engine.story.entries[0].answer.ru = "Нет.".into();
+        yes_or_no(&engine, &file, &mut audit);
+        let kinds: Vec<_> = audit.warnings.iter().map(|w| w.kind).collect();
+        assert_eq!(kinds, ["yes-no", "yes-no"]);
+        assert!(audit.warnings[0].message.contains("\"Yes\""), "{}", audit.warnings[0].message);
     }
 
     #[test]
