@@ -220,7 +220,7 @@ fn report(label: &str, n: usize, d: &Dist) {
 }
 
 /// The naive reference: normalized Levenshtein against every phrasing, best wins.
-fn naive_best<'a>(phrasings: &'a [(usize, String)], question: &str) -> (usize, f64) {
+fn naive_best(phrasings: &[(usize, String)], question: &str) -> (usize, f64) {
     let q = question.to_lowercase();
     let mut best = (usize::MAX, -1.0);
     for (entry, p) in phrasings {

@@ -94,10 +94,10 @@ impl TelegramSettings {
             .ok_or(ConfigError::MissingToken)?;
         let token = Token::parse(&token)?;
         let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|u| !u.trim().is_empty());
-        if let Some(url) = &api_url {
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(ConfigError::BadApiUrl(url.clone()));
-            }
+        if let Some(url) = &api_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(ConfigError::BadApiUrl(url.clone()));
         }
         Ok(TelegramSettings { token, api_url })
     }

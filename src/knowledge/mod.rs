@@ -91,11 +91,11 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
         Some(file) => validate::gaps(read::gaps(file, &mut problems), &mut ids, file, &mut problems),
         None => Vec::new(),
     };
-    if let Some(file) = &entries_file {
-        if entries.is_empty() && problems.is_empty() {
-            problems
-                .file(&file.path, "no [[entry]] tables: the bot would know nothing; add at least one entry");
-        }
+    if let Some(file) = &entries_file
+        && entries.is_empty()
+        && problems.is_empty()
+    {
+        problems.file(&file.path, "no [[entry]] tables: the bot would know nothing; add at least one entry");
     }
     let entry_ids: Vec<String> = entries.iter().map(|(e, _)| e.id.clone()).collect();
     let entry_ids: Vec<&str> = entry_ids.iter().map(String::as_str).collect();

@@ -27,14 +27,10 @@ pub fn meta(
 }
 
 fn story_meta(raw: RawStory, file: &SourceFile, problems: &mut Problems) -> Option<StoryMeta> {
-    if let Some(url) = &raw.url {
-        if !(url.get_ref().starts_with("https://") || url.get_ref().starts_with("http://")) {
-            problems.at(
-                file,
-                url.span(),
-                format!("`url` must start with https:// (found {:?})", url.get_ref()),
-            );
-        }
+    if let Some(url) = &raw.url
+        && !(url.get_ref().starts_with("https://") || url.get_ref().starts_with("http://"))
+    {
+        problems.at(file, url.span(), format!("`url` must start with https:// (found {:?})", url.get_ref()));
     }
     let (year, month, day) = raw.date?;
     Some(StoryMeta {

@@ -119,10 +119,12 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
     // A question that fits a known gap better than any entry asks what the article
     // doesn't say, however well it also fits an entry; unless the gap asks for
     // nothing the entry lacks (its phrasing merely shares the entry's topic words).
-    if let Some((DocRef::Gap(gap), score)) = c.gap {
-        if score >= GAP && score > top_score && c.gap_asks_more {
-            return (Outcome::Gap { gap }, top_score);
-        }
+    if let Some((DocRef::Gap(gap), score)) = c.gap
+        && score >= GAP
+        && score > top_score
+        && c.gap_asks_more
+    {
+        return (Outcome::Gap { gap }, top_score);
     }
     let Some(top) = top else { return (Outcome::NoMatch, 0.0) };
     if top.confidence >= ANSWER {

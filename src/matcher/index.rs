@@ -122,9 +122,7 @@ impl Index {
     pub fn names_another(&self, doc: u32, asked: &[(u16, u32)]) -> bool {
         let named = &self.doc_entities[doc as usize];
         asked.iter().any(|&(group, _)| {
-            let in_group = |&&(g, _): &&(u16, u32)| g == group;
-            named.iter().filter(in_group).next().is_some()
-                && !asked.iter().filter(in_group).any(|a| named.contains(a))
+            named.iter().any(|&(g, _)| g == group) && !asked.iter().any(|a| a.0 == group && named.contains(a))
         })
     }
 }
