@@ -426,5 +426,7 @@ mod tests {
         assert!(!a.names.iter().any(|n| n.starts_with("apolog")), "an English word is not a name");
         assert!(analyzer.analyze_question("Что сказал Песков?").names.contains("песк"));
         assert!(analyzer.analyze_question("tsidanov").names.is_empty(), "a typo of a known name");
+        let figure = analyzer.analyze_question("does Russia have 25 million reservists?");
+        assert!(figure.names.contains("25000000"), "a number the story never uses: {:?}", figure.names);
     }
 }
