@@ -302,26 +302,18 @@ fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
     let next = words.get(at + 1).map(String::as_str).unwrap_or("");
     let after = words.get(at + 2).map(String::as_str).unwrap_or("");
     let noun_is = |list: &[&str]| list.contains(&next) || list.contains(&after);
-    match words[at].as_str() {
-        "how" | "hows" if matches!(next, "many" | "much") => Some(AnswerKind::Number),
-        "сколько" | "скока" | "скольки" => Some(AnswerKind::Number),
-        "when" | "whens" | "когда" => Some(AnswerKind::Date),
-        "where" | "wheres" | "где" | "куда" | "откуда" => Some(AnswerKind::Place),
-        "who" | "whos" | "whom" | "whose" | "кто" | "кого" | "чей" | "чья" | "чьи" => {
-            Some(AnswerKind::Person)
-        }
-        "why" | "почему" | "зачем" => Some(AnswerKind::Reason),
-        "what" | "which" | "какой" | "какая" | "какое" | "какие" | "каких" | "каком" | "какую"
-            if noun_is(&PLACE_NOUNS) =>
-        {
-            Some(AnswerKind::Place)
-        }
-        "what" | "which" | "какой" | "какая" | "какое" | "какого" | "каком" if noun_is(&TIME_NOUNS) => {
-            Some(AnswerKind::Date)
-        }
-        "which" | "какой" | "какая" | "какое" | "какие" | "каких" if noun_is(&ACTOR_NOUNS) => {
-            Some(AnswerKind::Name)
-        }
+    // Every form of a question word folds to one term ("whos" → who, "каком" → какой).
+    let asks = question_term(&words[at])?;
+    match asks.trim_start_matches(QUESTION_MARK) {
+        "how" if matches!(next, "many" | "much") => Some(AnswerKind::Number),
+        "сколько" => Some(AnswerKind::Number),
+        "when" | "когда" => Some(AnswerKind::Date),
+        "where" | "где" => Some(AnswerKind::Place),
+        "who" | "кто" | "чей" => Some(AnswerKind::Person),
+        "why" | "почему" => Some(AnswerKind::Reason),
+        "what" | "which" | "какой" if noun_is(&PLACE_NOUNS) => Some(AnswerKind::Place),
+        "what" | "which" | "какой" if noun_is(&TIME_NOUNS) => Some(AnswerKind::Date),
+        "which" | "какой" if noun_is(&ACTOR_NOUNS) => Some(AnswerKind::Name),
         _ => None,
     }
 }
