@@ -9,7 +9,7 @@
 
 #![allow(dead_code)]
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use std::process::{Command, Stdio};

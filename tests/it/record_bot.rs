@@ -3,21 +3,18 @@
 //! words only of declined questions; 👍/👎 counted once per person and message;
 //! `/stats` for admins only.
 
-mod support;
-mod telegram_harness;
-
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
+use crate::telegram_harness::{
+    Story, T, config, engine, eventually, feedback, no_flood_limits, settings, wait_sent_to,
+};
 use rusqlite::types::Value as Sql;
 use storybot::config::Admins;
 use storybot::live::LiveEngine;
 use storybot::record::{Store, open_read};
 use storybot::telegram::{Options, serve_live};
-use support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
-use telegram_harness::{
-    Story, T, config, engine, eventually, feedback, no_flood_limits, settings, wait_sent_to,
-};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 

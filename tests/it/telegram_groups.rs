@@ -3,12 +3,9 @@
 //! as a reply to the asker's message, ignores all other chatter, and introduces itself
 //! once when added.
 
-mod support;
-mod telegram_harness;
-
+use crate::support::fake_bot_api::{TestChat, TestUser, updates};
+use crate::telegram_harness::{RunningBot, Story, T, wait_sent_to};
 use serde_json::json;
-use support::fake_bot_api::{TestChat, TestUser, updates};
-use telegram_harness::{RunningBot, Story, T, wait_sent_to};
 
 fn message_id(update: &serde_json::Value) -> i64 {
     update["message"]["message_id"].as_i64().unwrap()

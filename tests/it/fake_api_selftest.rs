@@ -1,15 +1,13 @@
-//! Self-test of the fake Telegram Bot API server (`tests/support/fake_bot_api`):
+//! Self-test of the fake Telegram Bot API server (`tests/it/support/fake_bot_api`):
 //! drives it with teloxide's real `Bot` (and raw HTTP where teloxide cannot go) to
 //! show it answers like Telegram — results teloxide deserializes, Telegram's
 //! rejections mapped to the right `ApiError`s, long polling, faults, spec checks —
 //! and that every update builder deserializes into the intended teloxide type.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::fake_bot_api::{Config, FakeBotApi, Fault, TestChat, TestUser, parse_html, updates};
 use serde_json::{Value, json};
-use support::fake_bot_api::{Config, FakeBotApi, Fault, TestChat, TestUser, parse_html, updates};
 use teloxide::{
     ApiError, RequestError,
     prelude::*,

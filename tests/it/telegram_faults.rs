@@ -6,13 +6,10 @@
 //! Two tests take ~11 s each (run side by side): teloxide sleeps 10 s after any
 //! 5xx before it reads the body, and nothing in storybot can shorten that.
 
-mod support;
-mod telegram_harness;
-
 use std::time::{Duration, Instant};
 
-use support::fake_bot_api::{Fault, TestUser, updates};
-use telegram_harness::{RunningBot, Story, T, sent_to, wait_sent_to_within};
+use crate::support::fake_bot_api::{Fault, TestUser, updates};
+use crate::telegram_harness::{RunningBot, Story, T, sent_to, wait_sent_to_within};
 
 const QUESTION: &str = "How many books does the library hold?";
 

@@ -1,10 +1,7 @@
 //! What the fake server remembers about each request, for tests to assert on: the
 //! calls (method, parameters, outcome, time) and the spec violations found in them.
 
-use std::{
-    fmt,
-    time::{Duration, Instant},
-};
+use std::{fmt, time::Instant};
 
 use serde_json::Value;
 
@@ -20,12 +17,6 @@ pub struct Call {
     /// The parameters, decoded from JSON, form, multipart or the query string into
     /// one JSON object (form values coerced to the parameter's type).
     pub params: Value,
-    /// `POST` or `GET`.
-    pub http_method: String,
-    /// The request's content type (empty when none was sent).
-    pub content_type: String,
-    /// When the request arrived, relative to the server's start.
-    pub at: Duration,
     /// When the request arrived.
     pub received: Instant,
     /// The HTTP status answered; `None` while still being handled (a long poll),
@@ -44,16 +35,6 @@ impl Call {
     /// The `result` of a successful call (e.g. the sent `Message`).
     pub fn result(&self) -> Option<&Value> {
         self.response.as_ref().filter(|r| r["ok"] == true).map(|r| &r["result"])
-    }
-
-    /// The error `description` of a failed call.
-    pub fn description(&self) -> Option<&str> {
-        self.response.as_ref().and_then(|r| r["description"].as_str())
-    }
-
-    /// The `text` parameter, when present.
-    pub fn text(&self) -> Option<&str> {
-        self.params["text"].as_str()
     }
 
     /// The `chat_id` parameter as an integer, when it is one.

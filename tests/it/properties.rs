@@ -10,21 +10,19 @@
 //!   `knowledge::load` panic: it returns the story or every problem, with positions.
 //!
 //! Case counts are modest so the file runs in seconds in a debug build; raise them
-//! with `PROPTEST_CASES=5000 cargo test --release --test properties`. Deeper runs:
+//! with `PROPTEST_CASES=5000 cargo test --release --test it properties`. Deeper runs:
 //! the cargo-fuzz targets in `fuzz/` (docs/reliability.md).
-
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::support::fake_bot_api::parse_html;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use storybot::engine::Engine;
 use storybot::matcher::normalize::{MAX_CHARS, MAX_WORDS, words};
 use storybot::reply::{MAX_MESSAGE, html_messages, plain};
 use storybot::telegram::{MAX_CALLBACK_DATA, callback_data};
-use support::fake_bot_api::parse_html;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

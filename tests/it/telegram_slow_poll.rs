@@ -4,13 +4,10 @@
 //! storm of 429s is waited out, and a storm of 5xx answers to getUpdates ridden out
 //! (about 30 s: teloxide waits 10 s after each 5xx), with every answer sent once.
 
-mod support;
-mod telegram_harness;
-
 use std::time::Duration;
 
-use support::fake_bot_api::{Fault, TestUser, updates};
-use telegram_harness::{RunningBot, Story, sent_to, wait_sent_to_within};
+use crate::support::fake_bot_api::{Fault, TestUser, updates};
+use crate::telegram_harness::{RunningBot, Story, sent_to, wait_sent_to_within};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_poll_slower_than_the_client_timeout_is_given_up_and_no_update_is_lost_or_doubled() {

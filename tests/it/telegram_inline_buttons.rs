@@ -3,14 +3,11 @@
 //! empty); a pressed button is always acknowledged, then answered with the entry or
 //! the topic it names, and an unknown button gets a notice and nothing else.
 
-mod support;
-mod telegram_harness;
-
+use crate::support::fake_bot_api::{TestChat, TestUser, updates};
+use crate::telegram_harness::{Expected, RunningBot, Story, T, wait_sent_to};
 use serde_json::Value;
 use storybot::lang::Lang;
 use storybot::reply;
-use support::fake_bot_api::{TestChat, TestUser, updates};
-use telegram_harness::{Expected, RunningBot, Story, T, wait_sent_to};
 
 /// The results of the one answerInlineQuery call for `query_id`.
 async fn inline_results(bot: &RunningBot, query_id: &str) -> Vec<Value> {

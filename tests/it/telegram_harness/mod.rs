@@ -1,16 +1,13 @@
-//! The harness shared by the `tests/telegram_*.rs` end-to-end tests: runs the real
+//! The harness shared by the `telegram_*` end-to-end tests: runs the real
 //! bot (`storybot::telegram::serve`) in-process against the fake Bot API server
-//! (`tests/support/fake_bot_api`) over real HTTP on 127.0.0.1, and stops it again.
+//! (`tests/it/support/fake_bot_api`) over real HTTP on 127.0.0.1, and stops it again.
 //!
-//! A test file uses it with `mod support; mod telegram_harness;`. The usual shape:
+//! The usual shape:
 //! `let bot = RunningBot::start(Story::Mini).await;` (returns once the bot polls),
 //! `bot.api.push_update(...)`, wait for the calls the update must cause, then
 //! `bot.finish().await` (waits until every pushed update was taken, stops the bot
 //! and waits for `serve` to return, so nothing is still in flight) before asserting
 //! exact counts.
-
-// Each test binary uses only part of the harness.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};

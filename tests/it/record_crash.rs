@@ -2,19 +2,14 @@
 //! fake Bot API records a question, is SIGKILLed, and starts again on the same
 //! database, which still holds the record and takes new ones.
 
-#![cfg(unix)]
-
-mod support;
-mod telegram_harness;
-
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support::fake_bot_api::{FakeBotApi, TestUser, updates};
+use crate::telegram_harness::{config, eventually, wait_sent_to_within};
 use storybot::record::open_read;
-use support::fake_bot_api::{FakeBotApi, TestUser, updates};
-use telegram_harness::{config, eventually, wait_sent_to_within};
 
 const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
 const WAIT: Duration = Duration::from_secs(30);

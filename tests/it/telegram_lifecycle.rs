@@ -4,15 +4,12 @@
 //! it ever connected), and a
 //! flood in one group neither spams the group nor delays anyone else.
 
-mod support;
-mod telegram_harness;
-
 use std::time::{Duration, Instant};
 
+use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
+use crate::telegram_harness::{RunningBot, Story, T, config, engine, no_flood_limits, sent_to, wait_sent_to};
 use storybot::config::{TelegramSettings, Token};
 use storybot::telegram::{FloodLimits, SHUTDOWN_GRACE, serve};
-use support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
-use telegram_harness::{RunningBot, Story, T, config, engine, no_flood_limits, sent_to, wait_sent_to};
 
 const QUESTION: &str = "How many books does the library hold?";
 

@@ -154,11 +154,6 @@ impl FakeBotApi {
         *self.running.lock().unwrap_or_else(|e| e.into_inner()) = Some(running);
     }
 
-    /// Stops the server and waits for it.
-    pub async fn shutdown(self) {
-        self.stop().await;
-    }
-
     pub fn is_running(&self) -> bool {
         self.running.lock().unwrap_or_else(|e| e.into_inner()).is_some()
     }
@@ -168,10 +163,6 @@ impl FakeBotApi {
     /// the same way.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
-    }
-
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
     }
 
     pub fn token(&self) -> &str {
@@ -265,10 +256,6 @@ impl FakeBotApi {
             let method = method.to_ascii_lowercase();
             self.shared.lock().faults.push(QueuedFault { method, fault, remaining: times });
         }
-    }
-
-    pub fn clear_faults(&self) {
-        self.shared.lock().faults.clear();
     }
 
     // ---- what happened --------------------------------------------------------

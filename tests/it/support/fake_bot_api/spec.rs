@@ -12,7 +12,7 @@ use std::{collections::HashMap, sync::OnceLock};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-const SPEC_JSON: &str = include_str!("../../fixtures/bot-api/methods.json");
+const SPEC_JSON: &str = include_str!("../../../fixtures/bot-api/methods.json");
 
 #[derive(Debug, Deserialize)]
 pub struct FieldSpec {
@@ -25,7 +25,6 @@ pub struct FieldSpec {
 pub struct MethodSpec {
     #[serde(skip)]
     pub name: String,
-    pub returns: Vec<String>,
     pub fields: Vec<FieldSpec>,
 }
 
@@ -47,7 +46,6 @@ struct TypeSpec {
 
 #[derive(Debug, Deserialize)]
 pub struct Spec {
-    pub version: String,
     methods: HashMap<String, MethodSpec>,
     types: HashMap<String, TypeSpec>,
     #[serde(skip)]

@@ -2,12 +2,9 @@
 //! registered with setMyCommands at start, each answered in a private chat, and in
 //! groups only when addressed (`/cmd@storybot`, or `/ask` which is unambiguous).
 
-mod support;
-mod telegram_harness;
-
+use crate::support::fake_bot_api::{TestChat, TestUser, updates};
+use crate::telegram_harness::{RunningBot, Story, sent_to, wait_sent_to};
 use serde_json::{Value, json};
-use support::fake_bot_api::{TestChat, TestUser, updates};
-use telegram_harness::{RunningBot, Story, sent_to, wait_sent_to};
 
 const COMMANDS: [&str; 5] = ["start", "help", "ask", "about", "topics"];
 
@@ -61,11 +58,11 @@ async fn every_command_is_answered_in_a_private_chat() {
     // Spot checks that the engine's rendering is what a reader needs.
     let start = &sent_to(&bot.api, 100)[0];
     assert!(
-        telegram_harness::buttons(start).iter().all(|d| d.starts_with("a:")),
+        crate::telegram_harness::buttons(start).iter().all(|d| d.starts_with("a:")),
         "/start offers questions as buttons: {start}"
     );
     let topics = &sent_to(&bot.api, 103)[0];
-    assert_eq!(telegram_harness::buttons(topics)[0], "t:0");
+    assert_eq!(crate::telegram_harness::buttons(topics)[0], "t:0");
     let about = &sent_to(&bot.api, 102)[0];
     assert!(
         about["text"].as_str().unwrap().contains("<a href=\"https://www.axios.com/"),

@@ -6,7 +6,7 @@
 //! Run it (a few minutes; `--release` for realistic figures):
 //!
 //! ```sh
-//! cargo test --release --test soak -- --ignored --nocapture
+//! cargo test --release --test it soak -- --ignored --nocapture
 //! ```
 //!
 //! The bot runs as shipped: `Throttle` with Telegram's limits (30 messages a second
@@ -31,20 +31,17 @@
 //! The fast test here (not ignored) shows the per-user flood state expiring: a
 //! `Flood` fed 300,000 distinct users over simulated hours tracks at most ~10,000.
 
-mod support;
-mod telegram_harness;
-
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
+use crate::telegram_harness::{Expected, config};
 use serde_json::Value;
 use storybot::engine::Engine;
 use storybot::telegram::{Flood, FloodLimits, Verdict};
-use support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
-use telegram_harness::{Expected, config};
 
 const USERS: i64 = 5_000;
 const FIRST_USER: i64 = 1_000_001;
@@ -257,7 +254,7 @@ struct Sample {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-#[ignore = "a soak of a few minutes: cargo test --release --test soak -- --ignored --nocapture"]
+#[ignore = "a soak of a few minutes: cargo test --release --test it soak -- --ignored --nocapture"]
 async fn soak_100k_updates_from_5000_users_with_flood_control() {
     let work = tempfile::tempdir().unwrap();
     let knowledge = knowledge_copy(work.path());

@@ -2,9 +2,15 @@
 //! per question with the chat, outcome and entry, but never the question's words
 //! (they are the asker's; they show at debug only) and never the token.
 //!
-//! A test binary of its own: it installs the process-wide tracing subscriber.
+//! A test binary of its own: it installs the process-wide tracing subscriber, which
+//! in `tests/it` would capture every other test's logs too.
 
+// Shared with `tests/it`, of which this binary uses only a part.
+#[allow(dead_code)]
+#[path = "it/support/mod.rs"]
 mod support;
+#[allow(dead_code)]
+#[path = "it/telegram_harness/mod.rs"]
 mod telegram_harness;
 
 use std::io::Write;

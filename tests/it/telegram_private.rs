@@ -3,11 +3,8 @@
 //! the server accepts whatever the question contains; stickers and photos get a short
 //! hint instead of an error.
 
-mod support;
-mod telegram_harness;
-
-use support::fake_bot_api::{TestChat, TestUser, updates};
-use telegram_harness::{RunningBot, Story, sent_to, wait_sent_to};
+use crate::support::fake_bot_api::{TestChat, TestUser, updates};
+use crate::telegram_harness::{RunningBot, Story, sent_to, wait_sent_to};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_private_question_gets_the_answer_with_related_buttons() {

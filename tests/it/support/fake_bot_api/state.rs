@@ -25,7 +25,6 @@ use super::{
 pub(crate) struct Shared {
     pub config: Config,
     pub spec: &'static Spec,
-    pub started: Instant,
     state: Mutex<State>,
     /// Bumped on every recorded call, finished call or pushed update.
     pub changed: watch::Sender<u64>,
@@ -71,7 +70,6 @@ impl Shared {
         Arc::new(Shared {
             config,
             spec: Spec::get(),
-            started: Instant::now(),
             state: Mutex::new(state),
             changed: watch::Sender::new(0),
             waiting_polls: watch::Sender::new(0),
@@ -157,14 +155,7 @@ pub(crate) struct CallGuard {
 }
 
 impl CallGuard {
-    pub fn record(
-        shared: &Arc<Shared>,
-        method: &str,
-        name: &str,
-        params: Value,
-        http_method: &str,
-        content_type: &str,
-    ) -> Self {
+    pub fn record(shared: &Arc<Shared>, method: &str, name: &str, params: Value) -> Self {
         let index = {
             let mut st = shared.lock();
             let seq = st.calls.len();
@@ -173,9 +164,6 @@ impl CallGuard {
                 method: method.to_ascii_lowercase(),
                 name: name.to_owned(),
                 params,
-                http_method: http_method.to_owned(),
-                content_type: content_type.to_owned(),
-                at: shared.started.elapsed(),
                 received: Instant::now(),
                 status: None,
                 response: None,

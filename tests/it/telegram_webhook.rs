@@ -5,22 +5,19 @@
 //! deliver webhooks itself: the test plays Telegram's side). A request without the
 //! secret, or with any other value, gets 401 and is never processed.
 
-mod support;
-mod telegram_harness;
-
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
+use crate::telegram_harness::{
+    Expected, RunningBot, Story, T, config, engine, no_flood_limits, sent_to, settings, wait_sent_to,
+};
 use serde_json::{Value, json};
 use storybot::config::{Admins, WebhookSettings};
 use storybot::live::LiveEngine;
 use storybot::record::Recorder;
 use storybot::telegram::{Listener, Options, SECRET_HEADER, serve_with};
-use support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
-use telegram_harness::{
-    Expected, RunningBot, Story, T, config, engine, no_flood_limits, sent_to, settings, wait_sent_to,
-};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 

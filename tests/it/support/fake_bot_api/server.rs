@@ -143,14 +143,7 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         (Ok(d), _) => d.params.clone(),
         (Err(_), _) => Default::default(),
     };
-    let guard = CallGuard::record(
-        &shared,
-        &method,
-        &name,
-        Value::Object(params.clone()),
-        parts.method.as_str(),
-        &content_type,
-    );
+    let guard = CallGuard::record(&shared, &method, &name, Value::Object(params.clone()));
 
     let reply = 'reply: {
         if token != shared.config.token {

@@ -1,20 +1,17 @@
 //! Live reload through the running bot: an edit to the knowledge folder is answered
 //! within seconds; a broken edit changes nothing; `/reload` works for admins only.
 
-mod support;
-mod telegram_harness;
-
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::support::fake_bot_api::{FakeBotApi, TestUser, updates};
+use crate::telegram_harness::{config, no_flood_limits, settings};
 use storybot::config::Admins;
 use storybot::engine::Engine;
 use storybot::live::LiveEngine;
 use storybot::record::Recorder;
 use storybot::telegram::{Options, serve_live};
-use support::fake_bot_api::{FakeBotApi, TestUser, updates};
-use telegram_harness::{config, no_flood_limits, settings};
 use tokio::sync::oneshot;
 
 const ADMIN: i64 = 4242;

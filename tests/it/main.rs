@@ -1,0 +1,29 @@
+//! storybot's integration tests, in one test crate so they link once (as ripgrep and
+//! cargo do). Each module is one area; `support` is the fake Bot API server and
+//! `telegram_harness` runs the real bot against it over HTTP on 127.0.0.1.
+//!
+//! The logging test is the one other test binary (`tests/logging.rs`): it installs
+//! the process-wide tracing subscriber, which would capture every test here.
+
+mod support;
+mod telegram_harness;
+
+mod cli;
+mod eval_floor;
+mod fake_api_selftest;
+mod matching;
+mod properties;
+mod record_bot;
+#[cfg(unix)]
+mod record_crash;
+mod record_report;
+mod soak;
+mod telegram_commands;
+mod telegram_faults;
+mod telegram_groups;
+mod telegram_inline_buttons;
+mod telegram_lifecycle;
+mod telegram_private;
+mod telegram_reload;
+mod telegram_slow_poll;
+mod telegram_webhook;
