@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::knowledge::{self, KnowledgeError, Story};
 use crate::lang::Lang;
-use crate::matcher::{Decision, Matcher};
-use crate::reply::{self, Reply};
+use crate::matcher::{Decision, Matcher, Outcome};
+use crate::reply::{self, Action, Reply};
 
 pub struct Engine {
     pub story: Story,
@@ -111,6 +111,30 @@ impl Engine {
             Input::Command(c) => {
                 Response { reply: self.command(c, Lang::detect("", lang_hint)), decision: None }
             }
+        }
+    }
+
+    /// What a pressed button (or a suggestion picked by number in the terminal) gets:
+    /// the entry it names, answered with certainty, or the topic's questions. `None`
+    /// for a button left over from an older version of the knowledge.
+    pub fn press(&self, action: &Action, lang: Lang) -> Option<Response> {
+        let story = &self.story;
+        let position = |id: &String| story.entries.iter().position(|e| &e.id == id);
+        match action {
+            Action::Answer(id) => {
+                let entry = position(id)?;
+                let suggestions = story.entries[entry].related.iter().filter_map(position).collect();
+                let decision = Decision {
+                    outcome: Outcome::Answer { entry, also: None },
+                    score: 1.0,
+                    lang,
+                    ranked: Vec::new(),
+                    suggestions,
+                    gap_part: None,
+                };
+                Some(Response { reply: reply::for_decision(story, &decision), decision: Some(decision) })
+            }
+            Action::Topic(n) => Some(Response { reply: reply::topic(story, *n, lang)?, decision: None }),
         }
     }
 

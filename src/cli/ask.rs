@@ -57,19 +57,30 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
     }
 }
 
+/// One `ask --json` line: the object, a newline, flushed so a reader on a pipe gets
+/// each answer as it is made. `chat --json` prints the same lines.
+pub fn write_json(
+    out: &mut dyn Write,
+    engine: &Engine,
+    question: &str,
+    response: &Response,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &to_json(engine, question, response))?;
+    writeln!(out)?;
+    out.flush()
+}
+
 pub fn run(engine: &Engine, json: bool, words: &[String]) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let answer = |question: &str, out: &mut dyn Write| -> anyhow::Result<()> {
+    let answer = |question: &str, out: &mut dyn Write| -> std::io::Result<()> {
         let response = engine.respond(question, None);
         if json {
-            serde_json::to_writer(&mut *out, &to_json(engine, question, &response))?;
-            writeln!(out)?;
+            write_json(out, engine, question, &response)
         } else {
             writeln!(out, "{}\n", reply::plain(&response.reply))?;
+            out.flush()
         }
-        out.flush()?;
-        Ok(())
     };
     if words.len() == 1 && words[0] == "-" {
         for line in std::io::stdin().lock().lines() {

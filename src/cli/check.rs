@@ -18,10 +18,11 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
                 super::say(serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }))?;
             } else {
                 for problem in &problems {
-                    eprintln!("{problem}");
+                    super::tell(problem)?;
                 }
                 let n = problems.len();
-                eprintln!("storybot: {n} problem{} in {}", if n == 1 { "" } else { "s" }, dir.display());
+                let plural = if n == 1 { "" } else { "s" };
+                super::tell(format_args!("storybot: {n} problem{plural} in {}", dir.display()))?;
             }
             return Ok(ExitCode::from(1));
         }
@@ -41,7 +42,7 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
         super::say(value)?;
     } else {
         for warning in &audit.warnings {
-            eprintln!("{warning}");
+            super::tell(warning)?;
         }
         super::say(format_args!("{}: ok: {summary}", dir.display()))?;
         super::say(audit_line(&audit))?;

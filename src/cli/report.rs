@@ -23,7 +23,7 @@ pub fn run(data: &Path, knowledge_dir: &Path, days: u32, top: usize) -> anyhow::
             e.problems().len()
         )
     });
-    print!("{}", render(&summary, story.as_ref(), data, days, top));
+    super::say(render(&summary, story.as_ref(), data, days, top).trim_end())?;
     Ok(ExitCode::SUCCESS)
 }
 

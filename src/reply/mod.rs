@@ -5,7 +5,7 @@
 mod render;
 mod texts;
 
-pub use render::{MAX_MESSAGE, html_messages, plain};
+pub use render::{MAX_MESSAGE, html_messages, plain, plain_numbered};
 
 use crate::knowledge::{Entry, Story};
 use crate::lang::Lang;

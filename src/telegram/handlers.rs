@@ -22,7 +22,7 @@ use crate::lang::Lang;
 use crate::live::LiveEngine;
 use crate::matcher::Outcome;
 use crate::record::{ChatKind, Question, Recorder};
-use crate::reply::{self, Action};
+use crate::reply::Action;
 
 pub(crate) type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
@@ -279,19 +279,7 @@ async fn answer_button(
     let hint = q.from.language_code.as_deref();
     let lang = Lang::detect("", hint);
     let action = q.data.as_deref().and_then(parse_callback_data);
-    let story = &engine.story;
-    let reply = match &action {
-        Some(Action::Answer(id)) => story.entries.iter().position(|e| &e.id == id).map(|i| {
-            let related: Vec<usize> = story.entries[i]
-                .related
-                .iter()
-                .filter_map(|r| story.entries.iter().position(|e| &e.id == r))
-                .collect();
-            reply::answer(story, i, lang, &related)
-        }),
-        Some(Action::Topic(n)) => reply::topic(story, *n, lang),
-        None => None,
-    };
+    let reply = action.as_ref().and_then(|a| engine.press(a, lang)).map(|response| response.reply);
     let message = q.regular_message();
     let mut ack = bot.answer_callback_query(q.id.clone());
     let Some(reply) = reply else {

@@ -8,9 +8,12 @@
 mod support;
 mod telegram_harness;
 
+mod chat;
 mod cli;
+mod deploy;
 mod eval_floor;
 mod fake_api_selftest;
+mod logs;
 mod matching;
 mod properties;
 mod record_bot;
