@@ -11,6 +11,7 @@ mod telegram_harness;
 mod chat;
 mod cli;
 mod deploy;
+mod docs;
 mod eval_floor;
 mod fake_api_selftest;
 mod logs;
