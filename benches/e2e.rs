@@ -25,10 +25,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use storybot::config::{TelegramSettings, Token};
+use storybot::config::TelegramSettings;
 use storybot::engine::Engine;
+use storybot::live::LiveEngine;
 use storybot::reply;
-use storybot::telegram::{self, FloodLimits};
+use storybot::telegram::{self, FloodLimits, Options};
 use support::fake_bot_api::{FakeBotApi, TestUser, updates};
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
@@ -68,10 +69,13 @@ impl RunningBot {
 
 /// `storybot::telegram::serve` exactly as `storybot run` calls it (bar flood limits).
 fn start_serve(api: &FakeBotApi, engine: Arc<Engine>) -> RunningBot {
-    let settings =
-        TelegramSettings { token: Token::parse(api.token()).expect("fake token"), api_url: Some(api.url()) };
+    let settings = TelegramSettings::parse(Some(api.token()), Some(&api.url())).expect("the fake's settings");
+    let options = Options {
+        flood: no_flood_limits(),
+        ..Options::new(settings, Arc::new(LiveEngine::from_arc(engine)))
+    };
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(telegram::serve(engine, settings, no_flood_limits(), async {
+    let task = tokio::spawn(telegram::serve(options, async {
         let _ = stopped.await;
     }));
     RunningBot { stop, task }

@@ -8,8 +8,11 @@ use std::time::{Duration, Instant};
 
 use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
 use crate::telegram_harness::{RunningBot, Story, T, config, engine, no_flood_limits, sent_to, wait_sent_to};
-use storybot::config::{TelegramSettings, Token};
-use storybot::telegram::{FloodLimits, SHUTDOWN_GRACE, serve};
+use std::sync::Arc;
+
+use storybot::config::TelegramSettings;
+use storybot::live::LiveEngine;
+use storybot::telegram::{FloodLimits, Options, SHUTDOWN_GRACE, serve};
 
 const QUESTION: &str = "How many books does the library hold?";
 
@@ -35,11 +38,14 @@ async fn the_bot_waits_for_telegram_to_come_up_then_answers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_token_ends_serve_with_a_clear_error() {
     let api = FakeBotApi::start_with(config()).await;
-    let settings = TelegramSettings {
-        token: Token::parse("7000000001:AAOtherTokenThatTheServerDoesNotKnow00").unwrap(),
-        api_url: Some(api.url()),
+    let settings =
+        TelegramSettings::parse(Some("7000000001:AAOtherTokenThatTheServerDoesNotKnow00"), Some(&api.url()))
+            .unwrap();
+    let options = Options {
+        flood: no_flood_limits(),
+        ..Options::new(settings, Arc::new(LiveEngine::from_arc(engine(Story::Mini))))
     };
-    let serving = serve(engine(Story::Mini), settings, no_flood_limits(), std::future::pending());
+    let serving = serve(options, std::future::pending());
     let result = tokio::time::timeout(T, serving).await.expect("gives up at once");
     let error = format!("{:#}", result.expect_err("an error"));
     assert!(error.contains("rejected the token"), "{error}");
