@@ -66,13 +66,19 @@ pub enum ConfigError {
     BadWebhookSecret(String),
 }
 
+/// The shortest secret part (after the colon) of a token @BotFather issues.
+const MIN_TOKEN_SECRET: usize = 30;
+
+/// Telegram's limit on a webhook secret, in characters.
+const MAX_WEBHOOK_SECRET: usize = 256;
+
 impl Token {
     pub fn parse(raw: &str) -> Result<Token, ConfigError> {
         let raw = raw.trim();
         let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
         let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
-        let secret_ok =
-            secret.len() >= 30 && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        let secret_ok = secret.len() >= MIN_TOKEN_SECRET
+            && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
         if id_ok && secret_ok { Ok(Token(raw.to_string())) } else { Err(ConfigError::MalformedToken) }
     }
 
@@ -139,7 +145,7 @@ impl WebhookSecret {
         if len == 0 {
             return Err(ConfigError::MissingWebhookSecret);
         }
-        if len > 256 {
+        if len > MAX_WEBHOOK_SECRET {
             return Err(ConfigError::BadWebhookSecret(format!("is {len} characters long")));
         }
         if let Some(bad) = raw.chars().position(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')) {

@@ -167,12 +167,16 @@ pub fn explain(engine: &Engine, question: &str) -> String {
     out
 }
 
+/// One case in a sweep: its half, the case, the best entry's score and whether
+/// answering with it would pass, and whether it was declined before any threshold.
+type Swept<'a> = (u32, &'a Case, Option<(f32, bool)>, bool);
+
 /// Pass rates at a range of answer thresholds, on two halves of the cases (split by
 /// id) so a threshold chosen on one half can be checked on the other.
 pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
     let mut out = String::from("threshold  half A in/out      half B in/out\n");
     let half = |c: &Case| c.id.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 2;
-    let outcomes: Vec<(u32, &Case, Option<(f32, bool)>, bool)> = cases
+    let outcomes: Vec<Swept> = cases
         .iter()
         .map(|case| {
             let question = crate::engine::strip_command(&case.q);

@@ -39,6 +39,10 @@ struct Window {
     warned: bool,
 }
 
+/// Past this many tracked windows, expired ones are purged: memory stays flat
+/// however many people come and go.
+const PURGE_ABOVE: usize = 10_000;
+
 pub struct Flood {
     limits: Limits,
     windows: Mutex<HashMap<i64, Window>>,
@@ -52,7 +56,7 @@ impl Flood {
     /// Counts one question from `user` in `chat` (the same id in private chats).
     pub fn check(&self, user: i64, chat: i64, now: Instant) -> Verdict {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if windows.len() > 10_000 {
+        if windows.len() > PURGE_ABOVE {
             // Expired windows carry no state worth keeping: memory stays flat.
             windows.retain(|_, w| now.duration_since(w.start) < self.limits.interval);
         }

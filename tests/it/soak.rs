@@ -122,12 +122,17 @@ fn spawn_bot(api: &FakeBotApi, work: &Path, knowledge: &Path) -> Child {
 }
 
 /// What one chat must receive, in order.
+/// A flood notice, replying to this message (in groups) or to none (private).
+struct Notice {
+    reply_to: Option<i64>,
+}
+
 #[derive(Default)]
 struct Want {
     /// (texts of one reply, the message it replies to in a group).
     replies: Vec<(Expected, Option<i64>)>,
-    /// The flood notice, replying to this message (groups) or not (`Some(None)`).
-    notice: Option<Option<i64>>,
+    /// The flood notice, if one is due.
+    notice: Option<Notice>,
 }
 
 struct Soak {
@@ -167,7 +172,7 @@ impl Soak {
     fn notice(&mut self, chat: i64, reply_to: Option<i64>) {
         self.expected_sends += 1;
         self.notices += 1;
-        self.want.entry(chat).or_default().notice = Some(reply_to);
+        self.want.entry(chat).or_default().notice = Some(Notice { reply_to });
     }
 
     fn flood_phase(&mut self) {
@@ -377,7 +382,7 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
             let sent: Vec<Value> = got.by_ref().take(expected.texts.len()).collect();
             expected.assert_sent(&sent, *chat, *reply_to);
         }
-        if let Some(reply_to) = want.notice {
+        if let Some(Notice { reply_to }) = want.notice {
             let notice = got.next().unwrap_or_else(|| panic!("no flood notice in chat {chat}"));
             assert!(notice["text"].as_str().unwrap().contains("faster than I can answer"), "{notice}");
             assert_eq!(notice["reply_parameters"]["message_id"].as_i64(), reply_to, "{notice}");
