@@ -78,6 +78,8 @@ async fn info_logs_say_what_was_answered_but_not_the_question() {
     bot.api.push_update(updates::inline_query(&alice, inline, ""));
     wait_sent_to(&bot.api, alice.id, 1).await;
     wait_sent_to(&bot.api, group.id, 1).await;
+    // Answers go out at once now: the inline answer must be in before the outage.
+    bot.api.wait_for("answerInlineQuery", 1, Duration::from_secs(5)).await;
     bot.api.stop().await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     bot.api.restart().await;

@@ -10,8 +10,9 @@ use std::sync::{Arc, Mutex};
 use teloxide::prelude::*;
 use tracing::info;
 
+use super::HandlerResult;
 use super::callback::Thumb;
-use super::{HandlerResult, TgBot};
+use super::send::Outbox;
 use crate::lang::Lang;
 use crate::record::{Recorder, Vote};
 use crate::reply::texts::texts;
@@ -19,7 +20,7 @@ use crate::reply::texts::texts;
 /// 👍 or 👎 under an answer: recorded once per person and message, thanked for in the
 /// little notice the app shows, and nothing sent to the chat.
 pub(super) async fn vote(
-    bot: TgBot,
+    out: Outbox,
     q: CallbackQuery,
     thumb: Thumb,
     recorder: Recorder,
@@ -31,7 +32,7 @@ pub(super) async fn vote(
         recorder.vote(Vote::new(&entry, up));
     }
     let thanks = texts(Lang::detect("", q.from.language_code.as_deref())).thanks;
-    bot.answer_callback_query(q.id.clone()).text(thanks).await?;
+    out.bot().answer_callback_query(q.id.clone()).text(thanks).await?;
     info!(outcome = "feedback", up, entry, counted = first, "answered");
     Ok(())
 }

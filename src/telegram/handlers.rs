@@ -10,11 +10,11 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatMemberStatus, Me, MessageEntityKind};
 use tracing::{debug, info, warn};
 
+use super::HandlerResult;
 use super::commands::{Admin, Read, Request, read};
 use super::flood::{Flood, Verdict};
-use super::send::{send_reply, send_text};
+use super::send::Outbox;
 use super::stats::stats;
-use super::{HandlerResult, TgBot};
 use crate::config::Admins;
 use crate::engine::{Command, Engine, strip_mentions};
 use crate::lang::Lang;
@@ -63,9 +63,9 @@ pub(super) fn wordless_private(msg: Message) -> bool {
 }
 
 /// Says what works instead of a message without words.
-pub(super) async fn only_text(bot: TgBot, msg: Message) -> HandlerResult {
+pub(super) async fn only_text(out: Outbox, msg: Message) -> HandlerResult {
     let lang = Lang::detect("", hint(&msg));
-    send_text(&bot, msg.chat.id, texts(lang).only_text, None).await?;
+    out.text(msg.chat.id, texts(lang).only_text, None).await?;
     Ok(())
 }
 
@@ -110,13 +110,13 @@ fn without_mention(msg: &Message, me: &Me) -> Option<String> {
 
 /// Counts an addressed message against its sender's and its chat's flood limits.
 pub(super) fn flood_verdict(msg: Message, flood: Arc<Flood>) -> Verdict {
-    flood.check(sender(&msg), msg.chat.id.0, Instant::now())
+    flood.check(sender(&msg), msg.chat.id.0)
 }
 
 /// The one notice to someone over the flood limit.
-pub(super) async fn slow_down(bot: TgBot, msg: Message) -> HandlerResult {
+pub(super) async fn slow_down(out: Outbox, msg: Message) -> HandlerResult {
     let lang = Lang::detect("", hint(&msg));
-    send_text(&bot, msg.chat.id, texts(lang).slow_down, reply_to(&msg)).await?;
+    out.text(msg.chat.id, texts(lang).slow_down, reply_to(&msg)).await?;
     info!(chat_id = msg.chat.id.0, "flood: asked to slow down");
     Ok(())
 }
@@ -132,7 +132,7 @@ pub(super) fn admin_request(request: Request, msg: Message, admins: Arc<Admins>)
 
 /// `/reload` (load, check and swap in the knowledge now) or `/stats`.
 pub(super) async fn admin(
-    bot: TgBot,
+    out: Outbox,
     msg: Message,
     admin: Admin,
     live: Arc<LiveEngine>,
@@ -146,7 +146,7 @@ pub(super) async fn admin(
         Admin::Stats if !msg.chat.is_private() => texts::STATS_IN_PRIVATE.to_string(),
         Admin::Stats => stats(&recorder).await,
     };
-    send_text(&bot, msg.chat.id, text, None).await?;
+    out.text(msg.chat.id, text, None).await?;
     Ok(())
 }
 
@@ -177,7 +177,7 @@ fn within_one_message(mut text: String) -> String {
 
 /// A question or a command: matched, rendered, sent, recorded and logged.
 pub(super) async fn answer(
-    bot: TgBot,
+    out: Outbox,
     msg: Message,
     request: Request,
     live: Arc<LiveEngine>,
@@ -206,7 +206,7 @@ pub(super) async fn answer(
         Request::Admin(_) => (engine.command(Command::Help, Lang::detect("", hint)), None, 0.0, "command"),
     };
     let matched_in = started.elapsed();
-    send_reply(&bot, msg.chat.id, &reply, reply_to(&msg)).await?;
+    out.reply(msg.chat.id, &reply, reply_to(&msg)).await?;
     info!(
         chat_id = msg.chat.id.0,
         chat_type = chat_kind(&msg.chat).as_str(),
@@ -240,7 +240,7 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
 /// A pressed question or topic button: always acknowledged (or the user's app shows
 /// a spinner), then answered in the chat it was pressed in.
 pub(super) async fn press(
-    bot: TgBot,
+    out: Outbox,
     q: CallbackQuery,
     action: Action,
     live: Arc<LiveEngine>,
@@ -249,15 +249,15 @@ pub(super) async fn press(
 ) -> HandlerResult {
     let lang = Lang::detect("", q.from.language_code.as_deref());
     let Some(reply) = live.get().press(&action, lang) else {
-        return out_of_date(bot, q).await;
+        return out_of_date(out, q).await;
     };
-    let ack = bot.answer_callback_query(q.id.clone());
+    let ack = out.bot().answer_callback_query(q.id.clone());
     let Some(message) = q.regular_message() else {
         // Under an inline-mode message there is no chat to answer in.
         ack.await?;
         return Ok(());
     };
-    if flood.check(q.from.id.0 as i64, message.chat.id.0, Instant::now()) != Verdict::Allow {
+    if flood.check(q.from.id.0 as i64, message.chat.id.0) != Verdict::Allow {
         ack.text(texts(lang).slow_down).await?;
         return Ok(());
     }
@@ -266,7 +266,7 @@ pub(super) async fn press(
         recorder.question(Question::button(id, lang));
     }
     let reply_to = (!message.chat.is_private()).then_some(message.id);
-    send_reply(&bot, message.chat.id, &reply, reply_to).await?;
+    out.reply(message.chat.id, &reply, reply_to).await?;
     info!(
         chat_id = message.chat.id.0,
         outcome = "button",
@@ -277,9 +277,9 @@ pub(super) async fn press(
 }
 
 /// A button this version of the bot cannot read, or one naming what is gone.
-pub(super) async fn out_of_date(bot: TgBot, q: CallbackQuery) -> HandlerResult {
+pub(super) async fn out_of_date(out: Outbox, q: CallbackQuery) -> HandlerResult {
     let lang = Lang::detect("", q.from.language_code.as_deref());
-    bot.answer_callback_query(q.id.clone()).text(texts(lang).stale_button).await?;
+    out.bot().answer_callback_query(q.id.clone()).text(texts(lang).stale_button).await?;
     Ok(())
 }
 
@@ -294,14 +294,14 @@ pub(super) fn joined(update: ChatMemberUpdated, me: Me) -> bool {
 
 /// One short introduction when the bot is added to a group.
 pub(super) async fn introduce(
-    bot: TgBot,
+    out: Outbox,
     update: ChatMemberUpdated,
     me: Me,
     live: Arc<LiveEngine>,
 ) -> HandlerResult {
     let meta = &live.get().story.meta;
     let text = texts::introduction(&meta.headline, &meta.outlet, &meta.date, me.username());
-    if let Err(e) = send_text(&bot, update.chat.id, text, None).await {
+    if let Err(e) = out.text(update.chat.id, text, None).await {
         warn!(chat_id = update.chat.id.0, error = %e, "could not introduce myself");
     }
     Ok(())

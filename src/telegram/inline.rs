@@ -1,18 +1,24 @@
 //! Inline mode (`@bot question` in any chat): the best few answers as results, each
 //! posting the full sourced answer; an empty query offers the story's top questions.
+//!
+//! Queries arrive with each keystroke and, having no chat, are all handled at once:
+//! [`Inline`] bounds how many are answered at a time (so a slow server never sees
+//! thousands of connections) and drops a query its sender has already replaced.
 
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use teloxide::prelude::*;
 use teloxide::types::{
     InlineQueryResult, InlineQueryResultArticle, InputMessageContent, InputMessageContentText, ParseMode,
 };
-use tracing::info;
+use tokio::sync::Semaphore;
+use tracing::{debug, info};
 
+use super::HandlerResult;
 use super::send::no_preview;
-use super::{HandlerResult, TgBot};
 use crate::knowledge::Story;
 use crate::lang::Lang;
 use crate::live::LiveEngine;
@@ -26,13 +32,75 @@ const INLINE_RESULTS: usize = 5;
 /// rarely, and a reload shows within a minute.
 const CACHE_TIME: Duration = Duration::from_secs(60);
 
+pub use crate::config::DEFAULT_IN_FLIGHT;
+
+/// Inline queries in flight, and each sender's newest.
+pub struct Inline {
+    permits: Semaphore,
+    /// Each sender's newest query, by arrival number; only while one is in flight.
+    newest: Mutex<HashMap<u64, u64>>,
+    arrivals: AtomicU64,
+}
+
+impl Inline {
+    /// At most `in_flight` queries answered at a time.
+    pub fn new(in_flight: usize) -> Inline {
+        Inline {
+            permits: Semaphore::new(in_flight.max(1)),
+            newest: Mutex::default(),
+            arrivals: AtomicU64::new(0),
+        }
+    }
+
+    fn newest(&self) -> std::sync::MutexGuard<'_, HashMap<u64, u64>> {
+        self.newest.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One query's place: while it lives, it is its sender's newest unless replaced.
+struct Arrival<'a> {
+    inline: &'a Inline,
+    user: u64,
+    number: u64,
+}
+
+impl<'a> Arrival<'a> {
+    fn new(inline: &'a Inline, user: u64) -> Arrival<'a> {
+        let number = inline.arrivals.fetch_add(1, Ordering::Relaxed);
+        inline.newest().insert(user, number);
+        Arrival { inline, user, number }
+    }
+
+    /// Whether a newer query from the same sender came meanwhile.
+    fn replaced(&self) -> bool {
+        self.inline.newest().get(&self.user) != Some(&self.number)
+    }
+}
+
+impl Drop for Arrival<'_> {
+    fn drop(&mut self) {
+        let mut newest = self.inline.newest();
+        if newest.get(&self.user) == Some(&self.number) {
+            newest.remove(&self.user);
+        }
+    }
+}
+
 /// Inline mode: the best answers as results; an empty query offers the top questions.
+/// Waits for a turn; a query replaced meanwhile is dropped unanswered.
 pub(super) async fn answer(
-    bot: TgBot,
+    bot: Bot,
     q: InlineQuery,
     live: Arc<LiveEngine>,
     recorder: Recorder,
+    inline: Arc<Inline>,
 ) -> HandlerResult {
+    let arrival = Arrival::new(&inline, q.from.id.0);
+    let _turn = inline.permits.acquire().await?;
+    if arrival.replaced() {
+        debug!("inline query replaced by a newer one; not answered");
+        return Ok(());
+    }
     let engine = live.get();
     let story = &engine.story;
     let hint = q.from.language_code.as_deref();

@@ -1,11 +1,12 @@
 //! The Telegram transport, shaped like a teloxide example: [`schema`] routes every
 //! update (who it is for, flood control, admin commands, button kinds) to a small
 //! endpoint in `handlers`; [`serve`] connects, long-polls (or serves a webhook) and
-//! shuts down cleanly. Kept thin: read, match, render, send, record.
+//! shuts down cleanly. Every message goes out through one [`Pace`] that keeps
+//! Telegram's limits without a tick. Kept thin: read, match, render, send, record.
 //!
 //! Below `mod.rs`, files depend one way: `handlers`, `inline` and `feedback` on
-//! `send`, `commands`, `flood` and `callback`; `polling` and `webhook` on `retry`
-//! and `shutdown`.
+//! `send`, `commands`, `flood` and `callback`; `send` on `pace`, `pace` on `flood`;
+//! `polling` and `webhook` on `retry` and `shutdown`.
 
 mod callback;
 mod commands;
@@ -13,6 +14,7 @@ mod feedback;
 mod flood;
 mod handlers;
 mod inline;
+mod pace;
 mod polling;
 mod retry;
 mod send;
@@ -23,15 +25,15 @@ mod webhook;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use teloxide::adaptors::Throttle;
-use teloxide::adaptors::throttle::Limits as ThrottleLimits;
 use teloxide::dispatching::{DefaultKey, UpdateHandler};
 use teloxide::prelude::*;
 use tracing::{error, info, warn};
 
 pub use callback::{Callback, MAX_CALLBACK_DATA, Thumb};
 pub use commands::command_menu;
-pub use flood::{Flood, Limits as FloodLimits, Verdict};
+pub use flood::{Bucket, Flood, Limits as FloodLimits, Verdict};
+pub use inline::DEFAULT_IN_FLIGHT;
+pub use pace::{Pace, PaceLimits};
 pub use retry::BACKOFF_CAP;
 pub use shutdown::{SHUTDOWN_GRACE, shutdown_signal};
 pub use webhook::SECRET_HEADER;
@@ -45,10 +47,7 @@ use shutdown::Shutdown;
 /// What every handler returns: teloxide logs an error and goes on.
 pub type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
-/// The bot every handler talks through: rate-limited to Telegram's published limits.
-pub type TgBot = Throttle<Bot>;
-
-type Dispatch = Dispatcher<TgBot, Box<dyn std::error::Error + Send + Sync>, DefaultKey>;
+type Dispatch = Dispatcher<Bot, Box<dyn std::error::Error + Send + Sync>, DefaultKey>;
 
 /// Updates a chat may have waiting while its replies are paced (one a second). The
 /// dispatcher stops taking updates for every chat while one chat's queue is full,
@@ -74,12 +73,16 @@ pub struct Options {
     pub live: Arc<LiveEngine>,
     pub admins: Admins,
     pub flood: FloodLimits,
+    /// Telegram's limits on sending.
+    pub pace: PaceLimits,
+    /// How many inline queries are answered at a time.
+    pub inline_in_flight: usize,
     /// Where questions and votes are recorded; [`Recorder::none`] records nothing.
     pub recorder: Recorder,
 }
 
 impl Options {
-    /// Long polling with `live`, no admins, the shipped flood limits, no record.
+    /// Long polling with `live`, no admins, the shipped limits, no record.
     pub fn new(telegram: TelegramSettings, live: Arc<LiveEngine>) -> Options {
         Options {
             telegram,
@@ -87,6 +90,8 @@ impl Options {
             live,
             admins: Admins::default(),
             flood: FloodLimits::default(),
+            pace: PaceLimits::default(),
+            inline_in_flight: DEFAULT_IN_FLIGHT,
             recorder: Recorder::none(),
         }
     }
@@ -95,7 +100,7 @@ impl Options {
 /// Runs the bot until SIGINT or SIGTERM, reloading the knowledge folder when it
 /// changes and recording what people asked; the CLI's `run`.
 pub fn run(settings: RunSettings, engine: Engine, knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let RunSettings { telegram, webhook, admins, data } = settings;
+    let RunSettings { telegram, webhook, admins, data, inline_in_flight } = settings;
     // Answering matters more than the record: a database that cannot be opened is
     // logged loudly and the bot answers without recording.
     let store = match Store::open(&data.path, data.retention_days) {
@@ -122,6 +127,7 @@ pub fn run(settings: RunSettings, engine: Engine, knowledge: &std::path::Path) -
     let options = Options {
         listener: webhook.map_or(Listener::Polling, Listener::Webhook),
         admins,
+        inline_in_flight,
         recorder: store.as_ref().map_or_else(Recorder::none, Store::recorder),
         ..Options::new(telegram, live)
     };
@@ -143,24 +149,25 @@ pub fn run(settings: RunSettings, engine: Engine, knowledge: &std::path::Path) -
 /// Errors only when the Bot API rejects the token (or the webhook URL): everything
 /// else — Telegram down, 5xx, network errors, 429 — is waited out and retried.
 pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-    let Options { telegram, listener, live, admins, flood, recorder } = options;
+    let Options { telegram, listener, live, admins, flood, pace, inline_in_flight, recorder } = options;
     let hook = match &listener {
         Listener::Polling => None,
         Listener::Webhook(hook) => Some(webhook::bind(hook)?),
     };
     let bot = bot(&telegram);
     let (phase_tx, shutdown) = Shutdown::new();
-    let throttled = bot.clone().throttle(ThrottleLimits::default());
     let deps = dptree::deps![
         live,
         Arc::new(admins),
         Arc::new(Flood::new(flood)),
+        send::Outbox::new(bot.clone(), Arc::new(Pace::new(pace))),
+        Arc::new(inline::Inline::new(inline_in_flight)),
         recorder,
         Arc::new(feedback::Voted::default()),
         shutdown.clone()
     ];
-    // The dispatcher adds `Me` from its own getMe when it starts.
-    let mut dispatcher = Dispatcher::builder(throttled.clone(), schema())
+    // The dispatcher adds the bot and `Me` (from its own getMe) when it starts.
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(deps)
         .default_handler(|_| async {})
         .worker_queue_size(WORKER_QUEUE)
@@ -171,7 +178,7 @@ pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'st
         Ok(None) => Ok(()),
         Ok(Some(_)) => match hook {
             Some(hook) => webhook::dispatch(&bot, &mut dispatcher, &mut phase, hook).await,
-            None => polling::poll(&throttled, &mut dispatcher, &mut phase).await,
+            None => polling::poll(&bot, &mut dispatcher, &mut phase).await,
         },
         Err(e) => Err(e),
     };

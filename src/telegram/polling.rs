@@ -9,10 +9,10 @@ use teloxide::update_listeners::Polling;
 use tokio::sync::watch;
 use tracing::{info, warn};
 
+use super::Dispatch;
 use super::commands::command_menu;
 use super::retry::{Next, Retry};
 use super::shutdown::{Phase, stop_listener_on_stop, stopped};
-use super::{Dispatch, TgBot};
 use crate::lang::Lang;
 
 /// How long one getUpdates waits for an update (under reqwest's 17 s timeout).
@@ -60,11 +60,11 @@ async fn register_commands(bot: &Bot) {
 /// failed getUpdates itself (with the same back-off); this loop restarts it when the
 /// dispatcher could not start at all.
 pub(super) async fn poll(
-    bot: &TgBot,
+    bot: &Bot,
     dispatcher: &mut Dispatch,
     phase: &mut watch::Receiver<Phase>,
 ) -> anyhow::Result<()> {
-    let mut retry = Retry::new("could not start polling", &bot.inner().api_url());
+    let mut retry = Retry::new("could not start polling", &bot.api_url());
     loop {
         let listener = tokio::select! {
             listener = Polling::builder(bot.clone())

@@ -1,14 +1,16 @@
 //! Sending: a [`Reply`] as HTML messages within Telegram's limits, its buttons on the
 //! last one (and 👍/👎 under answers), and short plain notices; in groups, each as a
-//! reply to the message that asked.
+//! reply to the message that asked. Every message goes out through the [`Pace`].
 
 use teloxide::prelude::*;
 use teloxide::types::{
     InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode, ReplyParameters,
 };
 
-use super::TgBot;
+use std::sync::Arc;
+
 use super::callback::{Callback, Thumb};
+use super::pace::Pace;
 use crate::reply::{self, Reply};
 
 /// Button labels longer than this many characters are cut (with "…"), to stay
@@ -62,43 +64,65 @@ fn replying_to(id: MessageId) -> ReplyParameters {
     ReplyParameters { allow_sending_without_reply: Some(true), ..ReplyParameters::new(id) }
 }
 
-/// Sends `reply` to `chat`: HTML messages, the first replying to `reply_to` if given,
-/// the buttons under the last.
-pub async fn send_reply(
-    bot: &TgBot,
-    chat: ChatId,
-    reply: &Reply,
-    reply_to: Option<MessageId>,
-) -> Result<(), teloxide::RequestError> {
-    let messages = reply::html_messages(reply);
-    let last = messages.len().saturating_sub(1);
-    for (i, text) in messages.into_iter().enumerate() {
-        let mut request =
-            bot.send_message(chat, text).parse_mode(ParseMode::Html).link_preview_options(no_preview());
-        if let (0, Some(id)) = (i, reply_to) {
-            request = request.reply_parameters(replying_to(id));
-        }
-        if i == last
-            && let Some(markup) = keyboard(reply)
-        {
-            request = request.reply_markup(markup);
-        }
-        request.await?;
-    }
-    Ok(())
+/// Where handlers send from: the bot, and the pace every message keeps.
+#[derive(Clone)]
+pub struct Outbox {
+    bot: Bot,
+    pace: Arc<Pace>,
 }
 
-/// Sends a short plain-text message (a notice, a hint, an admin's report).
-pub async fn send_text(
-    bot: &TgBot,
-    chat: ChatId,
-    text: impl Into<String>,
-    reply_to: Option<MessageId>,
-) -> Result<(), teloxide::RequestError> {
-    let mut request = bot.send_message(chat, text);
-    if let Some(id) = reply_to {
-        request = request.reply_parameters(replying_to(id));
+impl Outbox {
+    pub fn new(bot: Bot, pace: Arc<Pace>) -> Outbox {
+        Outbox { bot, pace }
     }
-    request.await?;
-    Ok(())
+
+    /// The bot itself, for calls that are not messages (answering buttons and
+    /// inline queries), which Telegram does not count against the limits.
+    pub fn bot(&self) -> &Bot {
+        &self.bot
+    }
+
+    /// Sends `reply` to `chat`: HTML messages, the first replying to `reply_to` if
+    /// given, the buttons under the last.
+    pub async fn reply(
+        &self,
+        chat: ChatId,
+        reply: &Reply,
+        reply_to: Option<MessageId>,
+    ) -> Result<(), teloxide::RequestError> {
+        let messages = reply::html_messages(reply);
+        let last = messages.len().saturating_sub(1);
+        for (i, text) in messages.into_iter().enumerate() {
+            let mut request = self
+                .bot
+                .send_message(chat, text)
+                .parse_mode(ParseMode::Html)
+                .link_preview_options(no_preview());
+            if let (0, Some(id)) = (i, reply_to) {
+                request = request.reply_parameters(replying_to(id));
+            }
+            if i == last
+                && let Some(markup) = keyboard(reply)
+            {
+                request = request.reply_markup(markup);
+            }
+            self.pace.send(&self.bot, chat, request).await?;
+        }
+        Ok(())
+    }
+
+    /// Sends a short plain-text message (a notice, a hint, an admin's report).
+    pub async fn text(
+        &self,
+        chat: ChatId,
+        text: impl Into<String>,
+        reply_to: Option<MessageId>,
+    ) -> Result<(), teloxide::RequestError> {
+        let mut request = self.bot.send_message(chat, text);
+        if let Some(id) = reply_to {
+            request = request.reply_parameters(replying_to(id));
+        }
+        self.pace.send(&self.bot, chat, request).await?;
+        Ok(())
+    }
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use storybot::config::TelegramSettings;
 use storybot::live::LiveEngine;
-use storybot::telegram::{FloodLimits, Options, SHUTDOWN_GRACE, serve};
+use storybot::telegram::{Bucket, FloodLimits, Options, SHUTDOWN_GRACE, serve};
 
 const QUESTION: &str = "How many books does the library hold?";
 
@@ -115,7 +115,8 @@ async fn a_stop_while_updates_keep_coming_returns_within_the_grace_period() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_in_one_group_gets_one_notice_and_does_not_delay_others() {
-    let flood = FloodLimits { per_user: 2, per_chat: 100, interval: Duration::from_secs(60) };
+    let flood =
+        FloodLimits { member: Bucket { burst: 2, every: Duration::from_secs(60) }, ..FloodLimits::none() };
     let api = FakeBotApi::start_with(config()).await;
     let bot = RunningBot::spawn(api, engine(Story::Mini), flood);
     bot.ready().await;
@@ -147,7 +148,8 @@ async fn a_flood_in_one_group_gets_one_notice_and_does_not_delay_others() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn button_mashing_is_flood_controlled_too() {
-    let flood = FloodLimits { per_user: 2, per_chat: 100, interval: Duration::from_secs(60) };
+    let flood =
+        FloodLimits { private: Bucket { burst: 2, every: Duration::from_secs(60) }, ..FloodLimits::none() };
     let api = FakeBotApi::start_with(config()).await;
     let bot = RunningBot::spawn(api, engine(Story::Mini), flood);
     bot.ready().await;
@@ -181,7 +183,7 @@ async fn a_busy_group_does_not_hold_up_other_chats() {
     wait_sent_to(&bot.api, alice.id, 1).await;
     let waited = asked.elapsed();
     assert!(waited < Duration::from_secs(3), "the private answer took {waited:?}");
-    // The group gets at most its share: eight answers and a notice a minute.
+    // The group gets at most its share: five answers at once and a notice.
     let api = bot.finish().await;
     let in_group = sent_to(&api, group.id).len();
     assert!((1..=9).contains(&in_group), "{in_group}");

@@ -18,7 +18,7 @@ use storybot::config::TelegramSettings;
 use storybot::engine::Engine;
 use storybot::live::LiveEngine;
 use storybot::reply::{Reply, html_messages};
-use storybot::telegram::{Callback, FloodLimits, Options, Thumb, serve};
+use storybot::telegram::{Callback, FloodLimits, Options, PaceLimits, Thumb, serve};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -73,7 +73,7 @@ pub fn settings(api: &FakeBotApi) -> TelegramSettings {
 
 /// Flood limits high enough that no test trips them by accident.
 pub fn no_flood_limits() -> FloodLimits {
-    FloodLimits { per_user: 1_000, per_chat: 1_000, interval: Duration::from_secs(60) }
+    FloodLimits::none()
 }
 
 /// The bot, serving the fake server from a tokio task.
@@ -94,10 +94,28 @@ impl RunningBot {
 
     /// Runs the bot against `api` (running or not) without waiting for it.
     pub fn spawn(api: FakeBotApi, engine: Arc<Engine>, flood: FloodLimits) -> RunningBot {
+        Self::spawn_paced(api, engine, flood, PaceLimits::default())
+    }
+
+    /// [`Self::spawn`] with other sending limits (tests scale time with them).
+    pub fn spawn_paced(
+        api: FakeBotApi,
+        engine: Arc<Engine>,
+        flood: FloodLimits,
+        pace: PaceLimits,
+    ) -> RunningBot {
+        Self::spawn_with(api, engine, |options| Options { flood, pace, ..options })
+    }
+
+    /// [`Self::spawn`] with the options `tweak` makes of the defaults.
+    pub fn spawn_with(
+        api: FakeBotApi,
+        engine: Arc<Engine>,
+        tweak: impl FnOnce(Options) -> Options,
+    ) -> RunningBot {
         let (stop, stopped) = oneshot::channel::<()>();
-        let settings = settings(&api);
-        let options =
-            Options { flood, ..Options::new(settings, Arc::new(LiveEngine::from_arc(engine.clone()))) };
+        let live = Arc::new(LiveEngine::from_arc(engine.clone()));
+        let options = tweak(Options::new(settings(&api), live));
         let task = tokio::spawn(serve(options, async move {
             // A dropped sender (a test that ends early) stops the bot too.
             let _ = stopped.await;
