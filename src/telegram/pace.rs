@@ -271,4 +271,18 @@ mod tests {
         }
         assert!((25..=30).contains(&sent), "{sent}");
     }
+
+    #[test]
+    fn memory_stays_bounded_with_100_000_chats_in_an_hour() {
+        let (pace, clock) = pace();
+        let mut most = 0;
+        // 100,000 distinct chats, one every 36 ms: an hour.
+        for chat in 0..100_000i64 {
+            clock.advance(Duration::from_millis(36));
+            assert_eq!(pace.take_chat(-chat), Ok(()));
+            pace.sent(-chat);
+            most = most.max(pace.chats.len() + pace.groups.len());
+        }
+        assert!(most <= 2 * (PURGE_ABOVE + 1), "tracked up to {most} chats");
+    }
 }

@@ -310,6 +310,22 @@ fn webhook_settings_are_checked_at_start_with_clear_errors_and_no_secrets() {
     assert!(!err.contains(SECRET) && !err.contains(&TOKEN[10..]), "{err}");
 }
 
+#[test]
+fn every_bad_setting_exits_2_before_anything_runs_and_all_are_named_at_once() {
+    let bad = [
+        ("TELOXIDE_TOKEN", TOKEN),
+        ("STORYBOT_ADMINS", "12, bob"),
+        ("STORYBOT_RETENTION_DAYS", "0"),
+        ("STORYBOT_INLINE_IN_FLIGHT", "lots"),
+    ];
+    let (code, err) = run_cli(&[], &bad);
+    assert_eq!(code, Some(2), "{err}");
+    for named in ["\"bob\"", "STORYBOT_RETENTION_DAYS", "STORYBOT_INLINE_IN_FLIGHT"] {
+        assert!(err.contains(named), "{named} in: {err}");
+    }
+    assert_eq!(err.lines().count(), 3, "one line per problem: {err}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_token_in_webhook_mode_is_an_error_without_the_token_or_secret() {
     let api = FakeBotApi::start_with(config()).await;
