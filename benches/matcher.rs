@@ -538,6 +538,10 @@ fn emulated_correct<'a>(
     best.map(|(_, w)| w)
 }
 
+/// A typo-correction variant: its name, the distance, whether it stops at distance 1,
+/// and whether it prefilters by letter mask.
+type Variant = (&'static str, fn(&str, &str) -> usize, bool, bool);
+
 fn typo_correction_profile(story: &Story) {
     let vocabulary = approximate_vocabulary(story);
     let masks: Vec<Vec<u64>> =
@@ -570,7 +574,7 @@ fn typo_correction_profile(story: &Story) {
     .map(|s| s.to_string())
     .filter(|w| !vocabulary.iter().flatten().any(|v| v == w))
     .collect();
-    let variants: [(&str, fn(&str, &str) -> usize, bool, bool); 4] = [
+    let variants: [Variant; 4] = [
         ("damerau (as shipped)", strsim::damerau_levenshtein, false, false),
         ("damerau + stop at distance 1", strsim::damerau_levenshtein, true, false),
         ("damerau + letter-mask prefilter + stop", strsim::damerau_levenshtein, true, true),

@@ -18,9 +18,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, ConfigError, TelegramSettings, WebhookSettings};
+use crate::config::{self, ConfigError, RunSettings, TelegramSettings};
 use crate::engine::Engine;
-use crate::telegram::Listener;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -104,7 +103,7 @@ pub enum Command {
     /// to write next), 👎 and 👍 per entry, entries never asked.
     Report {
         /// How many days back to look.
-        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=36_500))]
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=i64::from(config::MAX_DAYS)))]
         days: u32,
         /// The records database the bot writes.
         #[arg(long, env = "STORYBOT_DATA", value_name = "PATH", default_value_os_t = config::default_data())]
@@ -174,24 +173,24 @@ fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The bot, by long polling or (with a webhook URL from the flag or
-/// `STORYBOT_WEBHOOK_URL`) by webhook; a bad setting exits 2 with what to fix.
+/// `STORYBOT_WEBHOOK_URL`) by webhook. Every setting is checked before anything
+/// starts: any bad one exits 2, each problem on its own line.
 fn run_bot(
     knowledge: &std::path::Path,
     webhook_url: Option<&str>,
     listen: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let settings = TelegramSettings::from_env()
-        .and_then(|settings| Ok((settings, WebhookSettings::from_env(webhook_url, listen)?)));
-    let (settings, webhook) = match settings {
+    let settings = match RunSettings::from_env(webhook_url, listen) {
         Ok(settings) => settings,
-        Err(e) => {
-            tell(format_args!("storybot: {e}"))?;
+        Err(errors) => {
+            for error in errors.0 {
+                tell(format_args!("storybot: {error}"))?;
+            }
             return Ok(ExitCode::from(2));
         }
     };
-    let listener = webhook.map_or(Listener::Polling, Listener::Webhook);
     let engine = load(knowledge)?;
-    crate::telegram::run(engine, settings, knowledge.to_path_buf(), listener)
+    crate::telegram::run(settings, engine, knowledge)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! into messages within Telegram's 4,096-character limit.
 
 mod render;
-mod texts;
+pub mod texts;
 
 pub use render::{MAX_MESSAGE, html_messages, plain, plain_numbered};
 

@@ -30,4 +30,5 @@ mod telegram_lifecycle;
 mod telegram_private;
 mod telegram_reload;
 mod telegram_slow_poll;
+mod telegram_traffic;
 mod telegram_webhook;
