@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::engine::Engine;
+use crate::knowledge::article::sentences;
 use crate::lang::Lang;
 use crate::matcher::Outcome;
 
@@ -155,39 +156,15 @@ fn yes_or_no(engine: &Engine, file: &Located, audit: &mut Audit) {
     }
 }
 
-/// The article's sentences and bullets, trimmed: what the quotes must cover.
-pub fn article_sentences(article: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in article.lines() {
-        let line = line.trim().trim_start_matches('•').trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut start = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (k, &(at, c)) in chars.iter().enumerate() {
-            let next_is_start =
-                chars.get(k + 2).is_some_and(|(_, n)| n.is_uppercase() || *n == '“' || *n == '"');
-            let gap = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
-            if matches!(c, '.' | '!' | '?') && gap && next_is_start {
-                out.push(line[start..=at].trim().to_string());
-                start = at + 1;
-            }
-        }
-        out.push(line[start..].trim().to_string());
-    }
-    out.retain(|s| !s.is_empty());
-    out
-}
-
 fn coverage(engine: &Engine, story_file: &Located, audit: &mut Audit) {
     let story = &engine.story;
-    for sentence in article_sentences(&story.article) {
+    for sentence in sentences(&story.article) {
+        let sentence = sentence.text;
         if story.meta.uncovered.iter().any(|u| sentence.contains(u.as_str())) {
             continue;
         }
         audit.sentences += 1;
-        let covered = story.entries.iter().any(|e| overlaps(&e.quote, &sentence));
+        let covered = story.entries.iter().flat_map(|e| &e.quotes).any(|q| overlaps(q, sentence));
         if covered {
             audit.covered += 1;
         } else {
@@ -212,16 +189,6 @@ fn overlaps(quote: &str, sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_split_at_full_stops_but_not_abbreviations() {
-        let text =
-            "Cars at Nuijamaa, on Sept. 22. Photo: Lauri Heino/AFP\n\n  • A bullet, per AP.\nGo deeper";
-        assert_eq!(
-            article_sentences(text),
-            ["Cars at Nuijamaa, on Sept. 22.", "Photo: Lauri Heino/AFP", "A bullet, per AP.", "Go deeper"]
-        );
-    }
 
     #[test]
     fn an_answer_opening_with_yes_or_no_is_flagged() {

@@ -13,21 +13,27 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
         Ok(story) => story,
         Err(error) => {
             let problems = error.problems();
+            let note = knowledge::unparsed_note(error.unparsed());
             if json {
                 let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                super::say(serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }))?;
+                super::say(
+                    serde_json::json!({ "ok": false, "errors": errors, "warnings": [], "note": note }),
+                )?;
             } else {
                 for problem in &problems {
                     eprintln!("{problem}");
                 }
                 let n = problems.len();
                 eprintln!("storybot: {n} problem{} in {}", if n == 1 { "" } else { "s" }, dir.display());
+                if let Some(note) = note {
+                    eprintln!("storybot: {note}");
+                }
             }
             return Ok(ExitCode::from(1));
         }
     };
     let summary = format!(
-        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article",
+        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article, every claim backed by a quote, every source as the article credits it",
         story.entries.len(),
         story.topics().len(),
         story.gaps.len(),

@@ -3,7 +3,12 @@
 //!
 //! The folder format is documented in `docs/knowledge-format.md`.
 
+pub mod article;
+pub mod attribution;
+pub mod claims;
+mod faithful;
 mod model;
+pub mod names;
 mod problems;
 mod read;
 mod toml_reader;
@@ -12,9 +17,9 @@ mod validate;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use model::{AnswerKind, Entry, Gap, Lexicon, SmallTalk, Story, StoryMeta};
+pub use model::{AnswerKind, Entity, Entry, Gap, Lexicon, SmallTalk, Story, StoryMeta};
 pub use problems::Problem;
-use problems::Problems;
+use problems::{Problems, SourceFile};
 pub use validate::MAX_ID_LEN;
 
 /// Why a knowledge folder could not be loaded.
@@ -22,11 +27,12 @@ pub use validate::MAX_ID_LEN;
 pub enum KnowledgeError {
     #[error("knowledge folder {0} does not exist; pass --knowledge PATH or set STORYBOT_KNOWLEDGE")]
     MissingFolder(PathBuf),
-    #[error("{}", ProblemList(.0))]
-    Invalid(Vec<Problem>),
+    /// Every problem, and the files that did not parse (checks that need them wait).
+    #[error("{}", ProblemList(.0, .1))]
+    Invalid(Vec<Problem>, Vec<PathBuf>),
 }
 
-struct ProblemList<'a>(&'a [Problem]);
+struct ProblemList<'a>(&'a [Problem], &'a [PathBuf]);
 
 impl fmt::Display for ProblemList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -35,8 +41,23 @@ impl fmt::Display for ProblemList<'_> {
         for problem in self.0 {
             writeln!(f, "{problem}")?;
         }
+        if let Some(note) = unparsed_note(self.1) {
+            writeln!(f, "{note}")?;
+        }
         Ok(())
     }
+}
+
+/// Said once when a file did not parse: what depends on it is checked after the fix.
+pub fn unparsed_note(files: &[PathBuf]) -> Option<String> {
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "{} did not parse, so the checks that need {} did not run; they run once the syntax is fixed",
+            names.join(" and "),
+            if names.len() == 1 { "it" } else { "them" }
+        )
+    })
 }
 
 impl KnowledgeError {
@@ -50,7 +71,15 @@ impl KnowledgeError {
                 message: "knowledge folder does not exist; pass --knowledge PATH or set STORYBOT_KNOWLEDGE"
                     .into(),
             }],
-            KnowledgeError::Invalid(list) => list.clone(),
+            KnowledgeError::Invalid(list, _) => list.clone(),
+        }
+    }
+
+    /// The files that did not parse.
+    pub fn unparsed(&self) -> &[PathBuf] {
+        match self {
+            KnowledgeError::Invalid(_, files) => files,
+            KnowledgeError::MissingFolder(_) => &[],
         }
     }
 }
@@ -75,47 +104,45 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
             Some((raw, file)) => validate::meta(raw, dir, file, &mut problems),
             None => (None, None),
         };
+    let lexicon = lexicon_file.as_ref().and_then(|f| Some((read::lexicon(f, &mut problems)?, f)));
+    let lexicon_read = lexicon_file.is_none() || lexicon.is_some();
+    let lexicon = lexicon.map(|(raw, f)| validate::lexicon(raw, f, &mut problems)).unwrap_or_default();
 
     let mut ids = validate::Ids::default();
-    let mut entries = match &entries_file {
-        Some(file) => validate::entries(
-            read::entries(file, &mut problems),
-            article.as_deref(),
-            &mut ids,
-            file,
-            &mut problems,
-        ),
-        None => Vec::new(),
+    let raw_entries = entries_file.as_ref().map(|file| read::entries(file, &mut problems));
+    // Every id an entry was given, even one with other problems: a related id naming
+    // it is fine, and reporting it would only repeat those problems.
+    let entry_ids: Vec<String> =
+        raw_entries.iter().flatten().filter_map(|e| e.id.as_ref().map(|id| id.get_ref().clone())).collect();
+    let mut entries = match (&entries_file, raw_entries) {
+        (Some(file), Some(raw)) => validate::entries(raw, article.as_deref(), &mut ids, file, &mut problems),
+        _ => Vec::new(),
     };
     let mut gaps = match &gaps_file {
-        Some(file) => validate::gaps(read::gaps(file, &mut problems), &mut ids, file, &mut problems),
+        Some(file) => {
+            validate::gaps(read::gaps(file, &mut problems), article.as_deref(), &mut ids, file, &mut problems)
+        }
         None => Vec::new(),
     };
     if let Some(file) = &entries_file
-        && entries.is_empty()
+        && entry_ids.is_empty()
         && problems.is_empty()
     {
         problems.file(&file.path, "no [[entry]] tables: the bot would know nothing; add at least one entry");
     }
-    let entry_ids: Vec<String> = entries.iter().map(|(e, _)| e.id.clone()).collect();
     let entry_ids: Vec<&str> = entry_ids.iter().map(String::as_str).collect();
-    if let Some(file) = &entries_file {
-        for (entry, related) in &mut entries {
-            entry.related =
-                validate::related(&entry.id, std::mem::take(related), &entry_ids, file, &mut problems);
+    let entries_parsed = entries_file.as_ref().is_some_and(|f| problems.parsed(&f.path));
+    related(&mut entries, entries_file.as_ref(), entries_parsed, &entry_ids, &mut problems);
+    related(&mut gaps, gaps_file.as_ref(), entries_parsed, &entry_ids, &mut problems);
+    if let (Some(meta), Some(article), true) = (&meta, &article, lexicon_read) {
+        let faithful = faithful::Faithful::new(meta, article, &lexicon);
+        if let Some(file) = &entries_file {
+            faithful.entries(&entries, file, &mut problems);
+        }
+        if let Some(file) = &gaps_file {
+            faithful.gaps(&gaps, file, &mut problems);
         }
     }
-    if let Some(file) = &gaps_file {
-        for (gap, related) in &mut gaps {
-            gap.related =
-                validate::related(&gap.id, std::mem::take(related), &entry_ids, file, &mut problems);
-        }
-    }
-    let lexicon = lexicon_file
-        .as_ref()
-        .and_then(|f| read::lexicon(f, &mut problems))
-        .map(validate::lexicon)
-        .unwrap_or_default();
     let smalltalk = smalltalk_file
         .as_ref()
         .map(|f| validate::smalltalk(read::smalltalk(f, &mut problems), meta.as_ref()))
@@ -125,8 +152,8 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
         (Some(meta), Some(article)) if problems.is_empty() => Ok(Story {
             meta,
             article,
-            entries: entries.into_iter().map(|(e, _)| e).collect(),
-            gaps: gaps.into_iter().map(|(g, _)| g).collect(),
+            entries: entries.into_iter().map(|e| e.item).collect(),
+            gaps: gaps.into_iter().map(|g| g.item).collect(),
             lexicon,
             smalltalk,
         }),
@@ -137,7 +164,26 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
                     problems.file(&file.path, "story.toml is incomplete");
                 }
             }
-            Err(KnowledgeError::Invalid(problems.into_vec()))
+            let unparsed = problems.unparsed_files().to_vec();
+            Err(KnowledgeError::Invalid(problems.into_vec(), unparsed))
         }
+    }
+}
+
+/// Checks each item's related ids, unless entries.toml did not parse: then every
+/// id would look unknown.
+fn related<T: validate::Related>(
+    items: &mut [validate::Item<T>],
+    file: Option<&SourceFile>,
+    entries_parsed: bool,
+    entry_ids: &[&str],
+    problems: &mut Problems,
+) {
+    let Some(file) = file.filter(|_| entries_parsed) else {
+        return;
+    };
+    for validate::Item { item, related, .. } in items {
+        let owner = item.id().to_string();
+        *item.related_mut() = validate::related(&owner, std::mem::take(related), entry_ids, file, problems);
     }
 }

@@ -33,7 +33,7 @@ fn check_reports_every_problem_with_its_position() {
     let expected = [
         "tests/fixtures/broken/entries.toml:10:9: quote is not verbatim in the article: \"The Lunar Town council opened its first library on Wednesday\"; copy the sentence from the article file exactly",
         "tests/fixtures/broken/entries.toml:11:12: related id \"no-such-entry\" is not the id of any entry",
-        "tests/fixtures/broken/entries.toml:12:1: unknown field `colour` in entry #1; expected one of `answer`, `answer_ru`, `id`, `kinds`, `questions`, `questions_ru`, `quote`, `related`, `source`, `source_ru`, `topic`",
+        "tests/fixtures/broken/entries.toml:12:1: unknown field `colour` in entry #1; expected one of `answer`, `answer_ru`, `id`, `kinds`, `questions`, `questions_ru`, `quote`, `quotes`, `related`, `source`, `source_ru`, `topic`",
         "tests/fixtures/broken/entries.toml:14:1: entry #2 is missing the field `answer_ru`",
         "tests/fixtures/broken/entries.toml:15:6: duplicate entry id \"library-opened\" (first used on line 2); ids must be unique",
         "tests/fixtures/broken/entries.toml:23:10: unknown kind \"amount\"; use one of number, person, organization, place, date, time, reason, exact",
