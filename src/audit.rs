@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::engine::Engine;
+use crate::knowledge::Story;
 use crate::knowledge::article::sentences;
 use crate::lang::Lang;
 use crate::matcher::Outcome;
@@ -105,11 +106,13 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
                         let pair = (i.min(other), i.max(other));
                         if !collisions.contains(&pair) {
                             collisions.push(pair);
-                            let message = format!(
-                                "entries {:?} and {:?} are hard to tell apart: {phrasing:?} fits both about equally; make their phrasings more distinct",
-                                entry.id, story.entries[other].id
-                            );
-                            audit.warnings.push(file.warn(phrasing, "ambiguity", message));
+                            if !declared_close(story, pair) {
+                                let message = format!(
+                                    "entries {:?} and {:?} are hard to tell apart: {phrasing:?} fits both about equally; make their phrasings more distinct, or if they are meant to be close (the reply then shows both), say so with `close_to = [{:?}]` in {:?}",
+                                    entry.id, story.entries[other].id, story.entries[other].id, entry.id
+                                );
+                                audit.warnings.push(file.warn(phrasing, "ambiguity", message));
+                            }
                         }
                     }
                     Some(hit)
@@ -131,6 +134,30 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
             };
             let message = format!("{phrasing:?} (entry {:?}) {got} (score {:.2})", entry.id, decision.score);
             audit.warnings.push(file.warn(phrasing, "self-retrieval", message));
+        }
+    }
+    stale_close(story, &collisions, file, audit);
+}
+
+/// Whether either entry of the pair says it is meant to be close to the other.
+fn declared_close(story: &Story, (a, b): (usize, usize)) -> bool {
+    let (a, b) = (&story.entries[a], &story.entries[b]);
+    a.close_to.contains(&b.id) || b.close_to.contains(&a.id)
+}
+
+/// A `close_to` no phrasing needs any more: once phrasings change, it would hide the
+/// next real ambiguity between the two.
+fn stale_close(story: &Story, collisions: &[(usize, usize)], file: &Located, audit: &mut Audit) {
+    for (i, entry) in story.entries.iter().enumerate() {
+        for other in &entry.close_to {
+            let Some(j) = story.entries.iter().position(|e| &e.id == other) else { continue };
+            if !collisions.contains(&(i.min(j), i.max(j))) {
+                let message = format!(
+                    "{:?} says it is close to {other:?}, but no phrasing of either fits both; remove it from `close_to`",
+                    entry.id
+                );
+                audit.warnings.push(file.warn(&format!("id = {:?}", entry.id), "ambiguity", message));
+            }
         }
     }
 }

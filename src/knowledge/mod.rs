@@ -182,8 +182,13 @@ fn related<T: validate::Related>(
     let Some(file) = file.filter(|_| entries_parsed) else {
         return;
     };
-    for validate::Item { item, related, .. } in items {
+    for validate::Item { item, links, .. } in items {
         let owner = item.id().to_string();
-        *item.related_mut() = validate::related(&owner, std::mem::take(related), entry_ids, file, problems);
+        for (field, ids) in links {
+            let kept = validate::related(&owner, field, std::mem::take(ids), entry_ids, file, problems);
+            if let Some(slot) = item.ids_mut(field) {
+                *slot = kept;
+            }
+        }
     }
 }

@@ -83,6 +83,9 @@ pub struct Entry {
     /// the answer. The reply shows them all.
     pub quotes: Vec<String>,
     pub related: Vec<String>,
+    /// Entries it is meant to be close to: a question may fit both, and the reply
+    /// shows both; `check` does not warn about the pair.
+    pub close_to: Vec<String>,
 }
 
 /// A question people ask that the article does not answer.

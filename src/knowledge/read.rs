@@ -34,6 +34,8 @@ pub struct RawEntry {
     /// From `quote = "..."` or `quotes = [...]`, whichever the entry has.
     pub quotes: Vec<Located>,
     pub related: Vec<Located>,
+    /// Entries this one is meant to be close to (settles an ambiguity warning).
+    pub close_to: Vec<Located>,
 }
 
 pub struct RawGap {
@@ -138,6 +140,7 @@ pub fn entries(file: &SourceFile, problems: &mut Problems) -> Vec<RawEntry> {
             source_ru: t.string("source_ru", problems),
             quotes: entry_quotes(&mut t, problems),
             related: t.optional_strings("related", problems),
+            close_to: t.optional_strings("close_to", problems),
         });
         t.finish(problems);
     }

@@ -189,26 +189,30 @@ fn localized_list(en: Vec<Located>, ru: Vec<Located>) -> Localized<Vec<String>> 
     Localized { en: inner(en), ru: inner(ru) }
 }
 
-/// An entry or gap as validated, with what later checks need: its related ids (checked
-/// once every entry is known) and where its texts were written.
+/// An entry or gap as validated, with what later checks need: the entry ids it links
+/// to, per field (checked once every entry is known), and where its texts were written.
 pub struct Item<T> {
     pub item: T,
-    pub related: Vec<Located>,
+    pub links: Vec<(&'static str, Vec<Located>)>,
     pub spans: FieldSpans,
 }
 
-/// What has related ids: entries and gaps.
+/// What links to entries by id: entries (`related`, `close_to`) and gaps (`related`).
 pub trait Related {
     fn id(&self) -> &str;
-    fn related_mut(&mut self) -> &mut Vec<String>;
+    fn ids_mut(&mut self, field: &str) -> Option<&mut Vec<String>>;
 }
 
 impl Related for Entry {
     fn id(&self) -> &str {
         &self.id
     }
-    fn related_mut(&mut self) -> &mut Vec<String> {
-        &mut self.related
+    fn ids_mut(&mut self, field: &str) -> Option<&mut Vec<String>> {
+        match field {
+            "related" => Some(&mut self.related),
+            "close_to" => Some(&mut self.close_to),
+            _ => None,
+        }
     }
 }
 
@@ -216,8 +220,8 @@ impl Related for Gap {
     fn id(&self) -> &str {
         &self.id
     }
-    fn related_mut(&mut self) -> &mut Vec<String> {
-        &mut self.related
+    fn ids_mut(&mut self, field: &str) -> Option<&mut Vec<String>> {
+        (field == "related").then_some(&mut self.related)
     }
 }
 
@@ -274,11 +278,12 @@ pub fn entries(
                 source: Localized { en: e.source?.into_inner(), ru: e.source_ru?.into_inner() },
                 quotes: inner(e.quotes),
                 related: Vec::new(),
+                close_to: Vec::new(),
             })
         })() else {
             continue;
         };
-        out.push(Item { item: entry, related: e.related, spans });
+        out.push(Item { item: entry, links: vec![("related", e.related), ("close_to", e.close_to)], spans });
     }
     out
 }
@@ -350,14 +355,15 @@ pub fn gaps(
         })() else {
             continue;
         };
-        out.push(Item { item: gap, related: g.related, spans });
+        out.push(Item { item: gap, links: vec![("related", g.related)], spans });
     }
     out
 }
 
-/// Keeps the related ids that name an entry; reports the others.
+/// Keeps the ids in `field` (`related`, `close_to`) that name an entry; reports the others.
 pub fn related(
     owner: &str,
+    field: &str,
     related: Vec<Located>,
     entry_ids: &[&str],
     file: &SourceFile,
@@ -366,9 +372,9 @@ pub fn related(
     let mut out = Vec::new();
     for id in related {
         if id.get_ref() == owner {
-            problems.at(file, id.span(), format!("{owner:?} lists itself as related"));
+            problems.at(file, id.span(), format!("{owner:?} lists itself in `{field}`"));
         } else if !entry_ids.contains(&id.get_ref().as_str()) {
-            problems.at(file, id.span(), format!("related id {:?} is not the id of any entry", id.get_ref()));
+            problems.at(file, id.span(), format!("{field} id {:?} is not the id of any entry", id.get_ref()));
         } else {
             out.push(id.into_inner());
         }
