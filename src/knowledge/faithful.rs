@@ -138,10 +138,10 @@ impl<'a> Faithful<'a> {
             return;
         }
         let message = format!(
-            "`{}` of {:?} credits {}, but the article credits its quotes to {} ({}); name exactly those (a sentence the article credits to no one is {}'s own)",
+            "`{}` of {:?} is {:?}, but the article credits its quotes to {} ({}); name exactly those (a sentence the article credits to no one is {}'s own)",
             field.name,
             field.id,
-            list(credited.values().map(String::as_str).collect()),
+            field.text,
             list(reporters),
             by.join("; "),
             self.outlet

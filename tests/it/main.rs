@@ -8,6 +8,7 @@
 mod support;
 mod telegram_harness;
 
+mod check;
 mod cli;
 mod eval_floor;
 mod fake_api_selftest;
