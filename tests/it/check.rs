@@ -126,6 +126,17 @@ fn one_syntax_error_is_one_error() {
 }
 
 #[test]
+fn an_unclosed_array_is_one_error_not_one_per_line_after_it() {
+    let dir = edited_mini("entries.toml", |entries| {
+        entries.replacen("related = [\"book-count\"]", "related = [\"book-count\"", 1)
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(stderr[0].contains("entries.toml:13:") && stderr[0].contains("TOML syntax: "), "{stderr:#?}");
+    assert_eq!(stderr.len(), 3, "one error, the count and the note: {stderr:#?}");
+}
+
+#[test]
 fn an_unknown_russian_name_must_be_added_to_the_lexicon() {
     let dir =
         edited_mini("lexicon.toml", |lexicon| lexicon.replace("[\"Lunar Town\", \"Лунный город\"], ", ""));

@@ -98,7 +98,7 @@ fn ask_json_declines_honestly_with_nulls() {
     let out = storybot(&["--knowledge", MINI, "ask", "--json", "best pizza dough recipe?"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["matched"], false);
-    for field in ["id", "answer", "source", "quote"] {
+    for field in ["id", "answer", "source", "quote", "quotes"] {
         assert!(v[field].is_null(), "{field} should be null: {v}");
     }
     assert!(v["reply"].as_str().unwrap().starts_with("The article doesn't say."), "{v}");
