@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use super::attribution::{Attribution, Credits};
 use super::claims::{Backing, Claim, Date, claims};
+use super::items::{FieldSpans, Item};
 use super::model::{Entry, Gap, Lexicon, StoryMeta};
 use super::names::Names;
 use super::problems::{Problems, SourceFile};
-use super::validate::{FieldSpans, Item};
 
 /// How much of a quote a message shows.
 const QUOTE_SHOWN: usize = 48;
@@ -60,7 +60,8 @@ impl<'a> Faithful<'a> {
         backing
     }
 
-    pub fn entries(&self, entries: &[Item<Entry>], file: &SourceFile, problems: &mut Problems) {
+    pub fn entries(&self, entries: &[Item<Entry>], file: Option<&SourceFile>, problems: &mut Problems) {
+        let Some(file) = file else { return };
         for Item { item: e, spans, .. } in entries {
             let backing = self.backing(&e.quotes);
             for field in fields(&e.id, spans, [("answer", &e.answer.en), ("answer_ru", &e.answer.ru)]) {
@@ -72,7 +73,8 @@ impl<'a> Faithful<'a> {
         }
     }
 
-    pub fn gaps(&self, gaps: &[Item<Gap>], file: &SourceFile, problems: &mut Problems) {
+    pub fn gaps(&self, gaps: &[Item<Gap>], file: Option<&SourceFile>, problems: &mut Problems) {
+        let Some(file) = file else { return };
         for Item { item: g, spans, .. } in gaps {
             let backing = self.backing(&g.quotes);
             for field in fields(&g.id, spans, [("note", &g.note.en), ("note_ru", &g.note.ru)]) {

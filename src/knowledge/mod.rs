@@ -7,6 +7,7 @@ pub mod article;
 pub mod attribution;
 pub mod claims;
 mod faithful;
+mod items;
 mod model;
 pub mod names;
 mod problems;
@@ -84,66 +85,89 @@ impl KnowledgeError {
     }
 }
 
+/// The folder's files, read into memory (`None` when missing or unreadable).
+struct Files {
+    story: Option<SourceFile>,
+    entries: Option<SourceFile>,
+    gaps: Option<SourceFile>,
+    lexicon: Option<SourceFile>,
+    smalltalk: Option<SourceFile>,
+}
+
+impl Files {
+    /// story.toml and entries.toml are required; the others may be left out.
+    fn read(dir: &Path, problems: &mut Problems) -> Files {
+        let optional = |name: &str, problems: &mut Problems| {
+            dir.join(name).exists().then(|| read::source(dir, name, problems)).flatten()
+        };
+        Files {
+            story: read::source(dir, "story.toml", problems),
+            entries: read::source(dir, "entries.toml", problems),
+            gaps: optional("gaps.toml", problems),
+            lexicon: optional("lexicon.toml", problems),
+            smalltalk: optional("smalltalk.toml", problems),
+        }
+    }
+}
+
+/// The lexicon, and whether it could be read (a missing one is empty and fine).
+fn lexicon(file: Option<&SourceFile>, problems: &mut Problems) -> (Lexicon, bool) {
+    let Some(file) = file else {
+        return (Lexicon::default(), true);
+    };
+    match read::lexicon(file, problems) {
+        Some(raw) => (validate::lexicon(raw, file, problems), true),
+        None => (Lexicon::default(), false),
+    }
+}
+
 /// Loads and validates the knowledge folder at `dir`.
 pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
     if !dir.is_dir() {
         return Err(KnowledgeError::MissingFolder(dir.to_path_buf()));
     }
     let mut problems = Problems::default();
-    let story_file = read::source(dir, "story.toml", &mut problems);
-    let entries_file = read::source(dir, "entries.toml", &mut problems);
-    let optional = |name: &str, problems: &mut Problems| {
-        dir.join(name).exists().then(|| read::source(dir, name, problems)).flatten()
-    };
-    let gaps_file = optional("gaps.toml", &mut problems);
-    let lexicon_file = optional("lexicon.toml", &mut problems);
-    let smalltalk_file = optional("smalltalk.toml", &mut problems);
-
+    let files = Files::read(dir, &mut problems);
     let (meta, article) =
-        match story_file.as_ref().and_then(|file| Some((read::story(file, &mut problems)?, file))) {
+        match files.story.as_ref().and_then(|file| Some((read::story(file, &mut problems)?, file))) {
             Some((raw, file)) => validate::meta(raw, dir, file, &mut problems),
             None => (None, None),
         };
-    let lexicon = lexicon_file.as_ref().and_then(|f| Some((read::lexicon(f, &mut problems)?, f)));
-    let lexicon_read = lexicon_file.is_none() || lexicon.is_some();
-    let lexicon = lexicon.map(|(raw, f)| validate::lexicon(raw, f, &mut problems)).unwrap_or_default();
+    let (lexicon, lexicon_read) = lexicon(files.lexicon.as_ref(), &mut problems);
 
     let mut ids = validate::Ids::default();
-    let raw_entries = entries_file.as_ref().map(|file| read::entries(file, &mut problems));
+    let raw_entries = files.entries.as_ref().map(|file| read::entries(file, &mut problems));
     // Every id an entry was given, even one with other problems: a related id naming
     // it is fine, and reporting it would only repeat those problems.
     let entry_ids: Vec<String> =
         raw_entries.iter().flatten().filter_map(|e| e.id.as_ref().map(|id| id.get_ref().clone())).collect();
-    let mut entries = match (&entries_file, raw_entries) {
+    let mut entries = match (&files.entries, raw_entries) {
         (Some(file), Some(raw)) => validate::entries(raw, article.as_deref(), &mut ids, file, &mut problems),
         _ => Vec::new(),
     };
-    let mut gaps = match &gaps_file {
+    let mut gaps = match &files.gaps {
         Some(file) => {
             validate::gaps(read::gaps(file, &mut problems), article.as_deref(), &mut ids, file, &mut problems)
         }
         None => Vec::new(),
     };
-    if let Some(file) = &entries_file
+    if let Some(file) = &files.entries
         && entry_ids.is_empty()
         && problems.is_empty()
     {
         problems.file(&file.path, "no [[entry]] tables: the bot would know nothing; add at least one entry");
     }
     let entry_ids: Vec<&str> = entry_ids.iter().map(String::as_str).collect();
-    let entries_parsed = entries_file.as_ref().is_some_and(|f| problems.parsed(&f.path));
-    related(&mut entries, entries_file.as_ref(), entries_parsed, &entry_ids, &mut problems);
-    related(&mut gaps, gaps_file.as_ref(), entries_parsed, &entry_ids, &mut problems);
+    let entries_parsed = files.entries.as_ref().is_some_and(|f| problems.parsed(&f.path));
+    items::check_links(&mut entries, files.entries.as_ref(), entries_parsed, &entry_ids, &mut problems);
+    items::check_links(&mut gaps, files.gaps.as_ref(), entries_parsed, &entry_ids, &mut problems);
     if let (Some(meta), Some(article), true) = (&meta, &article, lexicon_read) {
         let faithful = faithful::Faithful::new(meta, article, &lexicon);
-        if let Some(file) = &entries_file {
-            faithful.entries(&entries, file, &mut problems);
-        }
-        if let Some(file) = &gaps_file {
-            faithful.gaps(&gaps, file, &mut problems);
-        }
+        faithful.entries(&entries, files.entries.as_ref(), &mut problems);
+        faithful.gaps(&gaps, files.gaps.as_ref(), &mut problems);
     }
-    let smalltalk = smalltalk_file
+    let smalltalk = files
+        .smalltalk
         .as_ref()
         .map(|f| validate::smalltalk(read::smalltalk(f, &mut problems), meta.as_ref()))
         .unwrap_or_default();
@@ -160,35 +184,12 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
         _ => {
             if problems.is_empty() {
                 // Unreachable in practice: a missing meta always leaves a problem behind.
-                if let Some(file) = &story_file {
+                if let Some(file) = &files.story {
                     problems.file(&file.path, "story.toml is incomplete");
                 }
             }
             let unparsed = problems.unparsed_files().to_vec();
             Err(KnowledgeError::Invalid(problems.into_vec(), unparsed))
-        }
-    }
-}
-
-/// Checks each item's related ids, unless entries.toml did not parse: then every
-/// id would look unknown.
-fn related<T: validate::Related>(
-    items: &mut [validate::Item<T>],
-    file: Option<&SourceFile>,
-    entries_parsed: bool,
-    entry_ids: &[&str],
-    problems: &mut Problems,
-) {
-    let Some(file) = file.filter(|_| entries_parsed) else {
-        return;
-    };
-    for validate::Item { item, links, .. } in items {
-        let owner = item.id().to_string();
-        for (field, ids) in links {
-            let kept = validate::related(&owner, field, std::mem::take(ids), entry_ids, file, problems);
-            if let Some(slot) = item.ids_mut(field) {
-                *slot = kept;
-            }
         }
     }
 }

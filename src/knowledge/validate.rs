@@ -1,10 +1,11 @@
 //! Turns raw records into a [`Story`], checking everything a maintainer can get wrong:
-//! ids, duplicate phrasings, quotes that are not verbatim, related ids that don't exist.
+//! ids, duplicate phrasings, quotes that are not verbatim, names listed twice.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
+use super::items::{FieldSpans, Item};
 use super::model::*;
 use super::problems::{Problems, SourceFile};
 use super::read::{RawEntry, RawGap, RawLexicon, RawSmallTalk, RawStory};
@@ -189,58 +190,6 @@ fn localized_list(en: Vec<Located>, ru: Vec<Located>) -> Localized<Vec<String>> 
     Localized { en: inner(en), ru: inner(ru) }
 }
 
-/// An entry or gap as validated, with what later checks need: the entry ids it links
-/// to, per field (checked once every entry is known), and where its texts were written.
-pub struct Item<T> {
-    pub item: T,
-    pub links: Vec<(&'static str, Vec<Located>)>,
-    pub spans: FieldSpans,
-}
-
-/// What links to entries by id: entries (`related`, `close_to`) and gaps (`related`).
-pub trait Related {
-    fn id(&self) -> &str;
-    fn ids_mut(&mut self, field: &str) -> Option<&mut Vec<String>>;
-}
-
-impl Related for Entry {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn ids_mut(&mut self, field: &str) -> Option<&mut Vec<String>> {
-        match field {
-            "related" => Some(&mut self.related),
-            "close_to" => Some(&mut self.close_to),
-            _ => None,
-        }
-    }
-}
-
-impl Related for Gap {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn ids_mut(&mut self, field: &str) -> Option<&mut Vec<String>> {
-        (field == "related").then_some(&mut self.related)
-    }
-}
-
-/// Where each checked field's string was written (`answer`, `note_ru`, `source`...).
-#[derive(Default)]
-pub struct FieldSpans(Vec<(&'static str, Range<usize>)>);
-
-impl FieldSpans {
-    fn note(&mut self, field: &'static str, value: &Option<Located>) {
-        if let Some(value) = value {
-            self.0.push((field, value.span()));
-        }
-    }
-
-    pub fn get(&self, field: &str) -> Option<Range<usize>> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, span)| span.clone())
-    }
-}
-
 pub fn entries(
     raw: Vec<RawEntry>,
     article: Option<&str>,
@@ -356,28 +305,6 @@ pub fn gaps(
             continue;
         };
         out.push(Item { item: gap, links: vec![("related", g.related)], spans });
-    }
-    out
-}
-
-/// Keeps the ids in `field` (`related`, `close_to`) that name an entry; reports the others.
-pub fn related(
-    owner: &str,
-    field: &str,
-    related: Vec<Located>,
-    entry_ids: &[&str],
-    file: &SourceFile,
-    problems: &mut Problems,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for id in related {
-        if id.get_ref() == owner {
-            problems.at(file, id.span(), format!("{owner:?} lists itself in `{field}`"));
-        } else if !entry_ids.contains(&id.get_ref().as_str()) {
-            problems.at(file, id.span(), format!("{field} id {:?} is not the id of any entry", id.get_ref()));
-        } else {
-            out.push(id.into_inner());
-        }
     }
     out
 }
