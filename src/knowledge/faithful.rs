@@ -4,8 +4,8 @@
 //! reporters of its quoted sentences ([`super::attribution`]).
 //!
 //! A gap note may name what the article never mentions (that is what it declines:
-//! "the article doesn't mention NATO"); whatever the article does report, the note
-//! must back with the gap's quotes.
+//! "the article doesn't mention NATO"), but not a figure or a date the article lacks;
+//! whatever the article does report, the note must back with the gap's quotes.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -95,19 +95,24 @@ impl<'a> Faithful<'a> {
         let found = claims(text, &self.names);
         let mut reported: HashSet<&Claim> = HashSet::new();
         for f in &found.found {
-            let declined = gap && !self.article.backs(&f.claim);
+            let in_article = self.article.backs(&f.claim);
+            // A note may name what the article never mentions (that is what it
+            // declines), but never a figure or a date the article doesn't give.
+            let declined = gap && !in_article && matches!(f.claim, Claim::Entity(_) | Claim::Name(_));
             if backing.backs(&f.claim) || declined || !reported.insert(&f.claim) {
                 continue;
             }
             let said = &text[f.range.clone()];
-            let message = if gap {
-                format!(
-                    "`{name}` of {id:?} states {said:?}, which the article reports but none of the gap's quotes has; add the article's words that back it to `quotes`, or drop it"
-                )
-            } else {
-                format!(
+            let message = match (gap, in_article) {
+                (false, _) => format!(
                     "`{name}` of {id:?} states {said:?}, which none of its quotes has; add a quote that backs it or drop it"
-                )
+                ),
+                (true, true) => format!(
+                    "`{name}` of {id:?} states {said:?}, which the article reports but none of the gap's quotes has; add the article's words that back it to `quotes`, or drop it"
+                ),
+                (true, false) => format!(
+                    "`{name}` of {id:?} states {said:?}, which the article doesn't give; a note may name what the article never mentions, but not a figure or a date it lacks: drop it"
+                ),
             };
             problems.at(file, at(file, &field.span, said), message);
         }

@@ -99,6 +99,20 @@ fn a_gap_note_naming_what_its_quotes_lack_is_an_error() {
 }
 
 #[test]
+fn a_gap_note_may_name_what_the_article_lacks_but_not_a_figure() {
+    let dir = edited_mini("gaps.toml", |gaps| {
+        gaps.replace(
+            "note = \"The article doesn't say what the library cost.\"",
+            "note = \"The article doesn't say what the library cost or quote the Mayor of Lunar City, who put it at 5,000 credits.\"",
+        )
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(stderr[0].ends_with("`note` of \"gap-cost\" states \"5,000\", which the article doesn't give; a note may name what the article never mentions, but not a figure or a date it lacks: drop it"), "{stderr:#?}");
+    assert_eq!(stderr.len(), 2, "the Mayor of Lunar City is declined by name: {stderr:#?}");
+}
+
+#[test]
 fn a_gap_note_backed_by_its_quotes_passes() {
     let dir = edited_mini("gaps.toml", |gaps| {
         gaps.replace(

@@ -20,7 +20,7 @@ use std::ops::Range;
 pub use dates::Date;
 use numbers::Amount;
 
-use super::names::Names;
+use super::names::{Names, Token};
 
 /// One checkable claim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,8 +32,9 @@ pub enum Claim {
     Date(Date),
     /// A member of the lexicon's entities.
     Entity(usize),
-    /// A capitalised English word the lexicon doesn't know, by its stem.
-    Name(String),
+    /// Capitalised English words the lexicon doesn't know, one name ("Lunar City"),
+    /// by their stems.
+    Name(Vec<String>),
 }
 
 /// A claim and the bytes of the text that state it.
@@ -70,15 +71,32 @@ pub fn claims(text: &str, names: &Names) -> Claims {
     for (r, member) in names.find(&tokens, &mut taken) {
         out.found.push(Found { claim: Claim::Entity(member), range: bytes(r) });
     }
-    for (t, _) in tokens.iter().zip(&taken).filter(|(t, taken)| !**taken && t.capital && !t.initial) {
-        if t.cyrillic {
+    let mut run: Vec<&Token> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let named = !taken[i] && t.capital && !t.initial;
+        if named && t.cyrillic {
             out.unknown.push(t.range.clone());
-        } else if t.lower.chars().count() > 1 {
-            out.found.push(Found { claim: Claim::Name(t.stem.clone()), range: t.range.clone() });
+        }
+        let latin = named && !t.cyrillic && t.lower.chars().count() > 1;
+        // One name runs over words with nothing but spaces between them.
+        let joined = run.last().is_some_and(|last| text[last.range.end..t.range.start].trim().is_empty());
+        if !(latin && joined) {
+            out.found.extend(name(&run));
+            run.clear();
+        }
+        if latin {
+            run.push(t);
         }
     }
+    out.found.extend(name(&run));
     out.found.sort_by_key(|f| f.range.start);
     out
+}
+
+fn name(run: &[&Token]) -> Option<Found> {
+    let (first, last) = (run.first()?, run.last()?);
+    let stems = run.iter().map(|t| t.stem.clone()).collect();
+    Some(Found { claim: Claim::Name(stems), range: first.range.start..last.range.end })
 }
 
 /// The claims some texts make, to check other claims against.
@@ -86,8 +104,8 @@ pub fn claims(text: &str, names: &Names) -> Claims {
 pub struct Backing {
     claims: HashSet<Claim>,
     dates: Vec<Date>,
-    /// Every word's stem, for names the lexicon doesn't know.
-    stems: HashSet<String>,
+    /// Each text's stems, for names the lexicon doesn't know.
+    texts: Vec<Vec<String>>,
 }
 
 impl Backing {
@@ -100,7 +118,7 @@ impl Backing {
                 }
             }
         }
-        self.stems.extend(names.tokens(text).into_iter().map(|t| t.stem));
+        self.texts.push(names.tokens(text).into_iter().map(|t| t.stem).collect());
     }
 
     pub fn add_date(&mut self, date: Date) {
@@ -119,7 +137,7 @@ impl Backing {
                             || d.day.map(|y| y.to_string()).as_deref() == Some(n)
                     })
             }
-            Claim::Name(stem) => self.stems.contains(stem),
+            Claim::Name(stems) => self.texts.iter().any(|text| text.windows(stems.len()).any(|w| w == stems)),
             _ => self.claims.contains(claim),
         }
     }
@@ -181,6 +199,21 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_is_its_whole_run_of_capitalised_words() {
+        let quote = "The Lunar Town council opened a library, per the Moon Gazette.";
+        assert!(unbacked("It was the Lunar Town council.", &[quote]).is_empty());
+        assert_eq!(
+            unbacked("It was the Lunar City council, per the Moon Gazette.", &[quote]),
+            ["Lunar City"]
+        );
+        assert_eq!(
+            unbacked("In Lunar, Town folk.", &[quote]),
+            Vec::<&str>::new(),
+            "Lunar and Town each appear"
+        );
+    }
+
+    #[test]
     fn dates_match_across_languages() {
         let quote = "in Lappeenranta, Finland, on Sept. 22.";
         assert!(unbacked("Снимок сделан 22 сентября.", &[quote]).is_empty());
@@ -193,7 +226,7 @@ mod tests {
         let names = names();
         let found = claims("The article doesn't mention NATO. Песков и НАТО молчат.", &names);
         let shown: Vec<_> = found.found.iter().map(|f| f.claim.clone()).collect();
-        assert_eq!(shown, [Claim::Name("nato".into())]);
+        assert_eq!(shown, [Claim::Name(vec!["nato".into()])]);
         let text = "Песков и НАТО молчат.";
         let unknown = claims(text, &names).unknown;
         assert_eq!(
