@@ -1,8 +1,9 @@
 //! The maintainer's audit behind `storybot check`: beyond validity, does the knowledge
-//! work? Every phrasing must retrieve its own entry; entries must not collide; every
-//! sentence of the article must be backed by some entry's quote (or be listed in
-//! `story.toml` as deliberately uncovered); no answer may open with "Yes" or "No".
-//! These are warnings: the bot still runs.
+//! work? Every phrasing must retrieve its own entry; entries must not collide (unless
+//! `close_to` says they are meant to be close); every sentence of the article must be
+//! backed by some entry's quote (or be listed in `story.toml` as deliberately
+//! uncovered); no answer may open with "Yes" or "No". These are warnings: the bot
+//! still runs.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -143,7 +143,7 @@ impl<'a> Attribution<'a> {
         if found.is_empty() { self.outlet.credits.clone() } else { found }
     }
 
-    /// Each sentence with its reporter, for `check --json` and tests.
+    /// Each sentence with its reporter: how `check` reads the article.
     pub fn sentences(&self) -> impl Iterator<Item = (&str, &Reporter)> {
         self.sentences.iter().map(|s| s.text).zip(&self.reporters)
     }

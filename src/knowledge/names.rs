@@ -184,7 +184,7 @@ fn fits(word: &Token, name: &Token) -> bool {
 
 /// The lexicon's entities (groups and `known`), ready to be found in texts.
 pub struct Names {
-    pub stemmers: Stemmers,
+    stemmers: Stemmers,
     members: Vec<Member>,
 }
 
