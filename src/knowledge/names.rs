@@ -5,6 +5,7 @@
 //! stem, so "Финляндией", "Finland" and "Finnish" all name the one thing the lexicon
 //! lists them under.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -177,15 +178,18 @@ fn fits(word: &Token, name: &Token) -> bool {
     if !(word.cyrillic && name.cyrillic) {
         return false;
     }
-    let (a, b): (Vec<char>, Vec<char>) = (word.lower.chars().collect(), name.lower.chars().collect());
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    common >= MIN_RUSSIAN_STEM && a.len() - common <= MAX_ENDING && b.len() - common <= MAX_ENDING
+    let common = word.lower.chars().zip(name.lower.chars()).take_while(|(x, y)| x == y).count();
+    let ending = |t: &Token| t.lower.chars().count() - common;
+    common >= MIN_RUSSIAN_STEM && ending(word) <= MAX_ENDING && ending(name) <= MAX_ENDING
 }
 
 /// The lexicon's entities (groups and `known`), ready to be found in texts.
 pub struct Names {
     stemmers: Stemmers,
     members: Vec<Member>,
+    /// (member, form) by the first letter of the form's first word: a word can only
+    /// fit a name that starts with its letter.
+    by_letter: HashMap<char, Vec<(usize, usize)>>,
 }
 
 impl Names {
@@ -198,8 +202,16 @@ impl Names {
                 name: names.first().cloned().unwrap_or_default(),
                 forms: names.iter().map(|n| stemmers.tokens(n)).filter(|f| !f.is_empty()).collect(),
             })
-            .collect();
-        Names { stemmers, members }
+            .collect::<Vec<Member>>();
+        let mut by_letter: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (m, member) in members.iter().enumerate() {
+            for (f, form) in member.forms.iter().enumerate() {
+                if let Some(letter) = form[0].lower.chars().next() {
+                    by_letter.entry(letter).or_default().push((m, f));
+                }
+            }
+        }
+        Names { stemmers, members, by_letter }
     }
 
     pub fn tokens(&self, text: &str) -> Vec<Token> {
@@ -217,11 +229,13 @@ impl Names {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            let letter = tokens[i].lower.chars().next().unwrap_or(' ');
             let best = self
-                .members
-                .iter()
-                .enumerate()
-                .flat_map(|(m, member)| member.forms.iter().map(move |f| (m, f)))
+                .by_letter
+                .get(&letter)
+                .into_iter()
+                .flatten()
+                .map(|&(m, f)| (m, &self.members[m].forms[f]))
                 .filter(|(_, form)| {
                     i + form.len() <= tokens.len()
                         && form
