@@ -394,9 +394,8 @@ fn knowledge_texts(story: &Story) -> Vec<&str> {
     let mut texts: Vec<&str> = Vec::new();
     for e in &story.entries {
         texts.extend(e.questions.en.iter().chain(&e.questions.ru).map(String::as_str));
-        texts.extend(
-            [&e.answer.en, &e.answer.ru, &e.source.en, &e.source.ru, &e.quote, &e.topic].map(String::as_str),
-        );
+        texts.extend([&e.answer.en, &e.answer.ru, &e.source.en, &e.source.ru, &e.topic].map(String::as_str));
+        texts.extend(e.quotes.iter().map(String::as_str));
     }
     for g in &story.gaps {
         texts.extend(g.questions.en.iter().chain(&g.questions.ru).map(String::as_str));

@@ -13,9 +13,12 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
         Ok(story) => story,
         Err(error) => {
             let problems = error.problems();
+            let note = knowledge::unparsed_note(error.unparsed());
             if json {
                 let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                super::say(serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }))?;
+                super::say(
+                    serde_json::json!({ "ok": false, "errors": errors, "warnings": [], "note": note }),
+                )?;
             } else {
                 for problem in &problems {
                     super::tell(problem)?;
@@ -23,12 +26,15 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
                 let n = problems.len();
                 let plural = if n == 1 { "" } else { "s" };
                 super::tell(format_args!("storybot: {n} problem{plural} in {}", dir.display()))?;
+                if let Some(note) = note {
+                    super::tell(format_args!("storybot: {note}"))?;
+                }
             }
             return Ok(ExitCode::from(1));
         }
     };
     let summary = format!(
-        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article",
+        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article, every claim backed by a quote, every source as the article credits it",
         story.entries.len(),
         story.topics().len(),
         story.gaps.len(),

@@ -85,7 +85,7 @@ fn story_date(story: &Story, lang: Lang) -> &str {
 fn answer_blocks(story: &Story, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
     blocks.push(Block::Text(entry.answer.get(lang).clone()));
     blocks.push(Block::Source(source_line(story, entry, lang)));
-    blocks.push(Block::Quote(entry.quote.clone()));
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
 }
 
 /// The reply to an answered entry, with its related questions as buttons.

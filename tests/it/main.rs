@@ -9,6 +9,7 @@ mod support;
 mod telegram_harness;
 
 mod chat;
+mod check;
 mod cli;
 mod deploy;
 mod docs;
