@@ -17,6 +17,7 @@ mod record_bot;
 #[cfg(unix)]
 mod record_crash;
 mod record_report;
+mod snapshot;
 mod soak;
 mod telegram_commands;
 mod telegram_faults;
