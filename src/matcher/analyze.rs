@@ -2,9 +2,8 @@
 //! synonym groups (single words and short phrases), typo correction against the
 //! knowledge's own vocabulary, and the kind of answer the question asks for.
 
-use std::collections::{HashMap, HashSet};
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::normalize;
 pub use super::question::QUESTION_MARK;
@@ -29,12 +28,16 @@ pub struct Analyzer {
     stopwords: HashSet<String>,
     /// Stem sequence → the group's canonical term.
     synonyms: HashMap<Vec<String>, String>,
+    /// First stem of a phrase of two or more stems → the longest such phrase's length,
+    /// so only words that can start a phrase are looked up as phrases.
+    phrase_starts: HashMap<String, usize>,
     /// Known words by length in characters, for typo correction.
     vocabulary: Vec<Vec<(String, u64)>>,
     known_words: HashSet<String>,
     known_stems: HashSet<String>,
-    /// Stems of knowledge words while the index is built (emptied after).
-    stem_cache: HashMap<String, String>,
+    /// Stems of knowledge words while the index is built, and whether the word was
+    /// learned for typo correction yet (emptied after).
+    stem_cache: HashMap<String, (String, bool)>,
 }
 
 /// What a text means to the matcher.
@@ -69,12 +72,13 @@ impl Analyzer {
         let mut analyzer = Analyzer {
             en: Stemmer::create(Algorithm::English),
             ru: Stemmer::create(Algorithm::Russian),
-            stopwords: HashSet::new(),
-            synonyms: HashMap::new(),
+            stopwords: HashSet::default(),
+            synonyms: HashMap::default(),
+            phrase_starts: HashMap::default(),
             vocabulary: Vec::new(),
-            known_words: HashSet::new(),
-            known_stems: HashSet::new(),
-            stem_cache: HashMap::new(),
+            known_words: HashSet::default(),
+            known_stems: HashSet::default(),
+            stem_cache: HashMap::default(),
         };
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
@@ -86,17 +90,42 @@ impl Analyzer {
     }
 
     fn add_synonym_group(&mut self, group: &[String]) {
-        let stemmed: Vec<Vec<String>> =
-            group.iter().map(|p| self.stems(&normalize::words(p))).filter(|s| !s.is_empty()).collect();
+        let phrases: Vec<Vec<String>> = group.iter().map(|p| normalize::words(p)).collect();
+        let stemmed: Vec<Vec<String>> = phrases
+            .iter()
+            .map(|words| words.iter().map(|w| self.knowledge_stem(w, false)).collect::<Vec<_>>())
+            .filter(|s| !s.is_empty())
+            .collect();
         let Some(first) = stemmed.first() else { return };
         let canonical = format!("~{}", first.join("_"));
         for phrase in stemmed.iter().filter(|p| p.len() <= MAX_PHRASE) {
             self.synonyms.entry(phrase.clone()).or_insert_with(|| canonical.clone());
+            if phrase.len() >= 2 {
+                let longest = self.phrase_starts.entry(phrase[0].clone()).or_default();
+                *longest = (*longest).max(phrase.len());
+            }
         }
-        for word in group.iter().flat_map(|p| normalize::words(p)) {
-            let stem = self.stem(&word);
-            self.learn_word(&word, &stem);
+        for word in phrases.iter().flatten() {
+            self.knowledge_stem(word, true);
         }
+    }
+
+    /// The stem of a knowledge word; with `learn`, the word becomes vocabulary for
+    /// typo correction. The knowledge repeats its words a lot, so each distinct word
+    /// is stemmed and learned once while the index is built.
+    fn knowledge_stem(&mut self, word: &str, learn: bool) -> String {
+        let (stem, learned) = match self.stem_cache.get_mut(word) {
+            Some((stem, learned)) => (stem.clone(), std::mem::replace(learned, *learned || learn)),
+            None => {
+                let stem = self.stem(word);
+                self.stem_cache.insert(word.to_string(), (stem.clone(), learn));
+                (stem, false)
+            }
+        };
+        if learn && !learned {
+            self.learn_word(word, &stem);
+        }
+        stem
     }
 
     fn stem(&self, word: &str) -> String {
@@ -116,7 +145,8 @@ impl Analyzer {
         if self.stopwords.contains(word) || word.chars().count() < 3 {
             return;
         }
-        if self.known_words.insert(word.to_string()) {
+        if !self.known_words.contains(word) {
+            self.known_words.insert(word.to_string());
             self.known_stems.insert(stem.to_string());
             let len = word.chars().count();
             if self.vocabulary.len() <= len {
@@ -129,30 +159,18 @@ impl Analyzer {
     /// Indexes a knowledge text; with `learn`, its words become vocabulary for typo
     /// correction.
     pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
-        let words = normalize::words(text);
-        // The knowledge repeats its words a lot: stem each distinct word once.
-        let stems: Vec<String> = words
-            .iter()
-            .map(|w| {
-                if let Some(stem) = self.stem_cache.get(w) {
-                    return stem.clone();
-                }
-                let stem = self.stem(w);
-                self.stem_cache.insert(w.clone(), stem.clone());
-                stem
-            })
-            .collect();
-        if learn {
-            for (word, stem) in words.iter().zip(&stems) {
-                self.learn_word(word, stem);
-            }
-        }
-        self.terms_of_stems(&words, &stems)
+        self.analyze_knowledge_words(&normalize::words(text), learn)
+    }
+
+    /// The same, for a text already split into words.
+    pub fn analyze_knowledge_words(&mut self, words: &[String], learn: bool) -> Analysis {
+        let stems: Vec<String> = words.iter().map(|w| self.knowledge_stem(w, learn)).collect();
+        self.terms_of_stems(words, &stems)
     }
 
     /// Frees what only building the index needed.
     pub fn finish_building(&mut self) {
-        self.stem_cache = HashMap::new();
+        self.stem_cache = HashMap::default();
     }
 
     /// Analyzes a user's question, correcting words the knowledge does not know.
@@ -161,7 +179,7 @@ impl Analyzer {
         let figure = text.bytes().any(|b| b.is_ascii_digit()) && names_a_figure(&words);
         let asks = question_kind(&words).or_else(|| figure.then_some(AnswerKind::Number));
         let mut stems = self.stems(&words);
-        let mut corrected = HashSet::new();
+        let mut corrected = HashSet::default();
         let mut attempts = 0;
         for i in 0..words.len() {
             if attempts >= MAX_CORRECTIONS || self.needs_no_correction(&words[i], &stems[i]) {
@@ -282,9 +300,8 @@ impl Analyzer {
         };
         let mut i = 0;
         while i < stems.len() {
-            let longest = (2..=MAX_PHRASE.min(stems.len() - i))
-                .rev()
-                .find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
+            let reach = self.phrase_starts.get(&stems[i]).map_or(0, |&n| n.min(stems.len() - i));
+            let longest = (2..=reach).rev().find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
             if let Some((n, canonical)) = longest {
                 push(canonical.clone(), &mut analysis);
                 i += n;
@@ -340,8 +357,31 @@ fn letter_mask(word: &str) -> u64 {
 /// A real English word is never a typo, even when it is one letter from a word the
 /// knowledge uses ("raise" is not "rise", "data" is not "date").
 fn is_english_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| include_str!("english-words.txt").lines().collect()).contains(word)
+    // A binary search of the sorted list as it is compiled in: nothing to build at
+    // start-up, which a hash set of its 65,000 words would cost every `storybot ask`.
+    sorted_lines_contain(ENGLISH_WORDS, word)
+}
+
+/// The SCOWL list, one lowercase word a line, in byte order (a test checks).
+const ENGLISH_WORDS: &str = include_str!("english-words.txt");
+
+/// Whether `sorted` (lines in byte order, each ending in a newline) has the line `key`.
+fn sorted_lines_contain(sorted: &str, key: &str) -> bool {
+    let bytes = sorted.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    // Invariant: every line starting before `lo` is less than `key`, every line
+    // starting at or after `hi` greater; `lo` and `hi` are line starts.
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + p);
+        match bytes[start..end].cmp(key.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -361,6 +401,25 @@ mod tests {
             },
             entities: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_english_word_list_is_sorted_and_searched() {
+        let lines: Vec<&str> = ENGLISH_WORDS.lines().collect();
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "english-words.txt must stay sorted (LC_ALL=C sort -u)"
+        );
+        assert!(ENGLISH_WORDS.ends_with('\n'));
+        for word in [lines[0], lines[1], lines[lines.len() / 2], lines[lines.len() - 1], "raise", "data"] {
+            assert!(is_english_word(word), "{word}");
+        }
+        for word in ["", "a0", "zzzzzz", "tsydanov", "raisee", "rais", "aardvar"] {
+            assert!(!is_english_word(word), "{word}");
+        }
+        let tiny = "b\nd\nf\n";
+        assert!(["b", "d", "f"].iter().all(|w| sorted_lines_contain(tiny, w)));
+        assert!(!["a", "c", "e", "g", ""].iter().any(|w| sorted_lines_contain(tiny, w)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The inverted index over a story: every entry, gap and small-talk intent becomes a
 //! document of weighted terms, every phrasing a small term set. Built once per load.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
 use crate::knowledge::{AnswerKind, Lexicon, Story};
@@ -130,8 +130,11 @@ impl Index {
 struct Builder {
     analyzer: Analyzer,
     docs: Vec<Doc>,
-    doc_terms: Vec<HashMap<String, f32>>,
-    phrasing_terms: Vec<Vec<String>>,
+    /// Term → id, in order of first use.
+    ids: HashMap<String, u32>,
+    /// Per document: its terms with the strongest field strength, by term id.
+    doc_terms: Vec<Vec<(u32, f32)>>,
+    phrasing_terms: Vec<Vec<u32>>,
     phrasing_doc: Vec<u32>,
 }
 
@@ -140,10 +143,16 @@ impl Builder {
         Builder {
             analyzer: Analyzer::new(lexicon),
             docs: Vec::new(),
+            ids: HashMap::default(),
             doc_terms: Vec::new(),
             phrasing_terms: Vec::new(),
             phrasing_doc: Vec::new(),
         }
+    }
+
+    fn intern(&mut self, term: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(term).or_insert(next)
     }
 
     fn add(
@@ -154,30 +163,31 @@ impl Builder {
         fields: &[(&String, f32)],
     ) {
         let doc = self.docs.len() as u32;
-        let mut terms: HashMap<String, f32> = HashMap::new();
-        let note = |analysis: Analysis, strength: f32, terms: &mut HashMap<String, f32>| {
-            for term in analysis.terms {
-                let slot = terms.entry(term).or_insert(0.0);
-                *slot = slot.max(strength);
-            }
-        };
+        let mut terms: Vec<(u32, f32)> = Vec::new();
         let mut surfaces = Vec::with_capacity(questions.len());
         for question in questions {
             // Small talk's chat words ("lol", "code") are not what a typo meant.
             let learn = !matches!(target, DocRef::SmallTalk(_));
-            let analysis = self.analyzer.analyze_knowledge(question, learn);
+            let words = super::normalize::words(question);
+            let analysis = self.analyzer.analyze_knowledge_words(&words, learn);
             if analysis.terms.is_empty() {
                 continue;
             }
-            surfaces.push(surface(question));
-            self.phrasing_terms.push(analysis.terms.clone());
+            surfaces.push(distinct_sorted(words));
+            let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
+            terms.extend(ids.iter().map(|&id| (id, PHRASING)));
+            self.phrasing_terms.push(ids);
             self.phrasing_doc.push(doc);
-            note(analysis, PHRASING, &mut terms);
         }
         for (text, strength) in fields {
             let analysis = self.analyzer.analyze_knowledge(text, true);
-            note(analysis, *strength, &mut terms);
+            for term in analysis.terms {
+                terms.push((self.intern(term), *strength));
+            }
         }
+        // Each term once, with the strongest field that uses it.
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        terms.dedup_by_key(|t| t.0);
         self.docs.push(Doc { target, kinds, surfaces });
         self.doc_terms.push(terms);
     }
@@ -196,20 +206,11 @@ impl Builder {
     }
 
     fn finish(self, entities: Vec<(String, u16)>) -> Index {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut doc_postings: Vec<Vec<(u32, f32)>> = Vec::new();
-        let mut intern = |term: &str, postings: &mut Vec<Vec<(u32, f32)>>| -> u32 {
-            *ids.entry(term.to_string()).or_insert_with(|| {
-                postings.push(Vec::new());
-                (postings.len() - 1) as u32
-            })
-        };
+        let ids = self.ids;
+        let mut doc_postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); ids.len()];
         for (doc, terms) in self.doc_terms.iter().enumerate() {
-            let mut sorted: Vec<_> = terms.iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(b.0));
-            for (term, strength) in sorted {
-                let id = intern(term, &mut doc_postings);
-                doc_postings[id as usize].push((doc as u32, *strength));
+            for &(id, strength) in terms {
+                doc_postings[id as usize].push((doc as u32, strength));
             }
         }
         let n = self.docs.len().max(1) as f32;
@@ -224,8 +225,7 @@ impl Builder {
         let mut phrasings = Vec::with_capacity(self.phrasing_terms.len());
         for (p, terms) in self.phrasing_terms.iter().enumerate() {
             let mut weight = 0.0;
-            for term in terms {
-                let id = ids[term.as_str()];
+            for &id in terms {
                 phrasing_postings[id as usize].push(p as u32);
                 weight += idf[id as usize];
             }
@@ -260,7 +260,10 @@ impl Builder {
 
 /// A text's distinct normalized words, sorted, for surface comparisons.
 pub fn surface(text: &str) -> Vec<String> {
-    let mut words = super::normalize::words(text);
+    distinct_sorted(super::normalize::words(text))
+}
+
+fn distinct_sorted(mut words: Vec<String>) -> Vec<String> {
     words.sort_unstable();
     words.dedup();
     words
