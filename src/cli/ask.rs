@@ -60,14 +60,19 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
 pub fn run(engine: &Engine, json: bool, words: &[String]) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let answer = |question: &str, out: &mut dyn Write| -> anyhow::Result<()> {
+    // Each line is made whole in memory and written at once: stdout scans every write
+    // for line ends, and a JSON object is many small writes.
+    let mut line = Vec::new();
+    let mut answer = |question: &str, out: &mut dyn Write| -> anyhow::Result<()> {
         let response = engine.respond(question, None);
+        line.clear();
         if json {
-            serde_json::to_writer(&mut *out, &to_json(engine, question, &response))?;
-            writeln!(out)?;
+            serde_json::to_writer(&mut line, &to_json(engine, question, &response))?;
+            line.push(b'\n');
         } else {
-            writeln!(out, "{}\n", reply::plain(&response.reply))?;
+            writeln!(line, "{}\n", reply::plain(&response.reply))?;
         }
+        out.write_all(&line)?;
         out.flush()?;
         Ok(())
     };

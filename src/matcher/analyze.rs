@@ -32,11 +32,13 @@ pub struct Analyzer {
     /// so only words that can start a phrase are looked up as phrases.
     phrase_starts: HashMap<String, usize>,
     /// Known words by length in characters, for typo correction.
-    vocabulary: Vec<Vec<(String, u64)>>,
+    /// By first letter (a typo rarely changes it), by length in characters.
+    vocabulary: HashMap<char, Vec<Vec<(String, u64)>>>,
     known_words: HashSet<String>,
     known_stems: HashSet<String>,
-    /// Stems of knowledge words while the index is built, and whether the word was
-    /// learned for typo correction yet (emptied after).
+    /// The stem of every knowledge word, and whether the word was learned for typo
+    /// correction yet: each is stemmed once, and questions, which mostly use the
+    /// knowledge's words, look their stems up instead of stemming them again.
     stem_cache: HashMap<String, (String, bool)>,
 }
 
@@ -54,6 +56,9 @@ pub struct Analysis {
     pub names: HashSet<String>,
     /// Whether the question asks for an exact value.
     pub precise: Precision,
+    /// A question's normalized words (stop words included), for comparing its
+    /// wording with the phrasings'.
+    pub words: Vec<String>,
 }
 
 /// How exact an answer a question asks for.
@@ -75,7 +80,7 @@ impl Analyzer {
             stopwords: HashSet::default(),
             synonyms: HashMap::default(),
             phrase_starts: HashMap::default(),
-            vocabulary: Vec::new(),
+            vocabulary: HashMap::default(),
             known_words: HashSet::default(),
             known_stems: HashSet::default(),
             stem_cache: HashMap::default(),
@@ -136,8 +141,12 @@ impl Analyzer {
         }
     }
 
-    fn stems(&self, words: &[String]) -> Vec<String> {
-        words.iter().map(|w| self.stem(w)).collect()
+    /// A question word's stem: looked up when the knowledge uses the word.
+    fn stem_known(&self, word: &str) -> String {
+        match self.stem_cache.get(word) {
+            Some((stem, _)) => stem.clone(),
+            None => self.stem(word),
+        }
     }
 
     /// Adds a knowledge word (and its stem) to the vocabulary for typo correction.
@@ -149,10 +158,12 @@ impl Analyzer {
             self.known_words.insert(word.to_string());
             self.known_stems.insert(stem.to_string());
             let len = word.chars().count();
-            if self.vocabulary.len() <= len {
-                self.vocabulary.resize(len + 1, Vec::new());
+            let Some(first) = word.chars().next() else { return };
+            let buckets = self.vocabulary.entry(first).or_default();
+            if buckets.len() <= len {
+                buckets.resize(len + 1, Vec::new());
             }
-            self.vocabulary[len].push((word.to_string(), letter_mask(word)));
+            buckets[len].push((word.to_string(), letter_mask(word)));
         }
     }
 
@@ -168,17 +179,12 @@ impl Analyzer {
         self.terms_of_stems(words, &stems)
     }
 
-    /// Frees what only building the index needed.
-    pub fn finish_building(&mut self) {
-        self.stem_cache = HashMap::default();
-    }
-
     /// Analyzes a user's question, correcting words the knowledge does not know.
     pub fn analyze_question(&self, text: &str) -> Analysis {
         let words = normalize::words(text);
         let figure = text.bytes().any(|b| b.is_ascii_digit()) && names_a_figure(&words);
         let asks = question_kind(&words).or_else(|| figure.then_some(AnswerKind::Number));
-        let mut stems = self.stems(&words);
+        let mut stems: Vec<String> = words.iter().map(|w| self.stem_known(w)).collect();
         let mut corrected = HashSet::default();
         let mut attempts = 0;
         for i in 0..words.len() {
@@ -190,13 +196,13 @@ impl Analyzer {
             // Among equally close words, one that makes a known phrase with a
             // neighbour wins ("wite house" → "white house", not "write house").
             let in_phrase = |c: &&&str| {
-                let stem = self.stem(c);
+                let stem = self.stem_known(c);
                 let before = i.checked_sub(1).map(|j| vec![stems[j].clone(), stem.clone()]);
                 let after = stems.get(i + 1).map(|next| vec![stem.clone(), next.clone()]);
                 before.into_iter().chain(after).any(|pair| self.synonyms.contains_key(&pair))
             };
             let Some(fixed) = candidates.iter().find(in_phrase).or(candidates.first()) else { continue };
-            stems[i] = self.stem(fixed);
+            stems[i] = self.stem_known(fixed);
             corrected.insert(
                 self.synonyms
                     .get(std::slice::from_ref(&stems[i]))
@@ -223,16 +229,18 @@ impl Analyzer {
         } else {
             Precision::None
         };
+        analysis.words = words;
         analysis
     }
 
     fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
-        self.stopwords.contains(word)
-            || is_english_word(word)
-            || is_question_word(word)
-            || word.bytes().any(|b| b.is_ascii_digit())
+        // Cheapest first; the English word list last.
+        word.bytes().any(|b| b.is_ascii_digit())
             || word.chars().count() < 4
             || self.known_stems.contains(stem)
+            || self.stopwords.contains(word)
+            || is_question_word(word)
+            || is_english_word(word)
     }
 
     /// The closest known words within a typo's distance, longest first (a dropped
@@ -246,18 +254,18 @@ impl Analyzer {
             4..=7 => 1,
             _ => 2,
         };
-        let Some(first) = word.chars().next() else { return Vec::new() };
+        let Some(buckets) = word.chars().next().and_then(|first| self.vocabulary.get(&first)) else {
+            return Vec::new();
+        };
         let mask = letter_mask(word);
         let mut best: Vec<&str> = Vec::new();
         let mut best_distance = allowed + 1;
-        for bucket in self.vocabulary.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
+        for bucket in buckets.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
             for (candidate, candidate_mask) in bucket {
                 // One edit changes at most two letters of the set a word is made of, so
                 // words further apart than that cannot be within reach: skip them
                 // before the costly distance.
-                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed
-                    || !candidate.starts_with(first)
-                {
+                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed {
                     continue;
                 }
                 let distance = strsim::damerau_levenshtein(word, candidate);
@@ -272,23 +280,9 @@ impl Analyzer {
         }
         best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         if best.is_empty() {
-            best = self.completions(word, len);
+            best = completions(buckets, word, len);
         }
         best
-    }
-
-    /// Known words that `word` is the start of ("cred" → "credit"), shortest first:
-    /// people clip long words in chat.
-    fn completions(&self, word: &str, len: usize) -> Vec<&str> {
-        self.vocabulary
-            .iter()
-            .skip(len + 1)
-            .take(MAX_CLIPPED)
-            .map(|bucket| {
-                bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect()
-            })
-            .find(|found: &Vec<&str>| !found.is_empty())
-            .unwrap_or_default()
     }
 
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
@@ -321,6 +315,18 @@ impl Analyzer {
         }
         analysis
     }
+}
+
+/// Known words (`buckets` by length, all starting as `word` does) that `word` is the
+/// start of ("cred" → "credit"), shortest first: people clip long words in chat.
+fn completions<'a>(buckets: &'a [Vec<(String, u64)>], word: &str, len: usize) -> Vec<&'a str> {
+    buckets
+        .iter()
+        .skip(len + 1)
+        .take(MAX_CLIPPED)
+        .map(|bucket| bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect())
+        .find(|found: &Vec<&str>| !found.is_empty())
+        .unwrap_or_default()
 }
 
 /// "Did Putin say 500,000 men could go?" is about a figure even without "how many":
@@ -357,31 +363,35 @@ fn letter_mask(word: &str) -> u64 {
 /// A real English word is never a typo, even when it is one letter from a word the
 /// knowledge uses ("raise" is not "rise", "data" is not "date").
 fn is_english_word(word: &str) -> bool {
-    // A binary search of the sorted list as it is compiled in: nothing to build at
-    // start-up, which a hash set of its 65,000 words would cost every `storybot ask`.
-    sorted_lines_contain(ENGLISH_WORDS, word)
+    // A binary search of the list as it is compiled in, through the offsets of its
+    // lines: a tenth of what hashing its 65,000 words would cost at start-up.
+    static LINES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let lines = LINES.get_or_init(|| line_starts(ENGLISH_WORDS));
+    let line = |i: usize| {
+        let start = lines[i] as usize;
+        // Every line ends in a newline (a test checks), the last one too.
+        let end = lines.get(i + 1).map_or(ENGLISH_WORDS.len(), |&next| next as usize) - 1;
+        &ENGLISH_WORDS.as_bytes()[start..end]
+    };
+    let (mut lo, mut hi) = (0, lines.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match line(mid).cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
 }
 
 /// The SCOWL list, one lowercase word a line, in byte order (a test checks).
 const ENGLISH_WORDS: &str = include_str!("english-words.txt");
 
-/// Whether `sorted` (lines in byte order, each ending in a newline) has the line `key`.
-fn sorted_lines_contain(sorted: &str, key: &str) -> bool {
-    let bytes = sorted.as_bytes();
-    let (mut lo, mut hi) = (0, bytes.len());
-    // Invariant: every line starting before `lo` is less than `key`, every line
-    // starting at or after `hi` greater; `lo` and `hi` are line starts.
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
-        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + p);
-        match bytes[start..end].cmp(key.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    false
+/// Where each line of `text` (each ending in a newline) starts.
+fn line_starts(text: &str) -> Vec<u32> {
+    let ends = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1);
+    std::iter::once(0).chain(ends).filter(|&start| (start as usize) < text.len()).collect()
 }
 
 #[cfg(test)]
@@ -417,9 +427,7 @@ mod tests {
         for word in ["", "a0", "zzzzzz", "tsydanov", "raisee", "rais", "aardvar"] {
             assert!(!is_english_word(word), "{word}");
         }
-        let tiny = "b\nd\nf\n";
-        assert!(["b", "d", "f"].iter().all(|w| sorted_lines_contain(tiny, w)));
-        assert!(!["a", "c", "e", "g", ""].iter().any(|w| sorted_lines_contain(tiny, w)));
+        assert_eq!(line_starts("b\nd\nf\n"), [0, 2, 4]);
     }
 
     #[test]

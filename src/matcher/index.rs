@@ -31,9 +31,10 @@ const ASKS_A_TIME: [&str; 2] = ["?when", "?когда"];
 pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
-    /// Each phrasing's words as typed (stop words included), sorted: breaks ties
-    /// between documents whose terms fit a question equally well.
-    pub surfaces: Vec<Vec<String>>,
+    /// Each phrasing's words as typed (stop words included), as sorted distinct ids
+    /// ([`Index::surface`]): breaks ties between documents whose terms fit a question
+    /// equally well.
+    pub surfaces: Vec<Vec<u32>>,
 }
 
 pub struct Phrasing {
@@ -54,12 +55,27 @@ pub struct Index {
     pub idf: Vec<f32>,
     pub doc_postings: Vec<Vec<(u32, f32)>>,
     pub phrasing_postings: Vec<Vec<u32>>,
+    /// Per term: the largest share of a phrasing's weight it makes up (bounds how
+    /// much of a phrasing a question can contain; see `prune`).
+    pub max_share: Vec<f32>,
+    /// Where each document's phrasings start (they are numbered document by
+    /// document); one more at the end.
+    pub doc_phrasings: Vec<u32>,
     /// The weight of a word the knowledge never uses.
     pub unknown_weight: f32,
     /// Entity terms (lexicon `[entities]`) and their group.
     entity_group: HashMap<u32, u16>,
     /// Per document: the entities it names, as (group, term).
     doc_entities: Vec<Vec<(u16, u32)>>,
+    /// The words of every phrasing, for [`Doc::surfaces`].
+    surface_words: HashMap<String, u32>,
+}
+
+/// A question's words as the phrasings' word ids (sorted, distinct) and how many
+/// distinct words no phrasing uses.
+pub struct Surface {
+    known: Vec<u32>,
+    unknown: usize,
 }
 
 impl Index {
@@ -87,6 +103,23 @@ impl Index {
         }
         let entities = builder.entity_terms(&story.lexicon.entities);
         builder.finish(entities)
+    }
+
+    /// A question's words for [`surface_similarity`].
+    pub fn surface(&self, words: &[String]) -> Surface {
+        let mut known = Vec::with_capacity(words.len());
+        let mut unknown: Vec<&str> = Vec::new();
+        for word in words {
+            match self.surface_words.get(word.as_str()) {
+                Some(&id) => known.push(id),
+                None => unknown.push(word),
+            }
+        }
+        known.sort_unstable();
+        known.dedup();
+        unknown.sort_unstable();
+        unknown.dedup();
+        Surface { known, unknown: unknown.len() }
     }
 
     pub fn term(&self, term: &str) -> Option<u32> {
@@ -132,6 +165,8 @@ struct Builder {
     docs: Vec<Doc>,
     /// Term → id, in order of first use.
     ids: HashMap<String, u32>,
+    /// Phrasing word → id, in order of first use.
+    surface_words: HashMap<String, u32>,
     /// Per document: its terms with the strongest field strength, by term id.
     doc_terms: Vec<Vec<(u32, f32)>>,
     phrasing_terms: Vec<Vec<u32>>,
@@ -144,6 +179,7 @@ impl Builder {
             analyzer: Analyzer::new(lexicon),
             docs: Vec::new(),
             ids: HashMap::default(),
+            surface_words: HashMap::default(),
             doc_terms: Vec::new(),
             phrasing_terms: Vec::new(),
             phrasing_doc: Vec::new(),
@@ -173,7 +209,16 @@ impl Builder {
             if analysis.terms.is_empty() {
                 continue;
             }
-            surfaces.push(distinct_sorted(words));
+            let mut surface: Vec<u32> = words
+                .into_iter()
+                .map(|w| {
+                    let next = self.surface_words.len() as u32;
+                    *self.surface_words.entry(w).or_insert(next)
+                })
+                .collect();
+            surface.sort_unstable();
+            surface.dedup();
+            surfaces.push(surface);
             let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
             terms.extend(ids.iter().map(|&id| (id, PHRASING)));
             self.phrasing_terms.push(ids);
@@ -231,6 +276,20 @@ impl Builder {
             }
             phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight, terms: terms.len() });
         }
+        let mut max_share = vec![0f32; idf.len()];
+        for (phrasing, terms) in phrasings.iter().zip(&self.phrasing_terms) {
+            for &id in terms {
+                let share = idf[id as usize] / phrasing.weight.max(f32::EPSILON);
+                max_share[id as usize] = max_share[id as usize].max(share);
+            }
+        }
+        let mut doc_phrasings = vec![0u32; self.docs.len() + 1];
+        for phrasing in &phrasings {
+            doc_phrasings[phrasing.doc as usize + 1] += 1;
+        }
+        for d in 0..self.docs.len() {
+            doc_phrasings[d + 1] += doc_phrasings[d];
+        }
         let entity_group: HashMap<u32, u16> =
             entities.into_iter().filter_map(|(term, g)| ids.get(&term).map(|&id| (id, g))).collect();
         let mut doc_entities: Vec<Vec<(u16, u32)>> = vec![Vec::new(); self.docs.len()];
@@ -241,8 +300,7 @@ impl Builder {
         }
         doc_entities.iter_mut().for_each(|named| named.sort_unstable());
         let max_idf = (1.0 + n).ln();
-        let mut analyzer = self.analyzer;
-        analyzer.finish_building();
+        let analyzer = self.analyzer;
         Index {
             analyzer,
             docs: self.docs,
@@ -251,29 +309,21 @@ impl Builder {
             idf,
             doc_postings,
             phrasing_postings,
+            max_share,
+            doc_phrasings,
             unknown_weight: 0.5 * max_idf,
             entity_group,
             doc_entities,
+            surface_words: self.surface_words,
         }
     }
 }
 
-/// A text's distinct normalized words, sorted, for surface comparisons.
-pub fn surface(text: &str) -> Vec<String> {
-    distinct_sorted(super::normalize::words(text))
-}
-
-fn distinct_sorted(mut words: Vec<String>) -> Vec<String> {
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// Jaccard similarity of two sorted, distinct word lists.
-pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+/// Jaccard similarity of a question's words and a phrasing's (sorted, distinct ids).
+pub fn surface_similarity(a: &Surface, b: &[u32]) -> f32 {
+    let (a_known, mut i, mut j, mut shared) = (&a.known, 0, 0, 0usize);
+    while i < a_known.len() && j < b.len() {
+        match a_known[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -283,7 +333,7 @@ pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
             }
         }
     }
-    let union = a.len() + b.len() - shared;
+    let union = a_known.len() + a.unknown + b.len() - shared;
     if union == 0 { 0.0 } else { shared as f32 / union as f32 }
 }
 

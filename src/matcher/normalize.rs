@@ -65,6 +65,17 @@ fn is_basic_cyrillic(c: char) -> bool {
     matches!(c, 'А'..='я' | 'ё' | 'Ё')
 }
 
+/// Pushes `c` lowercased (`char::to_lowercase`), ASCII and Russian letters without
+/// the Unicode tables.
+pub(super) fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'а'..='я' => out.push(c),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
 /// Quotes and dashes that Unicode normalization leaves alone (not "…", which it
 /// spells "...", nor the no-break spaces, which become spaces).
 fn is_plain_punctuation(c: char) -> bool {
@@ -82,7 +93,7 @@ fn fold_simple(c: char) -> char {
 
 /// Whether `c` belongs to a word: `char::is_alphanumeric`, with ASCII and Cyrillic
 /// letters answered without the Unicode tables.
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     match c {
         c if c.is_ascii() => c.is_ascii_alphanumeric(),
         '\u{0400}'..='\u{0481}' => true,
@@ -341,6 +352,16 @@ mod tests {
             ["what", "did", "the", "government", "say", "about", "it"]
         );
         assert_eq!(words("чо там"), ["что", "там"]);
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..0x500).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            let mut lower = String::new();
+            push_lowercase(&mut lower, c);
+            assert_eq!(lower, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
     }
 
     #[test]
