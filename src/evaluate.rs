@@ -1,4 +1,4 @@
-//! Scores a question set (JSON Lines, the format of `../shared/tools/eval.py`) against
+//! Scores a question set (JSON Lines, as in `tests/eval/` and `tests/holdout/`) against
 //! the engine, so maintainers see the rates by tag and *why* a question went wrong.
 
 use std::collections::BTreeMap;
@@ -149,30 +149,16 @@ fn doc_name(engine: &Engine, doc: DocRef) -> String {
     }
 }
 
-/// How the engine reads and scores one question, for maintainers.
-pub fn explain(engine: &Engine, question: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "terms: {}", engine.matcher.explain_terms(question));
-    let decision = engine.matcher.decide(&engine.story, question, None);
-    let _ = writeln!(
-        out,
-        "outcome: {:?} (score {:.3}, lang {})",
-        decision.outcome,
-        decision.score,
-        decision.lang.code()
-    );
-    for (doc, score) in &decision.ranked {
-        let _ = writeln!(out, "  {score:.3}  {}", doc_name(engine, *doc));
-    }
-    out
-}
+/// For the sweep: the case's half, the case, the best entry's score and whether
+/// answering with it passes, and whether it was declined before any threshold applies.
+type SweepCase<'a> = (u32, &'a Case, Option<(f32, bool)>, bool);
 
 /// Pass rates at a range of answer thresholds, on two halves of the cases (split by
 /// id) so a threshold chosen on one half can be checked on the other.
 pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
     let mut out = String::from("threshold  half A in/out      half B in/out\n");
     let half = |c: &Case| c.id.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 2;
-    let outcomes: Vec<(u32, &Case, Option<(f32, bool)>, bool)> = cases
+    let outcomes: Vec<SweepCase> = cases
         .iter()
         .map(|case| {
             let question = crate::engine::strip_command(&case.q);

@@ -18,7 +18,9 @@ pub struct AskJson<'a> {
     pub score: f32,
     pub answer: Option<&'a str>,
     pub source: Option<&'a str>,
+    /// The first quote (the contract's field); `quotes` has them all.
     pub quote: Option<&'a str>,
+    pub quotes: Option<Vec<&'a str>>,
     pub reply: String,
     pub suggestions: Vec<String>,
     pub lang: &'static str,
@@ -49,7 +51,8 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
         score,
         answer: entry.map(|e| e.answer.get(lang).as_str()),
         source: entry.map(|e| e.source.get(lang).as_str()),
-        quote: entry.map(|e| e.quote.as_str()),
+        quote: entry.and_then(|e| e.quotes.first()).map(String::as_str),
+        quotes: entry.map(|e| e.quotes.iter().map(String::as_str).collect()),
         reply: reply::plain(&response.reply),
         suggestions: response.reply.buttons.iter().map(|b| b.label.clone()).collect(),
         lang: lang.code(),
@@ -57,24 +60,33 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
     }
 }
 
+/// One `ask --json` line: the object, a newline, flushed so a reader on a pipe gets
+/// each answer as it is made. `chat --json` prints the same lines.
+pub fn write_json(
+    out: &mut dyn Write,
+    engine: &Engine,
+    question: &str,
+    response: &Response,
+) -> std::io::Result<()> {
+    // The line is made whole in memory and written at once: stdout scans every write
+    // for line ends, and a JSON object is many small writes.
+    let mut line = serde_json::to_vec(&to_json(engine, question, response))?;
+    line.push(b'\n');
+    out.write_all(&line)?;
+    out.flush()
+}
+
 pub fn run(engine: &Engine, json: bool, words: &[String]) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    // Each line is made whole in memory and written at once: stdout scans every write
-    // for line ends, and a JSON object is many small writes.
-    let mut line = Vec::new();
-    let mut answer = |question: &str, out: &mut dyn Write| -> anyhow::Result<()> {
+    let answer = |question: &str, out: &mut dyn Write| -> std::io::Result<()> {
         let response = engine.respond(question, None);
-        line.clear();
         if json {
-            serde_json::to_writer(&mut line, &to_json(engine, question, &response))?;
-            line.push(b'\n');
+            write_json(out, engine, question, &response)
         } else {
-            writeln!(line, "{}\n", reply::plain(&response.reply))?;
+            writeln!(out, "{}\n", reply::plain(&response.reply))?;
+            out.flush()
         }
-        out.write_all(&line)?;
-        out.flush()?;
-        Ok(())
     };
     if words.len() == 1 && words[0] == "-" {
         for line in std::io::stdin().lock().lines() {

@@ -101,7 +101,7 @@ pub(super) struct Query<'a> {
     pub terms: Vec<(u32, f32)>,
     pub total: f32,
     /// The entities the question names, as (group, term).
-    asked: Vec<(u16, u32)>,
+    asked: Vec<super::index::Named>,
 }
 
 impl<'a> Query<'a> {

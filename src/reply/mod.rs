@@ -3,9 +3,9 @@
 //! into messages within Telegram's 4,096-character limit.
 
 mod render;
-mod texts;
+pub mod texts;
 
-pub use render::{MAX_MESSAGE, html_messages, plain};
+pub use render::{MAX_MESSAGE, html_messages, plain, plain_numbered};
 
 use crate::knowledge::{Entry, Story};
 use crate::lang::Lang;
@@ -85,7 +85,7 @@ fn story_date(story: &Story, lang: Lang) -> &str {
 fn answer_blocks(story: &Story, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
     blocks.push(Block::Text(entry.answer.get(lang).clone()));
     blocks.push(Block::Source(source_line(story, entry, lang)));
-    blocks.push(Block::Quote(entry.quote.clone()));
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
 }
 
 /// The reply to an answered entry, with its related questions as buttons.

@@ -21,8 +21,18 @@ fn clip(text: &str) -> String {
     clipped
 }
 
-/// Plain text, exactly what a terminal user sees; buttons become a list.
+/// Plain text, exactly what `ask` prints; buttons become a list.
 pub fn plain(reply: &Reply) -> String {
+    plain_with(reply, |_| "•".to_string())
+}
+
+/// Plain text with the buttons numbered ("1. …"), for the terminal chat, where typing
+/// a number picks that suggestion as a tap would.
+pub fn plain_numbered(reply: &Reply) -> String {
+    plain_with(reply, |i| format!("{}.", i + 1))
+}
+
+fn plain_with(reply: &Reply, marker: impl Fn(usize) -> String) -> String {
     let mut parts: Vec<String> = Vec::new();
     for block in &reply.blocks {
         parts.push(match block {
@@ -32,8 +42,10 @@ pub fn plain(reply: &Reply) -> String {
         });
     }
     let mut text = parts.join("\n\n");
-    for button in &reply.buttons {
-        text.push_str("\n• ");
+    for (i, button) in reply.buttons.iter().enumerate() {
+        text.push('\n');
+        text.push_str(&marker(i));
+        text.push(' ');
         text.push_str(&clip(&button.label));
     }
     text

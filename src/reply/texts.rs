@@ -15,6 +15,25 @@ pub struct Texts {
     pub about_cites: &'static str,
     pub read_it: &'static str,
     pub empty: &'static str,
+    /// A sticker, a voice note, a location... in a private chat.
+    pub only_text: &'static str,
+    /// The one notice to someone asking faster than the bot answers.
+    pub slow_down: &'static str,
+    /// A button from an older version of the knowledge.
+    pub stale_button: &'static str,
+    /// For 👍 or 👎, in the little notice the app shows.
+    pub thanks: &'static str,
+    /// The command menu's descriptions (`setMyCommands`).
+    pub menu: Menu,
+}
+
+/// What the command menu says each command does.
+pub struct Menu {
+    pub start: &'static str,
+    pub help: &'static str,
+    pub ask: &'static str,
+    pub about: &'static str,
+    pub topics: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -30,6 +49,17 @@ const EN: Texts = Texts {
     about_cites: "It cites",
     read_it: "Read it",
     empty: "Ask me a question about the story, for example:",
+    only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
+    slow_down: "You're asking faster than I can answer. Give me a minute, then ask again.",
+    stale_button: "That button is out of date. Ask me again in words.",
+    thanks: "Thanks!",
+    menu: Menu {
+        start: "what I know and a few questions to try",
+        help: "how to ask me things",
+        ask: "ask a question about the story",
+        about: "the story and its sources",
+        topics: "browse questions by topic",
+    },
 };
 
 const RU: Texts = Texts {
@@ -45,7 +75,28 @@ const RU: Texts = Texts {
     about_cites: "Источники",
     read_it: "Читать",
     empty: "Задайте вопрос о статье, например:",
+    only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
+    slow_down: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
+    stale_button: "Эта кнопка устарела. Спросите ещё раз словами.",
+    thanks: "Спасибо!",
+    menu: Menu {
+        start: "что я знаю и с каких вопросов начать",
+        help: "как задавать мне вопросы",
+        ask: "задать вопрос о статье",
+        about: "статья и её источники",
+        topics: "вопросы по темам",
+    },
 };
+
+/// What the bot says once when it is added to a group (`username` without the @).
+pub fn introduction(headline: &str, outlet: &str, date: &str, username: &str) -> String {
+    format!(
+        "Hi! I answer questions about “{headline}” ({outlet}, {date}). Ask with /ask@{username} question, mention @{username}, or reply to me. I stay quiet otherwise."
+    )
+}
+
+/// An admin's `/stats` sent in a group: people's words are shown only in private.
+pub const STATS_IN_PRIVATE: &str = "Send /stats in a private chat with me.";
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
