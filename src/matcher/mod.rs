@@ -10,6 +10,7 @@ mod decide;
 mod index;
 pub mod normalize;
 mod parts;
+mod prune;
 mod question;
 mod score;
 
@@ -77,6 +78,7 @@ pub struct Matcher {
     pub(crate) index: Index,
     /// Entries offered when nothing else fits: the first of each topic.
     starters: Vec<usize>,
+    related: decide::Related,
 }
 
 impl Matcher {
@@ -84,7 +86,7 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        Matcher { index: Index::build(story), starters }
+        Matcher { index: Index::build(story), starters, related: decide::Related::new(story) }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -119,7 +121,7 @@ impl Matcher {
                 if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK)) {
                     return (Outcome::NoMatch, 0.0);
                 }
-                match decide::decide(&self.candidates_for(part, &analysis)) {
+                match decide::decide(&self.candidates_for(&analysis)) {
                     (Outcome::Gap { gap }, score) if parts::is_context(part) => {
                         context_gap.get_or_insert(gap);
                         (Outcome::NoMatch, score)
@@ -131,7 +133,7 @@ impl Matcher {
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
         let decide::Combined { outcome, score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
-        let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
+        let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let decision = Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part };
         (decision, candidates.entries)
     }

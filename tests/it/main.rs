@@ -22,6 +22,7 @@ mod record_bot;
 #[cfg(unix)]
 mod record_crash;
 mod record_report;
+mod snapshot;
 mod soak;
 mod telegram_commands;
 mod telegram_faults;
