@@ -31,6 +31,7 @@ mod telegram_inline_buttons;
 mod telegram_lifecycle;
 mod telegram_private;
 mod telegram_reload;
+mod telegram_slow_mode;
 mod telegram_slow_poll;
 mod telegram_traffic;
 mod telegram_webhook;
