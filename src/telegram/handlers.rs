@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::live::{LiveEngine, Reloaded};
 use crate::matcher::Outcome;
 use crate::record::{ChatKind, Question, Recorder};
-use crate::reply::texts::{self, texts};
+use crate::reply::texts::{self, AdminTexts, fill, texts};
 use crate::reply::{Action, MAX_MESSAGE};
 
 /// An admin's `/reload` report lists at most this many problems (the log has all).
@@ -148,26 +148,27 @@ pub(super) async fn admin(
     live: Arc<LiveEngine>,
     recorder: Recorder,
 ) -> HandlerResult {
+    let t = &texts(Lang::detect("", hint(&msg))).admin;
     let text = match admin {
         Admin::Reload => {
-            reload_report(tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?)
+            let result = tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?;
+            reload_report(result, t)
         }
         // Declined questions are people's words: shown only in a private chat.
-        Admin::Stats if !msg.chat.is_private() => texts::STATS_IN_PRIVATE.to_string(),
-        Admin::Stats => stats(&recorder).await,
+        Admin::Stats if !msg.chat.is_private() => t.stats_in_private.to_string(),
+        Admin::Stats => stats(&recorder, t).await,
     };
     out.text(msg.chat.id, text, None).await?;
     Ok(())
 }
 
 /// The admin's `/reload` reply: the new version's size, or the problems (capped).
-fn reload_report(result: Result<Reloaded, crate::knowledge::KnowledgeError>) -> String {
+fn reload_report(result: Result<Reloaded, crate::knowledge::KnowledgeError>, t: &AdminTexts) -> String {
     match result {
-        Ok(r) => format!("Reloaded: {} entries, {} gaps ({} ms).", r.entries, r.gaps, r.millis),
+        Ok(r) => fill(t.reloaded, &[("entries", &r.entries), ("gaps", &r.gaps), ("ms", &r.millis)]),
         Err(e) => {
             let problems = e.problems();
-            let mut text =
-                format!("Not reloaded; still serving the last good version. {} problem(s):", problems.len());
+            let mut text = fill(t.not_reloaded, &[("problems", &problems.len())]);
             for problem in problems.iter().take(REPORTED_PROBLEMS) {
                 text.push('\n');
                 text.push_str(&problem.to_string());
