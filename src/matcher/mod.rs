@@ -14,8 +14,8 @@ mod prune;
 mod question;
 mod score;
 
-pub use decide::{Candidate, Candidates};
 pub use index::DocRef;
+pub use score::{Candidate, Candidates};
 
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -136,6 +136,17 @@ impl Matcher {
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let decision = Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part };
         (decision, candidates.entries)
+    }
+
+    /// The entries worth considering for `question`, best first, and the best gap and
+    /// small-talk documents.
+    pub fn candidates(&self, question: &str) -> Candidates {
+        self.candidates_for(&self.index.analyzer.analyze_question(question))
+    }
+
+    /// The same, for a question already analyzed.
+    fn candidates_for(&self, analysis: &analyze::Analysis) -> Candidates {
+        score::candidates(&self.index, analysis)
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).
