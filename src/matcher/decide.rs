@@ -102,6 +102,11 @@ const PART_OVER_GAP: f32 = 0.5;
 /// Putin") fits barely above the answer line.
 const PART_OVER_CLARIFY: f32 = 0.45;
 
+/// A declined question is offered entries that fit it at least this well (as well as
+/// a "did you mean"): a weaker fit is a word in common ("the *train* ride" and "can
+/// Russia *train* soldiers"), which only brings up what was not asked.
+const SUGGEST: f32 = thresholds::CLARIFY;
+
 /// Scores this close to the best are ties, settled by surface similarity.
 const TIE: f32 = 0.03;
 /// How many leading documents can be in a tie.
@@ -231,7 +236,7 @@ pub fn suggestions(story: &Story, outcome: &Outcome, c: &Candidates, starters: &
         }
         Outcome::Gap { gap } => by_id(&story.gaps[*gap].related),
         Outcome::Clarify { .. } | Outcome::SmallTalk { .. } => Vec::new(),
-        Outcome::NoMatch => c.entries.iter().filter(|e| e.confidence >= 0.1).map(|e| e.entry).collect(),
+        Outcome::NoMatch => c.entries.iter().filter(|e| e.confidence >= SUGGEST).map(|e| e.entry).collect(),
     };
     let answered = match outcome {
         Outcome::Answer { entry, .. } => Some(*entry),

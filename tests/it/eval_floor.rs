@@ -56,6 +56,27 @@ fn held_out_question_sets_stay_above_their_floor() {
     );
 }
 
+/// The noisy set (`tests/noisy/`, written blind for long, framed, group, injected, list
+/// and false-premise messages): its odd lines were used to find failures, its even
+/// lines never inspected; each half keeps its own floor, at what it reached.
+const NOISY_FLOORS: [(&str, f64, f64); 2] = [("odd", 82.0, 90.0), ("even", 72.0, 77.0)];
+
+#[test]
+fn noisy_question_sets_stay_above_their_floor() {
+    let engine = Engine::load(Path::new("knowledge")).unwrap();
+    let cases = read_cases(Path::new("tests/noisy/blind.jsonl")).unwrap();
+    assert_eq!(cases.len(), 240);
+    for (half, in_floor, out_floor) in NOISY_FLOORS {
+        // Lines 1, 3, 5… are the odd half: indices 0, 2, 4….
+        let first = usize::from(half == "even");
+        let half_cases: Vec<_> = cases.iter().skip(first).step_by(2).cloned().collect();
+        let report = evaluate(&engine, &half_cases);
+        let shown = report.render(0);
+        assert!(report.rate("in") >= in_floor, "{half} half in-scope below {in_floor}%:\n{shown}");
+        assert!(report.rate("out") >= out_floor, "{half} half out-of-scope below {out_floor}%:\n{shown}");
+    }
+}
+
 #[test]
 fn every_russian_answer_is_in_russian() {
     let engine = Engine::load(Path::new("knowledge")).unwrap();
