@@ -89,7 +89,7 @@ fn main() {
         println!("memory/idle (2 s later): VmRSS {}, VmHWM {}", mb(rss), mb(hwm));
 
         // Bursts from distinct private chats. The shipped bot sends at most 30
-        // messages/s (teloxide's Throttle), so the rest waits in its queues.
+        // messages/s (Telegram's limit, kept by its pace), so the rest waits in its queues.
         let questions = [
             "How many men could be called up?",
             "Where was the photo taken?",

@@ -68,8 +68,11 @@ pub fn write_json(
     question: &str,
     response: &Response,
 ) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, &to_json(engine, question, response))?;
-    writeln!(out)?;
+    // The line is made whole in memory and written at once: stdout scans every write
+    // for line ends, and a JSON object is many small writes.
+    let mut line = serde_json::to_vec(&to_json(engine, question, response))?;
+    line.push(b'\n');
+    out.write_all(&line)?;
     out.flush()
 }
 

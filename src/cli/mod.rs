@@ -118,19 +118,19 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { strict, json }) => check::run(&cli.knowledge, strict, json),
-        Some(Command::Ask { json, question }) => ask::run(&load(&cli.knowledge)?, json, &question),
-        Some(Command::Chat { json: false }) => chat::run(&load(&cli.knowledge)?, None),
-        Some(Command::Chat { json: true }) => chat::run_json(&load(&cli.knowledge)?),
+        Some(Command::Ask { json, question }) => ask::run(load_once(&cli.knowledge)?, json, &question),
+        Some(Command::Chat { json: false }) => chat::run(load_once(&cli.knowledge)?, None),
+        Some(Command::Chat { json: true }) => chat::run_json(load_once(&cli.knowledge)?),
         Some(Command::Run { webhook_url, listen }) => {
             run_bot(&cli.knowledge, webhook_url.as_deref(), listen.as_deref())
         }
         Some(Command::Explain { question }) => {
-            let engine = load(&cli.knowledge)?;
-            say(crate::explain::explain(&engine, &question.join(" ")))?;
+            let engine = load_once(&cli.knowledge)?;
+            say(crate::explain::explain(engine, &question.join(" ")))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { files, show_failures, sweep }) => {
-            eval(&load(&cli.knowledge)?, &files, show_failures, sweep)
+            eval(load_once(&cli.knowledge)?, &files, show_failures, sweep)
         }
         Some(Command::Report { days, data, top }) => report::run(&data, &cli.knowledge, days, top),
         None => run_default(&cli.knowledge),
@@ -148,6 +148,14 @@ fn eval(engine: &Engine, files: &[PathBuf], show_failures: usize, sweep: bool) -
     }
     say(crate::evaluate::evaluate(engine, &cases).render(show_failures))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The engine for a command that ends the process when it is done (`ask`, `chat`,
+/// `explain`, `eval`). It is never freed: the process exits right after, and
+/// freeing the index's many small allocations would cost a whole question's time
+/// many times over.
+fn load_once(dir: &std::path::Path) -> anyhow::Result<&'static Engine> {
+    Ok(Box::leak(Box::new(load(dir)?)))
 }
 
 fn load(dir: &std::path::Path) -> anyhow::Result<Engine> {

@@ -127,12 +127,25 @@ fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
 
 /// Lowercase letters and digits only: two phrasings equal under this ask the same thing.
 fn phrasing_key(text: &str) -> String {
-    let mut key = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    // Every phrasing is keyed at every load: ASCII and Russian letters skip the
+    // Unicode tables.
+    let alphanumeric = |c: char| match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        'А'..='я' => true,
+        c => c.is_alphanumeric(),
+    };
+    let mut key = String::with_capacity(text.len());
+    for word in text.split(|c: char| !alphanumeric(c)).filter(|w| !w.is_empty()) {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            match c {
+                c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+                'а'..='я' => key.push(c),
+                c => key.extend(c.to_lowercase()),
+            }
+        }
     }
     key
 }

@@ -2,9 +2,8 @@
 //! synonym groups (single words and short phrases), typo correction against the
 //! knowledge's own vocabulary, and the kind of answer the question asks for.
 
-use std::collections::{HashMap, HashSet};
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::normalize;
 pub use super::question::QUESTION_MARK;
@@ -29,12 +28,18 @@ pub struct Analyzer {
     stopwords: HashSet<String>,
     /// Stem sequence → the group's canonical term.
     synonyms: HashMap<Vec<String>, String>,
+    /// First stem of a phrase of two or more stems → the longest such phrase's length,
+    /// so only words that can start a phrase are looked up as phrases.
+    phrase_starts: HashMap<String, usize>,
     /// Known words by length in characters, for typo correction.
-    vocabulary: Vec<Vec<(String, u64)>>,
+    /// By first letter (a typo rarely changes it), by length in characters.
+    vocabulary: HashMap<char, Vec<Vec<(String, u64)>>>,
     known_words: HashSet<String>,
     known_stems: HashSet<String>,
-    /// Stems of knowledge words while the index is built (emptied after).
-    stem_cache: HashMap<String, String>,
+    /// The stem of every knowledge word, and whether the word was learned for typo
+    /// correction yet: each is stemmed once, and questions, which mostly use the
+    /// knowledge's words, look their stems up instead of stemming them again.
+    stem_cache: HashMap<String, (String, bool)>,
 }
 
 /// What a text means to the matcher.
@@ -51,6 +56,9 @@ pub struct Analysis {
     pub names: HashSet<String>,
     /// Whether the question asks for an exact value.
     pub precise: Precision,
+    /// A question's normalized words (stop words included), for comparing its
+    /// wording with the phrasings'.
+    pub words: Vec<String>,
 }
 
 /// How exact an answer a question asks for.
@@ -69,12 +77,13 @@ impl Analyzer {
         let mut analyzer = Analyzer {
             en: Stemmer::create(Algorithm::English),
             ru: Stemmer::create(Algorithm::Russian),
-            stopwords: HashSet::new(),
-            synonyms: HashMap::new(),
-            vocabulary: Vec::new(),
-            known_words: HashSet::new(),
-            known_stems: HashSet::new(),
-            stem_cache: HashMap::new(),
+            stopwords: HashSet::default(),
+            synonyms: HashMap::default(),
+            phrase_starts: HashMap::default(),
+            vocabulary: HashMap::default(),
+            known_words: HashSet::default(),
+            known_stems: HashSet::default(),
+            stem_cache: HashMap::default(),
         };
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
@@ -86,17 +95,42 @@ impl Analyzer {
     }
 
     fn add_synonym_group(&mut self, group: &[String]) {
-        let stemmed: Vec<Vec<String>> =
-            group.iter().map(|p| self.stems(&normalize::words(p))).filter(|s| !s.is_empty()).collect();
+        let phrases: Vec<Vec<String>> = group.iter().map(|p| normalize::words(p)).collect();
+        let stemmed: Vec<Vec<String>> = phrases
+            .iter()
+            .map(|words| words.iter().map(|w| self.knowledge_stem(w, false)).collect::<Vec<_>>())
+            .filter(|s| !s.is_empty())
+            .collect();
         let Some(first) = stemmed.first() else { return };
         let canonical = format!("~{}", first.join("_"));
         for phrase in stemmed.iter().filter(|p| p.len() <= MAX_PHRASE) {
             self.synonyms.entry(phrase.clone()).or_insert_with(|| canonical.clone());
+            if phrase.len() >= 2 {
+                let longest = self.phrase_starts.entry(phrase[0].clone()).or_default();
+                *longest = (*longest).max(phrase.len());
+            }
         }
-        for word in group.iter().flat_map(|p| normalize::words(p)) {
-            let stem = self.stem(&word);
-            self.learn_word(&word, &stem);
+        for word in phrases.iter().flatten() {
+            self.knowledge_stem(word, true);
         }
+    }
+
+    /// The stem of a knowledge word; with `learn`, the word becomes vocabulary for
+    /// typo correction. The knowledge repeats its words a lot, so each distinct word
+    /// is stemmed and learned once while the index is built.
+    fn knowledge_stem(&mut self, word: &str, learn: bool) -> String {
+        let (stem, learned) = match self.stem_cache.get_mut(word) {
+            Some((stem, learned)) => (stem.clone(), std::mem::replace(learned, *learned || learn)),
+            None => {
+                let stem = self.stem(word);
+                self.stem_cache.insert(word.to_string(), (stem.clone(), learn));
+                (stem, false)
+            }
+        };
+        if learn && !learned {
+            self.learn_word(word, &stem);
+        }
+        stem
     }
 
     fn stem(&self, word: &str) -> String {
@@ -107,8 +141,12 @@ impl Analyzer {
         }
     }
 
-    fn stems(&self, words: &[String]) -> Vec<String> {
-        words.iter().map(|w| self.stem(w)).collect()
+    /// A question word's stem: looked up when the knowledge uses the word.
+    fn stem_known(&self, word: &str) -> String {
+        match self.stem_cache.get(word) {
+            Some((stem, _)) => stem.clone(),
+            None => self.stem(word),
+        }
     }
 
     /// Adds a knowledge word (and its stem) to the vocabulary for typo correction.
@@ -116,43 +154,29 @@ impl Analyzer {
         if self.stopwords.contains(word) || word.chars().count() < 3 {
             return;
         }
-        if self.known_words.insert(word.to_string()) {
+        if !self.known_words.contains(word) {
+            self.known_words.insert(word.to_string());
             self.known_stems.insert(stem.to_string());
             let len = word.chars().count();
-            if self.vocabulary.len() <= len {
-                self.vocabulary.resize(len + 1, Vec::new());
+            let Some(first) = word.chars().next() else { return };
+            let buckets = self.vocabulary.entry(first).or_default();
+            if buckets.len() <= len {
+                buckets.resize(len + 1, Vec::new());
             }
-            self.vocabulary[len].push((word.to_string(), letter_mask(word)));
+            buckets[len].push((word.to_string(), letter_mask(word)));
         }
     }
 
     /// Indexes a knowledge text; with `learn`, its words become vocabulary for typo
     /// correction.
     pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
-        let words = normalize::words(text);
-        // The knowledge repeats its words a lot: stem each distinct word once.
-        let stems: Vec<String> = words
-            .iter()
-            .map(|w| {
-                if let Some(stem) = self.stem_cache.get(w) {
-                    return stem.clone();
-                }
-                let stem = self.stem(w);
-                self.stem_cache.insert(w.clone(), stem.clone());
-                stem
-            })
-            .collect();
-        if learn {
-            for (word, stem) in words.iter().zip(&stems) {
-                self.learn_word(word, stem);
-            }
-        }
-        self.terms_of_stems(&words, &stems)
+        self.analyze_knowledge_words(&normalize::words(text), learn)
     }
 
-    /// Frees what only building the index needed.
-    pub fn finish_building(&mut self) {
-        self.stem_cache = HashMap::new();
+    /// The same, for a text already split into words.
+    pub fn analyze_knowledge_words(&mut self, words: &[String], learn: bool) -> Analysis {
+        let stems: Vec<String> = words.iter().map(|w| self.knowledge_stem(w, learn)).collect();
+        self.terms_of_stems(words, &stems)
     }
 
     /// Analyzes a user's question, correcting words the knowledge does not know.
@@ -160,8 +184,8 @@ impl Analyzer {
         let words = normalize::words(text);
         let figure = text.bytes().any(|b| b.is_ascii_digit()) && names_a_figure(&words);
         let asks = question_kind(&words).or_else(|| figure.then_some(AnswerKind::Number));
-        let mut stems = self.stems(&words);
-        let mut corrected = HashSet::new();
+        let mut stems: Vec<String> = words.iter().map(|w| self.stem_known(w)).collect();
+        let mut corrected = HashSet::default();
         let mut attempts = 0;
         for i in 0..words.len() {
             if attempts >= MAX_CORRECTIONS || self.needs_no_correction(&words[i], &stems[i]) {
@@ -172,13 +196,13 @@ impl Analyzer {
             // Among equally close words, one that makes a known phrase with a
             // neighbour wins ("wite house" → "white house", not "write house").
             let in_phrase = |c: &&&str| {
-                let stem = self.stem(c);
+                let stem = self.stem_known(c);
                 let before = i.checked_sub(1).map(|j| vec![stems[j].clone(), stem.clone()]);
                 let after = stems.get(i + 1).map(|next| vec![stem.clone(), next.clone()]);
                 before.into_iter().chain(after).any(|pair| self.synonyms.contains_key(&pair))
             };
             let Some(fixed) = candidates.iter().find(in_phrase).or(candidates.first()) else { continue };
-            stems[i] = self.stem(fixed);
+            stems[i] = self.stem_known(fixed);
             corrected.insert(
                 self.synonyms
                     .get(std::slice::from_ref(&stems[i]))
@@ -205,16 +229,18 @@ impl Analyzer {
         } else {
             Precision::None
         };
+        analysis.words = words;
         analysis
     }
 
     fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
-        self.stopwords.contains(word)
-            || is_english_word(word)
-            || is_question_word(word)
-            || word.bytes().any(|b| b.is_ascii_digit())
+        // Cheapest first; the English word list last.
+        word.bytes().any(|b| b.is_ascii_digit())
             || word.chars().count() < 4
             || self.known_stems.contains(stem)
+            || self.stopwords.contains(word)
+            || is_question_word(word)
+            || is_english_word(word)
     }
 
     /// The closest known words within a typo's distance, longest first (a dropped
@@ -228,18 +254,18 @@ impl Analyzer {
             4..=7 => 1,
             _ => 2,
         };
-        let Some(first) = word.chars().next() else { return Vec::new() };
+        let Some(buckets) = word.chars().next().and_then(|first| self.vocabulary.get(&first)) else {
+            return Vec::new();
+        };
         let mask = letter_mask(word);
         let mut best: Vec<&str> = Vec::new();
         let mut best_distance = allowed + 1;
-        for bucket in self.vocabulary.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
+        for bucket in buckets.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
             for (candidate, candidate_mask) in bucket {
                 // One edit changes at most two letters of the set a word is made of, so
                 // words further apart than that cannot be within reach: skip them
                 // before the costly distance.
-                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed
-                    || !candidate.starts_with(first)
-                {
+                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed {
                     continue;
                 }
                 let distance = strsim::damerau_levenshtein(word, candidate);
@@ -254,23 +280,9 @@ impl Analyzer {
         }
         best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         if best.is_empty() {
-            best = self.completions(word, len);
+            best = completions(buckets, word, len);
         }
         best
-    }
-
-    /// Known words that `word` is the start of ("cred" → "credit"), shortest first:
-    /// people clip long words in chat.
-    fn completions(&self, word: &str, len: usize) -> Vec<&str> {
-        self.vocabulary
-            .iter()
-            .skip(len + 1)
-            .take(MAX_CLIPPED)
-            .map(|bucket| {
-                bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect()
-            })
-            .find(|found: &Vec<&str>| !found.is_empty())
-            .unwrap_or_default()
     }
 
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
@@ -282,9 +294,8 @@ impl Analyzer {
         };
         let mut i = 0;
         while i < stems.len() {
-            let longest = (2..=MAX_PHRASE.min(stems.len() - i))
-                .rev()
-                .find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
+            let reach = self.phrase_starts.get(&stems[i]).map_or(0, |&n| n.min(stems.len() - i));
+            let longest = (2..=reach).rev().find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
             if let Some((n, canonical)) = longest {
                 push(canonical.clone(), &mut analysis);
                 i += n;
@@ -304,6 +315,18 @@ impl Analyzer {
         }
         analysis
     }
+}
+
+/// Known words (`buckets` by length, all starting as `word` does) that `word` is the
+/// start of ("cred" → "credit"), shortest first: people clip long words in chat.
+fn completions<'a>(buckets: &'a [Vec<(String, u64)>], word: &str, len: usize) -> Vec<&'a str> {
+    buckets
+        .iter()
+        .skip(len + 1)
+        .take(MAX_CLIPPED)
+        .map(|bucket| bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect())
+        .find(|found: &Vec<&str>| !found.is_empty())
+        .unwrap_or_default()
 }
 
 /// "Did Putin say 500,000 men could go?" is about a figure even without "how many":
@@ -340,8 +363,35 @@ fn letter_mask(word: &str) -> u64 {
 /// A real English word is never a typo, even when it is one letter from a word the
 /// knowledge uses ("raise" is not "rise", "data" is not "date").
 fn is_english_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| include_str!("english-words.txt").lines().collect()).contains(word)
+    // A binary search of the list as it is compiled in, through the offsets of its
+    // lines: a tenth of what hashing its 65,000 words would cost at start-up.
+    static LINES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let lines = LINES.get_or_init(|| line_starts(ENGLISH_WORDS));
+    let line = |i: usize| {
+        let start = lines[i] as usize;
+        // Every line ends in a newline (a test checks), the last one too.
+        let end = lines.get(i + 1).map_or(ENGLISH_WORDS.len(), |&next| next as usize) - 1;
+        &ENGLISH_WORDS.as_bytes()[start..end]
+    };
+    let (mut lo, mut hi) = (0, lines.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match line(mid).cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
+}
+
+/// The SCOWL list, one lowercase word a line, in byte order (a test checks).
+const ENGLISH_WORDS: &str = include_str!("english-words.txt");
+
+/// Where each line of `text` (each ending in a newline) starts.
+fn line_starts(text: &str) -> Vec<u32> {
+    let ends = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1);
+    std::iter::once(0).chain(ends).filter(|&start| (start as usize) < text.len()).collect()
 }
 
 #[cfg(test)]
@@ -362,6 +412,23 @@ mod tests {
             entities: Vec::new(),
             known: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_english_word_list_is_sorted_and_searched() {
+        let lines: Vec<&str> = ENGLISH_WORDS.lines().collect();
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "english-words.txt must stay sorted (LC_ALL=C sort -u)"
+        );
+        assert!(ENGLISH_WORDS.ends_with('\n'));
+        for word in [lines[0], lines[1], lines[lines.len() / 2], lines[lines.len() - 1], "raise", "data"] {
+            assert!(is_english_word(word), "{word}");
+        }
+        for word in ["", "a0", "zzzzzz", "tsydanov", "raisee", "rais", "aardvar"] {
+            assert!(!is_english_word(word), "{word}");
+        }
+        assert_eq!(line_starts("b\nd\nf\n"), [0, 2, 4]);
     }
 
     #[test]

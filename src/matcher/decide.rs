@@ -37,13 +37,13 @@ impl Matcher {
     /// The entries worth considering for `question`, best first, and the best gap and
     /// small-talk documents.
     pub fn candidates(&self, question: &str) -> Candidates {
-        self.candidates_for(question, &self.index.analyzer.analyze_question(question))
+        self.candidates_for(&self.index.analyzer.analyze_question(question))
     }
 
     /// The same, for a question already analyzed.
-    pub(super) fn candidates_for(&self, question: &str, analysis: &Analysis) -> Candidates {
+    pub(super) fn candidates_for(&self, analysis: &Analysis) -> Candidates {
         let mut scored = score::rank(&self.index, analysis);
-        self.break_ties(question, &mut scored);
+        self.break_ties(&analysis.words, &mut scored);
         let target = |s: &score::Scored| self.index.docs[s.doc as usize].target;
         let first = |want: fn(&DocRef) -> bool| scored.iter().find(|s| want(&target(s)));
         let best = |want| first(want).map(|s| (target(s), s.score));
@@ -76,9 +76,9 @@ impl Matcher {
     /// Among the leading documents, a little weight for sharing the question's very
     /// words (stop words included): "what did the governor say" is the statement's
     /// phrasing, not "who is the governor", though both read as "governor".
-    fn break_ties(&self, question: &str, scored: &mut [score::Scored]) {
+    fn break_ties(&self, question: &[String], scored: &mut [score::Scored]) {
         let Some(top) = scored.first().map(|s| s.score) else { return };
-        let words = super::index::surface(question);
+        let words = self.index.surface(question);
         for s in scored.iter_mut().take(TIE_WINDOW).filter(|s| top - s.score <= TIE) {
             let doc = &self.index.docs[s.doc as usize];
             let best =
@@ -223,18 +223,36 @@ pub fn combine(
     Combined { outcome, score, gap_part }
 }
 
+/// Each entry's and gap's related entries, found by id once per load rather than
+/// per question.
+pub struct Related {
+    entries: Vec<Vec<usize>>,
+    gaps: Vec<Vec<usize>>,
+}
+
+impl Related {
+    pub fn new(story: &Story) -> Related {
+        let index: rustc_hash::FxHashMap<&str, usize> =
+            story.entries.iter().enumerate().rev().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let by_id = |ids: &[String]| -> Vec<usize> {
+            ids.iter().filter_map(|id| index.get(id.as_str()).copied()).collect()
+        };
+        Related {
+            entries: story.entries.iter().map(|e| by_id(&e.related)).collect(),
+            gaps: story.gaps.iter().map(|g| by_id(&g.related)).collect(),
+        }
+    }
+}
+
 /// Entries to offer after an outcome: related ones, then the story's starters.
-pub fn suggestions(story: &Story, outcome: &Outcome, c: &Candidates, starters: &[usize]) -> Vec<usize> {
-    let by_id = |ids: &[String]| -> Vec<usize> {
-        ids.iter().filter_map(|id| story.entries.iter().position(|e| &e.id == id)).collect()
-    };
+pub fn suggestions(related: &Related, outcome: &Outcome, c: &Candidates, starters: &[usize]) -> Vec<usize> {
     let mut out = match outcome {
         Outcome::Answer { entry, also } => {
-            let mut related = by_id(&story.entries[*entry].related);
+            let mut related = related.entries[*entry].clone();
             related.retain(|r| Some(*r) != *also);
             related
         }
-        Outcome::Gap { gap } => by_id(&story.gaps[*gap].related),
+        Outcome::Gap { gap } => related.gaps[*gap].clone(),
         Outcome::Clarify { .. } | Outcome::SmallTalk { .. } => Vec::new(),
         Outcome::NoMatch => c.entries.iter().filter(|e| e.confidence >= SUGGEST).map(|e| e.entry).collect(),
     };

@@ -1,7 +1,7 @@
 //! The inverted index over a story: every entry, gap and small-talk intent becomes a
 //! document of weighted terms, every phrasing a small term set. Built once per load.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
 use crate::knowledge::{AnswerKind, Entity, Lexicon, Story};
@@ -35,9 +35,10 @@ pub type Named = (u16, u16);
 pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
-    /// Each phrasing's words as typed (stop words included), sorted: breaks ties
-    /// between documents whose terms fit a question equally well.
-    pub surfaces: Vec<Vec<String>>,
+    /// Each phrasing's words as typed (stop words included), as sorted distinct ids
+    /// ([`Index::surface`]): breaks ties between documents whose terms fit a question
+    /// equally well.
+    pub surfaces: Vec<Vec<u32>>,
 }
 
 pub struct Phrasing {
@@ -58,12 +59,27 @@ pub struct Index {
     pub idf: Vec<f32>,
     pub doc_postings: Vec<Vec<(u32, f32)>>,
     pub phrasing_postings: Vec<Vec<u32>>,
+    /// Per term: the largest share of a phrasing's weight it makes up (bounds how
+    /// much of a phrasing a question can contain; see `prune`).
+    pub max_share: Vec<f32>,
+    /// Where each document's phrasings start (they are numbered document by
+    /// document); one more at the end.
+    pub doc_phrasings: Vec<u32>,
     /// The weight of a word the knowledge never uses.
     pub unknown_weight: f32,
     /// Entity terms (lexicon `[entities]`) and what they name.
     entity_group: HashMap<u32, Named>,
     /// Per document: the entities it names.
     doc_entities: Vec<Vec<Named>>,
+    /// The words of every phrasing, for [`Doc::surfaces`].
+    surface_words: HashMap<String, u32>,
+}
+
+/// A question's words as the phrasings' word ids (sorted, distinct) and how many
+/// distinct words no phrasing uses.
+pub struct Surface {
+    known: Vec<u32>,
+    unknown: usize,
 }
 
 impl Index {
@@ -91,6 +107,23 @@ impl Index {
         }
         let entities = builder.entity_terms(&story.lexicon.entities);
         builder.finish(entities)
+    }
+
+    /// A question's words for [`surface_similarity`].
+    pub fn surface(&self, words: &[String]) -> Surface {
+        let mut known = Vec::with_capacity(words.len());
+        let mut unknown: Vec<&str> = Vec::new();
+        for word in words {
+            match self.surface_words.get(word.as_str()) {
+                Some(&id) => known.push(id),
+                None => unknown.push(word),
+            }
+        }
+        known.sort_unstable();
+        known.dedup();
+        unknown.sort_unstable();
+        unknown.dedup();
+        Surface { known, unknown: unknown.len() }
     }
 
     pub fn term(&self, term: &str) -> Option<u32> {
@@ -144,8 +177,13 @@ impl Index {
 struct Builder {
     analyzer: Analyzer,
     docs: Vec<Doc>,
-    doc_terms: Vec<HashMap<String, f32>>,
-    phrasing_terms: Vec<Vec<String>>,
+    /// Term → id, in order of first use.
+    ids: HashMap<String, u32>,
+    /// Phrasing word → id, in order of first use.
+    surface_words: HashMap<String, u32>,
+    /// Per document: its terms with the strongest field strength, by term id.
+    doc_terms: Vec<Vec<(u32, f32)>>,
+    phrasing_terms: Vec<Vec<u32>>,
     phrasing_doc: Vec<u32>,
 }
 
@@ -154,10 +192,17 @@ impl Builder {
         Builder {
             analyzer: Analyzer::new(lexicon),
             docs: Vec::new(),
+            ids: HashMap::default(),
+            surface_words: HashMap::default(),
             doc_terms: Vec::new(),
             phrasing_terms: Vec::new(),
             phrasing_doc: Vec::new(),
         }
+    }
+
+    fn intern(&mut self, term: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(term).or_insert(next)
     }
 
     fn add(
@@ -168,30 +213,40 @@ impl Builder {
         fields: &[(&String, f32)],
     ) {
         let doc = self.docs.len() as u32;
-        let mut terms: HashMap<String, f32> = HashMap::new();
-        let note = |analysis: Analysis, strength: f32, terms: &mut HashMap<String, f32>| {
-            for term in analysis.terms {
-                let slot = terms.entry(term).or_insert(0.0);
-                *slot = slot.max(strength);
-            }
-        };
+        let mut terms: Vec<(u32, f32)> = Vec::new();
         let mut surfaces = Vec::with_capacity(questions.len());
         for question in questions {
             // Small talk's chat words ("lol", "code") are not what a typo meant.
             let learn = !matches!(target, DocRef::SmallTalk(_));
-            let analysis = self.analyzer.analyze_knowledge(question, learn);
+            let words = super::normalize::words(question);
+            let analysis = self.analyzer.analyze_knowledge_words(&words, learn);
             if analysis.terms.is_empty() {
                 continue;
             }
-            surfaces.push(surface(question));
-            self.phrasing_terms.push(analysis.terms.clone());
+            let mut surface: Vec<u32> = words
+                .into_iter()
+                .map(|w| {
+                    let next = self.surface_words.len() as u32;
+                    *self.surface_words.entry(w).or_insert(next)
+                })
+                .collect();
+            surface.sort_unstable();
+            surface.dedup();
+            surfaces.push(surface);
+            let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
+            terms.extend(ids.iter().map(|&id| (id, PHRASING)));
+            self.phrasing_terms.push(ids);
             self.phrasing_doc.push(doc);
-            note(analysis, PHRASING, &mut terms);
         }
         for (text, strength) in fields {
             let analysis = self.analyzer.analyze_knowledge(text, true);
-            note(analysis, *strength, &mut terms);
+            for term in analysis.terms {
+                terms.push((self.intern(term), *strength));
+            }
         }
+        // Each term once, with the strongest field that uses it.
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        terms.dedup_by_key(|t| t.0);
         self.docs.push(Doc { target, kinds, surfaces });
         self.doc_terms.push(terms);
     }
@@ -212,20 +267,11 @@ impl Builder {
     }
 
     fn finish(self, entities: Vec<(String, Named)>) -> Index {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut doc_postings: Vec<Vec<(u32, f32)>> = Vec::new();
-        let mut intern = |term: &str, postings: &mut Vec<Vec<(u32, f32)>>| -> u32 {
-            *ids.entry(term.to_string()).or_insert_with(|| {
-                postings.push(Vec::new());
-                (postings.len() - 1) as u32
-            })
-        };
+        let ids = self.ids;
+        let mut doc_postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); ids.len()];
         for (doc, terms) in self.doc_terms.iter().enumerate() {
-            let mut sorted: Vec<_> = terms.iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(b.0));
-            for (term, strength) in sorted {
-                let id = intern(term, &mut doc_postings);
-                doc_postings[id as usize].push((doc as u32, *strength));
+            for &(id, strength) in terms {
+                doc_postings[id as usize].push((doc as u32, strength));
             }
         }
         let n = self.docs.len().max(1) as f32;
@@ -240,12 +286,25 @@ impl Builder {
         let mut phrasings = Vec::with_capacity(self.phrasing_terms.len());
         for (p, terms) in self.phrasing_terms.iter().enumerate() {
             let mut weight = 0.0;
-            for term in terms {
-                let id = ids[term.as_str()];
+            for &id in terms {
                 phrasing_postings[id as usize].push(p as u32);
                 weight += idf[id as usize];
             }
             phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight, terms: terms.len() });
+        }
+        let mut max_share = vec![0f32; idf.len()];
+        for (phrasing, terms) in phrasings.iter().zip(&self.phrasing_terms) {
+            for &id in terms {
+                let share = idf[id as usize] / phrasing.weight.max(f32::EPSILON);
+                max_share[id as usize] = max_share[id as usize].max(share);
+            }
+        }
+        let mut doc_phrasings = vec![0u32; self.docs.len() + 1];
+        for phrasing in &phrasings {
+            doc_phrasings[phrasing.doc as usize + 1] += 1;
+        }
+        for d in 0..self.docs.len() {
+            doc_phrasings[d + 1] += doc_phrasings[d];
         }
         let entity_group: HashMap<u32, Named> =
             entities.into_iter().filter_map(|(term, named)| ids.get(&term).map(|&id| (id, named))).collect();
@@ -260,8 +319,7 @@ impl Builder {
             named.dedup();
         });
         let max_idf = (1.0 + n).ln();
-        let mut analyzer = self.analyzer;
-        analyzer.finish_building();
+        let analyzer = self.analyzer;
         Index {
             analyzer,
             docs: self.docs,
@@ -270,26 +328,21 @@ impl Builder {
             idf,
             doc_postings,
             phrasing_postings,
+            max_share,
+            doc_phrasings,
             unknown_weight: 0.5 * max_idf,
             entity_group,
             doc_entities,
+            surface_words: self.surface_words,
         }
     }
 }
 
-/// A text's distinct normalized words, sorted, for surface comparisons.
-pub fn surface(text: &str) -> Vec<String> {
-    let mut words = super::normalize::words(text);
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// Jaccard similarity of two sorted, distinct word lists.
-pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+/// Jaccard similarity of a question's words and a phrasing's (sorted, distinct ids).
+pub fn surface_similarity(a: &Surface, b: &[u32]) -> f32 {
+    let (a_known, mut i, mut j, mut shared) = (&a.known, 0, 0, 0usize);
+    while i < a_known.len() && j < b.len() {
+        match a_known[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -299,7 +352,7 @@ pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
             }
         }
     }
-    let union = a.len() + b.len() - shared;
+    let union = a_known.len() + a.unknown + b.len() - shared;
     if union == 0 { 0.0 } else { shared as f32 / union as f32 }
 }
 

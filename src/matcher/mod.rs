@@ -11,6 +11,7 @@ mod index;
 pub mod message;
 pub mod normalize;
 mod parts;
+mod prune;
 mod question;
 mod score;
 mod subject;
@@ -79,6 +80,7 @@ pub struct Matcher {
     pub(crate) index: Index,
     /// Entries offered when nothing else fits: the first of each topic.
     starters: Vec<usize>,
+    related: decide::Related,
 }
 
 impl Matcher {
@@ -86,7 +88,7 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        Matcher { index: Index::build(story), starters }
+        Matcher { index: Index::build(story), starters, related: decide::Related::new(story) }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -125,7 +127,7 @@ impl Matcher {
                 if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK)) {
                     return (Outcome::NoMatch, 0.0);
                 }
-                match decide::decide(&self.candidates_for(part, &analysis)) {
+                match decide::decide(&self.candidates_for(&analysis)) {
                     (Outcome::Gap { gap }, score) if parts::is_context(part) => {
                         context_gap.get_or_insert(gap);
                         (Outcome::NoMatch, score)
@@ -143,7 +145,7 @@ impl Matcher {
         {
             outcome = Outcome::NoMatch;
         }
-        let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
+        let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let decision = Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part };
         (decision, candidates.entries)
     }

@@ -12,33 +12,93 @@ pub const MAX_WORDS: usize = 80;
 ///
 /// "Putin’s 300,000 call-up" → ["putins", "300000", "call", "up"].
 pub fn words(text: &str) -> Vec<String> {
-    // Plain ASCII (most messages, most of the knowledge) needs no Unicode folding.
-    let folded: String = match text.is_ascii() {
-        true => text.chars().take(MAX_CHARS).map(|c| c.to_ascii_lowercase()).collect(),
-        false => strip_latin_marks(text)
-            .nfc()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ё' { 'е' } else { c })
-            .collect(),
+    let folded = fold(text);
+    // Digit groups and sums start at a digit: text without one has nothing to join.
+    let joined = match folded.bytes().any(|b| b.is_ascii_digit()) {
+        true => join_arithmetic(&join_digit_groups(&folded)),
+        false => folded,
     };
-    let joined = join_arithmetic(&join_digit_groups(&folded));
-    let mut out = Vec::new();
-    for raw in joined.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c)) {
+    let mut out = Vec::with_capacity(MAX_WORDS.min(joined.len() / 4 + 1));
+    for raw in joined.split(|c: char| !is_word_char(c) && !is_apostrophe(c)) {
+        if raw.is_empty() {
+            continue;
+        }
         // Apostrophes join contractions and possessives: "what's" → "whats".
-        let word: String = raw.chars().filter(|c| !is_apostrophe(*c)).collect();
+        let word: String = match raw.contains(is_apostrophe) {
+            true => raw.chars().filter(|c| !is_apostrophe(*c)).collect(),
+            false => raw.to_string(),
+        };
         if word.is_empty() {
             continue;
         }
-        match chat_spelling(&word) {
-            Some(standard) => out.push(standard.to_string()),
-            None => out.extend(split_number_suffix(&word)),
-        }
+        out.push(match chat_spelling(&word) {
+            Some(standard) => standard.to_string(),
+            None => expand_number_suffix(word),
+        });
         if out.len() >= MAX_WORDS {
-            out.truncate(MAX_WORDS);
             break;
         }
     }
     numbers::fold_number_words(out)
+}
+
+/// Case folding, marks and compatibility forms, over the first [`MAX_CHARS`].
+fn fold(text: &str) -> String {
+    // Plain ASCII (most messages, most of the knowledge) needs no Unicode folding.
+    if text.is_ascii() {
+        return text[..text.len().min(MAX_CHARS)].to_ascii_lowercase();
+    }
+    // Neither do basic Cyrillic letters and typographic punctuation mixed with ASCII:
+    // decomposing and composing them again gives them back, and they carry no marks.
+    if text.chars().take(MAX_CHARS).all(|c| c.is_ascii() || is_basic_cyrillic(c) || is_plain_punctuation(c)) {
+        return text.chars().take(MAX_CHARS).map(fold_simple).collect();
+    }
+    strip_latin_marks(text)
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+/// The Russian alphabet, both cases, ё included.
+fn is_basic_cyrillic(c: char) -> bool {
+    matches!(c, 'А'..='я' | 'ё' | 'Ё')
+}
+
+/// Pushes `c` lowercased (`char::to_lowercase`), ASCII and Russian letters without
+/// the Unicode tables.
+pub(super) fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'а'..='я' => out.push(c),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Quotes and dashes that Unicode normalization leaves alone (not "…", which it
+/// spells "...", nor the no-break spaces, which become spaces).
+fn is_plain_punctuation(c: char) -> bool {
+    matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '«' | '»')
+}
+
+/// Lowercase for ASCII and the Russian alphabet, with ё read as е.
+fn fold_simple(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'ё' | 'Ё' => 'е',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// Whether `c` belongs to a word: `char::is_alphanumeric`, with ASCII and Cyrillic
+/// letters answered without the Unicode tables.
+pub(super) fn is_word_char(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0400}'..='\u{0481}' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// Chat spellings of function words: left alone they read as unknown words, which
@@ -142,95 +202,76 @@ fn join_arithmetic(text: &str) -> String {
 }
 
 /// "300k" → "300000"; "7-month" is already split by punctuation.
-fn split_number_suffix(word: &str) -> Vec<String> {
-    if let Some(digits) =
-        word.strip_suffix('k').filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return vec![format!("{digits}000")];
+fn expand_number_suffix(word: String) -> String {
+    match word.strip_suffix('k') {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{digits}000")
+        }
+        _ => word,
     }
-    vec![word.to_string()]
 }
 
 mod numbers {
     //! Number words → digits ("three hundred thousand" → "300000", "семь" → "7").
 
+    /// A number word's value, and whether it multiplies what comes before it.
     fn value(word: &str) -> Option<(u64, bool)> {
-        // (value, is_multiplier)
-        const UNITS: [(&str, u64); 38] = [
-            ("zero", 0),
-            ("one", 1),
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("five", 5),
-            ("six", 6),
-            ("seven", 7),
-            ("eight", 8),
-            ("nine", 9),
-            ("ten", 10),
-            ("eleven", 11),
-            ("twelve", 12),
-            ("twenty", 20),
-            ("thirty", 30),
-            ("forty", 40),
-            ("fifty", 50),
-            ("hundred", 100),
-            ("один", 1),
-            ("одна", 1),
-            ("два", 2),
-            ("две", 2),
-            ("три", 3),
-            ("четыре", 4),
-            ("пять", 5),
-            ("шесть", 6),
-            ("семь", 7),
-            ("семи", 7),
-            ("восемь", 8),
-            ("девять", 9),
-            ("десять", 10),
-            ("двадцать", 20),
-            ("тридцать", 30),
-            ("сто", 100),
-            ("двести", 200),
-            ("триста", 300),
-            ("четыреста", 400),
-            ("пятьсот", 500),
-        ];
-        const MULTIPLIERS: [(&str, u64); 8] = [
-            ("thousand", 1_000),
-            ("million", 1_000_000),
-            ("тысяча", 1_000),
-            ("тысячи", 1_000),
-            ("тысяч", 1_000),
-            ("тыс", 1_000),
-            ("миллион", 1_000_000),
-            ("миллионов", 1_000_000),
-        ];
-        if let Some((_, v)) = UNITS.iter().find(|(w, _)| *w == word) {
-            return Some((*v, *v == 100));
-        }
-        MULTIPLIERS.iter().find(|(w, _)| *w == word).map(|(_, v)| (*v, true))
+        let unit = match word {
+            "zero" => 0,
+            "one" | "один" | "одна" => 1,
+            "two" | "два" | "две" => 2,
+            "three" | "три" => 3,
+            "four" | "четыре" => 4,
+            "five" | "пять" => 5,
+            "six" | "шесть" => 6,
+            "seven" | "семь" | "семи" => 7,
+            "eight" | "восемь" => 8,
+            "nine" | "девять" => 9,
+            "ten" | "десять" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "twenty" | "двадцать" => 20,
+            "thirty" | "тридцать" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "hundred" | "сто" => 100,
+            "двести" => 200,
+            "триста" => 300,
+            "четыреста" => 400,
+            "пятьсот" => 500,
+            _ => {
+                let multiplier = match word {
+                    "thousand" | "тысяча" | "тысячи" | "тысяч" | "тыс" => 1_000,
+                    "million" | "миллион" | "миллионов" => 1_000_000,
+                    _ => return None,
+                };
+                return Some((multiplier, true));
+            }
+        };
+        Some((unit, unit == 100))
     }
 
     /// Multipliers that stand for one of them on their own ("a million men").
     const SINGULAR_MULTIPLIERS: [&str; 4] = ["thousand", "million", "тысяча", "миллион"];
 
     /// Replaces runs of number words (and digits followed by multipliers) with digits.
-    pub fn fold_number_words(words: Vec<String>) -> Vec<String> {
-        let mut out = Vec::with_capacity(words.len());
-        let mut i = 0;
+    pub fn fold_number_words(mut words: Vec<String>) -> Vec<String> {
+        // In place: words before `kept` are the output, words from `i` are still to read.
+        let (mut kept, mut i) = (0, 0);
         while i < words.len() {
             let (total, used) = parse_run(&words[i..]);
             // A lone "one" is usually a pronoun ("which one"), not a number.
             if used == 0 || (used == 1 && words[i] == "one") {
-                out.push(words[i].clone());
+                words.swap(kept, i);
                 i += 1;
             } else {
-                out.push(total.to_string());
+                words[kept] = total.to_string();
                 i += used;
             }
+            kept += 1;
         }
-        out
+        words.truncate(kept);
+        words
     }
 
     fn parse_run(words: &[String]) -> (u64, usize) {
@@ -311,6 +352,16 @@ mod tests {
             ["what", "did", "the", "government", "say", "about", "it"]
         );
         assert_eq!(words("чо там"), ["что", "там"]);
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..0x500).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            let mut lower = String::new();
+            push_lowercase(&mut lower, c);
+            assert_eq!(lower, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
     }
 
     #[test]

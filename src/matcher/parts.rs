@@ -4,6 +4,7 @@
 //! both answers and a long message be judged by its question, not its preamble.
 //! Language-generic (English and Russian), never story-specific.
 
+use super::normalize;
 use super::question::is_question_word;
 
 /// Parts matched on their own, at most: the last ones, where questions usually are.
@@ -160,7 +161,10 @@ fn word_spans(sentence: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
-        let word: String = raw.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        let mut word = String::new();
+        for c in raw.chars().filter(|&c| normalize::is_word_char(c)) {
+            normalize::push_lowercase(&mut word, c);
+        }
         if !word.is_empty() {
             out.push((offset, word));
         }

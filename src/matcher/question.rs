@@ -52,7 +52,9 @@ const QUESTION_WORDS: [&str; 42] = [
 ];
 
 pub fn is_question_word(word: &str) -> bool {
-    QUESTION_WORDS.contains(&word)
+    // Asked of every word of every text: a set, not a scan of the list.
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| QUESTION_WORDS.into_iter().collect()).contains(word)
 }
 
 /// Marks question-word terms; they tell apart phrasings that share their content words

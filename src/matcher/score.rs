@@ -32,27 +32,35 @@ const WRONG_KIND: f32 = 0.7;
 /// question names ("did Kazakhstan send men back?" against Belarus's roundups).
 const ANOTHER_ENTITY: f32 = 0.6;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
     pub doc: u32,
     /// The first-stage score in [0, 1], used to rank.
     pub score: f32,
 }
 
-/// Every document that shares a term with the question, best first.
 /// How many of the best documents `rank` returns: the decision looks at a handful.
 pub const KEEP: usize = 16;
+
+/// What a question's terms add up to, per document.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct DocSums {
+    /// The question's weight the document explains (by field strength).
+    pub matched: f32,
+    /// The best fit and containment among its phrasings.
+    pub fit: f32,
+    pub containment: f32,
+}
 
 /// Per-thread buffers sized to the index, so a question touches only the documents
 /// and phrasings that share a term with it instead of clearing arrays of them all.
 #[derive(Default)]
-struct Scratch {
-    doc_matched: Vec<f32>,
-    fit: Vec<f32>,
-    containment: Vec<f32>,
-    phrasing_matched: Vec<f32>,
-    docs: Vec<u32>,
-    phrasings: Vec<u32>,
+pub(super) struct Scratch {
+    pub sums: Vec<DocSums>,
+    pub phrasing_matched: Vec<f32>,
+    /// The documents and phrasings touched, in order of first touch.
+    pub docs: Vec<u32>,
+    pub phrasings: Vec<u32>,
 }
 
 thread_local! {
@@ -60,105 +68,175 @@ thread_local! {
 }
 
 impl Scratch {
-    fn fit_to(&mut self, index: &Index) {
-        if self.doc_matched.len() != index.docs.len() || self.phrasing_matched.len() != index.phrasings.len()
-        {
+    pub fn fit_to(&mut self, index: &Index) {
+        if self.sums.len() != index.docs.len() || self.phrasing_matched.len() != index.phrasings.len() {
             *self = Scratch {
-                doc_matched: vec![0.0; index.docs.len()],
-                fit: vec![0.0; index.docs.len()],
-                containment: vec![0.0; index.docs.len()],
+                sums: vec![DocSums::default(); index.docs.len()],
                 phrasing_matched: vec![0.0; index.phrasings.len()],
                 ..Scratch::default()
             };
         }
     }
 
-    fn clear(&mut self) {
+    /// Zeroes what the question touched; the documents stay listed when `keep_docs`.
+    pub fn clear(&mut self, keep_docs: bool) {
         for &d in &self.docs {
-            let d = d as usize;
-            (self.doc_matched[d], self.fit[d], self.containment[d]) = (0.0, 0.0, 0.0);
+            self.sums[d as usize] = DocSums::default();
         }
         for &p in &self.phrasings {
             self.phrasing_matched[p as usize] = 0.0;
         }
-        self.docs.clear();
         self.phrasings.clear();
+        if !keep_docs {
+            self.docs.clear();
+        }
     }
+}
+
+/// A question's known terms, in its order, with their weights, and the weight of the
+/// whole question (unknown words included).
+pub(super) struct Query<'a> {
+    pub index: &'a Index,
+    pub analysis: &'a Analysis,
+    pub terms: Vec<(u32, f32)>,
+    pub total: f32,
+    /// The entities the question names, as (group, term).
+    asked: Vec<super::index::Named>,
+}
+
+impl<'a> Query<'a> {
+    pub fn new(index: &'a Index, analysis: &'a Analysis) -> Query<'a> {
+        let n_terms = analysis.terms.len().max(1) as f32;
+        let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
+        let (mut terms, mut total) = (Vec::with_capacity(analysis.terms.len()), 0f32);
+        for term in &analysis.terms {
+            let Some(id) = index.term(term) else {
+                total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
+                continue;
+            };
+            let mut weight = index.idf[id as usize];
+            if analysis.corrected.contains(term) {
+                // A corrected word is a guess: it keeps part of an unknown word's doubt.
+                weight *= CORRECTED;
+                total += CORRECTED_DOUBT * unknown_weight;
+            }
+            total += weight;
+            terms.push((id, weight));
+        }
+        Query { index, analysis, terms, total, asked: index.entities_in(analysis) }
+    }
+
+    /// Adds a term to every document and phrasing that uses it, listing new
+    /// documents.
+    pub fn add_everywhere(&self, (id, weight): (u32, f32), s: &mut Scratch) {
+        for &(doc, strength) in &self.index.doc_postings[id as usize] {
+            let sums = &mut s.sums[doc as usize];
+            if sums.matched == 0.0 {
+                s.docs.push(doc);
+            }
+            sums.matched += weight * strength;
+        }
+        for &p in &self.index.phrasing_postings[id as usize] {
+            add_to_phrasing(p, weight, s);
+        }
+    }
+
+    /// Each touched document's best fit and containment among its touched phrasings.
+    pub fn fit_phrasings(&self, s: &mut Scratch) {
+        for &p in &s.phrasings {
+            let doc = self.index.phrasings[p as usize].doc;
+            self.fit_phrasing(p, s.phrasing_matched[p as usize], &mut s.sums[doc as usize]);
+        }
+    }
+
+    /// Raises a document's fit and containment to a phrasing's, which matched
+    /// `matched` of the question's weight.
+    pub fn fit_phrasing(&self, p: u32, matched: f32, sums: &mut DocSums) {
+        let phrasing = &self.index.phrasings[p as usize];
+        let missing = (phrasing.weight - matched).max(0.0);
+        // Scores are never NaN: a plain comparison is `f32::max` here.
+        let fit = matched / (self.total + MISSING_PHRASING_WORDS * missing);
+        if fit > sums.fit {
+            sums.fit = fit;
+        }
+        // A one-word phrasing ("jobs?") is contained in every question using the
+        // word; being contained in a longer question says little about it.
+        let one_word = if phrasing.terms == 1 { ONE_WORD_CONTAINED } else { 1.0 };
+        let containment = one_word * matched / phrasing.weight.max(f32::EPSILON);
+        if containment > sums.containment {
+            sums.containment = containment;
+        }
+    }
+
+    /// A touched document's score from its sums.
+    pub fn score(&self, doc: u32, sums: &DocSums) -> f32 {
+        let (index, analysis) = (self.index, self.analysis);
+        let d = doc as usize;
+        let coverage = (sums.matched / self.total).min(1.0);
+        let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
+            || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
+        let (fit, containment) = (sums.fit, sums.containment);
+        let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
+        let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
+        if !self.asked.is_empty() && index.names_another(doc, &self.asked) {
+            score *= ANOTHER_ENTITY;
+        }
+        score.clamp(0.0, 1.0)
+    }
+
+    /// The most a document can score from terms of total weight `weight` whose
+    /// shares of their phrasings add up to `share`: coverage and fit are at most
+    /// `weight` of the question's, containment at most `share`.
+    pub fn bound(&self, weight: f32, share: f32) -> f32 {
+        let most = (weight / self.total).min(1.0);
+        most.max(CONTAINED * share.min(1.0) * most.sqrt())
+    }
+}
+
+/// Adds a term's weight to a phrasing, listing it on first touch.
+pub(super) fn add_to_phrasing(p: u32, weight: f32, s: &mut Scratch) {
+    let matched = &mut s.phrasing_matched[p as usize];
+    if *matched == 0.0 {
+        s.phrasings.push(p);
+    }
+    *matched += weight;
 }
 
 /// The best documents for a question (at most [`KEEP`]), best first.
 pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
+    rank_pruned(index, analysis, true)
+}
+
+/// [`rank`], with pruning ([`super::prune`]) or without.
+pub(super) fn rank_pruned(index: &Index, analysis: &Analysis, prune: bool) -> Vec<Scored> {
+    let query = Query::new(index, analysis);
+    if query.total <= 0.0 {
+        return Vec::new();
+    }
     SCRATCH.with(|scratch| {
-        let mut scratch = scratch.borrow_mut();
-        scratch.fit_to(index);
-        let ranked = rank_with(index, analysis, &mut scratch);
-        scratch.clear();
+        let mut s = scratch.borrow_mut();
+        s.fit_to(index);
+        let ranked = rank_with(&query, &mut s, prune);
+        s.clear(false);
         ranked
     })
 }
 
-fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored> {
-    let n_terms = analysis.terms.len().max(1) as f32;
-    let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
-    let mut total = 0f32;
-    for term in &analysis.terms {
-        let Some(id) = index.term(term) else {
-            total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
-            continue;
-        };
-        let id = id as usize;
-        let mut weight = index.idf[id];
-        if analysis.corrected.contains(term) {
-            // A corrected word is a guess: it keeps part of an unknown word's doubt.
-            weight *= CORRECTED;
-            total += CORRECTED_DOUBT * unknown_weight;
+fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
+    // Every term adds up in the question's order whichever way it is gathered, so
+    // each score is the same to the last bit as without pruning.
+    if prune && super::prune::find_candidates(query, s) {
+        for &term in &query.terms {
+            super::prune::add_to_candidates(query, term, s);
         }
-        total += weight;
-        for &(doc, strength) in &index.doc_postings[id] {
-            if s.doc_matched[doc as usize] == 0.0 {
-                s.docs.push(doc);
-            }
-            s.doc_matched[doc as usize] += weight * strength;
-        }
-        for &p in &index.phrasing_postings[id] {
-            if s.phrasing_matched[p as usize] == 0.0 {
-                s.phrasings.push(p);
-            }
-            s.phrasing_matched[p as usize] += weight;
+    } else {
+        for &term in &query.terms {
+            query.add_everywhere(term, s);
         }
     }
-    if total <= 0.0 {
-        return Vec::new();
-    }
-    for &p in &s.phrasings {
-        let matched = s.phrasing_matched[p as usize];
-        let phrasing = &index.phrasings[p as usize];
-        let missing = (phrasing.weight - matched).max(0.0);
-        let doc = phrasing.doc as usize;
-        s.fit[doc] = s.fit[doc].max(matched / (total + MISSING_PHRASING_WORDS * missing));
-        // A one-word phrasing ("jobs?") is contained in every question using the
-        // word; being contained in a longer question says little about it.
-        let one_word = if phrasing.terms == 1 { ONE_WORD_CONTAINED } else { 1.0 };
-        s.containment[doc] = s.containment[doc].max(one_word * matched / phrasing.weight.max(f32::EPSILON));
-    }
-    let asked = index.entities_in(analysis);
-    let mut ranked: Vec<Scored> = s
-        .docs
-        .iter()
-        .map(|&doc| {
-            let d = doc as usize;
-            let coverage = (s.doc_matched[d] / total).min(1.0);
-            let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
-                || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
-            let (fit, containment) = (s.fit[d], s.containment[d]);
-            let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
-            let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
-            if !asked.is_empty() && index.names_another(doc, &asked) {
-                score *= ANOTHER_ENTITY;
-            }
-            Scored { doc, score: score.clamp(0.0, 1.0) }
-        })
-        .collect();
+    query.fit_phrasings(s);
+    let mut ranked: Vec<Scored> =
+        s.docs.iter().map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) }).collect();
     let order = |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
     if ranked.len() > KEEP {
         ranked.select_nth_unstable_by(KEEP, order);

@@ -141,33 +141,6 @@ fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
     a.intersection(b).count() as f32 / union as f32
 }
 
-/// The admins' `/stats`: the last `days` in a few lines.
-pub fn stats_text(summary: &Summary, days: u32, dropped: u64) -> String {
-    let n = |k: &str| summary.by_outcome.get(k).copied().unwrap_or(0);
-    let mut text = format!(
-        "Last {days} days: {} questions.\nanswered {} · clarified {} · declined {} · small talk {}",
-        summary.questions,
-        n("answered"),
-        n("clarified"),
-        n("declined"),
-        n("smalltalk")
-    );
-    if summary.declined.is_empty() {
-        text.push_str("\nNothing was declined.");
-    } else {
-        text.push_str("\nDeclined most often:");
-        for group in summary.declined.iter().take(5) {
-            text.push_str(&format!("\n{}× {}", group.count, group.example));
-        }
-    }
-    if dropped > 0 {
-        text.push_str(&format!(
-            "\n({dropped} records dropped since the bot started: the writer was behind.)"
-        ));
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,19 +170,6 @@ mod tests {
         assert_eq!(jaccard(&set("a b c"), &set("a b d")), 0.5);
         assert_eq!(jaccard(&set("a"), &set("b")), 0.0);
         assert_eq!(jaccard(&BTreeSet::new(), &BTreeSet::new()), 1.0);
-    }
-
-    #[test]
-    fn stats_fit_in_a_few_lines() {
-        let mut summary = Summary { questions: 3, ..Summary::default() };
-        summary.by_outcome.insert("answered".into(), 2);
-        summary.by_outcome.insert("declined".into(), 1);
-        summary.declined = group_similar(asked(&["pizza?"]));
-        let text = stats_text(&summary, 7, 0);
-        assert_eq!(
-            text,
-            "Last 7 days: 3 questions.\nanswered 2 · clarified 0 · declined 1 · small talk 0\nDeclined most often:\n1× pizza?"
-        );
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Texts {
     pub thanks: &'static str,
     /// The command menu's descriptions (`setMyCommands`).
     pub menu: Menu,
+    /// What admins are told (`/reload`, `/stats`).
+    pub admin: AdminTexts,
 }
 
 /// What the command menu says each command does.
@@ -34,6 +36,33 @@ pub struct Menu {
     pub ask: &'static str,
     pub about: &'static str,
     pub topics: &'static str,
+}
+
+/// What the bot tells an admin. `{name}` in a template is filled in by [`fill`].
+pub struct AdminTexts {
+    /// `{entries}`, `{gaps}`, `{ms}`.
+    pub reloaded: &'static str,
+    /// `{problems}`; the problems follow, one a line.
+    pub not_reloaded: &'static str,
+    /// `/stats` sent in a group: people's words are shown only in private.
+    pub stats_in_private: &'static str,
+    pub nothing_recorded: &'static str,
+    /// `{error}`.
+    pub records_unreadable: &'static str,
+    /// `{days}`, `{questions}`, `{answered}`, `{clarified}`, `{declined}`, `{smalltalk}`.
+    pub stats: &'static str,
+    pub nothing_declined: &'static str,
+    /// Followed by the most declined questions, one a line.
+    pub declined_most: &'static str,
+    /// `{dropped}`.
+    pub records_dropped: &'static str,
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values.iter().fold(template.to_string(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), &value.to_string())
+    })
 }
 
 const EN: Texts = Texts {
@@ -59,6 +88,17 @@ const EN: Texts = Texts {
         ask: "ask a question about the story",
         about: "the story and its sources",
         topics: "browse questions by topic",
+    },
+    admin: AdminTexts {
+        reloaded: "Reloaded: {entries} entries, {gaps} gaps ({ms} ms).",
+        not_reloaded: "Not reloaded; still serving the last good version. {problems} problem(s):",
+        stats_in_private: "Send /stats in a private chat with me.",
+        nothing_recorded: "Nothing is recorded: no records database is open (see STORYBOT_DATA in the log).",
+        records_unreadable: "Could not read the records: {error}",
+        stats: "Last {days} days: {questions} questions.\nanswered {answered} · clarified {clarified} · declined {declined} · small talk {smalltalk}",
+        nothing_declined: "Nothing was declined.",
+        declined_most: "Declined most often:",
+        records_dropped: "({dropped} records dropped since the bot started: the writer was behind.)",
     },
 };
 
@@ -86,6 +126,17 @@ const RU: Texts = Texts {
         about: "статья и её источники",
         topics: "вопросы по темам",
     },
+    admin: AdminTexts {
+        reloaded: "Перезагружено: записей — {entries}, пробелов — {gaps} ({ms} мс).",
+        not_reloaded: "Не перезагружено: работает последняя исправная версия. Проблем — {problems}:",
+        stats_in_private: "Отправьте /stats мне в личном чате.",
+        nothing_recorded: "Ничего не записывается: база записей не открыта (см. STORYBOT_DATA в журнале).",
+        records_unreadable: "Не удалось прочитать записи: {error}",
+        stats: "За последние {days} дн.: вопросов — {questions}.\nотвечено {answered} · уточнено {clarified} · отклонено {declined} · болтовня {smalltalk}",
+        nothing_declined: "Отклонённых вопросов не было.",
+        declined_most: "Чаще всего отклоняли:",
+        records_dropped: "(С запуска бота не записано: {dropped}; запись не успевала.)",
+    },
 };
 
 /// What the bot says once when it is added to a group (`username` without the @).
@@ -94,9 +145,6 @@ pub fn introduction(headline: &str, outlet: &str, date: &str, username: &str) ->
         "Hi! I answer questions about “{headline}” ({outlet}, {date}). Ask with /ask@{username} question, mention @{username}, or reply to me. I stay quiet otherwise."
     )
 }
-
-/// An admin's `/stats` sent in a group: people's words are shown only in private.
-pub const STATS_IN_PRIVATE: &str = "Send /stats in a private chat with me.";
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {

@@ -1,5 +1,6 @@
 //! The endpoints of the schema and the filters that route to them: who a message is
-//! for, whether its sender is over the flood limit, whether a command is an admin's.
+//! for, whether a command is an admin's. (Flood control happens before, as updates
+//! arrive: see `screen`.)
 //! Each endpoint reads, asks the engine, sends and records what was asked (never who
 //! asked); everything else is in the engine.
 
@@ -12,7 +13,6 @@ use tracing::{debug, info, warn};
 
 use super::HandlerResult;
 use super::commands::{Admin, Read, Request, read};
-use super::flood::{Flood, Verdict};
 use super::send::Outbox;
 use super::stats::stats;
 use crate::config::Admins;
@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::live::{LiveEngine, Reloaded};
 use crate::matcher::Outcome;
 use crate::record::{ChatKind, Question, Recorder};
-use crate::reply::texts::{self, texts};
+use crate::reply::texts::{self, AdminTexts, fill, texts};
 use crate::reply::{Action, MAX_MESSAGE};
 
 /// An admin's `/reload` report lists at most this many problems (the log has all).
@@ -38,7 +38,7 @@ fn hint(msg: &Message) -> Option<&str> {
 }
 
 /// Who sent a message: the user, or the chat for a message without one (a channel).
-fn sender(msg: &Message) -> i64 {
+pub(super) fn sender(msg: &Message) -> i64 {
     msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64)
 }
 
@@ -59,7 +59,17 @@ fn chat_kind(chat: &teloxide::types::Chat) -> ChatKind {
 
 /// A sticker, a voice note, a location... in a private chat.
 pub(super) fn wordless_private(msg: Message) -> bool {
-    msg.chat.is_private() && words(&msg).is_none()
+    is_wordless_private(&msg)
+}
+
+fn is_wordless_private(msg: &Message) -> bool {
+    msg.chat.is_private() && words(msg).is_none()
+}
+
+/// Whether the bot answers `msg` at all (with a hint, an answer or an admin's
+/// report): what flood control counts.
+pub(super) fn gets_a_reply(msg: &Message, me: &Me) -> bool {
+    is_wordless_private(msg) || addressed_by(msg, me).is_some()
 }
 
 /// Says what works instead of a message without words.
@@ -73,7 +83,12 @@ pub(super) async fn only_text(out: Outbox, msg: Message) -> HandlerResult {
 /// message is; in a group only `/ask[@bot] ...`, `/cmd@bot`, a mention of `@bot`
 /// or a reply to one of the bot's messages is. Everything else is chatter.
 pub(super) fn addressed(msg: Message, me: Me) -> Option<Request> {
-    let text = words(&msg)?;
+    addressed_by(&msg, &me)
+}
+
+/// [`addressed`], borrowing.
+fn addressed_by(msg: &Message, me: &Me) -> Option<Request> {
+    let text = words(msg)?;
     let private = msg.chat.is_private();
     match read(text, me.username(), private) {
         Read::Ours(request) => return Some(request),
@@ -81,7 +96,7 @@ pub(super) fn addressed(msg: Message, me: Me) -> Option<Request> {
         Read::Text if private => return Some(Request::Question(text.to_string())),
         Read::Text => {}
     }
-    if let Some(question) = without_mention(&msg, &me) {
+    if let Some(question) = without_mention(msg, me) {
         return Some(Request::Question(question));
     }
     let replied_to_bot = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
@@ -106,11 +121,6 @@ fn without_mention(msg: &Message, me: &Me) -> Option<String> {
     let question = format!("{} {}", &text[..range.start], &text[range.end..]);
     let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(strip_mentions(question.trim_start_matches([',', ':', ' '])).to_string())
-}
-
-/// Counts an addressed message against its sender's and its chat's flood limits.
-pub(super) fn flood_verdict(msg: Message, flood: Arc<Flood>) -> Verdict {
-    flood.check(sender(&msg), msg.chat.id.0)
 }
 
 /// The one notice to someone over the flood limit.
@@ -138,26 +148,27 @@ pub(super) async fn admin(
     live: Arc<LiveEngine>,
     recorder: Recorder,
 ) -> HandlerResult {
+    let t = &texts(Lang::detect("", hint(&msg))).admin;
     let text = match admin {
         Admin::Reload => {
-            reload_report(tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?)
+            let result = tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?;
+            reload_report(result, t)
         }
         // Declined questions are people's words: shown only in a private chat.
-        Admin::Stats if !msg.chat.is_private() => texts::STATS_IN_PRIVATE.to_string(),
-        Admin::Stats => stats(&recorder).await,
+        Admin::Stats if !msg.chat.is_private() => t.stats_in_private.to_string(),
+        Admin::Stats => stats(&recorder, t).await,
     };
     out.text(msg.chat.id, text, None).await?;
     Ok(())
 }
 
 /// The admin's `/reload` reply: the new version's size, or the problems (capped).
-fn reload_report(result: Result<Reloaded, crate::knowledge::KnowledgeError>) -> String {
+fn reload_report(result: Result<Reloaded, crate::knowledge::KnowledgeError>, t: &AdminTexts) -> String {
     match result {
-        Ok(r) => format!("Reloaded: {} entries, {} gaps ({} ms).", r.entries, r.gaps, r.millis),
+        Ok(r) => fill(t.reloaded, &[("entries", &r.entries), ("gaps", &r.gaps), ("ms", &r.millis)]),
         Err(e) => {
             let problems = e.problems();
-            let mut text =
-                format!("Not reloaded; still serving the last good version. {} problem(s):", problems.len());
+            let mut text = fill(t.not_reloaded, &[("problems", &problems.len())]);
             for problem in problems.iter().take(REPORTED_PROBLEMS) {
                 text.push('\n');
                 text.push_str(&problem.to_string());
@@ -237,14 +248,14 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
     }
 }
 
-/// A pressed question or topic button: always acknowledged (or the user's app shows
-/// a spinner), then answered in the chat it was pressed in.
+/// A pressed question or topic button (within the flood limits: the screen answered
+/// the others): always acknowledged (or the user's app shows a spinner), then
+/// answered in the chat it was pressed in.
 pub(super) async fn press(
     out: Outbox,
     q: CallbackQuery,
     action: Action,
     live: Arc<LiveEngine>,
-    flood: Arc<Flood>,
     recorder: Recorder,
 ) -> HandlerResult {
     let lang = Lang::detect("", q.from.language_code.as_deref());
@@ -257,10 +268,6 @@ pub(super) async fn press(
         ack.await?;
         return Ok(());
     };
-    if flood.check(q.from.id.0 as i64, message.chat.id.0) != Verdict::Allow {
-        ack.text(texts(lang).slow_down).await?;
-        return Ok(());
-    }
     ack.await?;
     if let Action::Answer(id) = &action {
         recorder.question(Question::button(id, lang));

@@ -1,12 +1,14 @@
 //! The Telegram transport, shaped like a teloxide example: [`schema`] routes every
-//! update (who it is for, flood control, admin commands, button kinds) to a small
-//! endpoint in `handlers`; [`serve`] connects, long-polls (or serves a webhook) and
-//! shuts down cleanly. Every message goes out through one [`Pace`] that keeps
+//! update (who it is for, admin commands, button kinds) to a small endpoint in
+//! `handlers`; [`serve`] connects, long-polls (or serves a webhook) and shuts down
+//! cleanly. Flood control screens updates as they arrive, before they queue for
+//! their chat (`screen`); every message goes out through one [`Pace`] that keeps
 //! Telegram's limits without a tick. Kept thin: read, match, render, send, record.
 //!
-//! Below `mod.rs`, files depend one way: `handlers`, `inline` and `feedback` on
-//! `send`, `commands`, `flood` and `callback`; `send` on `pace`, `pace` on `flood`;
-//! `polling` and `webhook` on `retry` and `shutdown`.
+//! Below `mod.rs`, files depend one way: `screen` on `handlers`, `flood` and
+//! `callback`; `handlers`, `inline` and `feedback` on `send`, `commands` and
+//! `callback`; `send` on `pace`, `pace` on `flood`; `polling` and `webhook` on
+//! `retry` and `shutdown`.
 
 mod callback;
 mod commands;
@@ -17,6 +19,7 @@ mod inline;
 mod pace;
 mod polling;
 mod retry;
+mod screen;
 mod send;
 mod shutdown;
 mod stats;
@@ -42,6 +45,7 @@ use crate::config::{Admins, RunSettings, TelegramSettings, WebhookSettings};
 use crate::engine::Engine;
 use crate::live::LiveEngine;
 use crate::record::{Recorder, Store};
+use screen::{Gate, Screen};
 use shutdown::Shutdown;
 
 /// What every handler returns: teloxide logs an error and goes on.
@@ -51,8 +55,8 @@ type Dispatch = Dispatcher<Bot, Box<dyn std::error::Error + Send + Sync>, Defaul
 
 /// Updates a chat may have waiting while its replies are paced (one a second). The
 /// dispatcher stops taking updates for every chat while one chat's queue is full,
-/// so this is generous (teloxide's 64 let one lively group stall everyone); the
-/// flood limits drop a flood's excess as soon as it reaches the front.
+/// so this is generous (teloxide's 64 let one lively group stall everyone), though
+/// a flood's excess never gets this far: the screen drops it as it arrives.
 const WORKER_QUEUE: usize = 1024;
 
 /// How updates reach the bot.
@@ -155,11 +159,12 @@ pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'st
         Listener::Webhook(hook) => Some(webhook::bind(hook)?),
     };
     let bot = bot(&telegram);
+    let screen = Arc::new(Screen::new(flood));
     let (phase_tx, shutdown) = Shutdown::new();
     let deps = dptree::deps![
         live,
         Arc::new(admins),
-        Arc::new(Flood::new(flood)),
+        screen.clone(),
         send::Outbox::new(bot.clone(), Arc::new(Pace::new(pace))),
         Arc::new(inline::Inline::new(inline_in_flight)),
         recorder,
@@ -176,10 +181,13 @@ pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'st
     let mut phase = shutdown.phase();
     let result = match polling::connect(&bot, &mut phase).await {
         Ok(None) => Ok(()),
-        Ok(Some(_)) => match hook {
-            Some(hook) => webhook::dispatch(&bot, &mut dispatcher, &mut phase, hook).await,
-            None => polling::poll(&bot, &mut dispatcher, &mut phase).await,
-        },
+        Ok(Some(me)) => {
+            let gate = Gate::new(screen, bot.clone(), me);
+            match hook {
+                Some(hook) => webhook::dispatch(&bot, &mut dispatcher, &mut phase, &gate, hook).await,
+                None => polling::poll(&bot, &mut dispatcher, &mut phase, &gate).await,
+            }
+        }
         Err(e) => Err(e),
     };
     control.abort();
@@ -193,22 +201,19 @@ pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'st
     result
 }
 
-/// Every update's route. Messages: a private message without words gets a hint;
-/// one addressed to the bot passes flood control (one notice, then silence), then
-/// an admin's command goes to `admin` and everything else to `answer`. Buttons:
-/// 👍/👎 to `vote`, questions and topics to `press`, anything else is out of date.
-/// The update kinds Telegram is asked for are derived from this tree.
+/// Every update's route, after flood control dropped a flood's excess as it arrived.
+/// Messages: one that arrived as its sender's first over the limit gets the one
+/// notice; otherwise a private message without words gets a hint, an admin's command
+/// addressed to the bot goes to `admin` and anything else addressed to it to
+/// `answer`. Buttons: 👍/👎 to `vote`, questions and topics to `press`, anything else
+/// is out of date. The update kinds Telegram is asked for are derived from this tree.
 pub fn schema() -> UpdateHandler<Box<dyn std::error::Error + Send + Sync + 'static>> {
-    use flood::Verdict::{Allow, Warn};
     let addressed = dptree::filter_map(handlers::addressed)
-        .map(handlers::flood_verdict)
-        .branch(dptree::filter(|v: Verdict| v == Warn).endpoint(handlers::slow_down))
-        .branch(
-            dptree::filter(|v: Verdict| v == Allow)
-                .branch(dptree::filter_map(handlers::admin_request).endpoint(handlers::admin))
-                .endpoint(handlers::answer),
-        );
+        .branch(dptree::filter_map(handlers::admin_request).endpoint(handlers::admin))
+        .endpoint(handlers::answer);
     let messages = Update::filter_message()
+        .map(Screen::verdict)
+        .branch(dptree::filter(|v: Verdict| v == Verdict::Warn).endpoint(handlers::slow_down))
         .branch(dptree::filter(handlers::wordless_private).endpoint(handlers::only_text))
         .branch(addressed);
     let buttons = Update::filter_callback_query()

@@ -24,7 +24,7 @@ use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::requests::{Output, Request};
 use tokio::time::Instant;
-use tracing::warn;
+use tracing::{debug, warn};
 
 use super::flood::Bucket;
 
@@ -80,8 +80,14 @@ type Direct<C> = RateLimiter<NotKeyed, InMemoryState, C, NoOpMiddleware<<C as Cl
 #[derive(Default)]
 struct Frozen {
     until: Option<Instant>,
-    /// A group's slow-mode delay and when the bot last sent there.
-    slow: HashMap<i64, (Duration, Instant)>,
+    slow: HashMap<i64, SlowMode>,
+}
+
+/// A group in slow mode: Telegram takes one message from the bot every `delay`.
+struct SlowMode {
+    delay: Duration,
+    /// When the next message may go.
+    next: Instant,
 }
 
 pub struct Pace<C: Clock + Clone = DefaultClock> {
@@ -138,8 +144,7 @@ impl<C: Clock + Clone> Pace<C> {
         let frozen = self.frozen.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         let all = frozen.until.map(|until| until.saturating_duration_since(now));
-        let slow =
-            frozen.slow.get(&chat).map(|(delay, last)| (*last + *delay).saturating_duration_since(now));
+        let slow = frozen.slow.get(&chat).map(|slow| slow.next.saturating_duration_since(now));
         all.max(slow).filter(|d| !d.is_zero())
     }
 
@@ -159,22 +164,27 @@ impl<C: Clock + Clone> Pace<C> {
             while let Err(wait) = self.take_overall() {
                 tokio::time::sleep(wait).await;
             }
-            self.sent(chat.0);
+            self.purge();
             return;
         }
     }
 
-    /// Notes a send to `chat`, for its slow mode; keeps the memory bounded.
-    fn sent(&self, chat: i64) {
+    /// Notes that Telegram has taken a message to `chat`: a group in slow mode takes
+    /// the next one a whole delay after this answer came back, which is after
+    /// Telegram counted this one, whatever the round trip.
+    fn answered(&self, chat: i64) {
         let now = Instant::now();
         let mut frozen = self.frozen.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, last)) = frozen.slow.get_mut(&chat) {
-            *last = now;
+        if let Some(slow) = frozen.slow.get_mut(&chat) {
+            slow.next = now + slow.delay;
         }
         if frozen.slow.len() > PURGE_ABOVE {
-            frozen.slow.retain(|_, (delay, last)| *last + *delay > now);
+            frozen.slow.retain(|_, slow| slow.next > now);
         }
-        drop(frozen);
+    }
+
+    /// Keeps the buckets' memory bounded.
+    fn purge(&self) {
         for keyed in [&self.chats, &self.groups] {
             if keyed.len() > PURGE_ABOVE {
                 keyed.retain_recent();
@@ -194,12 +204,19 @@ impl<C: Clock + Clone> Pace<C> {
             self.acquire(chat).await;
             match request.send_ref().await {
                 Err(RequestError::RetryAfter(after)) => self.freeze(bot, chat, after.duration()).await,
-                result => return result,
+                result => {
+                    self.answered(chat.0);
+                    return result;
+                }
             }
         }
     }
 
-    /// After Telegram said "retry after `after`" for `chat`.
+    /// After Telegram said "retry after `after`" for `chat`. In a group in slow mode
+    /// the wait is what is left of the group's delay (so at most the delay): only
+    /// that group waits, and from then on its messages go one per delay, so it is
+    /// not asked again and again. Anything else is the bot sending too fast overall:
+    /// every chat waits.
     async fn freeze(&self, bot: &Bot, chat: ChatId, after: Duration) {
         let slow = match self.limits.slow_mode && chat.0 < 0 {
             true => bot.get_chat(chat).await.ok().and_then(|c| c.slow_mode_delay()).map(|d| d.duration()),
@@ -208,9 +225,9 @@ impl<C: Clock + Clone> Pace<C> {
         let now = Instant::now();
         let mut frozen = self.frozen.lock().unwrap_or_else(|e| e.into_inner());
         match slow {
-            // The group's slow mode, most likely, not the bot's overall pace.
-            Some(delay) if delay <= after => {
-                frozen.slow.insert(chat.0, (delay, now));
+            Some(delay) if after <= delay => {
+                debug!(chat_id = chat.0, slow_mode_s = delay.as_secs(), "a group in slow mode: paced by it");
+                frozen.slow.insert(chat.0, SlowMode { delay, next: now + after });
             }
             _ => {
                 warn!(
@@ -280,7 +297,7 @@ mod tests {
         for chat in 0..100_000i64 {
             clock.advance(Duration::from_millis(36));
             assert_eq!(pace.take_chat(-chat), Ok(()));
-            pace.sent(-chat);
+            pace.purge();
             most = most.max(pace.chats.len() + pace.groups.len());
         }
         assert!(most <= 2 * (PURGE_ABOVE + 1), "tracked up to {most} chats");

@@ -12,6 +12,7 @@ use tracing::{info, warn};
 use super::Dispatch;
 use super::commands::command_menu;
 use super::retry::{Next, Retry};
+use super::screen::Gate;
 use super::shutdown::{Phase, stop_listener_on_stop, stopped};
 use crate::lang::Lang;
 
@@ -56,13 +57,14 @@ async fn register_commands(bot: &Bot) {
     }
 }
 
-/// Long-polls through `dispatcher` until stopped. teloxide's listener retries a
+/// Long-polls through `dispatcher`, each update screened by `gate`, until stopped. teloxide's listener retries a
 /// failed getUpdates itself (with the same back-off); this loop restarts it when the
 /// dispatcher could not start at all.
 pub(super) async fn poll(
     bot: &Bot,
     dispatcher: &mut Dispatch,
     phase: &mut watch::Receiver<Phase>,
+    gate: &Gate,
 ) -> anyhow::Result<()> {
     let mut retry = Retry::new("could not start polling", &bot.api_url());
     loop {
@@ -73,7 +75,7 @@ pub(super) async fn poll(
                 .delete_webhook() => listener.build(),
             _ = stopped(phase) => return Ok(()),
         };
-        let mut listener = listener;
+        let mut listener = gate.screen(listener);
         let _stopper = stop_listener_on_stop(&mut listener, phase.clone());
         let errors = LoggingErrorHandler::with_custom_text("getUpdates failed; retrying");
         // Only the dispatcher's own getMe, before it polls, fails here.

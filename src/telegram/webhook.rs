@@ -31,6 +31,7 @@ use tracing::{debug, info, warn};
 
 use super::Dispatch;
 use super::retry::{Next, Retry};
+use super::screen::Gate;
 use super::shutdown::{Phase, abandoned, stop_listener_on_stop, stopped};
 use crate::config::WebhookSettings;
 
@@ -58,12 +59,13 @@ pub(super) fn bind(settings: &WebhookSettings) -> anyhow::Result<Bound> {
     Ok(Bound { socket, settings: settings.clone() })
 }
 
-/// Serves the webhook until stopped, and registers it with Telegram (`setWebhook`,
+/// Serves the webhook until stopped, each update screened by `gate`, and registers it with Telegram (`setWebhook`,
 /// retried until Telegram accepts it) with the update kinds the dispatcher asks for.
 pub(super) async fn dispatch(
     bot: &Bot,
     dispatcher: &mut Dispatch,
     phase: &mut watch::Receiver<Phase>,
+    gate: &Gate,
     bound: Bound,
 ) -> anyhow::Result<()> {
     let listen = bound.socket.local_addr()?;
@@ -73,7 +75,7 @@ pub(super) async fn dispatch(
         let socket = tokio::net::TcpListener::from_std(bound.socket.try_clone()?)?;
         let (listener, stop_flag, router) = webhooks::axum_no_setup(options(&bound.settings, listen));
         let (hint, hinted) = oneshot::channel();
-        let mut listener = Hinted { inner: listener, hint: Some(hint) };
+        let mut listener = Hinted { inner: gate.screen(listener), hint: Some(hint) };
         let _stopper = stop_listener_on_stop(&mut listener, phase.clone());
         let secret: Arc<[u8]> = bound.settings.secret.expose().as_bytes().into();
         let router = router.layer(middleware::from_fn(move |request: Request, next: NextLayer| {

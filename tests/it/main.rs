@@ -23,14 +23,17 @@ mod record_bot;
 #[cfg(unix)]
 mod record_crash;
 mod record_report;
+mod snapshot;
 mod soak;
 mod telegram_commands;
 mod telegram_faults;
+mod telegram_flood;
 mod telegram_groups;
 mod telegram_inline_buttons;
 mod telegram_lifecycle;
 mod telegram_private;
 mod telegram_reload;
+mod telegram_slow_mode;
 mod telegram_slow_poll;
 mod telegram_traffic;
 mod telegram_webhook;

@@ -1,5 +1,6 @@
 //! Live reload through the running bot: an edit to the knowledge folder is answered
-//! within seconds; a broken edit changes nothing; `/reload` works for admins only.
+//! within seconds; a broken edit changes nothing; `/reload` works for admins only and
+//! reports in the admin's language.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -110,6 +111,22 @@ async fn reload_is_for_admins_only() {
     assert!(reply.starts_with("Not reloaded; still serving the last good version."), "{reply}");
     assert!(reply.contains("gaps.toml:1:1: gap #1 is missing the field `questions`"), "{reply}");
     assert!(ask(&bot.api, &stranger, "how many books?").await.starts_with("Four thousand books."));
+    bot.api.assert_no_violations();
+    drop(bot.stop);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_is_told_in_the_language_of_their_app() {
+    let bot = start(false).await;
+    let admin = TestUser::new(ADMIN, "Root").lang("ru");
+    let reply = ask(&bot.api, &admin, "/reload").await;
+    assert!(reply.starts_with("Перезагружено: записей — 2, пробелов — 1 ("), "{reply}");
+    std::fs::write(bot.dir.path().join("gaps.toml"), "[[gap]]\nid = \"x\"\n").unwrap();
+    let reply = ask(&bot.api, &admin, "/reload").await;
+    assert!(reply.starts_with("Не перезагружено: работает последняя исправная версия."), "{reply}");
+    // Recording is off here: said so, in Russian too.
+    let reply = ask(&bot.api, &admin, "/stats").await;
+    assert!(reply.starts_with("Ничего не записывается"), "{reply}");
     bot.api.assert_no_violations();
     drop(bot.stop);
 }

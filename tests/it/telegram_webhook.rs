@@ -16,7 +16,7 @@ use crate::telegram_harness::{
 use serde_json::{Value, json};
 use storybot::config::{TelegramSettings, WebhookSettings};
 use storybot::live::LiveEngine;
-use storybot::telegram::{Listener, Options, SECRET_HEADER, serve};
+use storybot::telegram::{FloodLimits, Listener, Options, PaceLimits, SECRET_HEADER, serve};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -56,8 +56,13 @@ struct HookBot {
 
 impl HookBot {
     fn spawn(api: FakeBotApi) -> HookBot {
+        Self::spawn_with(api, |options| options)
+    }
+
+    /// [`Self::spawn`] with the options `tweak` makes of the defaults.
+    fn spawn_with(api: FakeBotApi, tweak: impl FnOnce(Options) -> Options) -> HookBot {
         let listen = free_addr();
-        let options = hooked(settings(&api), listen);
+        let options = tweak(hooked(settings(&api), listen));
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve(options, async {
             let _ = stopped.await;
@@ -150,6 +155,35 @@ async fn set_webhook_carries_the_url_and_secret_and_posted_updates_are_answered(
     // Replicas behind one URL come and go: stopping one must not unset the webhook.
     assert!(api.calls("deleteWebhook").is_empty(), "the webhook stays set at exit");
     assert_eq!(api.sent_messages().len(), 2, "each update answered once");
+}
+
+/// Flood control screens webhook updates as they arrive, as it does polled ones: a
+/// script's 30 questions get the burst's answers, one notice, then silence.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_posted_to_the_webhook_gets_the_burst_then_one_notice() {
+    let api = FakeBotApi::start_with(config()).await;
+    let bot = HookBot::spawn_with(api, |o| Options {
+        flood: FloodLimits::default(),
+        pace: PaceLimits::default().faster(10),
+        ..o
+    });
+    bot.api.wait_for("setWebhook", 1, T).await;
+    let script = TestUser::new(9002, "Script").lang("en");
+    for id in 0..30 {
+        let update = numbered(updates::private_text(&script, QUESTION), 100 + id);
+        assert_eq!(bot.post(PATH, Some(SECRET), &update).await, 200);
+    }
+    let notice = |m: &Value| m["text"].as_str().unwrap_or_default().contains("faster than I can answer");
+    crate::telegram_harness::eventually("the flood notice", T, || {
+        sent_to(&bot.api, script.id).iter().any(notice)
+    })
+    .await;
+    // Anything more would have been sent by now (ten times Telegram's pace).
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let api = bot.finish().await;
+    let sent = sent_to(&api, script.id);
+    assert_eq!(sent.len(), 11, "{sent:#?}");
+    assert!(notice(&sent[10]) && !sent[..10].iter().any(notice));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -13,11 +13,22 @@ use super::html::{ParsedText, parse_html};
 pub struct ApiErr {
     pub code: u16,
     pub description: String,
+    /// A 429's `parameters.retry_after`, in seconds.
+    pub retry_after: Option<u32>,
 }
 
 impl ApiErr {
     pub fn new(code: u16, description: impl Into<String>) -> Self {
-        ApiErr { code, description: description.into() }
+        ApiErr { code, description: description.into(), retry_after: None }
+    }
+
+    /// 429 `Too Many Requests: retry after <secs>`, as Telegram answers a flood or a
+    /// message too soon in a group in slow mode.
+    pub fn retry_after(secs: u32) -> Self {
+        ApiErr {
+            retry_after: Some(secs),
+            ..ApiErr::new(429, format!("Too Many Requests: retry after {secs}"))
+        }
     }
 
     /// 400 `Bad Request: <what>`.

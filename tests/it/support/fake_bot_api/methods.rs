@@ -109,6 +109,9 @@ fn answer(shared: &Shared, st: &mut State, bot: &Value, method: &str, p: &Params
             let id = p.get("chat_id").and_then(Value::as_i64).ok_or_else(|| ApiErr::bad("chat not found"))?;
             let chat = st.chats.get(&id).cloned().ok_or_else(|| ApiErr::bad("chat not found"))?;
             let mut full = chat;
+            if let Some(slow) = st.slow_mode.get(&id) {
+                full["slow_mode_delay"] = json!(slow.delay.as_secs());
+            }
             full["accent_color_id"] = json!(0);
             full["max_reaction_count"] = json!(11);
             full["accepted_gift_types"] = json!({ "unlimited_gifts": false, "limited_gifts": false, "unique_gifts": false, "premium_subscription": false });
@@ -215,6 +218,10 @@ fn send_message(st: &mut State, bot: &Value, p: &Params) -> Result<Value, ApiErr
     checks::reply_markup(p.get("reply_markup"))?;
     let chat = resolve_chat(st, p.get("chat_id").unwrap_or(&Value::Null))?;
     let chat_id = chat["id"].as_i64().unwrap_or_default();
+    let now = std::time::Instant::now();
+    if let Some(secs) = st.slow_mode.get(&chat_id).and_then(|slow| slow.wait(now)) {
+        return Err(ApiErr::retry_after(secs));
+    }
     let mut m = json!({ "message_id": next_id(), "from": bot, "chat": chat, "date": now_unix() });
     if let Some(thread) = p.get("message_thread_id") {
         m["message_thread_id"] = thread.clone();
@@ -237,6 +244,9 @@ fn send_message(st: &mut State, bot: &Value, p: &Params) -> Result<Value, ApiErr
     }
     set_content(&mut m, Some(parsed), p.get("reply_markup"));
     st.remember_message(&m);
+    if let Some(slow) = st.slow_mode.get_mut(&chat_id) {
+        slow.last = Some(now);
+    }
     Ok(m)
 }
 

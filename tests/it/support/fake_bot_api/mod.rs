@@ -52,7 +52,11 @@ pub use self::{
     record::{Call, Violation},
     updates::{TestChat, TestUser},
 };
-use self::{faults::QueuedFault, server::Running, state::Shared};
+use self::{
+    faults::QueuedFault,
+    server::Running,
+    state::{Shared, SlowMode},
+};
 
 /// The fake bot's identity and the server's knobs. `Config::default()` is a bot
 /// called "Storybot" (@storybot) in privacy mode, with inline mode on.
@@ -263,6 +267,13 @@ impl FakeBotApi {
             let method = method.to_ascii_lowercase();
             self.shared.lock().faults.push(QueuedFault { method, fault, remaining: times });
         }
+    }
+
+    /// Puts group `chat_id` in slow mode: a message sent there less than `delay`
+    /// after the last gets 429 "retry after" the seconds left, and getChat reports
+    /// the group's `slow_mode_delay`.
+    pub fn slow_mode(&self, chat_id: i64, delay: Duration) {
+        self.shared.lock().slow_mode.insert(chat_id, SlowMode { delay, last: None });
     }
 
     // ---- what happened --------------------------------------------------------

@@ -87,20 +87,15 @@ impl Reply {
     }
 
     fn err(e: ApiErr) -> Self {
-        Reply {
-            status: e.code,
-            json: Some(json!({ "ok": false, "error_code": e.code, "description": e.description })),
-            raw: None,
+        let mut body = json!({ "ok": false, "error_code": e.code, "description": e.description });
+        if let Some(secs) = e.retry_after {
+            body["parameters"] = json!({ "retry_after": secs });
         }
+        Reply { status: e.code, json: Some(body), raw: None }
     }
 
     fn retry_after(secs: u32) -> Self {
-        let body = json!({
-            "ok": false, "error_code": 429,
-            "description": format!("Too Many Requests: retry after {secs}"),
-            "parameters": { "retry_after": secs },
-        });
-        Reply { status: 429, json: Some(body), raw: None }
+        Reply::err(ApiErr::retry_after(secs))
     }
 
     fn raw(status: u16, content_type: &'static str, body: &str) -> Self {

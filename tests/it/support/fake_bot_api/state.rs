@@ -9,7 +9,7 @@
 use std::{
     collections::{HashMap, VecDeque},
     sync::{Arc, Mutex, MutexGuard},
-    time::Instant,
+    time::{Duration, Instant},
 };
 
 use serde_json::{Value, json};
@@ -64,9 +64,29 @@ pub(crate) struct State {
     /// After a 429 for (method, chat): when the client may call again, and the
     /// retry_after it was told.
     pub retry_after: HashMap<String, (Instant, u32)>,
+    /// Groups in slow mode: the delay between the bot's messages there, and when
+    /// its last one was sent.
+    pub slow_mode: HashMap<i64, SlowMode>,
     pub webhook_url: String,
     /// The update types getUpdates last asked for (`None`: Telegram's default).
     pub allowed_updates: Option<Vec<String>>,
+}
+
+/// A group's slow mode: Telegram refuses a message sent sooner than `delay` after the
+/// last one with 429 "retry after" the time left.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SlowMode {
+    pub delay: Duration,
+    pub last: Option<Instant>,
+}
+
+impl SlowMode {
+    /// Whole seconds left before `chat` may be sent to again (rounded up, as
+    /// `retry_after` is), if any.
+    pub fn wait(&self, now: Instant) -> Option<u32> {
+        let left = (self.last? + self.delay).checked_duration_since(now)?;
+        Some(left.as_secs() as u32 + u32::from(left.subsec_nanos() > 0)).filter(|&s| s > 0)
+    }
 }
 
 impl Shared {

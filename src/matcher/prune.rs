@@ -1,0 +1,246 @@
+//! Max-score pruning for large knowledge: the rarest terms of a question find the
+//! documents that can rank; the common terms are then added to those documents
+//! only, instead of to every document and phrasing that uses them.
+//!
+//! It is exact. A document none of the rare terms touch can score at most
+//! [`Query::bound`] of the common terms' weight; once that is below the [`KEEP`]-th
+//! best score the rare terms alone already give (scores only grow as terms are
+//! added), no such document can rank. Every term is still added in the question's
+//! order, so the documents that rank get the same scores to the last bit.
+
+use super::score::{DocSums, KEEP, Query, Scratch, add_to_phrasing};
+
+/// Below this many postings a question is cheap: planning would cost more than it
+/// saves. The shipped knowledge stays under it; 1,000 entries and more go over.
+const PRUNE_FROM_POSTINGS: usize = 6_000;
+/// Scores are sums of `f32`s added in another order while planning: this much
+/// slack keeps a rounding difference from ever pruning a document that ranks.
+const ROUNDING_SLACK: f32 = 1e-3;
+
+/// Finds the documents that can rank, from the question's rarest terms: when it
+/// can, `s.docs` lists them (sorted, their sums zeroed) and it is true; when every
+/// document must be scored, the scratch is left clear and it is false.
+pub fn find_candidates(query: &Query, s: &mut Scratch) -> bool {
+    let index = query.index;
+    let work = |&(id, _): &(u32, f32)| {
+        index.doc_postings[id as usize].len() + index.phrasing_postings[id as usize].len()
+    };
+    let total_work: usize = query.terms.iter().map(work).sum();
+    if total_work < PRUNE_FROM_POSTINGS || query.terms.len() < 2 {
+        return false;
+    }
+    // Rarest (heaviest) first; what the terms after each step could still add.
+    let mut order: Vec<usize> = (0..query.terms.len()).collect();
+    order.sort_by(|&a, &b| query.terms[b].1.total_cmp(&query.terms[a].1).then(a.cmp(&b)));
+    let mut rest = vec![(0f32, 0f32); order.len() + 1];
+    for k in (0..order.len()).rev() {
+        let (id, weight) = query.terms[order[k]];
+        rest[k] = (rest[k + 1].0 + weight, rest[k + 1].1 + index.max_share[id as usize]);
+    }
+    let (mut done, mut floor) = (0, 0f32);
+    for k in 0..order.len() - 1 {
+        let term = query.terms[order[k]];
+        query.add_everywhere(term, s);
+        done += work(&term);
+        // Pruning now could save less than it has cost.
+        if 2 * done > total_work {
+            break;
+        }
+        let bound = query.bound(rest[k + 1].0, rest[k + 1].1);
+        if bound >= 1.0 || s.docs.len() < KEEP {
+            continue;
+        }
+        floor = floor.max(exact_floor(query, s));
+        if bound < floor - ROUNDING_SLACK {
+            keep_candidates(query, s, rest[k + 1].0, floor);
+            return true;
+        }
+    }
+    s.clear(false);
+    false
+}
+
+/// Keeps, zeroed, the touched documents that the rest of the question (weighing
+/// `rest`) could still lift to `floor`.
+fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
+    let reach = |d: u32| query.bound(s.sums[d as usize].matched + rest, 1.0);
+    let docs: Vec<u32> = s.docs.iter().copied().filter(|&d| reach(d) >= floor - ROUNDING_SLACK).collect();
+    s.clear(false);
+    s.docs = docs;
+    s.docs.sort_unstable();
+}
+
+/// How many of the documents the rarest terms match best are scored in full for
+/// [`exact_floor`].
+const PROBES: usize = 2 * KEEP;
+
+/// A floor under the [`KEEP`]-th best final score: the [`KEEP`]-th best full score
+/// of the documents the terms so far match best.
+fn exact_floor(query: &Query, s: &Scratch) -> f32 {
+    let mut best: Vec<(f32, u32)> = s.docs.iter().map(|&d| (s.sums[d as usize].matched, d)).collect();
+    if best.len() > PROBES {
+        best.select_nth_unstable_by(PROBES - 1, |a, b| b.0.total_cmp(&a.0));
+        best.truncate(PROBES);
+    }
+    let mut scores: Vec<f32> = best.iter().map(|&(_, d)| full_score(query, d)).collect();
+    if scores.len() < KEEP {
+        return 0.0;
+    }
+    let (_, kth, _) = scores.select_nth_unstable_by(KEEP - 1, |a, b| b.total_cmp(a));
+    *kth
+}
+
+/// One document's score with every term of the question, looked up.
+fn full_score(query: &Query, doc: u32) -> f32 {
+    let index = query.index;
+    let (first, end) = (index.doc_phrasings[doc as usize], index.doc_phrasings[doc as usize + 1]);
+    let mut matched = vec![0f32; (end - first) as usize];
+    let mut sums = DocSums::default();
+    for &(id, weight) in &query.terms {
+        let docs = &index.doc_postings[id as usize];
+        if let Ok(i) = docs.binary_search_by_key(&doc, |&(d, _)| d) {
+            sums.matched += weight * docs[i].1;
+        }
+        let phrasings = &index.phrasing_postings[id as usize];
+        let from = phrasings.partition_point(|&p| p < first);
+        for &p in phrasings[from..].iter().take_while(|&&p| p < end) {
+            matched[(p - first) as usize] += weight;
+        }
+    }
+    for (p, &m) in (first..).zip(&matched) {
+        if m > 0.0 {
+            query.fit_phrasing(p, m, &mut sums);
+        }
+    }
+    query.score(doc, &sums)
+}
+
+/// Adds a term to the candidate documents (`s.docs`, sorted) and their phrasings
+/// only: both the candidates and the term's lists are sorted, so each list is
+/// walked once, leaping over the documents that are not candidates.
+pub fn add_to_candidates(query: &Query, (id, weight): (u32, f32), s: &mut Scratch) {
+    let index = query.index;
+    let (docs, phrasings) = (&index.doc_postings[id as usize], &index.phrasing_postings[id as usize]);
+    let (mut at_doc, mut at_phrasing) = (0, 0);
+    for i in 0..s.docs.len() {
+        let d = s.docs[i];
+        at_doc = leap(docs, at_doc, |&(doc, _)| doc < d);
+        if let Some(&(doc, strength)) = docs.get(at_doc)
+            && doc == d
+        {
+            s.sums[d as usize].matched += weight * strength;
+        }
+        let (first, end) = (index.doc_phrasings[d as usize], index.doc_phrasings[d as usize + 1]);
+        at_phrasing = leap(phrasings, at_phrasing, |&p| p < first);
+        while let Some(&p) = phrasings.get(at_phrasing)
+            && p < end
+        {
+            add_to_phrasing(p, weight, s);
+            at_phrasing += 1;
+        }
+    }
+}
+
+/// The first index from `from` on whose item is not `below` (`list` is sorted so
+/// that the items `below` come first): a galloping search, which costs the log of
+/// the distance leapt rather than of the list.
+fn leap<T>(list: &[T], from: usize, below: impl Fn(&T) -> bool) -> usize {
+    if list.get(from).is_none_or(|item| !below(item)) {
+        return from;
+    }
+    let (mut last_below, mut step) = (from, 1);
+    while last_below + step < list.len() && below(&list[last_below + step]) {
+        last_below += step;
+        step *= 2;
+    }
+    let end = (last_below + step).min(list.len());
+    last_below + 1 + list[last_below + 1..end].partition_point(below)
+}
+
+/// Whether pruning applies to a question (for tests).
+#[cfg(test)]
+fn essential_terms_for_test(
+    index: &super::index::Index,
+    analysis: &super::analyze::Analysis,
+    s: &mut Scratch,
+) -> bool {
+    s.fit_to(index);
+    let query = Query::new(index, analysis);
+    let pruned = query.total > 0.0 && find_candidates(&query, s);
+    s.clear(false);
+    pruned
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::super::index::Index;
+    use super::super::score::rank_pruned;
+    use crate::knowledge::{self, Story};
+
+    /// The shipped knowledge grown to `size` entries: each a copy of a shipped one
+    /// with a made-up word of its own in every phrasing and answer.
+    fn grown(base: &Story, size: usize) -> Story {
+        let mut story = base.clone();
+        let word = |n: usize| -> String {
+            let mut w = String::from("zq");
+            let mut k = n;
+            loop {
+                w.push((b'a' + (k % 26) as u8) as char);
+                k /= 26;
+                if k == 0 {
+                    return w;
+                }
+            }
+        };
+        story.entries = (0..size)
+            .map(|n| {
+                let mut e = base.entries[n % base.entries.len()].clone();
+                e.id = format!("{}-{n}", e.id);
+                for (i, q) in e.questions.en.iter_mut().chain(e.questions.ru.iter_mut()).enumerate() {
+                    q.push(' ');
+                    q.push_str(&word(n * 64 + i));
+                }
+                e.answer.en.push(' ');
+                e.answer.en.push_str(&word(n * 64 + 63));
+                e
+            })
+            .collect();
+        story
+    }
+
+    #[test]
+    fn a_leap_lands_on_the_first_item_not_below() {
+        let list = [1, 3, 3, 5, 8, 13, 21, 34, 55, 89];
+        for from in 0..=list.len() {
+            for target in 0..100 {
+                let expected = from + list[from..].partition_point(|&x| x < target);
+                assert_eq!(super::leap(&list, from, |&x| x < target), expected, "{from} {target}");
+            }
+        }
+    }
+
+    #[test]
+    fn pruning_ranks_exactly_as_scoring_every_document() {
+        let base = knowledge::load(Path::new("knowledge")).unwrap();
+        let index = Index::build(&grown(&base, 1_500));
+        let sets = crate::evaluate::question_sets(Path::new("tests/eval")).unwrap();
+        let mut questions: Vec<String> = sets.into_iter().flat_map(|(_, c)| c).map(|c| c.q).collect();
+        questions.extend(base.entries.iter().flat_map(|e| e.questions.en.iter().take(3)).cloned());
+        let mut pruned = 0;
+        for q in &questions {
+            let analysis = index.analyzer.analyze_question(q);
+            let fast = rank_pruned(&index, &analysis, true);
+            let full = rank_pruned(&index, &analysis, false);
+            assert_eq!(fast, full, "{q}");
+            let mut s = super::super::score::Scratch::default();
+            pruned += usize::from(super::essential_terms_for_test(&index, &analysis, &mut s));
+        }
+        assert!(
+            pruned * 3 > questions.len(),
+            "pruning was tried on {pruned} of {} questions",
+            questions.len()
+        );
+    }
+}
