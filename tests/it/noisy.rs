@@ -95,3 +95,11 @@ fn a_decline_offers_no_question_that_shares_only_a_word() {
         assert!(!button.label.contains("train and equip"), "offered {}", button.label);
     }
 }
+
+#[test]
+fn chat_filler_is_no_subject() {
+    let engine = engine();
+    // "что-нибудь" ("anything") and "ребят" ("guys") are filler, not what is asked about.
+    let loans = answered(&engine, "ребят, расскажи что-нибудь про кредиты мобилизованным");
+    assert_eq!(loans.as_deref(), Some("promise-loans"));
+}
