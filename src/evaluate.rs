@@ -21,6 +21,10 @@ pub struct Case {
     pub expect: Vec<Vec<String>>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Strings the reply must not contain: a decline that talks about what the
+    /// question never asked fails as surely as a wrong answer.
+    #[serde(default)]
+    pub unexpected: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -106,12 +110,27 @@ pub fn question_sets(dir: &Path) -> anyhow::Result<Vec<(String, Vec<Case>)>> {
         .collect()
 }
 
-fn passes(case: &Case, matched: bool, reply: &str) -> bool {
+/// Whether a reply passes its case, by the rules of `eval.py`: an out-of-scope case
+/// must be declined, and nothing of its reply (the questions it offers included) may
+/// contain a string of `unexpected`; an in-scope one must be answered with one string
+/// of each `expect` group and none of `unexpected`, its suggested questions taken out
+/// of the reply first (a suggestion is no answer).
+fn passes(case: &Case, matched: bool, reply: &str, suggestions: &[String]) -> bool {
+    let mut reply = reply.to_string();
+    if case.kind != "out" {
+        for suggestion in suggestions.iter().filter(|s| !s.is_empty()) {
+            reply = reply.replace(suggestion.as_str(), "");
+        }
+    }
+    let reply = reply.to_lowercase();
+    let says = |s: &String| reply.contains(&s.to_lowercase());
+    if case.unexpected.iter().any(says) {
+        return false;
+    }
     if case.kind == "out" {
         return !matched;
     }
-    let reply = reply.to_lowercase();
-    matched && case.expect.iter().all(|group| group.iter().any(|s| reply.contains(&s.to_lowercase())))
+    matched && case.expect.iter().all(|group| group.iter().any(says))
 }
 
 pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
@@ -120,7 +139,8 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
         let response = engine.respond(&case.q, None);
         let matched = response.decision.as_ref().is_some_and(|d| d.matched());
         let reply = reply::plain(&response.reply);
-        let ok = passes(case, matched, &reply);
+        let suggestions: Vec<String> = response.reply.buttons.iter().map(|b| b.label.clone()).collect();
+        let ok = passes(case, matched, &reply, &suggestions);
         let bump = |map: &mut BTreeMap<String, (usize, usize)>, key: &str| {
             let slot = map.entry(key.to_string()).or_default();
             slot.0 += usize::from(ok);
@@ -167,7 +187,7 @@ pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
             // The best entry's score and whether answering with it would pass.
             let top = candidates.entries.first().map(|c| {
                 let reply = reply::plain(&reply::answer(&engine.story, c.entry, decision.lang, &[]));
-                (c.confidence, case.kind == "in" && passes(case, true, &reply))
+                (c.confidence, case.kind == "in" && passes(case, true, &reply, &[]))
             });
             let declined_before_threshold = !matches!(
                 decision.outcome,
@@ -203,4 +223,37 @@ pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(kind: &str, expect: &[&str], unexpected: &[&str]) -> Case {
+        Case {
+            id: String::new(),
+            q: String::new(),
+            kind: kind.to_string(),
+            expect: vec![expect.iter().map(|s| s.to_string()).collect()],
+            tags: Vec::new(),
+            unexpected: unexpected.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_suggested_question_is_no_answer() {
+        let suggestions = ["How many could be called up?".to_string()];
+        let reply = "It cites AP.\n• How many could be called up?";
+        assert!(!passes(&case("in", &["called up"], &[]), true, reply, &suggestions));
+        assert!(passes(&case("in", &["AP"], &[]), true, reply, &suggestions));
+    }
+
+    #[test]
+    fn a_reply_that_says_what_was_not_asked_fails() {
+        let reply = "The article doesn't say.\n• Can Russia train and equip all these soldiers?";
+        let offered = ["Can Russia train and equip all these soldiers?".to_string()];
+        assert!(!passes(&case("out", &[], &["equip"]), false, reply, &offered), "a decline offers it too");
+        assert!(passes(&case("out", &[], &["Buryatia"]), false, reply, &offered));
+        assert!(!passes(&case("in", &["AP"], &["yes"]), true, "Yes, AP says so.", &[]));
+    }
 }

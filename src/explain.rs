@@ -34,7 +34,12 @@ Legend:
 pub fn explain(engine: &Engine, question: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Question: {question}");
-    terms(engine, question, &mut out);
+    // A message with noise around its question is matched on the question alone.
+    let read = engine.matcher.read(question);
+    if read != question {
+        let _ = writeln!(out, "Its question, noise set aside: {}", read.replace('\n', " / "));
+    }
+    terms(engine, &read, &mut out);
     let decision = engine.matcher.decide(&engine.story, question, None);
     let _ = writeln!(out, "Outcome: {}", outcome(engine, &decision));
     let _ = writeln!(out, "Best candidates:");

@@ -15,6 +15,11 @@ const PART_OVER_GAP: f32 = 0.5;
 /// Putin") fits barely above the answer line.
 const PART_OVER_CLARIFY: f32 = 0.45;
 
+/// A declined question is offered entries that fit it at least this well (as well as
+/// a "did you mean"): a weaker fit is a word in common ("the *train* ride" and "can
+/// Russia *train* soldiers"), which only brings up what was not asked.
+const SUGGEST: f32 = thresholds::CLARIFY;
+
 pub fn decide(c: &Candidates) -> (Outcome, f32) {
     use thresholds::*;
     let (top, top_score) = c.entries.first().map_or((None, 0.0), |t| (Some(t), t.confidence));
@@ -157,7 +162,7 @@ pub fn suggestions(related: &Related, outcome: &Outcome, c: &Candidates, starter
         }
         Outcome::Gap { gap } => related.gaps[*gap].clone(),
         Outcome::Clarify { .. } | Outcome::SmallTalk { .. } => Vec::new(),
-        Outcome::NoMatch => c.entries.iter().filter(|e| e.confidence >= 0.1).map(|e| e.entry).collect(),
+        Outcome::NoMatch => c.entries.iter().filter(|e| e.confidence >= SUGGEST).map(|e| e.entry).collect(),
     };
     let answered = match outcome {
         Outcome::Answer { entry, .. } => Some(*entry),

@@ -154,6 +154,16 @@ impl Index {
             .collect()
     }
 
+    /// The question's terms that name a thing (lexicon `[entities]`).
+    pub fn entity_terms_in(&self, analysis: &Analysis) -> Vec<u32> {
+        analysis
+            .terms
+            .iter()
+            .filter_map(|t| self.term(t))
+            .filter(|t| self.entity_group.contains_key(t))
+            .collect()
+    }
+
     /// Whether `doc` is about another thing of a kind the question names: it names
     /// none of the question's countries but names another country.
     pub fn names_another(&self, doc: u32, asked: &[Named]) -> bool {

@@ -8,11 +8,13 @@
 pub(crate) mod analyze;
 mod decide;
 mod index;
+pub mod message;
 pub mod normalize;
 mod parts;
 mod prune;
 mod question;
 mod score;
+mod subject;
 
 pub use index::DocRef;
 pub use score::{Candidate, Candidates};
@@ -107,7 +109,11 @@ impl Matcher {
         question: &str,
         lang_hint: Option<&str>,
     ) -> (Decision, Vec<Candidate>) {
-        let lang = Lang::detect(question, lang_hint);
+        let message = question;
+        let read = self.read(message);
+        let question = read.as_ref();
+        // The question's language; a message of noise alone is answered in its own.
+        let lang = Lang::detect(if question.trim().is_empty() { message } else { question }, lang_hint);
         let candidates = self.candidates(question);
         let whole = decide::decide(&candidates);
         // A known gap in a part that only sets the scene ("I'm worried how long we'd
@@ -131,8 +137,15 @@ impl Matcher {
             })
             .collect();
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
-        let decide::Combined { outcome, score, gap_part } =
+        let decide::Combined { mut outcome, score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
+        let analysis = self.index.analyzer.analyze_question(question);
+        // A gap's note only when the gap is about what was asked; else a plain decline.
+        if let Outcome::Gap { gap } = outcome
+            && !subject::gap_is_about(&self.index, &analysis, gap)
+        {
+            outcome = Outcome::NoMatch;
+        }
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let decision = Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part };
         (decision, candidates.entries)
@@ -147,6 +160,14 @@ impl Matcher {
     /// The same, for a question already analyzed.
     fn candidates_for(&self, analysis: &analyze::Analysis) -> Candidates {
         score::candidates(&self.index, analysis)
+    }
+
+    /// The text of a message the matcher reads ([`message::read`]): its question, without
+    /// the noise around it.
+    pub fn read<'a>(&self, message: &'a str) -> std::borrow::Cow<'a, str> {
+        let names_a_thing =
+            |text: &str| !self.index.entities_in(&self.index.analyzer.analyze_question(text)).is_empty();
+        message::read(message, &names_a_thing)
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).

@@ -69,7 +69,7 @@ pub fn split(text: &str) -> Vec<&str> {
 
 /// Splits at ? ! ; line breaks, dashes between words, and full stops that end a
 /// sentence.
-fn sentences(text: &str) -> Vec<&str> {
+pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();

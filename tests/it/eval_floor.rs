@@ -33,8 +33,8 @@ fn own_question_sets_stay_above_the_floor() {
 
 /// The held-out sets (`tests/holdout/`, written after the tuning): lower, because
 /// they measure how the matching generalizes; a floor so it cannot quietly get worse.
-const HOLDOUT_IN_SCOPE_FLOOR: f64 = 92.0;
-const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 85.0;
+const HOLDOUT_IN_SCOPE_FLOOR: f64 = 94.0;
+const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 87.0;
 
 #[test]
 fn held_out_question_sets_stay_above_their_floor() {
@@ -54,6 +54,27 @@ fn held_out_question_sets_stay_above_their_floor() {
         report.rate("out") >= HOLDOUT_OUT_OF_SCOPE_FLOOR,
         "out-of-scope below {HOLDOUT_OUT_OF_SCOPE_FLOOR}%:\n{shown}"
     );
+}
+
+/// The noisy set (`tests/noisy/`, written blind for long, framed, group, injected, list
+/// and false-premise messages): its odd lines were used to find failures, its even
+/// lines never inspected; each half keeps its own floor, at what it reached.
+const NOISY_FLOORS: [(&str, f64, f64); 2] = [("odd", 89.0, 90.0), ("even", 77.0, 77.0)];
+
+#[test]
+fn noisy_question_sets_stay_above_their_floor() {
+    let engine = Engine::load(Path::new("knowledge")).unwrap();
+    let cases = read_cases(Path::new("tests/noisy/blind.jsonl")).unwrap();
+    assert_eq!(cases.len(), 240);
+    for (half, in_floor, out_floor) in NOISY_FLOORS {
+        // Lines 1, 3, 5… are the odd half: indices 0, 2, 4….
+        let first = usize::from(half == "even");
+        let half_cases: Vec<_> = cases.iter().skip(first).step_by(2).cloned().collect();
+        let report = evaluate(&engine, &half_cases);
+        let shown = report.render(0);
+        assert!(report.rate("in") >= in_floor, "{half} half in-scope below {in_floor}%:\n{shown}");
+        assert!(report.rate("out") >= out_floor, "{half} half out-of-scope below {out_floor}%:\n{shown}");
+    }
 }
 
 #[test]

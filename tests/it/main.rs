@@ -17,6 +17,7 @@ mod eval_floor;
 mod fake_api_selftest;
 mod logs;
 mod matching;
+mod noisy;
 mod properties;
 mod record_bot;
 #[cfg(unix)]

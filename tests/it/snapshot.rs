@@ -1,4 +1,4 @@
-//! The matcher's decisions, pinned: every question of `tests/eval/`, `tests/holdout/`,
+//! The matcher's decisions, pinned: every question of `tests/eval/`, `tests/holdout/`, `tests/noisy/`,
 //! the questions these tests ask, and every phrasing the knowledge ships go through the
 //! engine, and each decision (outcome, entry or gap, second entry, gap part, score to
 //! three decimals, suggestions, language) must equal the line stored in
@@ -64,7 +64,7 @@ const OWN: [&str; 30] = [
 /// sits in the knowledge.
 fn questions(engine: &Engine) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in ["tests/eval", "tests/holdout"] {
+    for dir in ["tests/eval", "tests/holdout", "tests/noisy"] {
         for (set, cases) in question_sets(Path::new(dir)).unwrap() {
             for (n, case) in cases.into_iter().enumerate() {
                 let id = if case.id.is_empty() { format!("line{}", n + 1) } else { case.id };
