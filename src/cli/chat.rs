@@ -41,3 +41,19 @@ pub fn run(engine: &Engine, note: Option<&str>) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `chat --json`: one conversation read from stdin, one message a line, answered as
+/// `ask --json` objects, one a line, each flushed.
+pub fn run_json(engine: &Engine) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines() {
+        let line = line?;
+        let message = line.trim_end_matches('\r');
+        let response = engine.respond(message, None);
+        serde_json::to_writer(&mut out, &super::ask::to_json(engine, message, &response))?;
+        writeln!(out)?;
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

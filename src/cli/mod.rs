@@ -53,7 +53,12 @@ pub enum Command {
         question: Vec<String>,
     },
     /// Talk to the bot in the terminal.
-    Chat,
+    Chat {
+        /// One conversation from standard input, one message a line; one `ask --json`
+        /// object a line out, flushed each line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate the knowledge folder; exit 1 with file:line:column errors if invalid.
     /// Also audits self-retrieval, ambiguity and article coverage (warnings).
     Check {
@@ -101,7 +106,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { strict, json }) => check::run(&cli.knowledge, strict, json),
         Some(Command::Ask { json, question }) => ask::run(&load(&cli.knowledge)?, json, &question),
-        Some(Command::Chat) => chat::run(&load(&cli.knowledge)?, None),
+        Some(Command::Chat { json: false }) => chat::run(&load(&cli.knowledge)?, None),
+        Some(Command::Chat { json: true }) => chat::run_json(&load(&cli.knowledge)?),
         Some(Command::Run { webhook_url, listen }) => {
             run_bot(&cli.knowledge, webhook_url.as_deref(), listen.as_deref())
         }
