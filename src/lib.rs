@@ -6,7 +6,8 @@
 //! - [`knowledge`]: the knowledge folder, loaded and validated (every problem at once);
 //! - [`matcher`]: a question → answer, clarify, small talk or "the article doesn't say"
 //!   (pure, synchronous, bounded time);
-//! - [`reply`]: a match → plain text or Telegram HTML within Telegram's limits;
+//! - [`reply`]: a match → plain text or Telegram HTML within Telegram's limits, with
+//!   a [`link`] that opens the article at the quote;
 //! - [`cli`] and [`telegram`]: the transports.
 //!
 //! Everything above the transports is synchronous and free of I/O after loading.
@@ -18,6 +19,7 @@ pub mod engine;
 pub mod evaluate;
 pub mod knowledge;
 pub mod lang;
+pub mod link;
 pub mod live;
 pub mod matcher;
 pub mod record;

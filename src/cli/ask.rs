@@ -19,6 +19,8 @@ pub struct AskJson<'a> {
     pub answer: Option<&'a str>,
     pub source: Option<&'a str>,
     pub quote: Option<&'a str>,
+    /// The story's URL with a text fragment at the quote; null when nothing matched.
+    pub link: Option<String>,
     pub reply: String,
     pub suggestions: Vec<String>,
     pub lang: &'static str,
@@ -50,6 +52,7 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
         answer: entry.map(|e| e.answer.get(lang).as_str()),
         source: entry.map(|e| e.source.get(lang).as_str()),
         quote: entry.map(|e| e.quote.as_str()),
+        link: entry.and(response.reply.link.as_ref()).map(|l| l.url.clone()),
         reply: reply::plain(&response.reply),
         suggestions: response.reply.buttons.iter().map(|b| b.label.clone()).collect(),
         lang: lang.code(),

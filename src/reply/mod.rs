@@ -50,6 +50,22 @@ pub struct Reply {
     /// The entry this reply answers, for 👍/👎 under it (Telegram only; plain text
     /// and JSON leave it out).
     pub feedback: Option<String>,
+    /// "Read in the article": the story's URL at the answer's quote. Plain text ends
+    /// with it; Telegram shows it as a URL button (the HTML leaves it out).
+    pub link: Option<ArticleLink>,
+}
+
+/// A link into the article, with the label its button or line shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleLink {
+    pub label: String,
+    pub url: String,
+}
+
+/// The link that opens the story at `quote`, labelled in the reader's language.
+pub fn article_link(story: &Story, quote: &str, lang: Lang) -> Option<ArticleLink> {
+    let url = crate::link::to_quote(&story.meta.url, &story.article, quote)?;
+    Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
 }
 
 /// The label of an entry when offered as a question: its first phrasing.
@@ -94,7 +110,8 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
     let mut blocks = Vec::new();
     answer_blocks(story, entry, lang, &mut blocks);
     let buttons = related.iter().map(|&r| entry_button(&story.entries[r], lang)).collect();
-    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()) }
+    let link = article_link(story, &entry.quote, lang);
+    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link }
 }
 
 /// What the user sees for a matcher decision.
@@ -120,11 +137,12 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             blocks: vec![Block::Heading(t.did_you_mean.to_string())],
             buttons: suggestions(entries),
             feedback: None,
+            link: None,
         },
         Outcome::Gap { gap } => {
             let note = story.gaps[*gap].note.get(lang).clone();
             let blocks = vec![Block::Text(note), Block::Heading(t.it_does_answer.to_string())];
-            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
         }
         Outcome::SmallTalk { intent } => {
             let text = story.smalltalk[*intent].reply.get(lang).clone();
@@ -133,6 +151,7 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 blocks: vec![Block::Text(text)],
                 buttons: suggestions(&decision.suggestions),
                 feedback: None,
+                link: None,
             }
         }
         Outcome::NoMatch => {
@@ -146,7 +165,7 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 story_date(story, lang)
             );
             let blocks = vec![Block::Text(text), Block::Heading(t.it_does_answer.to_string())];
-            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
         }
     }
 }
@@ -158,6 +177,7 @@ pub fn help(lang: Lang) -> Reply {
         blocks: vec![Block::Text(texts(lang).help.to_string())],
         buttons: Vec::new(),
         feedback: None,
+        link: None,
     }
 }
 
@@ -179,7 +199,7 @@ pub fn welcome(story: &Story, lang: Lang, starters: &[usize]) -> Reply {
         Block::Heading(texts(lang).empty.to_string()),
     ];
     let buttons = starters.iter().map(|&e| entry_button(&story.entries[e], lang)).collect();
-    Reply { lang, blocks, buttons, feedback: None }
+    Reply { lang, blocks, buttons, feedback: None, link: None }
 }
 
 /// `/about`: the story, its outlet, date, link and who it cites.
@@ -195,7 +215,7 @@ pub fn about(story: &Story, lang: Lang) -> Reply {
         blocks.push(Block::Text(format!("Photo: {credit}")));
     }
     blocks.push(Block::Link { label: t.read_it.to_string(), url: m.url.clone() });
-    Reply { lang, blocks, buttons: Vec::new(), feedback: None }
+    Reply { lang, blocks, buttons: Vec::new(), feedback: None, link: None }
 }
 
 /// `/topics`: one button per topic.
@@ -206,12 +226,18 @@ pub fn topics(story: &Story, lang: Lang) -> Reply {
         .enumerate()
         .map(|(i, t)| Button { label: t.to_string(), action: Action::Topic(i) })
         .collect();
-    Reply { lang, blocks: vec![Block::Heading(texts(lang).topics.to_string())], buttons, feedback: None }
+    Reply {
+        lang,
+        blocks: vec![Block::Heading(texts(lang).topics.to_string())],
+        buttons,
+        feedback: None,
+        link: None,
+    }
 }
 
 /// One topic's questions as buttons.
 pub fn topic(story: &Story, topic: usize, lang: Lang) -> Option<Reply> {
     let name = *story.topics().get(topic)?;
     let buttons = story.entries.iter().filter(|e| e.topic == name).map(|e| entry_button(e, lang)).collect();
-    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons, feedback: None })
+    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons, feedback: None, link: None })
 }

@@ -14,6 +14,8 @@ pub struct Texts {
     pub topics: &'static str,
     pub about_cites: &'static str,
     pub read_it: &'static str,
+    /// The URL button (or last line) that opens the article at the quote.
+    pub read_in_article: &'static str,
     pub empty: &'static str,
 }
 
@@ -29,6 +31,7 @@ const EN: Texts = Texts {
     topics: "What I can answer, by topic:",
     about_cites: "It cites",
     read_it: "Read it",
+    read_in_article: "Read in the article",
     empty: "Ask me a question about the story, for example:",
 };
 
@@ -44,6 +47,7 @@ const RU: Texts = Texts {
     topics: "На что я могу ответить, по темам:",
     about_cites: "Источники",
     read_it: "Читать",
+    read_in_article: "Читать в статье",
     empty: "Задайте вопрос о статье, например:",
 };
 
