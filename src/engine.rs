@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::conversation::Context;
 use crate::knowledge::{self, KnowledgeError, Story};
 use crate::lang::Lang;
 use crate::matcher::{Decision, Matcher};
@@ -64,10 +65,13 @@ pub fn strip_mentions(mut text: &str) -> &str {
     text
 }
 
-/// What a message gets: the reply, and the matcher's decision when it was a question.
+/// What a message gets: the reply, the matcher's decision when it was a question, and
+/// the conversation's context to pass with the next message ([`crate::conversation`]).
 pub struct Response {
     pub reply: Reply,
     pub decision: Option<Decision>,
+    /// The last answer, for a follow-up; `None`: nothing to follow up on.
+    pub context: Option<Context>,
 }
 
 impl Engine {
@@ -80,11 +84,12 @@ impl Engine {
         Engine { story, matcher }
     }
 
-    /// Answers a question (no command parsing).
+    /// Answers a question on its own, as the first of a conversation (no command
+    /// parsing).
     pub fn ask(&self, question: &str, lang_hint: Option<&str>) -> Response {
         let decision = self.matcher.decide(&self.story, question, lang_hint);
         let reply = reply::for_decision(&self.story, &decision);
-        Response { reply, decision: Some(decision) }
+        self.answered_response(reply, decision)
     }
 
     /// The entries that fit `query` well enough to offer (inline mode), best first.
@@ -100,17 +105,21 @@ impl Engine {
         out
     }
 
-    /// Replies to any message: a command, or a question.
+    /// Replies to any message, a command or a question, read on its own; for a
+    /// message in a conversation, see [`Engine::respond_in`].
     pub fn respond(&self, text: &str, lang_hint: Option<&str>) -> Response {
+        let command = |c| Response {
+            reply: self.command(c, Lang::detect("", lang_hint)),
+            decision: None,
+            context: None,
+        };
         match parse_input(text) {
             Input::Question(q) if q.trim().is_empty() => Response {
                 reply: self.command(Command::Start, Lang::detect(text, lang_hint)),
-                decision: None,
+                ..command(Command::Start)
             },
             Input::Question(q) => self.ask(q, lang_hint),
-            Input::Command(c) => {
-                Response { reply: self.command(c, Lang::detect("", lang_hint)), decision: None }
-            }
+            Input::Command(c) => command(c),
         }
     }
 

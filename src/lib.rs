@@ -8,6 +8,8 @@
 //!   (pure, synchronous, bounded time);
 //! - [`reply`]: a match → plain text or Telegram HTML within Telegram's limits, with
 //!   a [`link`] that opens the article at the quote;
+//! - [`conversation`]: the last answer a transport keeps per conversation, so a
+//!   follow-up ("and what did he say?") is read with it;
 //! - [`cli`] and [`telegram`]: the transports.
 //!
 //! Everything above the transports is synchronous and free of I/O after loading.
@@ -15,6 +17,7 @@
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod conversation;
 pub mod engine;
 pub mod evaluate;
 pub mod knowledge;

@@ -3,6 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
+use crate::conversation::Conversation;
 use crate::engine::Engine;
 use crate::reply;
 
@@ -19,6 +20,7 @@ pub fn run(engine: &Engine, note: Option<&str>) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut lines = std::io::stdin().lock().lines();
+    let mut conversation = Conversation::default();
     loop {
         if interactive {
             write!(out, "\n> ")?;
@@ -33,7 +35,7 @@ pub fn run(engine: &Engine, note: Option<&str>) -> anyhow::Result<ExitCode> {
         if line.is_empty() {
             continue;
         }
-        let response = engine.respond(line, None);
+        let response = conversation.respond(engine, line, None);
         writeln!(out, "{}", reply::plain(&response.reply))?;
         if !interactive {
             writeln!(out)?;
@@ -47,10 +49,11 @@ pub fn run(engine: &Engine, note: Option<&str>) -> anyhow::Result<ExitCode> {
 pub fn run_json(engine: &Engine) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut conversation = Conversation::default();
     for line in std::io::stdin().lock().lines() {
         let line = line?;
         let message = line.trim_end_matches('\r');
-        let response = engine.respond(message, None);
+        let response = conversation.respond(engine, message, None);
         serde_json::to_writer(&mut out, &super::ask::to_json(engine, message, &response))?;
         writeln!(out)?;
         out.flush()?;

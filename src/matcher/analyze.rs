@@ -51,6 +51,16 @@ pub struct Analysis {
     pub names: HashSet<String>,
     /// Whether the question asks for an exact value.
     pub precise: Precision,
+    /// Terms weighed apart from their idf: a follow-up is read with the last answer's
+    /// terms, which count for less than the message's own (absent: 1).
+    pub weights: HashMap<String, f32>,
+}
+
+impl Analysis {
+    /// How much `term` counts, on top of its idf.
+    pub fn weight(&self, term: &str) -> f32 {
+        if self.weights.is_empty() { 1.0 } else { self.weights.get(term).copied().unwrap_or(1.0) }
+    }
 }
 
 /// How exact an answer a question asks for.
@@ -206,6 +216,11 @@ impl Analyzer {
             Precision::None
         };
         analysis
+    }
+
+    /// Whether `word` (normalized) is one of the lexicon's stop words.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
     }
 
     fn needs_no_correction(&self, word: &str, stem: &str) -> bool {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
 use crate::knowledge::{AnswerKind, Lexicon, Story};
+use crate::lang::{Lang, Localized, is_cyrillic};
 
 /// What a document stands for; the number indexes the story's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,6 +28,11 @@ const QUESTION_WORD: f32 = 0.3;
 /// mistakes" and "did the governor admit mistakes" ask different things.
 const TIME_WORD: f32 = 0.7;
 const ASKS_A_TIME: [&str; 2] = ["?when", "?когда"];
+/// A term in at least this share of a document's phrasings (in one language) is what
+/// the document is about: a follow-up to it is read with that term.
+const CORE_SHARE: f32 = 0.2;
+/// At most this many such terms per document and language.
+const CORE_TERMS: usize = 4;
 
 pub struct Doc {
     pub target: DocRef,
@@ -60,6 +66,9 @@ pub struct Index {
     entity_group: HashMap<u32, u16>,
     /// Per document: the entities it names, as (group, term).
     doc_entities: Vec<Vec<(u16, u32)>>,
+    /// Per document: the terms most of its phrasings share, with that share, per
+    /// language (what a follow-up to it is about).
+    core: Vec<Localized<Vec<(String, f32)>>>,
 }
 
 impl Index {
@@ -115,6 +124,22 @@ impl Index {
             .filter_map(|t| self.term(t))
             .filter_map(|t| self.entity_group.get(&t).map(|&g| (g, t)))
             .collect()
+    }
+
+    /// The document of an entry, gap or small-talk intent.
+    pub fn doc_of(&self, target: DocRef) -> u32 {
+        self.docs.iter().position(|d| d.target == target).unwrap_or(0) as u32
+    }
+
+    /// The entity group of a term (lexicon `[entities]`), if it is an entity.
+    pub fn entity_group(&self, term: &str) -> Option<u16> {
+        self.term(term).and_then(|id| self.entity_group.get(&id).copied())
+    }
+
+    /// What `doc` is about, in `lang`: the terms most of its phrasings share, with the
+    /// share of phrasings that have each.
+    pub fn core_terms(&self, doc: u32, lang: Lang) -> &[(String, f32)] {
+        self.core.get(doc as usize).map_or(&[], |c| c.get(lang).as_slice())
     }
 
     /// Whether `doc` is about another thing of a kind the question names: it names
@@ -240,6 +265,7 @@ impl Builder {
             }
         }
         doc_entities.iter_mut().for_each(|named| named.sort_unstable());
+        let core = self.core_terms(&ids, &idf);
         let max_idf = (1.0 + n).ln();
         let mut analyzer = self.analyzer;
         analyzer.finish_building();
@@ -254,7 +280,36 @@ impl Builder {
             unknown_weight: 0.5 * max_idf,
             entity_group,
             doc_entities,
+            core,
         }
+    }
+
+    /// Per document and language, the terms in at least [`CORE_SHARE`] of its
+    /// phrasings (question words aside), most shared first, rarer first on a tie.
+    fn core_terms(&self, ids: &HashMap<String, u32>, idf: &[f32]) -> Vec<Localized<Vec<(String, f32)>>> {
+        let mut counts: Vec<Localized<(usize, HashMap<&str, usize>)>> = Vec::new();
+        counts.resize_with(self.docs.len(), Default::default);
+        for (terms, &doc) in self.phrasing_terms.iter().zip(&self.phrasing_doc) {
+            let russian = terms.iter().any(|t| t.chars().any(is_cyrillic));
+            let slot = &mut counts[doc as usize];
+            let (n, seen) = if russian { &mut slot.ru } else { &mut slot.en };
+            *n += 1;
+            for term in terms.iter().filter(|t| !t.starts_with(QUESTION_MARK)) {
+                *seen.entry(term).or_default() += 1;
+            }
+        }
+        let rank = |(n, seen): &(usize, HashMap<&str, usize>)| {
+            let mut shared: Vec<(String, f32)> = seen
+                .iter()
+                .map(|(t, c)| (t.to_string(), *c as f32 / (*n).max(1) as f32))
+                .filter(|(_, share)| *share >= CORE_SHARE)
+                .collect();
+            let weight = |t: &str| idf[ids[t] as usize];
+            shared.sort_by(|a, b| b.1.total_cmp(&a.1).then(weight(&b.0).total_cmp(&weight(&a.0))));
+            shared.truncate(CORE_TERMS);
+            shared
+        };
+        counts.iter().map(|c| Localized { en: rank(&c.en), ru: rank(&c.ru) }).collect()
     }
 }
 

@@ -7,14 +7,19 @@
 
 pub(crate) mod analyze;
 mod decide;
+mod followup;
 mod index;
+mod names;
 pub mod normalize;
 mod parts;
 mod question;
+mod reference;
 mod score;
 
 pub use decide::{Candidate, Candidates};
+pub use followup::{Focus, Reading, refers_to_person};
 pub use index::DocRef;
+pub use reference::AboutAnswer;
 
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -65,6 +70,9 @@ pub struct Decision {
     pub suggestions: Vec<usize>,
     /// With an answer: a known gap that another part of the message asks about.
     pub gap_part: Option<usize>,
+    /// The terms the question was matched with, its own first: what a follow-up to
+    /// it is read with (at most [`followup::MAX_ASKED`]).
+    pub asked: Vec<String>,
 }
 
 impl Decision {
@@ -77,6 +85,8 @@ pub struct Matcher {
     pub(crate) index: Index,
     /// Entries offered when nothing else fits: the first of each topic.
     starters: Vec<usize>,
+    /// The people, places and outlets each entry names, for follow-ups.
+    names: names::Names,
 }
 
 impl Matcher {
@@ -84,7 +94,9 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        Matcher { index: Index::build(story), starters }
+        let index = Index::build(story);
+        let names = names::Names::build(&index, story);
+        Matcher { index, starters, names }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -95,7 +107,8 @@ impl Matcher {
     /// Decides what to do with `question`; `lang_hint` is Telegram's `language_code`.
     pub fn decide(&self, story: &Story, question: &str, lang_hint: Option<&str>) -> Decision {
         let lang = Lang::detect(question, lang_hint);
-        let candidates = self.candidates(question);
+        let analysis = self.index.analyzer.analyze_question(question);
+        let candidates = self.candidates_for(question, &analysis);
         let whole = decide::decide(&candidates);
         // A known gap in a part that only sets the scene ("I'm worried how long we'd
         // wait.") is not what the message asks: it is said next to the answer.
@@ -121,7 +134,8 @@ impl Matcher {
         let decide::Combined { outcome, score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
-        Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part }
+        let asked = followup::asked_terms(&analysis);
+        Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part, asked }
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).

@@ -107,7 +107,7 @@ fn rank_with(index: &Index, analysis: &Analysis, s: &mut Scratch) -> Vec<Scored>
             continue;
         };
         let id = id as usize;
-        let mut weight = index.idf[id];
+        let mut weight = index.idf[id] * analysis.weight(term);
         if analysis.corrected.contains(term) {
             // A corrected word is a guess: it keeps part of an unknown word's doubt.
             weight *= CORRECTED;

@@ -114,6 +114,45 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
     Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link }
 }
 
+/// "Who reported that?" about an answer: its source, quote and link.
+pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
+    let entry = &story.entries[entry];
+    let blocks = vec![Block::Source(source_line(story, entry, lang)), Block::Quote(entry.quote.clone())];
+    let link = article_link(story, &entry.quote, lang);
+    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
+}
+
+/// "Where does it say that?" about an answer: the article's words, their source and
+/// the link that opens the article at them.
+pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
+    let entry = &story.entries[entry];
+    let blocks = vec![
+        Block::Text(texts(lang).article_says.to_string()),
+        Block::Quote(entry.quote.clone()),
+        Block::Source(source_line(story, entry, lang)),
+    ];
+    let link = article_link(story, &entry.quote, lang);
+    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
+}
+
+/// A follow-up about someone ("how old is he?") that the article doesn't answer:
+/// says who it was about, and offers what the article does say.
+pub fn not_said_about(story: &Story, name: &str, lang: Lang, suggestions: &[usize]) -> Reply {
+    let t = texts(lang);
+    let blocks = vec![
+        Block::Text(t.not_said_about.replace("{name}", name)),
+        Block::Heading(t.it_does_answer.to_string()),
+    ];
+    let buttons = suggestions.iter().map(|&e| entry_button(&story.entries[e], lang)).collect();
+    Reply { lang, blocks, buttons, feedback: None, link: None }
+}
+
+/// "Tell me more" after an answer with nothing related to it.
+pub fn nothing_more(lang: Lang) -> Reply {
+    let blocks = vec![Block::Text(texts(lang).nothing_more.to_string())];
+    Reply { lang, blocks, buttons: Vec::new(), feedback: None, link: None }
+}
+
 /// What the user sees for a matcher decision.
 pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
     let lang = decision.lang;

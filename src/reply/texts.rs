@@ -17,6 +17,13 @@ pub struct Texts {
     /// The URL button (or last line) that opens the article at the quote.
     pub read_in_article: &'static str,
     pub empty: &'static str,
+    /// Above the quote when asked "where does it say that?".
+    pub article_says: &'static str,
+    /// A follow-up about someone the article says no such thing about; `{name}` is
+    /// replaced with who it was ("The article doesn't say that about Alexei Tsydanov.").
+    pub not_said_about: &'static str,
+    /// "Tell me more" when the last answer has nothing related to offer.
+    pub nothing_more: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -33,6 +40,9 @@ const EN: Texts = Texts {
     read_it: "Read it",
     read_in_article: "Read in the article",
     empty: "Ask me a question about the story, for example:",
+    article_says: "The article says:",
+    not_said_about: "The article doesn't say that about {name}.",
+    nothing_more: "That is all the article says about it.",
 };
 
 const RU: Texts = Texts {
@@ -49,6 +59,9 @@ const RU: Texts = Texts {
     read_it: "Читать",
     read_in_article: "Читать в статье",
     empty: "Задайте вопрос о статье, например:",
+    article_says: "В статье сказано:",
+    not_said_about: "{name}: в статье об этом ничего не сказано.",
+    nothing_more: "Больше статья об этом ничего не сообщает.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
