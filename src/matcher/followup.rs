@@ -152,7 +152,8 @@ impl Matcher {
     /// Whether the best gap declines a follow-up: for a word of the message's own that
     /// the best entry lacks, or when it fits clearly better and the message says
     /// something of its own. The last answer's words are in many gaps about the same
-    /// subject, so they alone decide nothing.
+    /// subject, so they alone decide nothing ("why?" after the White House is not
+    /// "when did the White House say it?").
     fn gap_asks_more(&self, candidates: &Candidates, own: &Analysis, bare: bool) -> bool {
         let (Some((gap, score)), Some(top)) = (candidates.gap, candidates.entries.first()) else {
             return true;
