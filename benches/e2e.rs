@@ -1,23 +1,24 @@
-//! End-to-end benchmark (`cargo bench --bench e2e`): the real bot, in process, long
-//! polling the fake Telegram Bot API server of the tests over real HTTP on 127.0.0.1.
-//! Updates come from many distinct private chats; a result is the time from pushing
-//! an update to the fake server receiving the bot's `sendMessage` for that chat.
+//! End-to-end benchmark (`cargo bench --bench e2e`): the real bot (`telegram::serve`
+//! as `storybot run` calls it), in process, long polling the fake Telegram Bot API
+//! server of the tests over real HTTP on 127.0.0.1.
 //!
 //! Scenarios (each with a fresh server and bot):
-//! 1. `serve` as shipped: the bot wrapped in teloxide's `Throttle` with Telegram's
-//!    default limits (30 messages/s overall) — a burst, and spaced single updates.
-//! 2. A stand-in without `Throttle` (the public API cannot run storybot's handler
-//!    tree on a plain `Bot`): a minimal handler doing the same per-update work, on a
-//!    plain `Bot` — a burst, a paced load, and one update at a time.
-//! 3. The fake server's own ceiling: `sendMessage` straight from a plain `Bot`.
+//! 1. the fake server's own ceiling: `sendMessage` straight from a plain `Bot`;
+//! 2. idle: one question at a time, no network delay;
+//! 3. latency under load: 20 questions a second spread over 100 private chats, with
+//!    a 30–50 ms round trip on every call (as a bot far from Telegram sees it);
+//!    update → `sendMessage` is measured from when the bot got the update (its
+//!    getUpdates answer left the server) to when its `sendMessage` left the bot, and
+//!    Telegram's limits are measured in the same run;
+//! 4. a burst: many private chats at once, against the overall limit;
+//! 5. inline mode: 5,000 queries from 5,000 users at 1,000 a second, 50 ms round
+//!    trip: throughput, latency, connections in flight, memory.
 //!
 //! The fake server runs in this process, on the same cores, so every figure includes
-//! its cost. `STORYBOT_BENCH_E2E_N` sets the burst size of scenario 2 (default 2000),
-//! `STORYBOT_BENCH_E2E_THROTTLED_N` that of scenario 1 (default 300: 30/s).
-
-#![allow(dead_code)]
+//! its cost. `STORYBOT_BENCH_E2E_SECONDS` sets how long scenario 3 runs (default 30).
 
 #[path = "../tests/it/support/mod.rs"]
+#[allow(dead_code)]
 mod support;
 
 use std::collections::HashMap;
@@ -25,15 +26,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use storybot::config::{TelegramSettings, Token};
+use storybot::config::TelegramSettings;
 use storybot::engine::Engine;
-use storybot::reply;
-use storybot::telegram::{self, FloodLimits};
-use support::fake_bot_api::{FakeBotApi, TestUser, updates};
-use teloxide::error_handlers::LoggingErrorHandler;
+use storybot::live::LiveEngine;
+use storybot::telegram::{self, FloodLimits, Options};
+use support::fake_bot_api::{Config, FakeBotApi, TestUser, updates};
 use teloxide::prelude::*;
 use teloxide::types::ParseMode;
-use teloxide::update_listeners;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -41,13 +40,12 @@ fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
+/// The question sets' questions, but those addressed to another bot (which the bot
+/// rightly ignores, so every question here gets an answer).
 fn questions() -> Vec<String> {
-    let sets = storybot::evaluate::question_sets(std::path::Path::new("tests/eval")).expect("tests/eval");
-    sets.into_iter().flat_map(|(_, cases)| cases).map(|c| c.q).collect()
-}
-
-fn no_flood_limits() -> FloodLimits {
-    FloodLimits { per_user: u32::MAX, per_chat: u32::MAX, interval: Duration::from_secs(60) }
+    let sets = storybot::evaluate::question_sets(Path::new("tests/eval")).expect("tests/eval");
+    let ours = |q: &str| storybot::engine::typed(q).and_then(|t| t.target).is_none_or(|t| t == "storybot");
+    sets.into_iter().flat_map(|(_, cases)| cases).map(|c| c.q).filter(|q| ours(q)).collect()
 }
 
 /// A running bot and how to stop it.
@@ -57,6 +55,20 @@ struct RunningBot {
 }
 
 impl RunningBot {
+    /// `telegram::serve` as `storybot run` calls it, without flood control (the
+    /// load here is many readers, not a flood).
+    fn start(api: &FakeBotApi, engine: Arc<Engine>) -> RunningBot {
+        let settings =
+            TelegramSettings::parse(Some(api.token()), Some(&api.url())).expect("the fake's settings");
+        let live = Arc::new(LiveEngine::from_arc(engine));
+        let options = Options { flood: FloodLimits::none(), ..Options::new(settings, live) };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(telegram::serve(options, async {
+            let _ = stopped.await;
+        }));
+        RunningBot { stop, task }
+    }
+
     async fn stop(self) {
         let _ = self.stop.send(());
         match tokio::time::timeout(Duration::from_secs(15), self.task).await {
@@ -64,61 +76,6 @@ impl RunningBot {
             other => eprintln!("bot did not stop cleanly: {other:?}"),
         }
     }
-}
-
-/// `storybot::telegram::serve` exactly as `storybot run` calls it (bar flood limits).
-fn start_serve(api: &FakeBotApi, engine: Arc<Engine>) -> RunningBot {
-    let settings =
-        TelegramSettings { token: Token::parse(api.token()).expect("fake token"), api_url: Some(api.url()) };
-    let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(telegram::serve(engine, settings, no_flood_limits(), async {
-        let _ = stopped.await;
-    }));
-    RunningBot { stop, task }
-}
-
-/// A stand-in for the bot without `Throttle`, which the public API cannot build (the
-/// handler tree wants `Throttle<Bot>` and private dependencies): a minimal handler
-/// doing the same per-update work — `Engine::respond`, `reply::html_messages`, one
-/// `sendMessage` (HTML) per part — on a plain `Bot`, with teloxide's default polling
-/// and dispatcher. Not storybot's handler tree: no flood control, no groups, no logs.
-fn start_plain_proxy(api: &FakeBotApi, engine: Arc<Engine>) -> RunningBot {
-    let bot = api.bot();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let handler =
-            Update::filter_message().endpoint(|bot: Bot, msg: Message, engine: Arc<Engine>| async move {
-                if let Some(text) = msg.text() {
-                    let hint = msg.from.as_ref().and_then(|u| u.language_code.clone());
-                    let response = engine.respond(text, hint.as_deref());
-                    for html in reply::html_messages(&response.reply) {
-                        bot.send_message(msg.chat.id, html).parse_mode(ParseMode::Html).await?;
-                    }
-                }
-                respond(())
-            });
-        let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
-            .dependencies(dptree::deps![engine])
-            .default_handler(|_| async {})
-            .build();
-        let token = dispatcher.shutdown_token();
-        tokio::spawn(async move {
-            let _ = stopped.await;
-            while token.shutdown().is_err() {
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        });
-        let listener = update_listeners::polling_default(bot).await;
-        dispatcher.try_dispatch_with_listener(listener, LoggingErrorHandler::new()).await?;
-        Ok(())
-    });
-    RunningBot { stop, task }
-}
-
-struct Stats {
-    answered: usize,
-    elapsed: Duration,
-    latencies: Vec<Duration>,
 }
 
 fn pct(sorted: &[Duration], p: f64) -> Duration {
@@ -132,122 +89,202 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
-impl Stats {
-    fn print(&self, label: &str, sent: usize) {
-        let mut l = self.latencies.clone();
-        l.sort();
-        println!(
-            "{label}: {}/{} answered in {:.2} s = {:.0} updates/s; update→sendMessage median {}, p99 {}, max {}",
-            self.answered,
-            sent,
-            self.elapsed.as_secs_f64(),
-            self.answered as f64 / self.elapsed.as_secs_f64().max(1e-9),
-            ms(pct(&l, 0.5)),
-            ms(pct(&l, 0.99)),
-            ms(l.last().copied().unwrap_or_default()),
-        );
-    }
+/// p50, p90, p99 and max of `latencies`.
+fn distribution(mut latencies: Vec<Duration>) -> String {
+    latencies.sort();
+    format!(
+        "p50 {}, p90 {}, p99 {}, max {} ({} samples)",
+        ms(pct(&latencies, 0.5)),
+        ms(pct(&latencies, 0.9)),
+        ms(pct(&latencies, 0.99)),
+        ms(latencies.last().copied().unwrap_or_default()),
+        latencies.len()
+    )
 }
 
-/// The first sendMessage per chat: (chat id → when the server received it).
-fn first_sends(api: &FakeBotApi) -> HashMap<i64, Instant> {
-    let mut out = HashMap::new();
+/// A question pushed: its chat and update id.
+struct Asked {
+    chat: i64,
+    update: i64,
+}
+
+/// Pushes `question` from a private chat with `user`.
+fn ask(api: &FakeBotApi, user: i64, question: &str) -> Asked {
+    let reader = TestUser::new(user, "Reader").lang("en");
+    Asked { chat: user, update: api.push_update(updates::private_text(&reader, question)) }
+}
+
+/// Every chat's sends, in order.
+fn sends(api: &FakeBotApi) -> HashMap<i64, Vec<Instant>> {
+    let mut sends: HashMap<i64, Vec<Instant>> = HashMap::new();
     for call in api.calls("sendMessage") {
-        if let Some(chat) = call.chat_id() {
-            out.entry(chat).or_insert(call.received);
-        }
+        sends.entry(call.chat_id().unwrap_or_default()).or_default().push(call.received);
     }
-    out
+    sends
 }
 
-/// Waits until every chat in `pushed` has an answer (or `timeout`), polling gently:
-/// reading the server's record clones it, which must not steal the bot's CPU.
-async fn collect(
-    api: &FakeBotApi,
-    pushed: &[(i64, Instant)],
-    timeout: Duration,
-) -> (Stats, HashMap<i64, Instant>) {
-    let start = pushed.first().map(|p| p.1).unwrap_or_else(Instant::now);
+/// Update → the first `sendMessage` to its chat after the bot got it, from the bot's
+/// side (a chat's questions here are seconds apart, its answers milliseconds).
+fn latencies(api: &FakeBotApi, asked: &[Asked]) -> Vec<Duration> {
+    let sends = sends(api);
+    asked
+        .iter()
+        .filter_map(|a| {
+            let got = api.delivered(a.update)?;
+            let sent = sends.get(&a.chat)?.iter().find(|t| **t >= got)?;
+            Some(*sent - got)
+        })
+        .collect()
+}
+
+/// Waits until every question has a send after it (or `timeout`), then a moment
+/// for the rest of multi-part replies.
+async fn wait_answered(api: &FakeBotApi, asked: &[Asked], timeout: Duration) {
     let deadline = Instant::now() + timeout;
-    let sends = loop {
-        let sends = first_sends(api);
-        let done = pushed.iter().filter(|(c, _)| sends.contains_key(c)).count();
-        if done == pushed.len() || Instant::now() > deadline {
-            break sends;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    };
-    let mut latencies = Vec::new();
-    let mut last = start;
-    for (chat, at) in pushed {
-        if let Some(&got) = sends.get(chat) {
-            latencies.push(got.saturating_duration_since(*at));
-            last = last.max(got);
-        }
+    while latencies(api, asked).len() < asked.len() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    (Stats { answered: latencies.len(), elapsed: last.saturating_duration_since(start), latencies }, sends)
+    tokio::time::sleep(Duration::from_secs(2)).await;
 }
 
-/// Pushes `n` questions from `n` new private chats at once.
-async fn burst(api: &FakeBotApi, qs: &[String], first_user: i64, n: usize, timeout: Duration) -> Stats {
-    api.wait_for_poll(Duration::from_secs(10)).await;
-    let mut pushed = Vec::with_capacity(n);
-    for i in 0..n {
-        let id = first_user + i as i64;
-        let user = TestUser::new(id, "Reader").lang("en");
-        let update = updates::private_text(&user, &qs[i % qs.len()]);
-        pushed.push((id, Instant::now()));
-        api.push_update(update);
-    }
-    collect(api, &pushed, timeout).await.0
-}
-
-/// Pushes `n` questions at `rate` per second, each from a new private chat.
-async fn paced(api: &FakeBotApi, qs: &[String], first_user: i64, n: usize, rate: f64) -> Stats {
-    api.wait_for_poll(Duration::from_secs(10)).await;
-    let mut pushed = Vec::with_capacity(n);
+/// 3: `rate` questions a second over `chats` private chats for `seconds`.
+async fn under_load(engine: &Arc<Engine>, qs: &[String], rate: f64, chats: i64, seconds: usize) {
+    let trip = (Duration::from_millis(30), Duration::from_millis(50));
+    let api = FakeBotApi::start_with(Config { round_trip: Some(trip), ..Config::default() }).await;
+    let bot = RunningBot::start(&api, engine.clone());
+    api.wait_for_poll(Duration::from_secs(20)).await;
+    let n = (rate * seconds as f64) as usize;
     let start = tokio::time::Instant::now();
+    let mut asked = Vec::with_capacity(n);
     for i in 0..n {
         tokio::time::sleep_until(start + Duration::from_secs_f64(i as f64 / rate)).await;
-        let id = first_user + i as i64;
-        let user = TestUser::new(id, "Reader").lang("en");
-        let update = updates::private_text(&user, &qs[i % qs.len()]);
-        pushed.push((id, Instant::now()));
-        api.push_update(update);
+        asked.push(ask(&api, 50_000_000 + (i as i64 % chats), &qs[(i * 7) % qs.len()]));
     }
-    collect(api, &pushed, Duration::from_secs(30)).await.0
+    wait_answered(&api, &asked, Duration::from_secs(60)).await;
+    let l = latencies(&api, &asked);
+    println!(
+        "e2e/load: {rate} questions/s over {chats} private chats for {seconds} s, 30-50 ms round trip: update→sendMessage {}",
+        distribution(l)
+    );
+    let rates = api.send_rates();
+    println!(
+        "e2e/load: highest send rates: {} in one second overall, {} in one second to one chat, closest two to one chat {}",
+        rates.overall_per_second,
+        rates.chat_per_second,
+        rates.closest_in_a_chat.map_or("-".into(), ms)
+    );
+    api.assert_no_violations();
+    bot.stop().await;
 }
 
-/// One question at a time: the next is pushed when the previous is answered, after
-/// `gap` (zero: at once).
-async fn one_by_one(api: &FakeBotApi, qs: &[String], first_user: i64, n: usize, gap: Duration) -> Stats {
-    api.wait_for_poll(Duration::from_secs(10)).await;
-    let mut pushed = Vec::with_capacity(n);
-    let mut latencies = Vec::new();
-    let start = Instant::now();
-    let mut last = start;
-    let base = api.calls("sendMessage").len();
+/// 2: one question at a time, no network delay.
+async fn idle(engine: &Arc<Engine>, qs: &[String], n: usize) {
+    let api = FakeBotApi::start().await;
+    let bot = RunningBot::start(&api, engine.clone());
+    api.wait_for_poll(Duration::from_secs(20)).await;
+    let mut asked = Vec::new();
     for i in 0..n {
-        let id = first_user + i as i64;
-        let user = TestUser::new(id, "Reader").lang("en");
-        let update = updates::private_text(&user, &qs[(i * 7) % qs.len()]);
-        let at = Instant::now();
-        pushed.push((id, at));
-        api.push_update(update);
-        let calls = api.wait_for("sendMessage", base + i + 1, Duration::from_secs(10)).await;
-        if let Some(call) = calls.iter().find(|c| c.chat_id() == Some(id)) {
-            latencies.push(call.received.saturating_duration_since(at));
-            last = call.received;
-        }
-        if !gap.is_zero() {
-            tokio::time::sleep(gap).await;
-        }
+        let before = api.calls("sendMessage").len();
+        asked.push(ask(&api, 60_000_000 + i as i64, &qs[(i * 7) % qs.len()]));
+        api.wait_for("sendMessage", before + 1, Duration::from_secs(10)).await;
+        // Past the rest of a reply in several parts (a second apart).
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
     }
-    Stats { answered: latencies.len(), elapsed: last - start, latencies }
+    println!(
+        "e2e/idle: one question at a time: update→sendMessage {}",
+        distribution(latencies(&api, &asked))
+    );
+    bot.stop().await;
 }
 
-/// The server's own ceiling: `concurrency` tasks sending `n` messages with a plain Bot.
-async fn fake_ceiling(api: &FakeBotApi, n: usize, concurrency: usize) -> Stats {
+/// 4: `n` private chats ask at once.
+async fn burst(engine: &Arc<Engine>, qs: &[String], n: usize) {
+    let api = FakeBotApi::start().await;
+    let bot = RunningBot::start(&api, engine.clone());
+    api.wait_for_poll(Duration::from_secs(20)).await;
+    let started = Instant::now();
+    let asked: Vec<Asked> = (0..n).map(|i| ask(&api, 70_000_000 + i as i64, &qs[i % qs.len()])).collect();
+    wait_answered(&api, &asked, Duration::from_secs(120)).await;
+    let last = sends(&api).values().flatten().max().copied().unwrap_or(started);
+    let took = last.saturating_duration_since(started);
+    let sent = api.calls("sendMessage").len();
+    let rates = api.send_rates();
+    println!(
+        "e2e/burst: {n} private chats at once: {sent} messages in {:.2} s = {:.1}/s; highest {} in one second",
+        took.as_secs_f64(),
+        sent as f64 / took.as_secs_f64(),
+        rates.overall_per_second
+    );
+    bot.stop().await;
+}
+
+/// Resident memory of this process (bot and fake server together), in KiB.
+fn rss_kib() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| -> u64 {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// 5: `n` inline queries from `n` users at `rate` a second, 50 ms round trip.
+async fn inline(engine: &Arc<Engine>, qs: &[String], n: usize, rate: f64) {
+    let trip = Duration::from_millis(50);
+    let config = Config { round_trip: Some((trip, trip)), strict_query_ids: false, ..Config::default() };
+    let api = FakeBotApi::start_with(config).await;
+    let bot = RunningBot::start(&api, engine.clone());
+    api.wait_for_poll(Duration::from_secs(20)).await;
+    let (rss_before, _) = rss_kib();
+    let start = tokio::time::Instant::now();
+    let mut pushed = Vec::with_capacity(n);
+    for i in 0..n {
+        tokio::time::sleep_until(start + Duration::from_secs_f64(i as f64 / rate)).await;
+        let user = TestUser::new(80_000_000 + i as i64, "Reader").lang("en");
+        let update = updates::inline_query(&user, &qs[(i * 13) % qs.len()], "");
+        let id = update["inline_query"]["id"].as_str().unwrap_or_default().to_string();
+        pushed.push((api.push_update(update), id));
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while api.calls("answerInlineQuery").len() < n && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let answers = api.calls("answerInlineQuery");
+    let first = pushed.first().and_then(|(u, _)| api.delivered(*u));
+    let last = answers.iter().map(|c| c.received).max();
+    let by_id: HashMap<String, Instant> = answers
+        .iter()
+        .map(|c| (c.params["inline_query_id"].as_str().unwrap_or_default().to_string(), c.received))
+        .collect();
+    let latencies: Vec<Duration> = pushed
+        .iter()
+        .filter_map(|(u, id)| Some(by_id.get(id)?.saturating_duration_since(api.delivered(*u)?)))
+        .collect();
+    let (_, hwm) = rss_kib();
+    if let (Some(first), Some(last)) = (first, last) {
+        let took = last.saturating_duration_since(first).as_secs_f64();
+        println!(
+            "e2e/inline: {} of {n} queries from {n} users at {rate}/s, 50 ms round trip: answered in {took:.2} s = {:.0}/s",
+            answers.len(),
+            answers.len() as f64 / took.max(1e-9)
+        );
+    }
+    println!("e2e/inline: update→answerInlineQuery {}", distribution(latencies));
+    println!(
+        "e2e/inline: requests in flight at most {}; resident memory {:.1} MB before, peak {:.1} MB (bot and fake server)",
+        api.max_in_flight(),
+        rss_before as f64 / 1024.0,
+        hwm as f64 / 1024.0
+    );
+    bot.stop().await;
+}
+
+/// 1: the server's own ceiling: `concurrency` tasks sending `n` messages.
+async fn fake_ceiling(n: usize, concurrency: usize) {
+    let api = FakeBotApi::start().await;
     let bot = api.bot();
     let text = "Putin said as many as <b>300,000</b> men could be called up for service.";
     let start = Instant::now();
@@ -255,23 +292,20 @@ async fn fake_ceiling(api: &FakeBotApi, n: usize, concurrency: usize) -> Stats {
     for w in 0..concurrency {
         let bot = bot.clone();
         tasks.push(tokio::spawn(async move {
-            let mut lat = Vec::new();
             for i in (w..n).step_by(concurrency) {
-                let t = Instant::now();
-                bot.send_message(ChatId(1_000_000 + i as i64), text)
-                    .parse_mode(ParseMode::Html)
-                    .await
-                    .expect("sendMessage");
-                lat.push(t.elapsed());
+                let chat = ChatId(1_000_000 + i as i64);
+                bot.send_message(chat, text).parse_mode(ParseMode::Html).await.expect("sendMessage");
             }
-            lat
         }));
     }
-    let mut latencies = Vec::new();
     for t in tasks {
-        latencies.extend(t.await.unwrap());
+        t.await.expect("a sender");
     }
-    Stats { answered: latencies.len(), elapsed: start.elapsed(), latencies }
+    let took = start.elapsed();
+    println!(
+        "e2e/fake-server ceiling: {n} sendMessage, {concurrency} at a time: {:.0}/s",
+        n as f64 / took.as_secs_f64()
+    );
 }
 
 fn main() {
@@ -280,59 +314,23 @@ fn main() {
     runtime.block_on(async {
         let engine = Arc::new(Engine::load(Path::new("knowledge")).expect("load knowledge"));
         let qs = questions();
-        let n = env_usize("STORYBOT_BENCH_E2E_N", 2_000);
-        let throttled_n = env_usize("STORYBOT_BENCH_E2E_THROTTLED_N", 300);
+        let seconds = env_usize("STORYBOT_BENCH_E2E_SECONDS", 30);
         println!(
-            "\n== e2e: storybot against the fake Bot API on 127.0.0.1 ({} worker threads) ==",
+            "\n== e2e: storybot against the fake Bot API on 127.0.0.1 ({} cores) ==",
             std::thread::available_parallelism().map_or(1, |n| n.get())
         );
         println!(
             "load average before: {}",
             std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
         );
-        // Each chat with queued updates gets a dispatcher worker whose channel
-        // allocates slots for updates in blocks (32 on 64-bit): memory per busy chat.
+        fake_ceiling(2_000, 64).await;
+        idle(&engine, &qs, 20).await;
+        under_load(&engine, &qs, 20.0, 100, seconds).await;
+        burst(&engine, &qs, 300).await;
+        inline(&engine, &qs, 5_000, 1_000.0).await;
         println!(
-            "e2e/size_of::<teloxide::types::Update>() = {} bytes",
-            std::mem::size_of::<teloxide::types::Update>()
+            "load average after: {}",
+            std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
         );
-
-        // 3 first: the ceiling everything else runs under.
-        {
-            let api = FakeBotApi::start().await;
-            let s = fake_ceiling(&api, n, 64).await;
-            s.print(&format!("e2e/fake-server ceiling (plain Bot, {n} sendMessage, 64 concurrent)"), n);
-        }
-
-        // 1. serve as shipped.
-        {
-            let api = FakeBotApi::start().await;
-            let bot = start_serve(&api, engine.clone());
-            let s = burst(&api, &qs, 10_000_000, throttled_n, Duration::from_secs(120)).await;
-            s.print(&format!("e2e/serve (Throttle defaults) burst of {throttled_n} chats"), throttled_n);
-            // Let the throttle's one-second window empty after the burst.
-            tokio::time::sleep(Duration::from_millis(1500)).await;
-            let s = one_by_one(&api, &qs, 20_000_000, 30, Duration::from_millis(300)).await;
-            s.print("e2e/serve (Throttle defaults) one at a time, 300 ms apart", 30);
-            let s = one_by_one(&api, &qs, 30_000_000, 20, Duration::ZERO).await;
-            s.print("e2e/serve (Throttle defaults) one at a time, back to back", 20);
-            api.assert_no_violations();
-            bot.stop().await;
-        }
-
-        // 2. The same work without Throttle (a stand-in; see start_plain_proxy).
-        {
-            let api = FakeBotApi::start().await;
-            let bot = start_plain_proxy(&api, engine.clone());
-            let s = burst(&api, &qs, 40_000_000, n, Duration::from_secs(120)).await;
-            s.print(&format!("e2e/plain-Bot stand-in burst of {n} chats"), n);
-            let s = paced(&api, &qs, 50_000_000, 600, 200.0).await;
-            s.print("e2e/plain-Bot stand-in paced 200 updates/s for 3 s", 600);
-            let s = one_by_one(&api, &qs, 60_000_000, 50, Duration::ZERO).await;
-            s.print("e2e/plain-Bot stand-in one at a time, back to back", 50);
-            api.assert_no_violations();
-            bot.stop().await;
-        }
-        println!();
     });
 }

@@ -394,9 +394,8 @@ fn knowledge_texts(story: &Story) -> Vec<&str> {
     let mut texts: Vec<&str> = Vec::new();
     for e in &story.entries {
         texts.extend(e.questions.en.iter().chain(&e.questions.ru).map(String::as_str));
-        texts.extend(
-            [&e.answer.en, &e.answer.ru, &e.source.en, &e.source.ru, &e.quote, &e.topic].map(String::as_str),
-        );
+        texts.extend([&e.answer.en, &e.answer.ru, &e.source.en, &e.source.ru, &e.topic].map(String::as_str));
+        texts.extend(e.quotes.iter().map(String::as_str));
     }
     for g in &story.gaps {
         texts.extend(g.questions.en.iter().chain(&g.questions.ru).map(String::as_str));
@@ -538,6 +537,10 @@ fn emulated_correct<'a>(
     best.map(|(_, w)| w)
 }
 
+/// A typo-correction variant: its name, the distance, whether it stops at distance 1,
+/// and whether it prefilters by letter mask.
+type Variant = (&'static str, fn(&str, &str) -> usize, bool, bool);
+
 fn typo_correction_profile(story: &Story) {
     let vocabulary = approximate_vocabulary(story);
     let masks: Vec<Vec<u64>> =
@@ -570,7 +573,7 @@ fn typo_correction_profile(story: &Story) {
     .map(|s| s.to_string())
     .filter(|w| !vocabulary.iter().flatten().any(|v| v == w))
     .collect();
-    let variants: [(&str, fn(&str, &str) -> usize, bool, bool); 4] = [
+    let variants: [Variant; 4] = [
         ("damerau (as shipped)", strsim::damerau_levenshtein, false, false),
         ("damerau + stop at distance 1", strsim::damerau_levenshtein, true, false),
         ("damerau + letter-mask prefilter + stop", strsim::damerau_levenshtein, true, true),

@@ -1,8 +1,9 @@
 //! The maintainer's audit behind `storybot check`: beyond validity, does the knowledge
-//! work? Every phrasing must retrieve its own entry; entries must not collide; every
-//! sentence of the article must be backed by some entry's quote (or be listed in
-//! `story.toml` as deliberately uncovered); no answer may open with "Yes" or "No".
-//! These are warnings: the bot still runs.
+//! work? Every phrasing must retrieve its own entry; entries must not collide (unless
+//! `close_to` says they are meant to be close); every sentence of the article must be
+//! backed by some entry's quote (or be listed in `story.toml` as deliberately
+//! uncovered); no answer may open with "Yes" or "No". These are warnings: the bot
+//! still runs.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::engine::Engine;
+use crate::knowledge::Story;
+use crate::knowledge::article::sentences;
 use crate::lang::Lang;
 use crate::matcher::Outcome;
 
@@ -104,11 +107,13 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
                         let pair = (i.min(other), i.max(other));
                         if !collisions.contains(&pair) {
                             collisions.push(pair);
-                            let message = format!(
-                                "entries {:?} and {:?} are hard to tell apart: {phrasing:?} fits both about equally; make their phrasings more distinct",
-                                entry.id, story.entries[other].id
-                            );
-                            audit.warnings.push(file.warn(phrasing, "ambiguity", message));
+                            if !declared_close(story, pair) {
+                                let message = format!(
+                                    "entries {:?} and {:?} are hard to tell apart: {phrasing:?} fits both about equally; make their phrasings more distinct, or if they are meant to be close (the reply then shows both), say so with `close_to = [{:?}]` in {:?}",
+                                    entry.id, story.entries[other].id, story.entries[other].id, entry.id
+                                );
+                                audit.warnings.push(file.warn(phrasing, "ambiguity", message));
+                            }
                         }
                     }
                     Some(hit)
@@ -130,6 +135,30 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
             };
             let message = format!("{phrasing:?} (entry {:?}) {got} (score {:.2})", entry.id, decision.score);
             audit.warnings.push(file.warn(phrasing, "self-retrieval", message));
+        }
+    }
+    stale_close(story, &collisions, file, audit);
+}
+
+/// Whether either entry of the pair says it is meant to be close to the other.
+fn declared_close(story: &Story, (a, b): (usize, usize)) -> bool {
+    let (a, b) = (&story.entries[a], &story.entries[b]);
+    a.close_to.contains(&b.id) || b.close_to.contains(&a.id)
+}
+
+/// A `close_to` no phrasing needs any more: once phrasings change, it would hide the
+/// next real ambiguity between the two.
+fn stale_close(story: &Story, collisions: &[(usize, usize)], file: &Located, audit: &mut Audit) {
+    for (i, entry) in story.entries.iter().enumerate() {
+        for other in &entry.close_to {
+            let Some(j) = story.entries.iter().position(|e| &e.id == other) else { continue };
+            if !collisions.contains(&(i.min(j), i.max(j))) {
+                let message = format!(
+                    "{:?} says it is close to {other:?}, but no phrasing of either fits both; remove it from `close_to`",
+                    entry.id
+                );
+                audit.warnings.push(file.warn(&format!("id = {:?}", entry.id), "ambiguity", message));
+            }
         }
     }
 }
@@ -155,39 +184,15 @@ fn yes_or_no(engine: &Engine, file: &Located, audit: &mut Audit) {
     }
 }
 
-/// The article's sentences and bullets, trimmed: what the quotes must cover.
-pub fn article_sentences(article: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in article.lines() {
-        let line = line.trim().trim_start_matches('•').trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut start = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (k, &(at, c)) in chars.iter().enumerate() {
-            let next_is_start =
-                chars.get(k + 2).is_some_and(|(_, n)| n.is_uppercase() || *n == '“' || *n == '"');
-            let gap = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
-            if matches!(c, '.' | '!' | '?') && gap && next_is_start {
-                out.push(line[start..=at].trim().to_string());
-                start = at + 1;
-            }
-        }
-        out.push(line[start..].trim().to_string());
-    }
-    out.retain(|s| !s.is_empty());
-    out
-}
-
 fn coverage(engine: &Engine, story_file: &Located, audit: &mut Audit) {
     let story = &engine.story;
-    for sentence in article_sentences(&story.article) {
+    for sentence in sentences(&story.article) {
+        let sentence = sentence.text;
         if story.meta.uncovered.iter().any(|u| sentence.contains(u.as_str())) {
             continue;
         }
         audit.sentences += 1;
-        let covered = story.entries.iter().any(|e| overlaps(&e.quote, &sentence));
+        let covered = story.entries.iter().flat_map(|e| &e.quotes).any(|q| overlaps(q, sentence));
         if covered {
             audit.covered += 1;
         } else {
@@ -212,16 +217,6 @@ fn overlaps(quote: &str, sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_split_at_full_stops_but_not_abbreviations() {
-        let text =
-            "Cars at Nuijamaa, on Sept. 22. Photo: Lauri Heino/AFP\n\n  • A bullet, per AP.\nGo deeper";
-        assert_eq!(
-            article_sentences(text),
-            ["Cars at Nuijamaa, on Sept. 22.", "Photo: Lauri Heino/AFP", "A bullet, per AP.", "Go deeper"]
-        );
-    }
 
     #[test]
     fn an_answer_opening_with_yes_or_no_is_flagged() {

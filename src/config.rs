@@ -1,10 +1,14 @@
 //! Settings from flags, the environment and `.env` (the environment wins; dotenvy is
-//! loaded by `main` before anything reads them). The token is only needed by `run` and
-//! never printed: its `Debug` is redacted.
+//! loaded by `main` before anything reads them), parsed once into typed values before
+//! anything runs: [`RunSettings`] is everything `run` needs, and every bad value in it
+//! is reported at once. The token is only needed by `run` and never printed: its
+//! `Debug` is redacted.
 
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+
+pub use url::Url;
 
 /// A bot token from @BotFather, checked for shape so a typo fails at start, not later.
 #[derive(Clone, PartialEq, Eq)]
@@ -36,9 +40,13 @@ pub enum ConfigError {
     )]
     BadApiUrl(String),
     #[error(
-        "STORYBOT_RETENTION_DAYS is {0:?}; give a whole number of days from 1 to 36500 (the default is 90)"
+        "STORYBOT_RETENTION_DAYS is {0:?}; give a whole number of days from 1 to {MAX_DAYS} (the default is {DEFAULT_RETENTION_DAYS})"
     )]
     BadRetention(String),
+    #[error(
+        "STORYBOT_INLINE_IN_FLIGHT is {0:?}; give how many inline queries to answer at a time, from 1 to {MAX_IN_FLIGHT} (the default is {DEFAULT_IN_FLIGHT})"
+    )]
+    BadInFlight(String),
     #[error(
         "the webhook URL (--webhook-url or STORYBOT_WEBHOOK_URL) {0:?} is not an https:// URL with a host; Telegram delivers webhooks only over HTTPS, e.g. https://bot.example.com/telegram (ports 443, 80, 88 or 8443)"
     )]
@@ -62,13 +70,19 @@ pub enum ConfigError {
     BadWebhookSecret(String),
 }
 
+/// The shortest secret part (after the colon) of a token @BotFather issues.
+const MIN_TOKEN_SECRET: usize = 30;
+
+/// Telegram's limit on a webhook secret, in characters.
+const MAX_WEBHOOK_SECRET: usize = 256;
+
 impl Token {
     pub fn parse(raw: &str) -> Result<Token, ConfigError> {
         let raw = raw.trim();
         let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
         let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
-        let secret_ok =
-            secret.len() >= 30 && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        let secret_ok = secret.len() >= MIN_TOKEN_SECRET
+            && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
         if id_ok && secret_ok { Ok(Token(raw.to_string())) } else { Err(ConfigError::MalformedToken) }
     }
 
@@ -78,29 +92,38 @@ impl Token {
     }
 }
 
-/// What `run` needs beyond the knowledge folder.
+/// How to reach the Bot API: the token, and another server than Telegram's if set.
 #[derive(Debug, Clone)]
 pub struct TelegramSettings {
     pub token: Token,
-    pub api_url: Option<String>,
+    pub api_url: Option<Url>,
 }
 
 impl TelegramSettings {
     /// Reads `TELOXIDE_TOKEN` and `TELOXIDE_API_URL` from the environment.
     pub fn from_env() -> Result<TelegramSettings, ConfigError> {
-        let token = std::env::var("TELOXIDE_TOKEN")
-            .ok()
-            .filter(|t| !t.trim().is_empty())
-            .ok_or(ConfigError::MissingToken)?;
-        let token = Token::parse(&token)?;
-        let api_url = std::env::var("TELOXIDE_API_URL").ok().filter(|u| !u.trim().is_empty());
-        if let Some(url) = &api_url
-            && !(url.starts_with("http://") || url.starts_with("https://"))
-        {
-            return Err(ConfigError::BadApiUrl(url.clone()));
-        }
-        Ok(TelegramSettings { token, api_url })
+        TelegramSettings::parse(var("TELOXIDE_TOKEN").as_deref(), var("TELOXIDE_API_URL").as_deref())
     }
+
+    /// Checks the raw values; the first problem found.
+    pub fn parse(token: Option<&str>, api_url: Option<&str>) -> Result<TelegramSettings, ConfigError> {
+        let token = Token::parse(token.ok_or(ConfigError::MissingToken)?)?;
+        Ok(TelegramSettings { token, api_url: api_url.map(parse_api_url).transpose()? })
+    }
+}
+
+/// An `http(s)://` URL of a Bot API server.
+fn parse_api_url(raw: &str) -> Result<Url, ConfigError> {
+    let raw = raw.trim();
+    match Url::parse(raw) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => Ok(url),
+        _ => Err(ConfigError::BadApiUrl(raw.to_string())),
+    }
+}
+
+/// A variable's value, unless it is unset or blank.
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
 /// Where the webhook server listens when `--listen` and `STORYBOT_LISTEN` are not set:
@@ -126,7 +149,7 @@ impl WebhookSecret {
         if len == 0 {
             return Err(ConfigError::MissingWebhookSecret);
         }
-        if len > 256 {
+        if len > MAX_WEBHOOK_SECRET {
             return Err(ConfigError::BadWebhookSecret(format!("is {len} characters long")));
         }
         if let Some(bad) = raw.chars().position(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')) {
@@ -151,7 +174,7 @@ impl WebhookSecret {
 pub struct WebhookSettings {
     /// The public https URL given to `setWebhook`; its path is also the path the bot
     /// serves on `listen`.
-    pub url: String,
+    pub url: Url,
     pub listen: SocketAddr,
     pub secret: WebhookSecret,
 }
@@ -164,7 +187,6 @@ impl WebhookSettings {
         url_flag: Option<&str>,
         listen_flag: Option<&str>,
     ) -> Result<Option<WebhookSettings>, ConfigError> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let url = url_flag.map(str::to_string).or_else(|| var("STORYBOT_WEBHOOK_URL"));
         if url.is_none() && listen_flag.is_some() {
             return Err(ConfigError::ListenWithoutWebhook);
@@ -183,28 +205,23 @@ impl WebhookSettings {
         let Some(url) = url.map(str::trim).filter(|u| !u.is_empty()) else {
             return Ok(None);
         };
-        if !is_https_url(url) {
-            return Err(ConfigError::BadWebhookUrl(url.to_string()));
-        }
+        let url = parse_https_url(url).ok_or_else(|| ConfigError::BadWebhookUrl(url.to_string()))?;
         let listen = listen.map(str::trim).filter(|l| !l.is_empty()).unwrap_or(DEFAULT_LISTEN);
         let listen = listen.parse::<SocketAddr>().map_err(|_| ConfigError::BadListen(listen.to_string()))?;
         let secret = WebhookSecret::parse(secret.unwrap_or("").trim())?;
-        Ok(Some(WebhookSettings { url: url.to_string(), listen, secret }))
+        Ok(Some(WebhookSettings { url, listen, secret }))
     }
 }
 
-/// An absolute `https://host[:port]/...` URL that teloxide (the `url` crate) parses.
-fn is_https_url(raw: &str) -> bool {
-    let Some(rest) = raw.get(..8).filter(|s| s.eq_ignore_ascii_case("https://")).map(|_| &raw[8..]) else {
-        return false;
-    };
+/// An absolute `https://host[:port]/...` URL, written out (the URL parser would take
+/// `https:///path` for a host called "path").
+fn parse_https_url(raw: &str) -> Option<Url> {
+    let rest = raw.get(..8).filter(|s| s.eq_ignore_ascii_case("https://")).map(|_| &raw[8..])?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') || raw.chars().any(char::is_whitespace) {
-        return false;
+        return None;
     }
-    // The URL type is teloxide's (`url::Url`), named here through the type it feeds.
-    let anywhere: SocketAddr = ([127, 0, 0, 1], 0).into();
-    raw.parse().map(|url| teloxide::update_listeners::webhooks::Options::new(anywhere, url)).is_ok()
+    Url::parse(raw).ok().filter(Url::has_host)
 }
 
 /// Telegram user ids allowed to use admin commands (`/reload`), from
@@ -253,17 +270,20 @@ impl DataSettings {
         let path = std::env::var_os("STORYBOT_DATA")
             .filter(|p| !p.is_empty())
             .map_or_else(default_data, PathBuf::from);
-        let retention_days = match std::env::var("STORYBOT_RETENTION_DAYS") {
-            Ok(raw) if !raw.trim().is_empty() => parse_retention(&raw)?,
-            _ => DEFAULT_RETENTION_DAYS,
+        let retention_days = match var("STORYBOT_RETENTION_DAYS") {
+            Some(raw) => parse_retention(&raw)?,
+            None => DEFAULT_RETENTION_DAYS,
         };
         Ok(DataSettings { path, retention_days })
     }
 }
 
+/// The longest `STORYBOT_RETENTION_DAYS` (and `report --days`) accepted: a century.
+pub const MAX_DAYS: u32 = 36_500;
+
 pub fn parse_retention(raw: &str) -> Result<u32, ConfigError> {
     match raw.trim().parse::<u32>() {
-        Ok(days) if (1..=36_500).contains(&days) => Ok(days),
+        Ok(days) if (1..=MAX_DAYS).contains(&days) => Ok(days),
         _ => Err(ConfigError::BadRetention(raw.to_string())),
     }
 }
@@ -276,6 +296,72 @@ pub fn default_data() -> PathBuf {
 /// Where the knowledge folder is when no flag or variable says.
 pub fn default_knowledge() -> PathBuf {
     PathBuf::from("knowledge")
+}
+
+/// Everything `storybot run` needs besides the knowledge, parsed and checked before
+/// anything starts, so any bad setting stops it at once with every problem named.
+#[derive(Debug, Clone)]
+pub struct RunSettings {
+    pub telegram: TelegramSettings,
+    /// `None`: long polling.
+    pub webhook: Option<WebhookSettings>,
+    pub admins: Admins,
+    pub data: DataSettings,
+    /// How many inline queries are answered at a time (`STORYBOT_INLINE_IN_FLIGHT`).
+    pub inline_in_flight: usize,
+}
+
+/// How many inline queries are answered at a time by default: enough to keep up
+/// with a thousand a second against a server 50 ms away, few enough to be gentle.
+pub const DEFAULT_IN_FLIGHT: usize = 64;
+
+/// The most inline queries answered at a time that `STORYBOT_INLINE_IN_FLIGHT` takes.
+pub const MAX_IN_FLIGHT: usize = 1_024;
+
+fn parse_in_flight(raw: &str) -> Result<usize, ConfigError> {
+    match raw.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_IN_FLIGHT).contains(&n) => Ok(n),
+        _ => Err(ConfigError::BadInFlight(raw.to_string())),
+    }
+}
+
+/// The value, or `None` with its problem added to `errors`.
+fn keep<T>(errors: &mut Vec<ConfigError>, result: Result<T, ConfigError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+/// Every problem found in the settings, one a line.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+impl RunSettings {
+    /// Reads every setting `run` uses, the webhook's from its flags first.
+    pub fn from_env(webhook_url: Option<&str>, listen: Option<&str>) -> Result<RunSettings, ConfigErrors> {
+        let mut errors = Vec::new();
+        let telegram = keep(&mut errors, TelegramSettings::from_env());
+        let webhook = keep(&mut errors, WebhookSettings::from_env(webhook_url, listen));
+        let admins = keep(&mut errors, Admins::from_env());
+        let data = keep(&mut errors, DataSettings::from_env());
+        let in_flight = var("STORYBOT_INLINE_IN_FLIGHT").map(|raw| parse_in_flight(&raw));
+        let inline_in_flight = keep(&mut errors, in_flight.unwrap_or(Ok(DEFAULT_IN_FLIGHT)));
+        match (telegram, webhook, admins, data, inline_in_flight) {
+            (Some(telegram), Some(webhook), Some(admins), Some(data), Some(inline_in_flight))
+                if errors.is_empty() =>
+            {
+                Ok(RunSettings { telegram, webhook, admins, data, inline_in_flight })
+            }
+            _ => Err(ConfigErrors(errors)),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -355,10 +441,7 @@ mod tests {
 
     #[test]
     fn settings_debug_and_token_errors_never_show_the_secret() {
-        let settings = TelegramSettings {
-            token: Token::parse(GOOD).unwrap(),
-            api_url: Some("http://127.0.0.1:1".into()),
-        };
+        let settings = TelegramSettings::parse(Some(GOOD), Some("http://127.0.0.1:1")).unwrap();
         let shown = format!("{settings:?} {:?}", settings.clone());
         assert!(!shown.contains("AAHdq") && shown.contains("<redacted>"), "{shown}");
         // Near misses are refused without being repeated back.
@@ -372,6 +455,17 @@ mod tests {
             let shown = format!("{err} {err:?}");
             assert!(!shown.contains("AAHdq"), "{shown}");
         }
+    }
+
+    #[test]
+    fn the_api_url_is_an_http_url() {
+        let ok = TelegramSettings::parse(Some(GOOD), Some(" http://127.0.0.1:8081 ")).unwrap();
+        assert_eq!(ok.api_url.unwrap().as_str(), "http://127.0.0.1:8081/");
+        for bad in ["127.0.0.1:8081", "ftp://host", "http://"] {
+            let err = TelegramSettings::parse(Some(GOOD), Some(bad)).unwrap_err();
+            assert_eq!(err, ConfigError::BadApiUrl(bad.into()));
+        }
+        assert_eq!(TelegramSettings::parse(None, None).unwrap_err(), ConfigError::MissingToken);
     }
 
     #[test]

@@ -23,10 +23,12 @@
 //! assert_eq!(context.unwrap().entry, "tsydanov-statement");
 //! ```
 //!
-//! or let a [`Conversation`] keep it. Rules the transport owns:
+//! The terminal chat keeps one in its conversation (`cli/conversation.rs`); the bot
+//! keeps one per private chat and per answer in a group (`telegram/context.rs`). Rules
+//! the transport owns:
 //!
 //! - **Fresh questions.** A pressed button ("did you mean", related questions) is a
-//!   fresh question, not a follow-up: answer it with [`Engine::answer_entry`] (or
+//!   fresh question, not a follow-up: answer it with [`Engine::press`] (or
 //!   [`Engine::respond`], which reads without context); its response carries the
 //!   context to keep for what comes next.
 //! - **Lifetime.** Keep contexts in memory only, briefly (ten minutes is plenty), in a
@@ -83,27 +85,6 @@ impl Context {
     }
 }
 
-/// One conversation's context, kept between messages: for transports that hold a
-/// single conversation (the terminal chat, `chat --json`).
-#[derive(Debug, Default)]
-pub struct Conversation {
-    context: Option<Context>,
-}
-
-impl Conversation {
-    /// Replies to `text` in this conversation and remembers its context.
-    pub fn respond(&mut self, engine: &Engine, text: &str, lang_hint: Option<&str>) -> Response {
-        let response = engine.respond_in(text, lang_hint, self.context.as_ref());
-        self.context = response.context.clone();
-        response
-    }
-
-    /// The context the next message will be read with.
-    pub fn context(&self) -> Option<&Context> {
-        self.context.as_ref()
-    }
-}
-
 impl Engine {
     /// Replies to any message (a command or a question), a follow-up read with
     /// `context` (the last answer of the conversation). The response carries the
@@ -115,14 +96,9 @@ impl Engine {
         }
     }
 
-    /// A pressed button: the entry with this id answered as a fresh question, with its
-    /// related entries to offer next. `None` when the knowledge has no such entry.
-    pub fn answer_entry(&self, id: &str, lang: Lang) -> Option<Response> {
-        let entry = self.story.entries.iter().position(|e| e.id == id)?;
-        Some(self.answer_index(entry, lang))
-    }
-
-    fn answer_index(&self, entry: usize, lang: Lang) -> Response {
+    /// An entry answered outright (a pressed button, "tell me more"), with its related
+    /// entries to offer next.
+    pub(crate) fn answer_index(&self, entry: usize, lang: Lang) -> Response {
         let story = &self.story;
         let related: Vec<usize> = story.entries[entry]
             .related

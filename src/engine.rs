@@ -7,20 +7,93 @@ use crate::conversation::Context;
 use crate::knowledge::{self, KnowledgeError, Story};
 use crate::lang::Lang;
 use crate::matcher::{Decision, Matcher};
-use crate::reply::{self, Reply};
+use crate::reply::{self, Action, Reply};
 
 pub struct Engine {
     pub story: Story,
     pub matcher: Matcher,
 }
 
-/// A command a user can type in any transport.
+/// A command whose reply the engine renders, in any transport.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Start,
     Help,
     About,
     Topics,
+}
+
+/// A command only the bot's admins may use (Telegram only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admin {
+    /// `/reload`: load, check and swap in the knowledge now.
+    Reload,
+    /// `/stats`: the last week of the record in a few lines.
+    Stats,
+}
+
+/// What a typed command does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Does {
+    /// `/ask question`: the rest of the message is the question.
+    Ask,
+    Show(Command),
+    Admin(Admin),
+}
+
+/// One command: its name (without the slash) and what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub does: Does,
+}
+
+impl CommandSpec {
+    /// Whether the menu (`setMyCommands`) lists it: admin commands stay unlisted.
+    pub fn in_menu(&self) -> bool {
+        !matches!(self.does, Does::Admin(_))
+    }
+}
+
+/// Every command, in the menu's order: the one table the terminal, the bot and the
+/// bot's menu read (descriptions are in `reply::texts`).
+pub const COMMANDS: [CommandSpec; 7] = [
+    CommandSpec { name: "start", does: Does::Show(Command::Start) },
+    CommandSpec { name: "help", does: Does::Show(Command::Help) },
+    CommandSpec { name: "ask", does: Does::Ask },
+    CommandSpec { name: "about", does: Does::Show(Command::About) },
+    CommandSpec { name: "topics", does: Does::Show(Command::Topics) },
+    CommandSpec { name: "reload", does: Does::Admin(Admin::Reload) },
+    CommandSpec { name: "stats", does: Does::Admin(Admin::Stats) },
+];
+
+/// The command called `name` (any case), if there is one.
+pub fn lookup(name: &str) -> Option<&'static CommandSpec> {
+    COMMANDS.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+/// A command as typed: `/name[@target] args`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Typed<'a> {
+    pub name: &'a str,
+    /// The bot it is addressed to (`/help@storybot`), if any.
+    pub target: Option<&'a str>,
+    pub args: &'a str,
+}
+
+/// Splits a command off `text` (arguments may follow any whitespace); `None` when
+/// `text` is not a command.
+pub fn typed(text: &str) -> Option<Typed<'_>> {
+    let rest = text.trim_start().strip_prefix('/')?;
+    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    if word.is_empty() {
+        return None;
+    }
+    let (name, target) = match word.split_once('@') {
+        Some((name, target)) => (name, Some(target)),
+        None => (word, None),
+    };
+    Some(Typed { name, target, args })
 }
 
 /// A message after commands and @mentions are taken off.
@@ -31,20 +104,16 @@ pub enum Input<'a> {
 }
 
 /// Reads "/ask@bot question", "@bot question", "/help" and plain questions alike.
+/// A command the terminal does not have (an admin's, or none) gets the help.
 pub fn parse_input(text: &str) -> Input<'_> {
     let text = strip_mentions(text.trim());
-    let Some(rest) = text.strip_prefix('/') else {
+    let Some(typed) = typed(text) else {
         return Input::Question(text);
     };
-    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    let name = word.split('@').next().unwrap_or(word).to_ascii_lowercase();
-    match name.as_str() {
-        "ask" => Input::Question(args.trim()),
-        "start" => Input::Command(Command::Start),
-        "help" => Input::Command(Command::Help),
-        "about" => Input::Command(Command::About),
-        "topics" => Input::Command(Command::Topics),
-        _ => Input::Command(Command::Help),
+    match lookup(typed.name).map(|c| c.does) {
+        Some(Does::Ask) => Input::Question(typed.args.trim()),
+        Some(Does::Show(command)) => Input::Command(command),
+        Some(Does::Admin(_)) | None => Input::Command(Command::Help),
     }
 }
 
@@ -92,17 +161,20 @@ impl Engine {
         self.answered_response(reply, decision)
     }
 
-    /// The entries that fit `query` well enough to offer (inline mode), best first.
-    pub fn best_entries(&self, query: &str, n: usize) -> Vec<usize> {
+    /// Inline mode's answer to `query`: the entries that fit it well enough to offer,
+    /// best first (at most `n`), and the decision a chat would get, from one pass of
+    /// the matcher.
+    pub fn inline(&self, query: &str, lang_hint: Option<&str>, n: usize) -> (Vec<usize>, Decision) {
         let floor = crate::matcher::thresholds::CLARIFY;
+        let (decision, candidates) = self.matcher.decide_with_candidates(&self.story, query, lang_hint);
         let mut out: Vec<usize> = Vec::new();
-        for candidate in self.matcher.candidates(query).entries {
+        for candidate in candidates {
             if candidate.confidence >= floor && !out.contains(&candidate.entry) {
                 out.push(candidate.entry);
             }
         }
         out.truncate(n);
-        out
+        (out, decision)
     }
 
     /// Replies to any message, a command or a question, read on its own; for a
@@ -120,6 +192,23 @@ impl Engine {
             },
             Input::Question(q) => self.ask(q, lang_hint),
             Input::Command(c) => command(c),
+        }
+    }
+
+    /// What a pressed button (or a suggestion picked by number in the terminal) gets:
+    /// the entry it names, answered with certainty as a fresh question (never a
+    /// follow-up), or the topic's questions. `None` for a button left over from an
+    /// older version of the knowledge. The response's context follows the entry.
+    pub fn press(&self, action: &Action, lang: Lang) -> Option<Response> {
+        let story = &self.story;
+        match action {
+            Action::Answer(id) => {
+                let entry = story.entries.iter().position(|e| &e.id == id)?;
+                Some(self.answer_index(entry, lang))
+            }
+            Action::Topic(n) => {
+                Some(Response { reply: reply::topic(story, *n, lang)?, decision: None, context: None })
+            }
         }
     }
 
@@ -145,5 +234,18 @@ mod tests {
         assert_eq!(parse_input("/topics@storybot"), Input::Command(Command::Topics));
         assert_eq!(parse_input("what is /ask"), Input::Question("what is /ask"));
         assert_eq!(parse_input("/ask"), Input::Question(""));
+        assert_eq!(parse_input("/reload"), Input::Command(Command::Help), "not the terminal's");
+    }
+
+    #[test]
+    fn commands_are_split_like_telegram_does() {
+        let t = |name, target, args| Some(Typed { name, target, args });
+        assert_eq!(typed("/ask@StoryBot\nhow many?"), t("ask", Some("StoryBot"), "how many?"));
+        assert_eq!(typed("  /topics"), t("topics", None, ""));
+        assert_eq!(typed("/ 5"), None);
+        assert_eq!(typed("how many? /ask"), None);
+        assert!(lookup("ABOUT").is_some() && lookup("nope").is_none());
+        let menu: Vec<&str> = COMMANDS.iter().filter(|c| c.in_menu()).map(|c| c.name).collect();
+        assert_eq!(menu, ["start", "help", "ask", "about", "topics"]);
     }
 }

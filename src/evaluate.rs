@@ -1,5 +1,7 @@
-//! Scores a question set (JSON Lines, the format of `../shared/tools/eval.py`) against
+//! Scores a question set (JSON Lines, as in `tests/eval/` and `tests/holdout/`) against
 //! the engine, so maintainers see the rates by tag and *why* a question went wrong.
+//! A case with a `context` is a follow-up: its context and then its question go
+//! through one conversation, as `chat --json` sends them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,6 +23,10 @@ pub struct Case {
     pub expect: Vec<Vec<String>>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The messages sent before it in the same conversation, oldest first: the case
+    /// is a follow-up, read in their context.
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -65,6 +71,9 @@ impl Report {
         }
         for f in self.failures.iter().take(show_failures) {
             let _ = writeln!(out, "FAIL {} [{}] {:?}", f.case.id, f.case.kind, f.case.q);
+            if !f.case.context.is_empty() {
+                let _ = writeln!(out, "     after {:?}", f.case.context);
+            }
             let first_line = f.reply.lines().next().unwrap_or("");
             let _ = writeln!(out, "     matched={} reply={first_line:?}", f.matched);
             let _ = writeln!(out, "     candidates: {}", f.candidates.join("  "));
@@ -114,10 +123,19 @@ fn passes(case: &Case, matched: bool, reply: &str) -> bool {
     matched && case.expect.iter().all(|group| group.iter().any(|s| reply.contains(&s.to_lowercase())))
 }
 
+/// The engine's response to a case: alone, or after its context in one conversation.
+fn respond(engine: &Engine, case: &Case) -> crate::engine::Response {
+    let mut context = None;
+    for message in &case.context {
+        context = engine.respond_in(message, None, context.as_ref()).context;
+    }
+    engine.respond_in(&case.q, None, context.as_ref())
+}
+
 pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
     let mut report = Report::default();
     for case in cases {
-        let response = engine.respond(&case.q, None);
+        let response = respond(engine, case);
         let matched = response.decision.as_ref().is_some_and(|d| d.matched());
         let reply = reply::plain(&response.reply);
         let ok = passes(case, matched, &reply);
@@ -149,30 +167,16 @@ fn doc_name(engine: &Engine, doc: DocRef) -> String {
     }
 }
 
-/// How the engine reads and scores one question, for maintainers.
-pub fn explain(engine: &Engine, question: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "terms: {}", engine.matcher.explain_terms(question));
-    let decision = engine.matcher.decide(&engine.story, question, None);
-    let _ = writeln!(
-        out,
-        "outcome: {:?} (score {:.3}, lang {})",
-        decision.outcome,
-        decision.score,
-        decision.lang.code()
-    );
-    for (doc, score) in &decision.ranked {
-        let _ = writeln!(out, "  {score:.3}  {}", doc_name(engine, *doc));
-    }
-    out
-}
+/// For the sweep: the case's half, the case, the best entry's score and whether
+/// answering with it passes, and whether it was declined before any threshold applies.
+type SweepCase<'a> = (u32, &'a Case, Option<(f32, bool)>, bool);
 
 /// Pass rates at a range of answer thresholds, on two halves of the cases (split by
 /// id) so a threshold chosen on one half can be checked on the other.
 pub fn sweep(engine: &Engine, cases: &[Case]) -> String {
     let mut out = String::from("threshold  half A in/out      half B in/out\n");
     let half = |c: &Case| c.id.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 2;
-    let outcomes: Vec<(u32, &Case, Option<(f32, bool)>, bool)> = cases
+    let outcomes: Vec<SweepCase> = cases
         .iter()
         .map(|case| {
             let question = crate::engine::strip_command(&case.q);

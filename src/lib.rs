@@ -14,16 +14,22 @@
 //!
 //! Everything above the transports is synchronous and free of I/O after loading.
 
+// The command line prints through `cli::say` and `cli::tell`, which a closed pipe
+// cannot make panic.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod conversation;
 pub mod engine;
 pub mod evaluate;
+pub mod explain;
 pub mod knowledge;
 pub mod lang;
 pub mod link;
 pub mod live;
+pub mod logging;
 pub mod matcher;
 pub mod record;
 pub mod reply;

@@ -2,7 +2,8 @@
 //! search a browser runs to follow it.
 //!
 //! The link is the story's URL plus a text fragment (`#:~:text=`, WICG URL Fragment
-//! Text Directives). A short quote is linked whole; a long one, or one that runs over
+//! Text Directives), one `text=` directive per quote shown: a browser highlights them
+//! all and scrolls to the first. A short quote is linked whole; a long one, or one that runs over
 //! a paragraph break, as `start,end`: a few words from each end, grown until the
 //! browser's first match is the quote's own. Every part is percent-encoded, `-`, `,`
 //! and `&` included (they are the directive's syntax).
@@ -44,10 +45,20 @@ const LIST_MARKERS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
 /// The story's URL with a text fragment that highlights `quote` (verbatim from
 /// `article`); `None` when the quote is not in the article.
 pub fn to_quote(url: &str, article: &str, quote: &str) -> Option<String> {
-    let directive = text_directive(article, quote)?;
-    // A URL that already has a fragment keeps it: the directive follows it.
+    to_quotes(url, article, std::slice::from_ref(&quote))
+}
+
+/// The story's URL with a text fragment that highlights every one of `quotes` that
+/// the article has (in order: the browser scrolls to the first); `None` when it has
+/// none of them.
+pub fn to_quotes(url: &str, article: &str, quotes: &[impl AsRef<str>]) -> Option<String> {
+    let directives: Vec<String> = quotes.iter().filter_map(|q| text_directive(article, q.as_ref())).collect();
+    if directives.is_empty() {
+        return None;
+    }
+    // A URL that already has a fragment keeps it: the directives follow it.
     let glue = if url.contains('#') { ":~:text=" } else { "#:~:text=" };
-    Some(format!("{url}{glue}{directive}"))
+    Some(format!("{url}{glue}{}", directives.join("&text=")))
 }
 
 /// The text directive's value for `quote`: `start` or `start,end`, percent-encoded.
@@ -171,10 +182,14 @@ struct Directive {
     suffix: Option<Vec<char>>,
 }
 
-fn parse(fragment: &str) -> Option<Directive> {
-    // A whole URL, "#:~:text=…", ":~:text=…" or "text=…" alike.
+/// The values of a fragment's text directives, in order. A whole URL, "#:~:text=…",
+/// ":~:text=…" or "text=…" alike.
+fn text_values(fragment: &str) -> impl Iterator<Item = &str> {
     let directives = fragment.rsplit_once(":~:").map_or(fragment, |(_, d)| d);
-    let value = directives.split('&').find_map(|d| d.strip_prefix("text="))?;
+    directives.split('&').filter_map(|d| d.strip_prefix("text="))
+}
+
+fn parse(value: &str) -> Option<Directive> {
     let mut parts: Vec<&str> = value.split(',').collect();
     let decode = |p: &str| percent_decode_str(p).decode_utf8().ok().map(|s| fold_query(&s));
     let prefix = match parts.first().copied() {
@@ -232,26 +247,36 @@ fn adjacent(text: &[Folded], part: &[char], at: usize, before: bool) -> bool {
     }
 }
 
-/// Where a browser would highlight `fragment` (a URL, or the text after `#:~:`) in
-/// `article`: the byte range from its first to its last matched character, or `None`
-/// when it finds nothing. Matching follows the spec's find-a-range algorithm: case-
-/// and accent-insensitive, whitespace collapsed, at word boundaries, the start (and
-/// the end) each within one block, the end searched after the start.
+/// Where a browser would highlight `fragment`'s first text directive (`fragment` is a
+/// URL, or the text after `#:~:`) in `article`: the byte range from its first to its
+/// last matched character, or `None` when it finds nothing. Matching follows the
+/// spec's find-a-range algorithm: case- and accent-insensitive, whitespace collapsed,
+/// at word boundaries, the start (and the end) each within one block, the end searched
+/// after the start.
 pub fn find_fragment(article: &str, fragment: &str) -> Option<Range<usize>> {
-    let d = parse(fragment)?;
+    find_fragments(article, fragment).into_iter().next().flatten()
+}
+
+/// [`find_fragment`] for each text directive of `fragment`, in order: what a browser
+/// highlights for each (`None`: nothing, or a directive it cannot read).
+pub fn find_fragments(article: &str, fragment: &str) -> Vec<Option<Range<usize>>> {
     let text = render(article);
+    text_values(fragment).map(|value| find_directive(&text, &parse(value)?)).collect()
+}
+
+fn find_directive(text: &[Folded], d: &Directive) -> Option<Range<usize>> {
     let mut from = 0;
-    while let Some(start) = find_in(&text, &d.start, from) {
+    while let Some(start) = find_in(text, &d.start, from) {
         from = start.start + 1;
-        if d.prefix.as_ref().is_some_and(|p| !adjacent(&text, p, start.start, true)) {
+        if d.prefix.as_ref().is_some_and(|p| !adjacent(text, p, start.start, true)) {
             continue;
         }
         let range = match &d.end {
             None => start,
             // No end after this start means none after any later start either.
-            Some(end) => start.start..find_in(&text, end, start.end)?.end,
+            Some(end) => start.start..find_in(text, end, start.end)?.end,
         };
-        if d.suffix.as_ref().is_some_and(|s| !adjacent(&text, s, range.end, false)) {
+        if d.suffix.as_ref().is_some_and(|s| !adjacent(text, s, range.end, false)) {
             continue;
         }
         return Some(text[range.start].from..text[range.end - 1].to);
@@ -276,24 +301,32 @@ pub struct BrokenLink {
     pub problem: String,
 }
 
-/// Every quote of the story whose link a browser would not follow to that quote.
+/// Every quote of the story whose link a browser would not follow to that quote: alone,
+/// and as one directive of its entry's link (which highlights all its quotes).
 pub fn broken_links(story: &crate::knowledge::Story) -> Vec<BrokenLink> {
+    let (url, article) = (&story.meta.url, &story.article);
     let mut out = Vec::new();
     for entry in &story.entries {
-        let quote = entry.quote.as_str();
-        let problem = match to_quote(&story.meta.url, &story.article, quote) {
-            None => "no text fragment can single it out in article.txt".to_string(),
-            Some(link) => match (find_fragment(&story.article, &link), quote_range(&story.article, quote)) {
-                (Some(found), Some(wanted)) if found == wanted => continue,
-                (Some(found), _) => format!(
-                    "its link {link} highlights {:?} instead",
-                    story.article[found].chars().take(80).collect::<String>()
-                ),
-                (None, _) => format!("a browser finds nothing for its link {link}"),
-            },
-        };
-        let problem = format!("{problem}; quote a longer, distinctive passage");
-        out.push(BrokenLink { entry: entry.id.clone(), quote: quote.to_string(), problem });
+        let found = to_quotes(url, article, &entry.quotes).map(|link| (find_fragments(article, &link), link));
+        let mut directive = 0;
+        for quote in &entry.quotes {
+            let problem = if text_directive(article, quote).is_none() {
+                "no text fragment can single it out in article.txt".to_string()
+            } else {
+                let (ranges, link) = found.as_ref().expect("a quote with a directive gives a link");
+                directive += 1;
+                match (ranges.get(directive - 1).cloned().flatten(), quote_range(article, quote)) {
+                    (Some(found), Some(wanted)) if found == wanted => continue,
+                    (Some(found), _) => format!(
+                        "its link {link} highlights {:?} instead",
+                        article[found].chars().take(80).collect::<String>()
+                    ),
+                    (None, _) => format!("a browser finds nothing for its link {link}"),
+                }
+            };
+            let problem = format!("{problem}; quote a longer, distinctive passage");
+            out.push(BrokenLink { entry: entry.id.clone(), quote: quote.clone(), problem });
+        }
     }
     out
 }
@@ -353,6 +386,26 @@ mod tests {
     }
 
     #[test]
+    fn several_quotes_are_one_directive_each_in_order() {
+        let quotes =
+            ["Videos circulating on social media", "Putin said as many as 300,000 could be called up"];
+        let link = to_quotes("https://example.com/story", ARTICLE, &quotes).expect("a link");
+        assert_eq!(link.matches("text=").count(), 2, "{link}");
+        let found: Vec<_> =
+            find_fragments(ARTICLE, &link).into_iter().map(|r| r.map(|r| &ARTICLE[r])).collect();
+        assert_eq!(found, [Some(quotes[0]), Some(quotes[1])], "{link}");
+        assert_eq!(
+            find_fragment(ARTICLE, &link).map(|r| &ARTICLE[r]),
+            Some(quotes[0]),
+            "scrolls to the first"
+        );
+        let missing = ["not in the article", quotes[1]];
+        let link = to_quotes("https://example.com/story", ARTICLE, &missing).expect("a link");
+        assert_eq!(link.matches("text=").count(), 1, "only the quote it has: {link}");
+        assert_eq!(to_quotes("https://x", ARTICLE, &["nowhere at all"]), None);
+    }
+
+    #[test]
     fn the_browser_search_folds_case_accents_and_spaces_but_not_blocks() {
         let at = |f: &str| find_fragment(ARTICLE, f).map(|r| &ARTICLE[r]);
         assert_eq!(at("text=PUTIN%20SAID"), Some("Putin said"));
@@ -374,7 +427,7 @@ mod tests {
         // A browser matches at word boundaries: a quote cut mid-word has no link.
         story.article = "Someone said this plainly.".to_string();
         story.entries.truncate(1);
-        story.entries[0].quote = "one said this plainly.".to_string();
+        story.entries[0].quotes = vec!["one said this plainly.".to_string()];
         let broken = broken_links(&story);
         assert_eq!(broken.len(), 1, "{broken:?}");
         assert!(broken[0].problem.starts_with("a browser finds nothing"), "{broken:?}");

@@ -21,7 +21,8 @@ pub const DEBOUNCE: Duration = Duration::from_millis(250);
 
 pub struct LiveEngine {
     current: ArcSwap<Engine>,
-    dir: PathBuf,
+    /// The folder it reloads from; `None` for an engine that is never reloaded.
+    dir: Option<PathBuf>,
     /// The folder's files as last loaded: file events that change none of them (a
     /// reload's own reads show up as events on Linux) reload nothing.
     loaded: Mutex<Fingerprint>,
@@ -55,12 +56,13 @@ pub struct Reloaded {
 impl LiveEngine {
     pub fn new(engine: Engine, dir: &Path) -> LiveEngine {
         let loaded = Mutex::new(fingerprint(dir));
-        LiveEngine { current: ArcSwap::from_pointee(engine), dir: dir.to_path_buf(), loaded }
+        LiveEngine { current: ArcSwap::from_pointee(engine), dir: Some(dir.to_path_buf()), loaded }
     }
 
-    /// A live engine that is never reloaded (no folder to read from).
+    /// A live engine that is never reloaded: it has no folder, so a reload keeps it
+    /// as it is and there is nothing to watch.
     pub fn from_arc(engine: Arc<Engine>) -> LiveEngine {
-        LiveEngine { current: ArcSwap::new(engine), dir: PathBuf::new(), loaded: Mutex::default() }
+        LiveEngine { current: ArcSwap::new(engine), dir: None, loaded: Mutex::default() }
     }
 
     /// The engine to answer with now; hold it for the whole question.
@@ -68,17 +70,21 @@ impl LiveEngine {
         self.current.load_full()
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Loads, validates and indexes the folder again; swaps only if it is valid.
     pub fn reload(&self) -> Result<Reloaded, KnowledgeError> {
         let started = Instant::now();
+        let Some(dir) = &self.dir else {
+            let engine = self.get();
+            return Ok(Reloaded {
+                entries: engine.story.entries.len(),
+                gaps: engine.story.gaps.len(),
+                millis: 0,
+            });
+        };
         // Taken before reading, so an edit made during the load is seen next time.
-        let files = fingerprint(&self.dir);
+        let files = fingerprint(dir);
         *self.loaded.lock().unwrap_or_else(|e| e.into_inner()) = files;
-        let engine = Engine::load(&self.dir)?;
+        let engine = Engine::load(dir)?;
         let reloaded = Reloaded {
             entries: engine.story.entries.len(),
             gaps: engine.story.gaps.len(),
@@ -112,12 +118,16 @@ impl LiveEngine {
 
     /// Whether any file differs from the last load (or the last rejected edit).
     fn files_changed(&self) -> bool {
-        *self.loaded.lock().unwrap_or_else(|e| e.into_inner()) != fingerprint(&self.dir)
+        self.dir
+            .as_deref()
+            .is_some_and(|dir| *self.loaded.lock().unwrap_or_else(|e| e.into_inner()) != fingerprint(dir))
     }
 
     /// Watches the folder and reloads on every (debounced) change until the returned
     /// watcher is dropped.
     pub fn watch(self: &Arc<Self>) -> notify::Result<Debouncer<notify::RecommendedWatcher>> {
+        let dir =
+            self.dir.clone().ok_or_else(|| notify::Error::generic("this engine has no folder to watch"))?;
         let live = Arc::clone(self);
         let mut debouncer = new_debouncer(DEBOUNCE, move |events: DebounceEventResult| match events {
             // Runs on the debouncer's own thread: reloading never blocks answering.
@@ -127,7 +137,7 @@ impl LiveEngine {
             Ok(_) => {}
             Err(e) => warn!(error = %e, "watching the knowledge folder failed"),
         })?;
-        debouncer.watcher().watch(&self.dir, RecursiveMode::Recursive)?;
+        debouncer.watcher().watch(&dir, RecursiveMode::Recursive)?;
         Ok(debouncer)
     }
 }

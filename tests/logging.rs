@@ -78,6 +78,8 @@ async fn info_logs_say_what_was_answered_but_not_the_question() {
     bot.api.push_update(updates::inline_query(&alice, inline, ""));
     wait_sent_to(&bot.api, alice.id, 1).await;
     wait_sent_to(&bot.api, group.id, 1).await;
+    // Answers go out at once now: the inline answer must be in before the outage.
+    bot.api.wait_for("answerInlineQuery", 1, Duration::from_secs(5)).await;
     bot.api.stop().await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     bot.api.restart().await;
@@ -92,6 +94,9 @@ async fn info_logs_say_what_was_answered_but_not_the_question() {
     let answered: Vec<&str> = text.lines().filter(|l| l.contains("answered")).collect();
     assert_eq!(answered.len(), 4, "one line per answer: {text}");
     assert!(text.contains("Bot API not reachable yet"), "{text}");
+    // Each retry says what to check, and how long the waits can grow.
+    let retry = text.lines().find(|l| l.contains("Bot API not reachable yet")).unwrap_or_default();
+    assert!(retry.contains("TELOXIDE_API_URL") && retry.contains("backoff_cap_s=30"), "{retry}");
     assert!(
         answered.iter().any(|l| l.contains("entry=\"book-count\"") || l.contains("entry=book-count")),
         "{text}"

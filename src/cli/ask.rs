@@ -18,8 +18,11 @@ pub struct AskJson<'a> {
     pub score: f32,
     pub answer: Option<&'a str>,
     pub source: Option<&'a str>,
+    /// The first quote (the contract's field); `quotes` has them all.
     pub quote: Option<&'a str>,
-    /// The story's URL with a text fragment at the quote; null when nothing matched.
+    pub quotes: Option<Vec<&'a str>>,
+    /// The story's URL with a text fragment at the quote(s) shown; null when nothing
+    /// matched.
     pub link: Option<String>,
     pub reply: String,
     pub suggestions: Vec<String>,
@@ -51,7 +54,8 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
         score,
         answer: entry.map(|e| e.answer.get(lang).as_str()),
         source: entry.map(|e| e.source.get(lang).as_str()),
-        quote: entry.map(|e| e.quote.as_str()),
+        quote: entry.and_then(|e| e.quotes.first()).map(String::as_str),
+        quotes: entry.map(|e| e.quotes.iter().map(String::as_str).collect()),
         link: entry.and(response.reply.link.as_ref()).map(|l| l.url.clone()),
         reply: reply::plain(&response.reply),
         suggestions: response.reply.buttons.iter().map(|b| b.label.clone()).collect(),
@@ -60,19 +64,30 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
     }
 }
 
+/// One `ask --json` line: the object, a newline, flushed so a reader on a pipe gets
+/// each answer as it is made. `chat --json` prints the same lines.
+pub fn write_json(
+    out: &mut dyn Write,
+    engine: &Engine,
+    question: &str,
+    response: &Response,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &to_json(engine, question, response))?;
+    writeln!(out)?;
+    out.flush()
+}
+
 pub fn run(engine: &Engine, json: bool, words: &[String]) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let answer = |question: &str, out: &mut dyn Write| -> anyhow::Result<()> {
+    let answer = |question: &str, out: &mut dyn Write| -> std::io::Result<()> {
         let response = engine.respond(question, None);
         if json {
-            serde_json::to_writer(&mut *out, &to_json(engine, question, &response))?;
-            writeln!(out)?;
+            write_json(out, engine, question, &response)
         } else {
             writeln!(out, "{}\n", reply::plain(&response.reply))?;
+            out.flush()
         }
-        out.flush()?;
-        Ok(())
     };
     if words.len() == 1 && words[0] == "-" {
         for line in std::io::stdin().lock().lines() {

@@ -13,15 +13,22 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
         Ok(story) => story,
         Err(error) => {
             let problems = error.problems();
+            let note = knowledge::unparsed_note(error.unparsed());
             if json {
                 let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                super::say(serde_json::json!({ "ok": false, "errors": errors, "warnings": [] }))?;
+                super::say(
+                    serde_json::json!({ "ok": false, "errors": errors, "warnings": [], "note": note }),
+                )?;
             } else {
                 for problem in &problems {
-                    eprintln!("{problem}");
+                    super::tell(problem)?;
                 }
                 let n = problems.len();
-                eprintln!("storybot: {n} problem{} in {}", if n == 1 { "" } else { "s" }, dir.display());
+                let plural = if n == 1 { "" } else { "s" };
+                super::tell(format_args!("storybot: {n} problem{plural} in {}", dir.display()))?;
+                if let Some(note) = note {
+                    super::tell(format_args!("storybot: {note}"))?;
+                }
             }
             return Ok(ExitCode::from(1));
         }
@@ -32,19 +39,16 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
             super::say(serde_json::json!({ "ok": false, "errors": broken, "warnings": [] }))?;
         } else {
             for problem in &broken {
-                eprintln!("{problem}");
+                super::tell(problem)?;
             }
             let n = broken.len();
-            eprintln!(
-                "storybot: {n} quote{} without a working link in {}",
-                if n == 1 { "" } else { "s" },
-                dir.display()
-            );
+            let plural = if n == 1 { "" } else { "s" };
+            super::tell(format_args!("storybot: {n} quote{plural} without a working link in {}", dir.display()))?;
         }
         return Ok(ExitCode::from(1));
     }
     let summary = format!(
-        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article and its link finds it",
+        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article and its link finds it, every claim backed by a quote, every source as the article credits it",
         story.entries.len(),
         story.topics().len(),
         story.gaps.len(),
@@ -58,7 +62,7 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
         super::say(value)?;
     } else {
         for warning in &audit.warnings {
-            eprintln!("{warning}");
+            super::tell(warning)?;
         }
         super::say(format_args!("{}: ok: {summary}", dir.display()))?;
         super::say(audit_line(&audit))?;

@@ -1,9 +1,16 @@
-//! The command line: `ask`, `chat`, `check` and `run`, parsed with clap.
+//! The command line, parsed with clap: `run` (the bot), `ask`, `chat`, `check`,
+//! `explain`, `eval` and `report`. Options may come anywhere, as in any clap program;
+//! `--` ends them.
 
 mod ask;
 mod chat;
 mod check;
+mod conversation;
+mod output;
 mod report;
+
+pub use output::is_broken_pipe;
+pub(crate) use output::{say, tell};
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -11,15 +18,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, ConfigError, TelegramSettings, WebhookSettings};
+use crate::config::{self, ConfigError, RunSettings, TelegramSettings};
 use crate::engine::Engine;
-use crate::telegram::Listener;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "storybot",
     version,
-    about = "Answers questions about one news story, with sources and the article's own words."
+    about = "Answers questions about one news story, with sources and the article's own words.",
+    after_help = "With no command: runs the Telegram bot when TELOXIDE_TOKEN is set (in the environment \
+                  or .env); with no token, in a terminal, starts `chat` and says how to add one; with \
+                  neither, says what to set and exits 2."
 )]
 pub struct Cli {
     /// The knowledge folder (story.toml, article.txt, entries.toml, ...).
@@ -48,14 +57,15 @@ pub enum Command {
         /// One JSON object per question instead of plain text.
         #[arg(long)]
         json: bool,
-        /// The question; "-" reads one question a line from standard input.
-        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        /// The question, in one or more words; "-" reads one question a line from
+        /// standard input. Put `--` before a question that starts with "-".
+        #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
     },
-    /// Talk to the bot in the terminal.
+    /// Talk to the bot in the terminal: line editing and history; /help lists the rest.
     Chat {
-        /// One conversation from standard input, one message a line; one `ask --json`
-        /// object a line out, flushed each line.
+        /// Read one message a line from standard input as one conversation and print one
+        /// `ask --json` object a line, flushing each.
         #[arg(long)]
         json: bool,
     },
@@ -71,12 +81,15 @@ pub enum Command {
     },
     /// Show how a question is read and scored: its terms and the best candidates.
     Explain {
+        /// The question, in one or more words. Put `--` before a question that starts
+        /// with "-".
         #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
     },
-    /// Score question sets (JSON Lines like ../shared/eval/dev.jsonl) and show failures.
+    /// Score question sets (JSON Lines, as in tests/eval/ and tests/holdout/) and show
+    /// failures.
     Eval {
-        /// Question set files.
+        /// Question set files, e.g. tests/eval/*.jsonl tests/holdout/*.jsonl.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// How many failures to print with their candidate entries.
@@ -90,7 +103,7 @@ pub enum Command {
     /// to write next), 👎 and 👍 per entry, entries never asked.
     Report {
         /// How many days back to look.
-        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=36_500))]
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=i64::from(config::MAX_DAYS)))]
         days: u32,
         /// The records database the bot writes.
         #[arg(long, env = "STORYBOT_DATA", value_name = "PATH", default_value_os_t = config::default_data())]
@@ -113,7 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Explain { question }) => {
             let engine = load(&cli.knowledge)?;
-            say(crate::evaluate::explain(&engine, &question.join(" ")))?;
+            say(crate::explain::explain(&engine, &question.join(" ")))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { files, show_failures, sweep }) => {
@@ -137,15 +150,6 @@ fn eval(engine: &Engine, files: &[PathBuf], show_failures: usize, sweep: bool) -
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints to stdout; a closed pipe (`storybot eval ... | head`) is an error that
-/// `main` treats as a normal end, not a panic.
-pub(crate) fn say(text: impl std::fmt::Display) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{text}")?;
-    out.flush()
-}
-
 fn load(dir: &std::path::Path) -> anyhow::Result<Engine> {
     Ok(Engine::load(dir)?)
 }
@@ -159,9 +163,9 @@ fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
             chat::run(&load(knowledge)?, Some(note))
         }
         Err(ConfigError::MissingToken) => {
-            eprintln!(
-                "storybot: no TELOXIDE_TOKEN and no terminal: set TELOXIDE_TOKEN (in the environment or .env) to run the bot, or run `storybot chat` / `storybot ask QUESTION`"
-            );
+            tell(
+                "storybot: no TELOXIDE_TOKEN and no terminal: set TELOXIDE_TOKEN (in the environment or .env) to run the bot, or run `storybot chat` / `storybot ask QUESTION`",
+            )?;
             Ok(ExitCode::from(2))
         }
         _ => run_bot(knowledge, None, None),
@@ -169,22 +173,48 @@ fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The bot, by long polling or (with a webhook URL from the flag or
-/// `STORYBOT_WEBHOOK_URL`) by webhook; a bad setting exits 2 with what to fix.
+/// `STORYBOT_WEBHOOK_URL`) by webhook. Every setting is checked before anything
+/// starts: any bad one exits 2, each problem on its own line.
 fn run_bot(
     knowledge: &std::path::Path,
     webhook_url: Option<&str>,
     listen: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let settings = TelegramSettings::from_env()
-        .and_then(|settings| Ok((settings, WebhookSettings::from_env(webhook_url, listen)?)));
-    let (settings, webhook) = match settings {
+    let settings = match RunSettings::from_env(webhook_url, listen) {
         Ok(settings) => settings,
-        Err(e) => {
-            eprintln!("storybot: {e}");
+        Err(errors) => {
+            for error in errors.0 {
+                tell(format_args!("storybot: {error}"))?;
+            }
             return Ok(ExitCode::from(2));
         }
     };
-    let listener = webhook.map_or(Listener::Polling, Listener::Webhook);
     let engine = load(knowledge)?;
-    crate::telegram::run(engine, settings, knowledge.to_path_buf(), listener)
+    crate::telegram::run(settings, engine, knowledge)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_command_and_argument_is_described() {
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        let mut commands = vec![&cli];
+        commands.extend(cli.get_subcommands());
+        for command in commands {
+            assert!(command.get_about().is_some(), "`{}` has no description", command.get_name());
+            for arg in command.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "`{} {}` has no description",
+                    command.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+    }
 }

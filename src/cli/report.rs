@@ -10,11 +10,11 @@ use std::process::ExitCode;
 use crate::knowledge::{self, Story};
 use crate::lang::Lang;
 use crate::record::report::{Group, OUTCOMES, Summary, summarize};
-use crate::record::{now, open_read};
+use crate::record::{days_ago, open_read};
 
 pub fn run(data: &Path, knowledge_dir: &Path, days: u32, top: usize) -> anyhow::Result<ExitCode> {
     let conn = open_read(data)?;
-    let summary = summarize(&conn, now() - i64::from(days) * 86_400)?;
+    let summary = summarize(&conn, days_ago(days))?;
     // The counts are worth showing even when the knowledge folder is broken.
     let story = knowledge::load(knowledge_dir).map_err(|e| {
         format!(
@@ -23,7 +23,7 @@ pub fn run(data: &Path, knowledge_dir: &Path, days: u32, top: usize) -> anyhow::
             e.problems().len()
         )
     });
-    print!("{}", render(&summary, story.as_ref(), data, days, top));
+    super::say(render(&summary, story.as_ref(), data, days, top).trim_end())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,7 +3,13 @@
 //!
 //! The folder format is documented in `docs/knowledge-format.md`.
 
+pub mod article;
+pub mod attribution;
+pub mod claims;
+mod faithful;
+mod items;
 mod model;
+pub mod names;
 mod problems;
 mod read;
 mod toml_reader;
@@ -12,9 +18,9 @@ mod validate;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use model::{AnswerKind, Entry, Gap, Lexicon, SmallTalk, Story, StoryMeta};
+pub use model::{AnswerKind, Entity, Entry, Gap, Lexicon, SmallTalk, Story, StoryMeta};
 pub use problems::Problem;
-use problems::Problems;
+use problems::{Problems, SourceFile};
 pub use validate::MAX_ID_LEN;
 
 /// Why a knowledge folder could not be loaded.
@@ -22,11 +28,12 @@ pub use validate::MAX_ID_LEN;
 pub enum KnowledgeError {
     #[error("knowledge folder {0} does not exist; pass --knowledge PATH or set STORYBOT_KNOWLEDGE")]
     MissingFolder(PathBuf),
-    #[error("{}", ProblemList(.0))]
-    Invalid(Vec<Problem>),
+    /// Every problem, and the files that did not parse (checks that need them wait).
+    #[error("{}", ProblemList(.0, .1))]
+    Invalid(Vec<Problem>, Vec<PathBuf>),
 }
 
-struct ProblemList<'a>(&'a [Problem]);
+struct ProblemList<'a>(&'a [Problem], &'a [PathBuf]);
 
 impl fmt::Display for ProblemList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -35,8 +42,23 @@ impl fmt::Display for ProblemList<'_> {
         for problem in self.0 {
             writeln!(f, "{problem}")?;
         }
+        if let Some(note) = unparsed_note(self.1) {
+            writeln!(f, "{note}")?;
+        }
         Ok(())
     }
+}
+
+/// Said once when a file did not parse: what depends on it is checked after the fix.
+pub fn unparsed_note(files: &[PathBuf]) -> Option<String> {
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "{} did not parse, so the checks that need {} did not run; they run once the syntax is fixed",
+            names.join(" and "),
+            if names.len() == 1 { "it" } else { "them" }
+        )
+    })
 }
 
 impl KnowledgeError {
@@ -50,8 +72,52 @@ impl KnowledgeError {
                 message: "knowledge folder does not exist; pass --knowledge PATH or set STORYBOT_KNOWLEDGE"
                     .into(),
             }],
-            KnowledgeError::Invalid(list) => list.clone(),
+            KnowledgeError::Invalid(list, _) => list.clone(),
         }
+    }
+
+    /// The files that did not parse.
+    pub fn unparsed(&self) -> &[PathBuf] {
+        match self {
+            KnowledgeError::Invalid(_, files) => files,
+            KnowledgeError::MissingFolder(_) => &[],
+        }
+    }
+}
+
+/// The folder's files, read into memory (`None` when missing or unreadable).
+struct Files {
+    story: Option<SourceFile>,
+    entries: Option<SourceFile>,
+    gaps: Option<SourceFile>,
+    lexicon: Option<SourceFile>,
+    smalltalk: Option<SourceFile>,
+}
+
+impl Files {
+    /// story.toml and entries.toml are required; the others may be left out.
+    fn read(dir: &Path, problems: &mut Problems) -> Files {
+        let optional = |name: &str, problems: &mut Problems| {
+            dir.join(name).exists().then(|| read::source(dir, name, problems)).flatten()
+        };
+        Files {
+            story: read::source(dir, "story.toml", problems),
+            entries: read::source(dir, "entries.toml", problems),
+            gaps: optional("gaps.toml", problems),
+            lexicon: optional("lexicon.toml", problems),
+            smalltalk: optional("smalltalk.toml", problems),
+        }
+    }
+}
+
+/// The lexicon, and whether it could be read (a missing one is empty and fine).
+fn lexicon(file: Option<&SourceFile>, problems: &mut Problems) -> (Lexicon, bool) {
+    let Some(file) = file else {
+        return (Lexicon::default(), true);
+    };
+    match read::lexicon(file, problems) {
+        Some(raw) => (validate::lexicon(raw, file, problems), true),
+        None => (Lexicon::default(), false),
     }
 }
 
@@ -61,62 +127,47 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
         return Err(KnowledgeError::MissingFolder(dir.to_path_buf()));
     }
     let mut problems = Problems::default();
-    let story_file = read::source(dir, "story.toml", &mut problems);
-    let entries_file = read::source(dir, "entries.toml", &mut problems);
-    let optional = |name: &str, problems: &mut Problems| {
-        dir.join(name).exists().then(|| read::source(dir, name, problems)).flatten()
-    };
-    let gaps_file = optional("gaps.toml", &mut problems);
-    let lexicon_file = optional("lexicon.toml", &mut problems);
-    let smalltalk_file = optional("smalltalk.toml", &mut problems);
-
+    let files = Files::read(dir, &mut problems);
     let (meta, article) =
-        match story_file.as_ref().and_then(|file| Some((read::story(file, &mut problems)?, file))) {
+        match files.story.as_ref().and_then(|file| Some((read::story(file, &mut problems)?, file))) {
             Some((raw, file)) => validate::meta(raw, dir, file, &mut problems),
             None => (None, None),
         };
+    let (lexicon, lexicon_read) = lexicon(files.lexicon.as_ref(), &mut problems);
 
     let mut ids = validate::Ids::default();
-    let mut entries = match &entries_file {
-        Some(file) => validate::entries(
-            read::entries(file, &mut problems),
-            article.as_deref(),
-            &mut ids,
-            file,
-            &mut problems,
-        ),
+    let raw_entries = files.entries.as_ref().map(|file| read::entries(file, &mut problems));
+    // Every id an entry was given, even one with other problems: a related id naming
+    // it is fine, and reporting it would only repeat those problems.
+    let entry_ids: Vec<String> =
+        raw_entries.iter().flatten().filter_map(|e| e.id.as_ref().map(|id| id.get_ref().clone())).collect();
+    let mut entries = match (&files.entries, raw_entries) {
+        (Some(file), Some(raw)) => validate::entries(raw, article.as_deref(), &mut ids, file, &mut problems),
+        _ => Vec::new(),
+    };
+    let mut gaps = match &files.gaps {
+        Some(file) => {
+            validate::gaps(read::gaps(file, &mut problems), article.as_deref(), &mut ids, file, &mut problems)
+        }
         None => Vec::new(),
     };
-    let mut gaps = match &gaps_file {
-        Some(file) => validate::gaps(read::gaps(file, &mut problems), &mut ids, file, &mut problems),
-        None => Vec::new(),
-    };
-    if let Some(file) = &entries_file
-        && entries.is_empty()
+    if let Some(file) = &files.entries
+        && entry_ids.is_empty()
         && problems.is_empty()
     {
         problems.file(&file.path, "no [[entry]] tables: the bot would know nothing; add at least one entry");
     }
-    let entry_ids: Vec<String> = entries.iter().map(|(e, _)| e.id.clone()).collect();
     let entry_ids: Vec<&str> = entry_ids.iter().map(String::as_str).collect();
-    if let Some(file) = &entries_file {
-        for (entry, related) in &mut entries {
-            entry.related =
-                validate::related(&entry.id, std::mem::take(related), &entry_ids, file, &mut problems);
-        }
+    let entries_parsed = files.entries.as_ref().is_some_and(|f| problems.parsed(&f.path));
+    items::check_links(&mut entries, files.entries.as_ref(), entries_parsed, &entry_ids, &mut problems);
+    items::check_links(&mut gaps, files.gaps.as_ref(), entries_parsed, &entry_ids, &mut problems);
+    if let (Some(meta), Some(article), true) = (&meta, &article, lexicon_read) {
+        let faithful = faithful::Faithful::new(meta, article, &lexicon);
+        faithful.entries(&entries, files.entries.as_ref(), &mut problems);
+        faithful.gaps(&gaps, files.gaps.as_ref(), &mut problems);
     }
-    if let Some(file) = &gaps_file {
-        for (gap, related) in &mut gaps {
-            gap.related =
-                validate::related(&gap.id, std::mem::take(related), &entry_ids, file, &mut problems);
-        }
-    }
-    let lexicon = lexicon_file
-        .as_ref()
-        .and_then(|f| read::lexicon(f, &mut problems))
-        .map(validate::lexicon)
-        .unwrap_or_default();
-    let smalltalk = smalltalk_file
+    let smalltalk = files
+        .smalltalk
         .as_ref()
         .map(|f| validate::smalltalk(read::smalltalk(f, &mut problems), meta.as_ref()))
         .unwrap_or_default();
@@ -125,19 +176,20 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
         (Some(meta), Some(article)) if problems.is_empty() => Ok(Story {
             meta,
             article,
-            entries: entries.into_iter().map(|(e, _)| e).collect(),
-            gaps: gaps.into_iter().map(|(g, _)| g).collect(),
+            entries: entries.into_iter().map(|e| e.item).collect(),
+            gaps: gaps.into_iter().map(|g| g.item).collect(),
             lexicon,
             smalltalk,
         }),
         _ => {
             if problems.is_empty() {
                 // Unreachable in practice: a missing meta always leaves a problem behind.
-                if let Some(file) = &story_file {
+                if let Some(file) = &files.story {
                     problems.file(&file.path, "story.toml is incomplete");
                 }
             }
-            Err(KnowledgeError::Invalid(problems.into_vec()))
+            let unparsed = problems.unparsed_files().to_vec();
+            Err(KnowledgeError::Invalid(problems.into_vec(), unparsed))
         }
     }
 }

@@ -79,9 +79,13 @@ pub struct Entry {
     pub questions: Localized<Vec<String>>,
     pub answer: Localized<String>,
     pub source: Localized<String>,
-    /// Verbatim from the article (English).
-    pub quote: String,
+    /// Verbatim from the article, one or more: together they back every claim of
+    /// the answer. The reply shows them all.
+    pub quotes: Vec<String>,
     pub related: Vec<String>,
+    /// Entries it is meant to be close to: a question may fit both, and the reply
+    /// shows both; `check` does not warn about the pair.
+    pub close_to: Vec<String>,
 }
 
 /// A question people ask that the article does not answer.
@@ -90,6 +94,8 @@ pub struct Gap {
     pub id: String,
     pub questions: Localized<Vec<String>>,
     pub note: Localized<String>,
+    /// Verbatim article quotes backing what the note says the article does report.
+    pub quotes: Vec<String>,
     pub related: Vec<String>,
 }
 
@@ -100,8 +106,15 @@ pub struct Lexicon {
     pub stopwords: Localized<Vec<String>>,
     /// Groups of things of one kind the story tells apart (countries, people,
     /// outlets): a question naming one is not answered by an entry about another.
-    pub entities: Vec<Vec<String>>,
+    /// Each member is one thing with all its names (aliases, languages, adjectives).
+    pub entities: Vec<Vec<Entity>>,
+    /// Named things the matcher need not tell apart (Russia, the outlet), listed so
+    /// the claims check recognises their names in every language.
+    pub known: Vec<Entity>,
 }
+
+/// The names of one thing: `["Finland", "Finnish", "Финляндия", "финский"]`.
+pub type Entity = Vec<String>;
 
 /// Greetings, thanks and the like: a friendly line, never an answer.
 #[derive(Debug, Clone)]

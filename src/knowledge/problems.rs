@@ -48,26 +48,44 @@ impl fmt::Display for Problem {
 
 /// The list every loader and validator appends to.
 #[derive(Debug, Default)]
-pub struct Problems(Vec<Problem>);
+pub struct Problems {
+    list: Vec<Problem>,
+    /// Files that did not parse: checks that need them wait until they do.
+    unparsed: Vec<PathBuf>,
+}
 
 impl Problems {
+    /// Notes that `path` did not parse.
+    pub fn unparsed(&mut self, path: &Path) {
+        self.unparsed.push(path.to_path_buf());
+    }
+
+    /// Whether `path` parsed (or was never read).
+    pub fn parsed(&self, path: &Path) -> bool {
+        !self.unparsed.iter().any(|p| p == path)
+    }
+
+    pub fn unparsed_files(&self) -> &[PathBuf] {
+        &self.unparsed
+    }
+
     pub fn at(&mut self, file: &SourceFile, span: Range<usize>, message: impl Into<String>) {
         let (line, column) = file.position(span.start);
-        self.0.push(Problem { path: file.path.clone(), line, column, message: message.into() });
+        self.list.push(Problem { path: file.path.clone(), line, column, message: message.into() });
     }
 
     /// A problem with a whole file (missing, unreadable): reported at 1:1.
     pub fn file(&mut self, path: &Path, message: impl Into<String>) {
-        self.0.push(Problem { path: path.to_path_buf(), line: 1, column: 1, message: message.into() });
+        self.list.push(Problem { path: path.to_path_buf(), line: 1, column: 1, message: message.into() });
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 
     pub fn into_vec(mut self) -> Vec<Problem> {
-        self.0.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        self.0
+        self.list.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.list
     }
 }
 

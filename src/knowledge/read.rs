@@ -31,8 +31,11 @@ pub struct RawEntry {
     pub answer_ru: Option<Located>,
     pub source: Option<Located>,
     pub source_ru: Option<Located>,
-    pub quote: Option<Located>,
+    /// From `quote = "..."` or `quotes = [...]`, whichever the entry has.
+    pub quotes: Vec<Located>,
     pub related: Vec<Located>,
+    /// Entries this one is meant to be close to (settles an ambiguity warning).
+    pub close_to: Vec<Located>,
 }
 
 pub struct RawGap {
@@ -41,6 +44,7 @@ pub struct RawGap {
     pub questions_ru: Vec<Located>,
     pub note: Option<Located>,
     pub note_ru: Option<Located>,
+    pub quotes: Vec<Located>,
     pub related: Vec<Located>,
 }
 
@@ -49,7 +53,9 @@ pub struct RawLexicon {
     pub synonyms_ru: Vec<Vec<Located>>,
     pub stopwords_en: Vec<Located>,
     pub stopwords_ru: Vec<Located>,
-    pub entities: Vec<Vec<Located>>,
+    /// Groups of members; each member is the names of one thing.
+    pub entities: Vec<Vec<Vec<Located>>>,
+    pub known: Vec<Vec<Located>>,
 }
 
 pub struct RawSmallTalk {
@@ -132,12 +138,43 @@ pub fn entries(file: &SourceFile, problems: &mut Problems) -> Vec<RawEntry> {
             answer_ru: t.string("answer_ru", problems),
             source: t.string("source", problems),
             source_ru: t.string("source_ru", problems),
-            quote: t.string("quote", problems),
+            quotes: entry_quotes(&mut t, problems),
             related: t.optional_strings("related", problems),
+            close_to: t.optional_strings("close_to", problems),
         });
         t.finish(problems);
     }
     out
+}
+
+/// An entry's quotes: `quote = "..."` or `quotes = [...]`, exactly one of the two.
+fn entry_quotes(t: &mut TableReader, problems: &mut Problems) -> Vec<Located> {
+    let (single, plural) = (t.has("quote"), t.has("quotes"));
+    let mut quotes: Vec<Located> = t.optional_string("quote", problems).into_iter().collect();
+    quotes.extend(t.optional_strings("quotes", problems));
+    if single && plural {
+        let message =
+            format!("{} has both `quote` and `quotes`; keep one (`quotes = [...]` holds several)", t.what());
+        problems.at(t.file(), t.span_of("quotes"), message);
+    } else if !single && !plural {
+        let message = format!(
+            "{} is missing its quote: add `quote = \"...\"` or `quotes = [\"...\", ...]`, verbatim from the article",
+            t.what()
+        );
+        problems.at(t.file(), t.span(), message);
+    } else if plural && quotes.is_empty() {
+        problems.at(t.file(), t.span_of("quotes"), "`quotes` must list at least one quote");
+    }
+    quotes
+}
+
+/// A gap's optional quotes: what backs the facts its note states.
+fn gap_quotes(t: &mut TableReader, problems: &mut Problems) -> Vec<Located> {
+    let quotes = t.optional_strings("quotes", problems);
+    if t.has("quotes") && quotes.is_empty() {
+        problems.at(t.file(), t.span_of("quotes"), "`quotes` must list at least one quote, or be left out");
+    }
+    quotes
 }
 
 pub fn gaps(file: &SourceFile, problems: &mut Problems) -> Vec<RawGap> {
@@ -156,6 +193,7 @@ pub fn gaps(file: &SourceFile, problems: &mut Problems) -> Vec<RawGap> {
             questions_ru: t.optional_strings("questions_ru", problems),
             note: t.string("note", problems),
             note_ru: t.string("note_ru", problems),
+            quotes: gap_quotes(&mut t, problems),
             related: t.optional_strings("related", problems),
         });
         t.finish(problems);
@@ -176,6 +214,7 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
         stopwords_en: vec![],
         stopwords_ru: vec![],
         entities: vec![],
+        known: vec![],
     };
     if let Some((table, span)) = synonyms {
         let mut t = TableReader::new(file, table, span, "[synonyms]");
@@ -191,7 +230,8 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
     }
     if let Some((table, span)) = entities {
         let mut t = TableReader::new(file, table, span, "[entities]");
-        lexicon.entities = t.string_groups("groups", problems);
+        lexicon.entities = t.member_groups("groups", problems);
+        lexicon.known = t.members("known", problems);
         t.finish(problems);
     }
     Some(lexicon)

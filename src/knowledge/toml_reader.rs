@@ -15,15 +15,17 @@ use super::problems::{Problems, SourceFile};
 /// A string with the byte range it came from.
 pub type Located = Spanned<String>;
 
-/// Parses a whole file, reporting every syntax error it can recover from.
+/// Parses a whole file. Only the first syntax error is reported: the parser's later
+/// ones mostly follow from it (one unclosed `[[entry]` misreads the rest of the file).
 pub fn parse<'a>(file: &'a SourceFile, problems: &mut Problems) -> Option<DeTable<'a>> {
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
-    let failed = !errors.is_empty();
-    for error in errors {
-        let span = error.span().unwrap_or(0..0);
-        problems.at(file, span, format!("TOML syntax: {}", error.message().trim()));
-    }
-    (!failed).then(|| doc.into_inner())
+    let Some(error) = errors.first() else {
+        return Some(doc.into_inner());
+    };
+    let span = error.span().unwrap_or(0..0);
+    problems.at(file, span, format!("TOML syntax: {}", error.message().trim()));
+    problems.unparsed(&file.path);
+    None
 }
 
 /// Reads the fields of one table; call [`TableReader::finish`] to report unknown keys.
@@ -125,6 +127,66 @@ impl<'t, 'a> TableReader<'t, 'a> {
         out
     }
 
+    /// An optional array of members, each a name or an array of names for one thing
+    /// (`known = ["Axios", ["Russia", "Russian", "Россия"]]`).
+    pub fn members(&mut self, key: &str, problems: &mut Problems) -> Vec<Vec<Located>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            problems.at(self.file, value.span(), format!("`{key}` must be an array of names"));
+            return Vec::new();
+        };
+        members(self.file, key, items.iter(), problems)
+    }
+
+    /// An optional array of groups of members (entity groups).
+    pub fn member_groups(&mut self, key: &str, problems: &mut Problems) -> Vec<Vec<Vec<Located>>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(groups) = value.get_ref().as_array() else {
+            problems.at(self.file, value.span(), format!("`{key}` must be an array of arrays of names"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for group in groups.iter() {
+            match group.get_ref().as_array() {
+                Some(items) => out.push(members(self.file, key, items.iter(), problems)),
+                None => problems.at(
+                    self.file,
+                    group.span(),
+                    format!("each group in `{key}` must be an array of names"),
+                ),
+            }
+        }
+        out
+    }
+
+    /// Whether the table has `key`, without reading it.
+    pub fn has(&self, key: &str) -> bool {
+        self.table.iter().any(|(k, _)| k.get_ref() == key)
+    }
+
+    /// The span of `key`'s value, or of the whole table when it is absent.
+    pub fn span_of(&self, key: &str) -> Range<usize> {
+        self.table.iter().find(|(k, _)| k.get_ref() == key).map_or(self.span.clone(), |(_, v)| v.span())
+    }
+
+    /// The span of the whole table.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn file(&self) -> &'a SourceFile {
+        self.file
+    }
+
+    /// What the table is called in messages ("entry #3").
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
     /// A required TOML date (`2022-09-24`), as (year, month, day).
     pub fn date(&mut self, key: &str, problems: &mut Problems) -> Option<(u16, u8, u8)> {
         let Some(value) = self.get(key) else {
@@ -208,6 +270,30 @@ impl<'t, 'a> TableReader<'t, 'a> {
             }
         }
     }
+}
+
+/// Each item a name (`"Axios"`) or a non-empty array of names for one thing.
+fn members<'v, 'a: 'v>(
+    file: &SourceFile,
+    key: &str,
+    items: impl Iterator<Item = &'v Spanned<DeValue<'a>>>,
+    problems: &mut Problems,
+) -> Vec<Vec<Located>> {
+    let mut out = Vec::new();
+    for item in items {
+        if let Some(names) = item.get_ref().as_array() {
+            let names: Vec<Located> =
+                names.iter().filter_map(|n| expect_string(file, key, n, problems)).collect();
+            if names.is_empty() {
+                problems.at(file, item.span(), format!("an empty list of names in `{key}`; remove it"));
+            } else {
+                out.push(names);
+            }
+        } else if let Some(name) = expect_string(file, key, item, problems) {
+            out.push(vec![name]);
+        }
+    }
+    out
 }
 
 fn expect_string(

@@ -1,10 +1,11 @@
 //! Turns raw records into a [`Story`], checking everything a maintainer can get wrong:
-//! ids, duplicate phrasings, quotes that are not verbatim, related ids that don't exist.
+//! ids, duplicate phrasings, quotes that are not verbatim, names listed twice.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
+use super::items::{FieldSpans, Item};
 use super::model::*;
 use super::problems::{Problems, SourceFile};
 use super::read::{RawEntry, RawGap, RawLexicon, RawSmallTalk, RawStory};
@@ -195,7 +196,7 @@ pub fn entries(
     ids: &mut Ids,
     file: &SourceFile,
     problems: &mut Problems,
-) -> Vec<(Entry, Vec<Located>)> {
+) -> Vec<Item<Entry>> {
     let mut out = Vec::new();
     for e in raw {
         if let Some(id) = &e.id {
@@ -203,10 +204,19 @@ pub fn entries(
             let phrasings: Vec<&Located> = e.questions.iter().chain(&e.questions_ru).collect();
             ids.claim_phrasings(id.get_ref(), &phrasings, file, problems);
         }
-        if let (Some(quote), Some(article)) = (&e.quote, article) {
-            check_quote(quote, article, file, problems);
+        if let Some(article) = article {
+            e.quotes.iter().for_each(|quote| check_quote(quote, article, file, problems));
         }
         let kinds = e.kinds.iter().filter_map(|k| kind(k, file, problems)).collect();
+        let mut spans = FieldSpans::default();
+        for (field, value) in [
+            ("answer", &e.answer),
+            ("answer_ru", &e.answer_ru),
+            ("source", &e.source),
+            ("source_ru", &e.source_ru),
+        ] {
+            spans.note(field, value);
+        }
         let Some(entry) = (|| {
             Some(Entry {
                 id: e.id?.into_inner(),
@@ -215,13 +225,14 @@ pub fn entries(
                 questions: localized_list(e.questions, e.questions_ru),
                 answer: Localized { en: e.answer?.into_inner(), ru: e.answer_ru?.into_inner() },
                 source: Localized { en: e.source?.into_inner(), ru: e.source_ru?.into_inner() },
-                quote: e.quote?.into_inner(),
+                quotes: inner(e.quotes),
                 related: Vec::new(),
+                close_to: Vec::new(),
             })
         })() else {
             continue;
         };
-        out.push((entry, e.related));
+        out.push(Item { item: entry, links: vec![("related", e.related), ("close_to", e.close_to)], spans });
     }
     out
 }
@@ -264,10 +275,11 @@ fn check_quote(quote: &Located, article: &str, file: &SourceFile, problems: &mut
 
 pub fn gaps(
     raw: Vec<RawGap>,
+    article: Option<&str>,
     ids: &mut Ids,
     file: &SourceFile,
     problems: &mut Problems,
-) -> Vec<(Gap, Vec<Located>)> {
+) -> Vec<Item<Gap>> {
     let mut out = Vec::new();
     for g in raw {
         if let Some(id) = &g.id {
@@ -275,48 +287,57 @@ pub fn gaps(
             let phrasings: Vec<&Located> = g.questions.iter().chain(&g.questions_ru).collect();
             ids.claim_phrasings(id.get_ref(), &phrasings, file, problems);
         }
+        if let Some(article) = article {
+            g.quotes.iter().for_each(|quote| check_quote(quote, article, file, problems));
+        }
+        let mut spans = FieldSpans::default();
+        spans.note("note", &g.note);
+        spans.note("note_ru", &g.note_ru);
         let Some(gap) = (|| {
             Some(Gap {
                 id: g.id?.into_inner(),
                 questions: localized_list(g.questions, g.questions_ru),
                 note: Localized { en: g.note?.into_inner(), ru: g.note_ru?.into_inner() },
+                quotes: inner(g.quotes),
                 related: Vec::new(),
             })
         })() else {
             continue;
         };
-        out.push((gap, g.related));
+        out.push(Item { item: gap, links: vec![("related", g.related)], spans });
     }
     out
 }
 
-/// Keeps the related ids that name an entry; reports the others.
-pub fn related(
-    owner: &str,
-    related: Vec<Located>,
-    entry_ids: &[&str],
-    file: &SourceFile,
-    problems: &mut Problems,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for id in related {
-        if id.get_ref() == owner {
-            problems.at(file, id.span(), format!("{owner:?} lists itself as related"));
-        } else if !entry_ids.contains(&id.get_ref().as_str()) {
-            problems.at(file, id.span(), format!("related id {:?} is not the id of any entry", id.get_ref()));
-        } else {
-            out.push(id.into_inner());
+/// The lexicon; a name listed under two entities is a problem (the claims check
+/// could not tell which thing it names).
+pub fn lexicon(raw: RawLexicon, file: &SourceFile, problems: &mut Problems) -> Lexicon {
+    let groups = |g: Vec<Vec<Located>>| g.into_iter().map(inner).collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let members = raw.entities.iter().flatten().chain(&raw.known);
+    for (m, member) in members.enumerate() {
+        for name in member {
+            let key = phrasing_key(name.get_ref());
+            match seen.get(&key) {
+                Some(&first) if first != m => problems.at(
+                    file,
+                    name.span(),
+                    format!(
+                        "the name {:?} is listed under two entities; a name may stand for one thing only",
+                        name.get_ref()
+                    ),
+                ),
+                _ => {
+                    seen.insert(key, m);
+                }
+            }
         }
     }
-    out
-}
-
-pub fn lexicon(raw: RawLexicon) -> Lexicon {
-    let groups = |g: Vec<Vec<Located>>| g.into_iter().map(inner).collect();
     Lexicon {
         synonyms: Localized { en: groups(raw.synonyms_en), ru: groups(raw.synonyms_ru) },
         stopwords: Localized { en: inner(raw.stopwords_en), ru: inner(raw.stopwords_ru) },
-        entities: groups(raw.entities),
+        entities: raw.entities.into_iter().map(|g| g.into_iter().map(inner).collect()).collect(),
+        known: raw.known.into_iter().map(inner).collect(),
     }
 }
 

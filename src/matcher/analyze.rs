@@ -375,6 +375,7 @@ mod tests {
                 ru: vec!["и".into()],
             },
             entities: Vec::new(),
+            known: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
-use crate::knowledge::{AnswerKind, Lexicon, Story};
+use crate::knowledge::{AnswerKind, Entity, Lexicon, Story};
 use crate::lang::{Lang, Localized, is_cyrillic};
 
 /// What a document stands for; the number indexes the story's list.
@@ -34,6 +34,10 @@ const CORE_SHARE: f32 = 0.2;
 /// At most this many such terms per document and language.
 const CORE_TERMS: usize = 4;
 
+/// One thing of an entity group, as (group, member): every name of the member (its
+/// aliases, in any language) names the same thing.
+pub type Named = (u16, u16);
+
 pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
@@ -62,10 +66,10 @@ pub struct Index {
     pub phrasing_postings: Vec<Vec<u32>>,
     /// The weight of a word the knowledge never uses.
     pub unknown_weight: f32,
-    /// Entity terms (lexicon `[entities]`) and their group.
-    entity_group: HashMap<u32, u16>,
-    /// Per document: the entities it names, as (group, term).
-    doc_entities: Vec<Vec<(u16, u32)>>,
+    /// Entity terms (lexicon `[entities]`) and what they name.
+    entity_group: HashMap<u32, Named>,
+    /// Per document: the entities it names.
+    doc_entities: Vec<Vec<Named>>,
     /// Per document: the terms most of its phrasings share, with that share, per
     /// language (what a follow-up to it is about).
     core: Vec<Localized<Vec<(String, f32)>>>,
@@ -76,14 +80,14 @@ impl Index {
         let mut builder = Builder::new(&story.lexicon);
         for (i, e) in story.entries.iter().enumerate() {
             let questions: Vec<&String> = e.questions.en.iter().chain(&e.questions.ru).collect();
-            let fields = [
+            let mut fields = vec![
                 (&e.answer.en, ANSWER),
                 (&e.answer.ru, ANSWER),
                 (&e.source.en, SOURCE),
                 (&e.source.ru, SOURCE),
-                (&e.quote, QUOTE),
                 (&e.topic, TOPIC),
             ];
+            fields.extend(e.quotes.iter().map(|q| (q, QUOTE)));
             builder.add(DocRef::Entry(i), e.kinds.clone(), &questions, &fields);
         }
         for (i, g) in story.gaps.iter().enumerate() {
@@ -116,13 +120,13 @@ impl Index {
             .any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
     }
 
-    /// The question's entity terms, as (group, term).
-    pub fn entities_in(&self, analysis: &Analysis) -> Vec<(u16, u32)> {
+    /// The things the question names.
+    pub fn entities_in(&self, analysis: &Analysis) -> Vec<Named> {
         analysis
             .terms
             .iter()
             .filter_map(|t| self.term(t))
-            .filter_map(|t| self.entity_group.get(&t).map(|&g| (g, t)))
+            .filter_map(|t| self.entity_group.get(&t).copied())
             .collect()
     }
 
@@ -133,7 +137,7 @@ impl Index {
 
     /// The entity group of a term (lexicon `[entities]`), if it is an entity.
     pub fn entity_group(&self, term: &str) -> Option<u16> {
-        self.term(term).and_then(|id| self.entity_group.get(&id).copied())
+        self.term(term).and_then(|id| self.entity_group.get(&id)).map(|&(group, _)| group)
     }
 
     /// What `doc` is about, in `lang`: the terms most of its phrasings share, with the
@@ -144,7 +148,7 @@ impl Index {
 
     /// Whether `doc` is about another thing of a kind the question names: it names
     /// none of the question's countries but names another country.
-    pub fn names_another(&self, doc: u32, asked: &[(u16, u32)]) -> bool {
+    pub fn names_another(&self, doc: u32, asked: &[Named]) -> bool {
         let named = &self.doc_entities[doc as usize];
         asked.iter().any(|&(group, _)| {
             named.iter().any(|&(g, _)| g == group) && !asked.iter().any(|a| a.0 == group && named.contains(a))
@@ -207,20 +211,22 @@ impl Builder {
         self.doc_terms.push(terms);
     }
 
-    /// Each entity word's term, with the index of its group.
-    fn entity_terms(&mut self, groups: &[Vec<String>]) -> Vec<(String, u16)> {
+    /// Each entity name's terms, with the member they name.
+    fn entity_terms(&mut self, groups: &[Vec<Entity>]) -> Vec<(String, Named)> {
         let mut out = Vec::new();
         for (g, group) in groups.iter().enumerate() {
-            for word in group {
-                for term in self.analyzer.analyze_knowledge(word, false).terms {
-                    out.push((term, g as u16));
+            for (m, member) in group.iter().enumerate() {
+                for name in member {
+                    for term in self.analyzer.analyze_knowledge(name, false).terms {
+                        out.push((term, (g as u16, m as u16)));
+                    }
                 }
             }
         }
         out
     }
 
-    fn finish(self, entities: Vec<(String, u16)>) -> Index {
+    fn finish(self, entities: Vec<(String, Named)>) -> Index {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut doc_postings: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut intern = |term: &str, postings: &mut Vec<Vec<(u32, f32)>>| -> u32 {
@@ -256,15 +262,18 @@ impl Builder {
             }
             phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight, terms: terms.len() });
         }
-        let entity_group: HashMap<u32, u16> =
-            entities.into_iter().filter_map(|(term, g)| ids.get(&term).map(|&id| (id, g))).collect();
-        let mut doc_entities: Vec<Vec<(u16, u32)>> = vec![Vec::new(); self.docs.len()];
-        for (&id, &group) in &entity_group {
+        let entity_group: HashMap<u32, Named> =
+            entities.into_iter().filter_map(|(term, named)| ids.get(&term).map(|&id| (id, named))).collect();
+        let mut doc_entities: Vec<Vec<Named>> = vec![Vec::new(); self.docs.len()];
+        for (&id, &named) in &entity_group {
             for &(doc, _) in &doc_postings[id as usize] {
-                doc_entities[doc as usize].push((group, id));
+                doc_entities[doc as usize].push(named);
             }
         }
-        doc_entities.iter_mut().for_each(|named| named.sort_unstable());
+        doc_entities.iter_mut().for_each(|named| {
+            named.sort_unstable();
+            named.dedup();
+        });
         let core = self.core_terms(&ids, &idf);
         let max_idf = (1.0 + n).ln();
         let mut analyzer = self.analyzer;
@@ -343,9 +352,9 @@ pub fn surface_similarity(a: &[String], b: &[String]) -> f32 {
 mod tests {
     use super::*;
 
-    fn index(docs: &[&str], entities: &[&str]) -> Index {
+    fn index(docs: &[&str], entities: &[&[&str]]) -> Index {
         let lexicon = Lexicon {
-            entities: vec![entities.iter().map(|w| w.to_string()).collect()],
+            entities: vec![entities.iter().map(|m| m.iter().map(|w| w.to_string()).collect()).collect()],
             ..Lexicon::default()
         };
         let mut builder = Builder::new(&lexicon);
@@ -359,12 +368,22 @@ mod tests {
     #[test]
     fn a_document_about_another_country_is_told_apart() {
         let docs = ["Belarus rounds up men", "lines at the Georgia and Kazakhstan borders", "men fled"];
-        let index = index(&docs, &["belarus", "georgia", "kazakhstan"]);
+        let index = index(&docs, &[&["belarus"], &["georgia"], &["kazakhstan"]]);
         let asked = index.entities_in(&index.analyzer.analyze_question("did kazakhstan round up men?"));
         assert!(index.names_another(0, &asked), "names Belarus only");
         assert!(!index.names_another(1, &asked), "names Kazakhstan too");
         assert!(!index.names_another(2, &asked), "names no country");
         let asked = index.entities_in(&index.analyzer.analyze_question("did men flee?"));
         assert!(asked.is_empty() && !index.names_another(0, &asked), "the question names none");
+    }
+
+    #[test]
+    fn the_names_of_one_member_name_one_thing() {
+        let docs = ["мужчины бегут в финляндию", "men fled to Georgia", "Finland and Georgia"];
+        let index = index(&docs, &[&["finland", "финляндия"], &["georgia"]]);
+        let asked = index.entities_in(&index.analyzer.analyze_question("did men flee to finland?"));
+        assert!(!asked.is_empty());
+        assert!(!index.names_another(0, &asked), "Финляндия is Finland");
+        assert!(index.names_another(1, &asked));
     }
 }

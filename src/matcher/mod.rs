@@ -106,6 +106,17 @@ impl Matcher {
 
     /// Decides what to do with `question`; `lang_hint` is Telegram's `language_code`.
     pub fn decide(&self, story: &Story, question: &str, lang_hint: Option<&str>) -> Decision {
+        self.decide_with_candidates(story, question, lang_hint).0
+    }
+
+    /// [`Self::decide`], and the whole message's candidate entries (most confident
+    /// first), for inline mode's list of results without a second pass.
+    pub fn decide_with_candidates(
+        &self,
+        story: &Story,
+        question: &str,
+        lang_hint: Option<&str>,
+    ) -> (Decision, Vec<Candidate>) {
         let lang = Lang::detect(question, lang_hint);
         let analysis = self.index.analyzer.analyze_question(question);
         let candidates = self.candidates_for(question, &analysis);
@@ -135,7 +146,9 @@ impl Matcher {
             decide::combine(whole, &parts, context_gap, gap_of);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
         let asked = followup::asked_terms(&analysis);
-        Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part, asked }
+        let decision =
+            Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part, asked };
+        (decision, candidates.entries)
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).

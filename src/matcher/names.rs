@@ -126,7 +126,7 @@ impl<'a> Finder<'a> {
     fn new(index: &'a Index, story: &Story) -> Finder<'a> {
         let lexicon = &story.lexicon;
         let entity_words: HashSet<Vec<String>> =
-            lexicon.entities.iter().flatten().map(|w| normalize::words(w)).collect();
+            lexicon.entities.iter().flatten().flatten().map(|w| normalize::words(w)).collect();
         let groups = lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru);
         let forms: HashSet<Vec<String>> = groups
             .filter(|group| group.iter().any(|m| entity_words.contains(&normalize::words(m))))

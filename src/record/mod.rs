@@ -232,6 +232,14 @@ pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Seconds in a day: records are kept and summarized by whole days.
+pub const SECS_PER_DAY: i64 = 86_400;
+
+/// The unix time `days` days before now.
+pub fn days_ago(days: u32) -> i64 {
+    now() - i64::from(days) * SECS_PER_DAY
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ use anyhow::Context;
 use rusqlite::{Connection, OpenFlags, params};
 use tracing::{info, warn};
 
-use super::{Event, Recorder, now};
+use super::{Event, Recorder};
 
 /// Records waiting for the writer. Far more than a busy bot produces while one batch
 /// is written; past it records are dropped (and counted), never waited for.
@@ -193,7 +193,7 @@ pub fn open_read(path: &Path) -> anyhow::Result<Connection> {
 
 /// Deletes records older than `retention_days`; returns how many.
 fn prune(conn: &mut Connection, retention_days: u32) -> rusqlite::Result<usize> {
-    let cutoff = now() - i64::from(retention_days) * 86_400;
+    let cutoff = super::days_ago(retention_days);
     let tx = conn.transaction()?;
     let n = tx.execute("DELETE FROM questions WHERE at < ?1", [cutoff])?
         + tx.execute("DELETE FROM votes WHERE at < ?1", [cutoff])?;
@@ -279,7 +279,7 @@ fn write(conn: &mut Connection, batch: &[Event]) -> rusqlite::Result<()> {
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::record::{Asked, ChatKind, Question, Vote};
+    use crate::record::{Asked, ChatKind, Question, Vote, days_ago, now};
 
     fn question(outcome: Asked, text: Option<&str>) -> Question {
         Question {
@@ -330,10 +330,10 @@ mod tests {
         let path = tmp.path().join("r.sqlite3");
         let store = Store::open(&path, 90).unwrap();
         let mut old = question(Asked::Answered, None);
-        old.at = now() - 91 * 86_400;
+        old.at = days_ago(91);
         store.recorder().question(old);
         store.recorder().question(question(Asked::Answered, None));
-        store.recorder().vote(Vote { at: now() - 100 * 86_400, entry: "e".into(), up: true });
+        store.recorder().vote(Vote { at: days_ago(100), entry: "e".into(), up: true });
         store.close();
         assert_eq!(count(&path, "questions"), 2);
         Store::open(&path, 90).unwrap().close();

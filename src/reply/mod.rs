@@ -3,9 +3,9 @@
 //! into messages within Telegram's 4,096-character limit.
 
 mod render;
-mod texts;
+pub mod texts;
 
-pub use render::{MAX_MESSAGE, html_messages, plain};
+pub use render::{MAX_MESSAGE, html_messages, plain, plain_numbered};
 
 use crate::knowledge::{Entry, Story};
 use crate::lang::Lang;
@@ -62,9 +62,10 @@ pub struct ArticleLink {
     pub url: String,
 }
 
-/// The link that opens the story at `quote`, labelled in the reader's language.
-pub fn article_link(story: &Story, quote: &str, lang: Lang) -> Option<ArticleLink> {
-    let url = crate::link::to_quote(&story.meta.url, &story.article, quote)?;
+/// The link that opens the story at `quotes` (all highlighted, the first scrolled
+/// to), labelled in the reader's language.
+pub fn article_link(story: &Story, quotes: &[String], lang: Lang) -> Option<ArticleLink> {
+    let url = crate::link::to_quotes(&story.meta.url, &story.article, quotes)?;
     Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
 }
 
@@ -101,7 +102,7 @@ fn story_date(story: &Story, lang: Lang) -> &str {
 fn answer_blocks(story: &Story, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
     blocks.push(Block::Text(entry.answer.get(lang).clone()));
     blocks.push(Block::Source(source_line(story, entry, lang)));
-    blocks.push(Block::Quote(entry.quote.clone()));
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
 }
 
 /// The reply to an answered entry, with its related questions as buttons.
@@ -110,15 +111,16 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
     let mut blocks = Vec::new();
     answer_blocks(story, entry, lang, &mut blocks);
     let buttons = related.iter().map(|&r| entry_button(&story.entries[r], lang)).collect();
-    let link = article_link(story, &entry.quote, lang);
+    let link = article_link(story, &entry.quotes, lang);
     Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link }
 }
 
 /// "Who reported that?" about an answer: its source, quote and link.
 pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let entry = &story.entries[entry];
-    let blocks = vec![Block::Source(source_line(story, entry, lang)), Block::Quote(entry.quote.clone())];
-    let link = article_link(story, &entry.quote, lang);
+    let mut blocks = vec![Block::Source(source_line(story, entry, lang))];
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    let link = article_link(story, &entry.quotes, lang);
     Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
 }
 
@@ -126,12 +128,10 @@ pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
 /// the link that opens the article at them.
 pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let entry = &story.entries[entry];
-    let blocks = vec![
-        Block::Text(texts(lang).article_says.to_string()),
-        Block::Quote(entry.quote.clone()),
-        Block::Source(source_line(story, entry, lang)),
-    ];
-    let link = article_link(story, &entry.quote, lang);
+    let mut blocks = vec![Block::Text(texts(lang).article_says.to_string())];
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    blocks.push(Block::Source(source_line(story, entry, lang)));
+    let link = article_link(story, &entry.quotes, lang);
     Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
 }
 
@@ -165,6 +165,9 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             if let Some(also) = also {
                 reply.blocks.push(Block::Heading(t.also.to_string()));
                 answer_blocks(story, &story.entries[*also], lang, &mut reply.blocks);
+                // The link highlights every quote shown, the first answer's first.
+                let quotes = [&story.entries[*entry].quotes[..], &story.entries[*also].quotes[..]].concat();
+                reply.link = article_link(story, &quotes, lang).or(reply.link);
             }
             if let Some(gap) = decision.gap_part {
                 reply.blocks.push(Block::Text(story.gaps[gap].note.get(lang).clone()));

@@ -21,9 +21,19 @@ fn clip(text: &str) -> String {
     clipped
 }
 
-/// Plain text, exactly what a terminal user sees; buttons become a list, and the link
-/// into the article is the last line.
+/// Plain text, exactly what `ask` prints; buttons become a list, and the link into
+/// the article is the last line.
 pub fn plain(reply: &Reply) -> String {
+    plain_with(reply, |_| "•".to_string())
+}
+
+/// Plain text with the buttons numbered ("1. …"), for the terminal chat, where typing
+/// a number picks that suggestion as a tap would.
+pub fn plain_numbered(reply: &Reply) -> String {
+    plain_with(reply, |i| format!("{}.", i + 1))
+}
+
+fn plain_with(reply: &Reply, marker: impl Fn(usize) -> String) -> String {
     let mut parts: Vec<String> = Vec::new();
     for block in &reply.blocks {
         parts.push(match block {
@@ -33,8 +43,10 @@ pub fn plain(reply: &Reply) -> String {
         });
     }
     let mut text = parts.join("\n\n");
-    for button in &reply.buttons {
-        text.push_str("\n• ");
+    for (i, button) in reply.buttons.iter().enumerate() {
+        text.push('\n');
+        text.push_str(&marker(i));
+        text.push(' ');
         text.push_str(&clip(&button.label));
     }
     if let Some(link) = &reply.link {

@@ -24,6 +24,25 @@ pub struct Texts {
     pub not_said_about: &'static str,
     /// "Tell me more" when the last answer has nothing related to offer.
     pub nothing_more: &'static str,
+    /// A sticker, a voice note, a location... in a private chat.
+    pub only_text: &'static str,
+    /// The one notice to someone asking faster than the bot answers.
+    pub slow_down: &'static str,
+    /// A button from an older version of the knowledge.
+    pub stale_button: &'static str,
+    /// For 👍 or 👎, in the little notice the app shows.
+    pub thanks: &'static str,
+    /// The command menu's descriptions (`setMyCommands`).
+    pub menu: Menu,
+}
+
+/// What the command menu says each command does.
+pub struct Menu {
+    pub start: &'static str,
+    pub help: &'static str,
+    pub ask: &'static str,
+    pub about: &'static str,
+    pub topics: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -43,6 +62,17 @@ const EN: Texts = Texts {
     article_says: "The article says:",
     not_said_about: "The article doesn't say that about {name}.",
     nothing_more: "That is all the article says about it.",
+    only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
+    slow_down: "You're asking faster than I can answer. Give me a minute, then ask again.",
+    stale_button: "That button is out of date. Ask me again in words.",
+    thanks: "Thanks!",
+    menu: Menu {
+        start: "what I know and a few questions to try",
+        help: "how to ask me things",
+        ask: "ask a question about the story",
+        about: "the story and its sources",
+        topics: "browse questions by topic",
+    },
 };
 
 const RU: Texts = Texts {
@@ -62,7 +92,28 @@ const RU: Texts = Texts {
     article_says: "В статье сказано:",
     not_said_about: "{name}: в статье об этом ничего не сказано.",
     nothing_more: "Больше статья об этом ничего не сообщает.",
+    only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
+    slow_down: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
+    stale_button: "Эта кнопка устарела. Спросите ещё раз словами.",
+    thanks: "Спасибо!",
+    menu: Menu {
+        start: "что я знаю и с каких вопросов начать",
+        help: "как задавать мне вопросы",
+        ask: "задать вопрос о статье",
+        about: "статья и её источники",
+        topics: "вопросы по темам",
+    },
 };
+
+/// What the bot says once when it is added to a group (`username` without the @).
+pub fn introduction(headline: &str, outlet: &str, date: &str, username: &str) -> String {
+    format!(
+        "Hi! I answer questions about “{headline}” ({outlet}, {date}). Ask with /ask@{username} question, mention @{username}, or reply to me. I stay quiet otherwise."
+    )
+}
+
+/// An admin's `/stats` sent in a group: people's words are shown only in private.
+pub const STATS_IN_PRIVATE: &str = "Send /stats in a private chat with me.";
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {

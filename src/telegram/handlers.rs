@@ -1,58 +1,87 @@
-//! The handler tree: read an update, decide whether the bot is addressed, match,
-//! render, send, and record what was asked (never who asked). Everything else is in
-//! the engine.
+//! The endpoints of the schema and the filters that route to them: who a message is
+//! for, whether its sender is over the flood limit, whether a command is an admin's.
+//! Each endpoint reads, asks the engine, sends and records what was asked (never who
+//! asked); everything else is in the engine.
 
 use std::sync::Arc;
 use std::time::Instant;
 
-use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{ChatMemberStatus, Me, MessageEntityKind, ReplyParameters};
+use teloxide::types::{ChatMemberStatus, Me, MessageEntityKind};
 use tracing::{debug, info, warn};
 
-use super::commands::{Request, command};
-use super::feedback::{Voted, parse_feedback, take_vote};
+use super::HandlerResult;
+use super::commands::{Admin, Read, Request, read};
 use super::flood::{Flood, Verdict};
-use super::send::{parse_callback_data, send_reply};
+use super::send::Outbox;
 use super::stats::stats;
-use super::{Shutdown, TgBot};
 use crate::config::Admins;
 use crate::engine::{Command, Engine, strip_mentions};
 use crate::lang::Lang;
-use crate::live::LiveEngine;
+use crate::live::{LiveEngine, Reloaded};
 use crate::matcher::Outcome;
 use crate::record::{ChatKind, Question, Recorder};
-use crate::reply::{self, Action};
+use crate::reply::texts::{self, texts};
+use crate::reply::{Action, MAX_MESSAGE};
 
-pub(crate) type HandlerResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
-
-pub fn schema() -> UpdateHandler<Box<dyn std::error::Error + Send + Sync + 'static>> {
-    dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_callback_query().endpoint(on_callback))
-        .branch(Update::filter_inline_query().endpoint(super::inline::on_inline))
-        .branch(Update::filter_my_chat_member().endpoint(on_added))
-}
+/// An admin's `/reload` report lists at most this many problems (the log has all).
+const REPORTED_PROBLEMS: usize = 10;
 
 /// A message's words: its text, or a photo's or document's caption.
 fn words(msg: &Message) -> Option<&str> {
     msg.text().or_else(|| msg.caption())
 }
 
-/// Reads a message the way Telegram users mean it. In a private chat every message
-/// is for the bot. In a group only `/ask[@bot] ...`, `/cmd@bot`, a mention of
-/// `@bot` or a reply to one of the bot's messages is; everything else is chatter,
-/// including `/help` without `@bot` (it may be meant for another bot).
-fn addressed(msg: &Message, me: &Me) -> Option<Request> {
-    let text = words(msg)?;
+/// The language of the sender's app.
+fn hint(msg: &Message) -> Option<&str> {
+    msg.from.as_ref().and_then(|u| u.language_code.as_deref())
+}
+
+/// Who sent a message: the user, or the chat for a message without one (a channel).
+fn sender(msg: &Message) -> i64 {
+    msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64)
+}
+
+/// In groups the bot replies to the message that asked; in private chats it just answers.
+fn reply_to(msg: &Message) -> Option<teloxide::types::MessageId> {
+    (!msg.chat.is_private()).then_some(msg.id)
+}
+
+fn chat_kind(chat: &teloxide::types::Chat) -> ChatKind {
+    if chat.is_private() {
+        ChatKind::Private
+    } else if chat.is_supergroup() {
+        ChatKind::Supergroup
+    } else {
+        ChatKind::Group
+    }
+}
+
+/// A sticker, a voice note, a location... in a private chat.
+pub(super) fn wordless_private(msg: Message) -> bool {
+    msg.chat.is_private() && words(&msg).is_none()
+}
+
+/// Says what works instead of a message without words.
+pub(super) async fn only_text(out: Outbox, msg: Message) -> HandlerResult {
+    let lang = Lang::detect("", hint(&msg));
+    out.text(msg.chat.id, texts(lang).only_text, None).await?;
+    Ok(())
+}
+
+/// What a message asks of the bot, if it is for the bot: in a private chat every
+/// message is; in a group only `/ask[@bot] ...`, `/cmd@bot`, a mention of `@bot`
+/// or a reply to one of the bot's messages is. Everything else is chatter.
+pub(super) fn addressed(msg: Message, me: Me) -> Option<Request> {
+    let text = words(&msg)?;
     let private = msg.chat.is_private();
-    if let Some(request) = command(text, me.username(), private) {
-        return request;
+    match read(text, me.username(), private) {
+        Read::Ours(request) => return Some(request),
+        Read::NotOurs => return None,
+        Read::Text if private => return Some(Request::Question(text.to_string())),
+        Read::Text => {}
     }
-    if private {
-        return Some(Request::Question(text.to_string()));
-    }
-    if let Some(question) = without_mention(msg, me) {
+    if let Some(question) = without_mention(&msg, &me) {
         return Some(Request::Question(question));
     }
     let replied_to_bot = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
@@ -79,114 +108,92 @@ fn without_mention(msg: &Message, me: &Me) -> Option<String> {
     Some(strip_mentions(question.trim_start_matches([',', ':', ' '])).to_string())
 }
 
-fn chat_kind(msg: &Message) -> ChatKind {
-    if msg.chat.is_private() {
-        ChatKind::Private
-    } else if msg.chat.is_supergroup() {
-        ChatKind::Supergroup
-    } else {
-        ChatKind::Group
+/// Counts an addressed message against its sender's and its chat's flood limits.
+pub(super) fn flood_verdict(msg: Message, flood: Arc<Flood>) -> Verdict {
+    flood.check(sender(&msg), msg.chat.id.0)
+}
+
+/// The one notice to someone over the flood limit.
+pub(super) async fn slow_down(out: Outbox, msg: Message) -> HandlerResult {
+    let lang = Lang::detect("", hint(&msg));
+    out.text(msg.chat.id, texts(lang).slow_down, reply_to(&msg)).await?;
+    info!(chat_id = msg.chat.id.0, "flood: asked to slow down");
+    Ok(())
+}
+
+/// An admin command from an admin; anyone else's goes on to [`answer`] as help, with
+/// no hint that the command exists.
+pub(super) fn admin_request(request: Request, msg: Message, admins: Arc<Admins>) -> Option<Admin> {
+    match request {
+        Request::Admin(admin) if admins.contains(sender(&msg)) => Some(admin),
+        _ => None,
     }
 }
 
-/// What a message handler needs besides the update.
-struct Ctx {
-    engine: Arc<Engine>,
+/// `/reload` (load, check and swap in the knowledge now) or `/stats`.
+pub(super) async fn admin(
+    out: Outbox,
+    msg: Message,
+    admin: Admin,
     live: Arc<LiveEngine>,
-    admins: Arc<Admins>,
-    flood: Arc<Flood>,
     recorder: Recorder,
+) -> HandlerResult {
+    let text = match admin {
+        Admin::Reload => {
+            reload_report(tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?)
+        }
+        // Declined questions are people's words: shown only in a private chat.
+        Admin::Stats if !msg.chat.is_private() => texts::STATS_IN_PRIVATE.to_string(),
+        Admin::Stats => stats(&recorder).await,
+    };
+    out.text(msg.chat.id, text, None).await?;
+    Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn on_message(
-    bot: TgBot,
+/// The admin's `/reload` reply: the new version's size, or the problems (capped).
+fn reload_report(result: Result<Reloaded, crate::knowledge::KnowledgeError>) -> String {
+    match result {
+        Ok(r) => format!("Reloaded: {} entries, {} gaps ({} ms).", r.entries, r.gaps, r.millis),
+        Err(e) => {
+            let problems = e.problems();
+            let mut text =
+                format!("Not reloaded; still serving the last good version. {} problem(s):", problems.len());
+            for problem in problems.iter().take(REPORTED_PROBLEMS) {
+                text.push('\n');
+                text.push_str(&problem.to_string());
+            }
+            within_one_message(text)
+        }
+    }
+}
+
+/// `text`, cut to fit one message (Telegram counts UTF-16 units).
+fn within_one_message(mut text: String) -> String {
+    while text.encode_utf16().count() > MAX_MESSAGE {
+        text.pop();
+    }
+    text
+}
+
+/// A question or a command: matched, rendered, sent, recorded and logged.
+pub(super) async fn answer(
+    out: Outbox,
     msg: Message,
-    me: Me,
+    request: Request,
     live: Arc<LiveEngine>,
-    admins: Arc<Admins>,
-    flood: Arc<Flood>,
     recorder: Recorder,
-    shutdown: Shutdown,
 ) -> HandlerResult {
     // One engine for the whole update, even if a reload swaps in another meanwhile.
-    let ctx = Ctx { engine: live.get(), live, admins, flood, recorder };
-    shutdown.guard(answer_message(bot, msg, me, ctx)).await
-}
-
-async fn answer_message(bot: TgBot, msg: Message, me: Me, ctx: Ctx) -> HandlerResult {
-    let Ctx { engine, live, admins, flood, recorder } = ctx;
-    let hint = msg.from.as_ref().and_then(|u| u.language_code.clone());
-    let group = !msg.chat.is_private();
-    let reply_to = group.then_some(msg.id);
-    let user = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
-    let request = match addressed(&msg, &me) {
-        // Anyone else gets no power and no hint that the command exists.
-        Some(Request::Reload | Request::Stats) if !admins.contains(user) => {
-            Some(Request::Command(Command::Help))
-        }
-        other => other,
-    };
-    let Some(request) = request else {
-        if !group && words(&msg).is_none() {
-            // A sticker, a voice note, a location...: say what works instead.
-            let text = match Lang::detect("", hint.as_deref()) {
-                Lang::En => {
-                    "I can only read text. Ask me a question about the story in words, or try /topics."
-                }
-                Lang::Ru => "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
-            };
-            bot.send_message(msg.chat.id, text).await?;
-        }
-        return Ok(());
-    };
-    match flood.check(user, msg.chat.id.0, Instant::now()) {
-        Verdict::Allow => {}
-        Verdict::Warn => {
-            let mut notice = bot.send_message(msg.chat.id, flood_notice(hint.as_deref()));
-            if let Some(id) = reply_to {
-                notice = notice.reply_parameters(ReplyParameters {
-                    allow_sending_without_reply: Some(true),
-                    ..ReplyParameters::new(id)
-                });
-            }
-            notice.await?;
-            info!(chat_id = msg.chat.id.0, "flood: asked to slow down");
-            return Ok(());
-        }
-        Verdict::Drop => return Ok(()),
-    }
+    let engine = live.get();
+    let hint = hint(&msg);
     let started = Instant::now();
     let (reply, entry, score, outcome) = match request {
-        Request::Reload => {
-            let result = tokio::task::spawn_blocking(move || live.reload_and_log("/reload")).await?;
-            let text = reload_report(result);
-            bot.send_message(msg.chat.id, text).await?;
-            return Ok(());
-        }
-        Request::Stats => {
-            // Declined questions are people's words: shown only in a private chat.
-            let text = if group {
-                "Send /stats in a private chat with me.".to_string()
-            } else {
-                stats(&recorder).await
-            };
-            bot.send_message(msg.chat.id, text).await?;
-            return Ok(());
-        }
-        Request::Command(command) => {
-            (engine.command(command, Lang::detect("", hint.as_deref())), None, 0.0, "command")
-        }
         Request::Question(q) => {
-            let response = if q.trim().is_empty() {
-                engine.respond(&q, hint.as_deref())
-            } else {
-                engine.ask(&q, hint.as_deref())
-            };
+            let response = if q.trim().is_empty() { engine.respond(&q, hint) } else { engine.ask(&q, hint) };
             let (entry, score, outcome) = match &response.decision {
                 Some(d) => {
                     // Handing over never waits, so it cannot slow the reply.
-                    recorder.question(Question::new(chat_kind(&msg), &engine.story, d, &q));
+                    recorder.question(Question::new(chat_kind(&msg.chat), &engine.story, d, &q));
                     (answered_entry(&engine, &d.outcome), d.score, outcome_name(&d.outcome))
                 }
                 None => (None, 0.0, "command"),
@@ -195,12 +202,14 @@ async fn answer_message(bot: TgBot, msg: Message, me: Me, ctx: Ctx) -> HandlerRe
             debug!(question = %q, "question");
             (response.reply, entry, score, outcome)
         }
+        Request::Command(command) => (engine.command(command, Lang::detect("", hint)), None, 0.0, "command"),
+        Request::Admin(_) => (engine.command(Command::Help, Lang::detect("", hint)), None, 0.0, "command"),
     };
     let matched_in = started.elapsed();
-    send_reply(&bot, msg.chat.id, &reply, reply_to).await?;
+    out.reply(msg.chat.id, &reply, reply_to(&msg)).await?;
     info!(
         chat_id = msg.chat.id.0,
-        chat_type = chat_kind(&msg).as_str(),
+        chat_type = chat_kind(&msg.chat).as_str(),
         outcome,
         entry = entry.unwrap_or("-"),
         score,
@@ -209,30 +218,6 @@ async fn answer_message(bot: TgBot, msg: Message, me: Me, ctx: Ctx) -> HandlerRe
         "answered"
     );
     Ok(())
-}
-
-/// The admin's `/reload` reply: the new version's size, or every problem (capped).
-fn reload_report(result: Result<crate::live::Reloaded, crate::knowledge::KnowledgeError>) -> String {
-    match result {
-        Ok(r) => format!("Reloaded: {} entries, {} gaps ({} ms).", r.entries, r.gaps, r.millis),
-        Err(e) => {
-            let problems = e.problems();
-            let mut text =
-                format!("Not reloaded; still serving the last good version. {} problem(s):", problems.len());
-            for problem in problems.iter().take(10) {
-                text.push('\n');
-                text.push_str(&problem.to_string());
-            }
-            text.chars().take(4000).collect()
-        }
-    }
-}
-
-fn flood_notice(hint: Option<&str>) -> &'static str {
-    match Lang::detect("", hint) {
-        Lang::En => "You're asking faster than I can answer. Give me a minute, then ask again.",
-        Lang::Ru => "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
-    }
 }
 
 fn answered_entry<'a>(engine: &'a Engine, outcome: &Outcome) -> Option<&'a str> {
@@ -252,75 +237,36 @@ fn outcome_name(outcome: &Outcome) -> &'static str {
     }
 }
 
-async fn on_callback(
-    bot: TgBot,
+/// A pressed question or topic button: always acknowledged (or the user's app shows
+/// a spinner), then answered in the chat it was pressed in.
+pub(super) async fn press(
+    out: Outbox,
     q: CallbackQuery,
+    action: Action,
     live: Arc<LiveEngine>,
     flood: Arc<Flood>,
     recorder: Recorder,
-    voted: Arc<Voted>,
-    shutdown: Shutdown,
 ) -> HandlerResult {
-    if q.data.as_deref().and_then(parse_feedback).is_some() {
-        return shutdown.guard(take_vote(bot, q, recorder, voted)).await;
-    }
-    shutdown.guard(answer_button(bot, q, live.get(), flood, recorder)).await
-}
-
-/// A pressed button: always acknowledged (or the user's app shows a spinner), then
-/// answered with the entry or topic it names, in the chat it was pressed in.
-async fn answer_button(
-    bot: TgBot,
-    q: CallbackQuery,
-    engine: Arc<Engine>,
-    flood: Arc<Flood>,
-    recorder: Recorder,
-) -> HandlerResult {
-    let hint = q.from.language_code.as_deref();
-    let lang = Lang::detect("", hint);
-    let action = q.data.as_deref().and_then(parse_callback_data);
-    let story = &engine.story;
-    let reply = match &action {
-        Some(Action::Answer(id)) => story.entries.iter().position(|e| &e.id == id).map(|i| {
-            let related: Vec<usize> = story.entries[i]
-                .related
-                .iter()
-                .filter_map(|r| story.entries.iter().position(|e| &e.id == r))
-                .collect();
-            reply::answer(story, i, lang, &related)
-        }),
-        Some(Action::Topic(n)) => reply::topic(story, *n, lang),
-        None => None,
+    let lang = Lang::detect("", q.from.language_code.as_deref());
+    let Some(reply) = live.get().press(&action, lang).map(|response| response.reply) else {
+        return out_of_date(out, q).await;
     };
-    let message = q.regular_message();
-    let mut ack = bot.answer_callback_query(q.id.clone());
-    let Some(reply) = reply else {
-        // A button from an older version of the knowledge.
-        ack.text(match lang {
-            Lang::En => "That button is out of date. Ask me again in words.",
-            Lang::Ru => "Эта кнопка устарела. Спросите ещё раз словами.",
-        })
-        .await?;
-        return Ok(());
-    };
-    let Some(message) = message else {
+    let ack = out.bot().answer_callback_query(q.id.clone());
+    let Some(message) = q.regular_message() else {
         // Under an inline-mode message there is no chat to answer in.
         ack.await?;
         return Ok(());
     };
-    let verdict = flood.check(q.from.id.0 as i64, message.chat.id.0, Instant::now());
-    if verdict != Verdict::Allow {
-        ack = ack.text(flood_notice(hint));
-    }
-    ack.await?;
-    if verdict != Verdict::Allow {
+    if flood.check(q.from.id.0 as i64, message.chat.id.0) != Verdict::Allow {
+        ack.text(texts(lang).slow_down).await?;
         return Ok(());
     }
-    if let Some(Action::Answer(id)) = &action {
+    ack.await?;
+    if let Action::Answer(id) = &action {
         recorder.question(Question::button(id, lang));
     }
     let reply_to = (!message.chat.is_private()).then_some(message.id);
-    send_reply(&bot, message.chat.id, &reply, reply_to).await?;
+    out.reply(message.chat.id, &reply, reply_to).await?;
     info!(
         chat_id = message.chat.id.0,
         outcome = "button",
@@ -330,33 +276,32 @@ async fn answer_button(
     Ok(())
 }
 
+/// A button this version of the bot cannot read, or one naming what is gone.
+pub(super) async fn out_of_date(out: Outbox, q: CallbackQuery) -> HandlerResult {
+    let lang = Lang::detect("", q.from.language_code.as_deref());
+    out.bot().answer_callback_query(q.id.clone()).text(texts(lang).stale_button).await?;
+    Ok(())
+}
+
+/// The bot itself was just added to a group.
+pub(super) fn joined(update: ChatMemberUpdated, me: Me) -> bool {
+    let was_out =
+        matches!(update.old_chat_member.status(), ChatMemberStatus::Left | ChatMemberStatus::Banned);
+    let is_in =
+        matches!(update.new_chat_member.status(), ChatMemberStatus::Member | ChatMemberStatus::Administrator);
+    was_out && is_in && !update.chat.is_private() && update.new_chat_member.user.id == me.id
+}
+
 /// One short introduction when the bot is added to a group.
-async fn on_added(
-    bot: TgBot,
+pub(super) async fn introduce(
+    out: Outbox,
     update: ChatMemberUpdated,
     me: Me,
     live: Arc<LiveEngine>,
-    shutdown: Shutdown,
 ) -> HandlerResult {
-    shutdown.guard(introduce(bot, update, me, live.get())).await
-}
-
-async fn introduce(bot: TgBot, update: ChatMemberUpdated, me: Me, engine: Arc<Engine>) -> HandlerResult {
-    let joined = matches!(update.old_chat_member.status(), ChatMemberStatus::Left | ChatMemberStatus::Banned)
-        && matches!(
-            update.new_chat_member.status(),
-            ChatMemberStatus::Member | ChatMemberStatus::Administrator
-        );
-    if !joined || update.chat.is_private() || update.new_chat_member.user.id != me.id {
-        return Ok(());
-    }
-    let meta = &engine.story.meta;
-    let username = me.username();
-    let text = format!(
-        "Hi! I answer questions about “{}” ({}, {}). Ask with /ask@{username} question, mention @{username}, or reply to me. I stay quiet otherwise.",
-        meta.headline, meta.outlet, meta.date
-    );
-    if let Err(e) = bot.send_message(update.chat.id, text).await {
+    let meta = &live.get().story.meta;
+    let text = texts::introduction(&meta.headline, &meta.outlet, &meta.date, me.username());
+    if let Err(e) = out.text(update.chat.id, text, None).await {
         warn!(chat_id = update.chat.id.0, error = %e, "could not introduce myself");
     }
     Ok(())

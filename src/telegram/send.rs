@@ -1,51 +1,50 @@
-//! Sending a [`Reply`]: HTML messages within Telegram's limits, buttons on the last one
-//! (and 👍/👎 under answers), a reply to the asker's message in groups.
+//! Sending: a [`Reply`] as HTML messages within Telegram's limits, its buttons on the
+//! last one (and 👍/👎 under answers), and short plain notices; in groups, each as a
+//! reply to the message that asked. Every message goes out through the [`Pace`].
 
 use teloxide::prelude::*;
 use teloxide::types::{
     InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MessageId, ParseMode, ReplyParameters,
 };
 
-use super::TgBot;
-use crate::reply::{self, Action, Reply};
+use std::sync::Arc;
 
-/// Telegram's limit on callback data.
-pub const MAX_CALLBACK_DATA: usize = 64;
+use super::callback::{Callback, Thumb};
+use super::pace::Pace;
+use crate::reply::{self, Reply};
 
-pub fn callback_data(action: &Action) -> String {
-    match action {
-        Action::Answer(id) => format!("a:{id}"),
-        Action::Topic(n) => format!("t:{n}"),
-    }
-}
+/// Button labels longer than this many characters are cut (with "…"), to stay
+/// readable on a phone.
+const MAX_LABEL: usize = 60;
 
-pub fn parse_callback_data(data: &str) -> Option<Action> {
-    match data.split_once(':')? {
-        ("a", id) => Some(Action::Answer(id.to_string())),
-        ("t", n) => n.parse().ok().map(Action::Topic),
-        _ => None,
-    }
-}
-
-/// One row per button, then the 👍 👎 row when the reply answers an entry.
+/// One row per button, then the 👍 👎 row when the reply answers an entry. A button
+/// whose callback data would not fit is left out.
 pub fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
     let mut rows: Vec<Vec<InlineKeyboardButton>> = reply
         .buttons
         .iter()
-        .map(|b| (b, callback_data(&b.action)))
-        .filter(|(_, data)| data.len() <= MAX_CALLBACK_DATA)
-        .map(|(b, data)| vec![InlineKeyboardButton::callback(label(&b.label), data)])
+        .filter_map(|b| {
+            Some(vec![InlineKeyboardButton::callback(label(&b.label), Callback::from(&b.action).data()?)])
+        })
         .collect();
-    rows.extend(reply.feedback.as_deref().and_then(super::feedback::row));
+    rows.extend(reply.feedback.as_deref().and_then(votes));
     (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
 }
 
-/// Button labels stay short enough to read on a phone.
+/// The 👍 👎 row for an answer to `entry`; none when its data would not fit.
+fn votes(entry: &str) -> Option<Vec<InlineKeyboardButton>> {
+    let vote = |up| Callback::Vote(Thumb { up, entry: entry.to_string() }).data();
+    Some(vec![
+        InlineKeyboardButton::callback("👍", vote(true)?),
+        InlineKeyboardButton::callback("👎", vote(false)?),
+    ])
+}
+
 fn label(text: &str) -> String {
-    if text.chars().count() <= 60 {
+    if text.chars().count() <= MAX_LABEL {
         text.to_string()
     } else {
-        text.chars().take(59).collect::<String>() + "…"
+        text.chars().take(MAX_LABEL - 1).collect::<String>() + "…"
     }
 }
 
@@ -60,44 +59,70 @@ pub fn no_preview() -> LinkPreviewOptions {
     }
 }
 
-pub async fn send_reply(
-    bot: &TgBot,
-    chat: ChatId,
-    reply: &Reply,
-    reply_to: Option<MessageId>,
-) -> Result<(), teloxide::RequestError> {
-    let messages = reply::html_messages(reply);
-    let last = messages.len().saturating_sub(1);
-    for (i, text) in messages.into_iter().enumerate() {
-        let mut request =
-            bot.send_message(chat, text).parse_mode(ParseMode::Html).link_preview_options(no_preview());
-        if let (0, Some(id)) = (i, reply_to) {
-            request = request.reply_parameters(ReplyParameters {
-                allow_sending_without_reply: Some(true),
-                ..ReplyParameters::new(id)
-            });
-        }
-        if i == last
-            && let Some(markup) = keyboard(reply)
-        {
-            request = request.reply_markup(markup);
-        }
-        request.await?;
-    }
-    Ok(())
+/// A reply to `id` that is still sent if that message is gone.
+fn replying_to(id: MessageId) -> ReplyParameters {
+    ReplyParameters { allow_sending_without_reply: Some(true), ..ReplyParameters::new(id) }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Where handlers send from: the bot, and the pace every message keeps.
+#[derive(Clone)]
+pub struct Outbox {
+    bot: Bot,
+    pace: Arc<Pace>,
+}
 
-    #[test]
-    fn callback_data_round_trips_and_fits() {
-        for action in [Action::Answer("x".repeat(crate::knowledge::MAX_ID_LEN)), Action::Topic(12)] {
-            let data = callback_data(&action);
-            assert!(data.len() <= MAX_CALLBACK_DATA);
-            assert_eq!(parse_callback_data(&data), Some(action));
+impl Outbox {
+    pub fn new(bot: Bot, pace: Arc<Pace>) -> Outbox {
+        Outbox { bot, pace }
+    }
+
+    /// The bot itself, for calls that are not messages (answering buttons and
+    /// inline queries), which Telegram does not count against the limits.
+    pub fn bot(&self) -> &Bot {
+        &self.bot
+    }
+
+    /// Sends `reply` to `chat`: HTML messages, the first replying to `reply_to` if
+    /// given, the buttons under the last.
+    pub async fn reply(
+        &self,
+        chat: ChatId,
+        reply: &Reply,
+        reply_to: Option<MessageId>,
+    ) -> Result<(), teloxide::RequestError> {
+        let messages = reply::html_messages(reply);
+        let last = messages.len().saturating_sub(1);
+        for (i, text) in messages.into_iter().enumerate() {
+            let mut request = self
+                .bot
+                .send_message(chat, text)
+                .parse_mode(ParseMode::Html)
+                .link_preview_options(no_preview());
+            if let (0, Some(id)) = (i, reply_to) {
+                request = request.reply_parameters(replying_to(id));
+            }
+            if i == last
+                && let Some(markup) = keyboard(reply)
+            {
+                request = request.reply_markup(markup);
+            }
+            self.pace.send(&self.bot, chat, request).await?;
         }
-        assert_eq!(parse_callback_data("zz"), None);
+        Ok(())
+    }
+
+    /// Sends a short plain-text message (a notice, a hint, an admin's report).
+    pub async fn text(
+        &self,
+        chat: ChatId,
+        text: impl Into<String>,
+        reply_to: Option<MessageId>,
+    ) -> Result<(), teloxide::RequestError> {
+        let mut request = self.bot.send_message(chat, text);
+        if let Some(id) = reply_to {
+            request = request.reply_parameters(replying_to(id));
+        }
+        self.pace.send(&self.bot, chat, request).await?;
+        Ok(())
     }
 }

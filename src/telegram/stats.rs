@@ -14,7 +14,7 @@ pub(crate) async fn stats(recorder: &Recorder) -> String {
     let dropped = recorder.dropped();
     let read = tokio::task::spawn_blocking(move || -> anyhow::Result<record::report::Summary> {
         let conn = record::open_read(&path)?;
-        Ok(record::report::summarize(&conn, record::now() - i64::from(STATS_DAYS) * 86_400)?)
+        Ok(record::report::summarize(&conn, record::days_ago(STATS_DAYS))?)
     });
     match read.await {
         Ok(Ok(summary)) => record::report::stats_text(&summary, STATS_DAYS, dropped),

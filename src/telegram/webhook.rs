@@ -3,7 +3,7 @@
 //!
 //! teloxide's axum listener does the work (`axum_no_setup`); storybot adds:
 //! - its own `setWebhook`, retried while Telegram is unreachable, with the secret and
-//!   the update types the handlers use, and no `deleteWebhook` at exit: replicas
+//!   the update kinds the dispatcher derives from the schema, and no `deleteWebhook` at exit: replicas
 //!   behind one load balancer come and go while the webhook stays, and updates sent
 //!   while none is up wait at Telegram;
 //! - a secret check in front of teloxide's, in constant time, that answers 401 to
@@ -18,17 +18,20 @@ use std::time::Duration;
 
 use axum::extract::Request;
 use axum::http::StatusCode;
-use axum::middleware::{self, Next};
+use axum::middleware::{self, Next as NextLayer};
 use axum::response::{IntoResponse, Response};
-use teloxide::dispatching::DefaultKey;
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
+use teloxide::stop::StopToken;
 use teloxide::types::AllowedUpdate;
 use teloxide::update_listeners::webhooks::{self, Options as HookOptions};
-use tokio::sync::watch;
+use teloxide::update_listeners::{AsUpdateStream, UpdateListener};
+use tokio::sync::{oneshot, watch};
 use tracing::{debug, info, warn};
 
-use super::{Phase, REJECTED, TgBot, backoff, stop_listener_on_stop, stopped};
+use super::Dispatch;
+use super::retry::{Next, Retry};
+use super::shutdown::{Phase, abandoned, stop_listener_on_stop, stopped};
 use crate::config::WebhookSettings;
 
 /// The header Telegram puts the secret in.
@@ -37,8 +40,6 @@ pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 /// How long, after queued updates are abandoned, the bot still waits for the HTTP
 /// server to close its connections before it stops waiting.
 const SERVER_GRACE: Duration = Duration::from_secs(1);
-
-type Dispatch = Dispatcher<TgBot, Box<dyn std::error::Error + Send + Sync>, DefaultKey>;
 
 /// The webhook's socket, bound, and its settings.
 pub(super) struct Bound {
@@ -57,64 +58,25 @@ pub(super) fn bind(settings: &WebhookSettings) -> anyhow::Result<Bound> {
     Ok(Bound { socket, settings: settings.clone() })
 }
 
-impl Bound {
-    /// The address actually bound (the port is chosen by the system for port 0).
-    pub(super) fn local_addr(&self) -> std::io::Result<SocketAddr> {
-        self.socket.local_addr()
-    }
-}
-
-/// Registers the webhook with Telegram, then serves the webhook until stopped.
+/// Serves the webhook until stopped, and registers it with Telegram (`setWebhook`,
+/// retried until Telegram accepts it) with the update kinds the dispatcher asks for.
 pub(super) async fn dispatch(
     bot: &Bot,
     dispatcher: &mut Dispatch,
     phase: &mut watch::Receiver<Phase>,
     bound: Bound,
 ) -> anyhow::Result<()> {
-    let settings = &bound.settings;
-    let listen = bound.local_addr()?;
-    let url = settings
-        .url
-        .parse()
-        .map_err(|e| anyhow::anyhow!("the webhook URL {:?} is not a URL: {e}", settings.url))?;
-    let mut template = HookOptions::new(listen, url);
-    template.secret_token = Some(settings.secret.expose().to_string());
-    let mut failures = 0;
-    loop {
-        tokio::select! {
-            set = set_webhook(bot, &template) => match set {
-                Ok(()) => break,
-                Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => anyhow::bail!(REJECTED),
-                // Telegram's "Bad Request: bad webhook: ..." will not change by retrying.
-                Err(teloxide::RequestError::Api(e)) if !matches!(e, teloxide::ApiError::Unknown(_)) => {
-                    // The host only: some put a secret in the URL's path.
-                    let host = template.url.host_str().unwrap_or("");
-                    anyhow::bail!("Telegram refused the webhook URL (https://{host}/...): {e}")
-                }
-                Err(e) => {
-                    let delay = backoff(failures);
-                    failures += 1;
-                    warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "could not set the webhook; retrying");
-                    tokio::select! {
-                        _ = tokio::time::sleep(delay) => {}
-                        _ = stopped(phase) => return Ok(()),
-                    }
-                }
-            },
-            _ = stopped(phase) => return Ok(()),
-        }
-    }
-    // The host only: some put a secret in the URL's path.
-    info!(host = template.url.host_str().unwrap_or(""), %listen, "webhook set; receiving updates");
-    let mut failures = 0;
+    let listen = bound.socket.local_addr()?;
+    let mut retry = Retry::new("could not start the webhook dispatcher", &bot.api_url());
+    let mut registered = false;
     loop {
         let socket = tokio::net::TcpListener::from_std(bound.socket.try_clone()?)?;
-        let mut options = HookOptions::new(listen, template.url.clone()).path(template.path.clone());
-        options.secret_token = template.secret_token.clone();
-        let (mut listener, stop_flag, router) = webhooks::axum_no_setup(options);
+        let (listener, stop_flag, router) = webhooks::axum_no_setup(options(&bound.settings, listen));
+        let (hint, hinted) = oneshot::channel();
+        let mut listener = Hinted { inner: listener, hint: Some(hint) };
         let _stopper = stop_listener_on_stop(&mut listener, phase.clone());
-        let secret: Arc<[u8]> = settings.secret.expose().as_bytes().into();
-        let router = router.layer(middleware::from_fn(move |request: Request, next: Next| {
+        let secret: Arc<[u8]> = bound.settings.secret.expose().as_bytes().into();
+        let router = router.layer(middleware::from_fn(move |request: Request, next: NextLayer| {
             let secret = secret.clone();
             async move { require_secret(&secret, request, next).await }
         }));
@@ -127,63 +89,123 @@ pub(super) async fn dispatch(
             }
         });
         let errors = LoggingErrorHandler::with_custom_text("webhook listener failed");
-        let mut abandoned = phase.clone();
-        let result = tokio::select! {
-            result = dispatcher.try_dispatch_with_listener(listener, errors) => Some(result),
+        let (mut abandon, mut stop) = (phase.clone(), phase.clone());
+        let ended = tokio::select! {
+            result = dispatcher.try_dispatch_with_listener(listener, errors) => Ended::Dispatched(result),
+            Err(refused) = register(bot, &bound.settings, hinted, &mut stop, &mut registered) => Ended::Refused(refused),
             // A client that keeps a request open must not keep the bot from exiting.
-            _ = async {
-                if abandoned.wait_for(|p| *p == Phase::Abandoning).await.is_err() {
-                    // The control task is gone without abandoning anything: never fire.
-                    std::future::pending::<()>().await;
-                }
-                tokio::time::sleep(SERVER_GRACE).await;
-            } => None,
+            _ = async { abandoned(&mut abandon).await; tokio::time::sleep(SERVER_GRACE).await } => Ended::Abandoned,
         };
         server.abort();
-        match result {
-            Some(Ok(())) => return Ok(()),
-            None => {
+        match ended {
+            Ended::Dispatched(Ok(())) => return Ok(()),
+            Ended::Refused(refused) => return Err(refused),
+            Ended::Abandoned => {
                 warn!("the webhook server did not close its connections in time; stopping anyway");
                 return Ok(());
             }
             // Only the dispatcher's own getMe, before it takes updates, fails here.
-            Some(Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken))) => {
-                anyhow::bail!(REJECTED)
-            }
-            Some(Err(e)) => {
-                let delay = backoff(failures);
-                failures += 1;
-                warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "could not start the webhook dispatcher");
-                tokio::select! {
-                    _ = tokio::time::sleep(delay) => {}
-                    _ = stopped(phase) => return Ok(()),
-                }
-            }
+            Ended::Dispatched(Err(e)) => match retry.after(e, phase).await? {
+                Next::Again => {}
+                Next::Stopped => return Ok(()),
+            },
         }
     }
 }
 
-/// The update kinds `handlers::schema` branches on (polling hints the same list
-/// through getUpdates, computed by teloxide, which keeps that computation private).
-/// Telegram remembers the last list given, so it is always given.
-const ALLOWED_UPDATES: [AllowedUpdate; 4] = [
-    AllowedUpdate::Message,
-    AllowedUpdate::CallbackQuery,
-    AllowedUpdate::InlineQuery,
-    AllowedUpdate::MyChatMember,
-];
+/// How one round of serving the webhook ended.
+enum Ended {
+    Dispatched(Result<(), teloxide::RequestError>),
+    /// Telegram refused the webhook in a way no retry fixes.
+    Refused(anyhow::Error),
+    /// The grace period is over and the server still had connections open.
+    Abandoned,
+}
 
-/// `setWebhook` with the secret and the update kinds the handlers use.
-async fn set_webhook(bot: &Bot, options: &HookOptions) -> Result<(), teloxide::RequestError> {
-    let allowed = ALLOWED_UPDATES;
-    let secret = options.secret_token.clone().unwrap_or_default();
-    bot.set_webhook(options.url.clone()).secret_token(secret).allowed_updates(allowed).await?;
-    Ok(())
+fn options(settings: &WebhookSettings, listen: SocketAddr) -> HookOptions {
+    let mut options = HookOptions::new(listen, settings.url.clone());
+    options.secret_token = Some(settings.secret.expose().to_string());
+    options
+}
+
+/// `setWebhook` with the secret and the update kinds the dispatcher hinted (the
+/// schema's; Telegram remembers the last list given, so it is always given), retried
+/// while Telegram is unreachable. Never completes but with an error no retry fixes
+/// (a rejected token, a refused URL); after a stop, or once set, it waits forever.
+async fn register(
+    bot: &Bot,
+    settings: &WebhookSettings,
+    hinted: oneshot::Receiver<Vec<AllowedUpdate>>,
+    phase: &mut watch::Receiver<Phase>,
+    registered: &mut bool,
+) -> anyhow::Result<()> {
+    let Ok(allowed) = hinted.await else { return std::future::pending().await };
+    let mut retry = Retry::new("could not set the webhook", &bot.api_url());
+    // The host only: some put a secret in the URL's path.
+    let host = settings.url.host_str().unwrap_or("");
+    while !*registered {
+        let set = bot
+            .set_webhook(settings.url.clone())
+            .secret_token(settings.secret.expose().to_string())
+            .allowed_updates(allowed.clone());
+        let result = tokio::select! {
+            result = set => result,
+            _ = stopped(phase) => break,
+        };
+        match result {
+            Ok(_) => {
+                *registered = true;
+                info!(host, listen = %settings.listen, "webhook set; receiving updates");
+            }
+            // Telegram's "Bad Request: bad webhook: ..." will not change by retrying.
+            Err(teloxide::RequestError::Api(e))
+                if !matches!(e, teloxide::ApiError::Unknown(_) | teloxide::ApiError::InvalidToken) =>
+            {
+                anyhow::bail!("Telegram refused the webhook URL (https://{host}/...): {e}")
+            }
+            Err(e) => {
+                if let Next::Stopped = retry.after(e, phase).await? {
+                    break;
+                }
+            }
+        }
+    }
+    std::future::pending().await
+}
+
+/// A listener that hands on the update kinds the dispatcher hints (computed by
+/// teloxide from the schema), so `setWebhook` asks for exactly those.
+struct Hinted<L> {
+    inner: L,
+    hint: Option<oneshot::Sender<Vec<AllowedUpdate>>>,
+}
+
+impl<L: UpdateListener> UpdateListener for Hinted<L> {
+    type Err = L::Err;
+
+    fn stop_token(&mut self) -> StopToken {
+        self.inner.stop_token()
+    }
+
+    fn hint_allowed_updates(&mut self, hint: &mut dyn Iterator<Item = AllowedUpdate>) {
+        if let Some(tx) = self.hint.take() {
+            let _ = tx.send(hint.collect());
+        }
+    }
+}
+
+impl<'a, L: UpdateListener> AsUpdateStream<'a> for Hinted<L> {
+    type StreamErr = L::Err;
+    type Stream = <L as AsUpdateStream<'a>>::Stream;
+
+    fn as_stream(&'a mut self) -> Self::Stream {
+        self.inner.as_stream()
+    }
 }
 
 /// Lets a request through only with the exact secret; anything else gets 401 and
 /// is never read further.
-async fn require_secret(secret: &[u8], request: Request, next: Next) -> Response {
+async fn require_secret(secret: &[u8], request: Request, next: NextLayer) -> Response {
     let given = request.headers().get(SECRET_HEADER).map(|v| v.as_bytes());
     if given.is_some_and(|given| same(given, secret)) {
         next.run(request).await

@@ -1,9 +1,11 @@
-//! The binary as a user runs it: `check`, `ask`, `ask --json` and `ask --json -`.
+//! The binary as a user runs it: `check`, `ask`, `ask --json` and `ask --json -`,
+//! options anywhere on the line, a reader that goes away, `explain`, and `--help`.
+//! The faithfulness checks of `check` have their own module, `check`.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn storybot(args: &[&str]) -> Output {
+pub(crate) fn storybot(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_storybot"))
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
@@ -12,18 +14,11 @@ fn storybot(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
 const MINI: &str = "tests/fixtures/mini";
-
-#[test]
-fn check_accepts_the_shipped_knowledge() {
-    let out = storybot(&["check"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("every quote is verbatim"), "{}", text(&out.stdout));
-}
 
 #[test]
 fn check_reports_every_problem_with_its_position() {
@@ -33,7 +28,7 @@ fn check_reports_every_problem_with_its_position() {
     let expected = [
         "tests/fixtures/broken/entries.toml:10:9: quote is not verbatim in the article: \"The Lunar Town council opened its first library on Wednesday\"; copy the sentence from the article file exactly",
         "tests/fixtures/broken/entries.toml:11:12: related id \"no-such-entry\" is not the id of any entry",
-        "tests/fixtures/broken/entries.toml:12:1: unknown field `colour` in entry #1; expected one of `answer`, `answer_ru`, `id`, `kinds`, `questions`, `questions_ru`, `quote`, `related`, `source`, `source_ru`, `topic`",
+        "tests/fixtures/broken/entries.toml:12:1: unknown field `colour` in entry #1; expected one of `answer`, `answer_ru`, `close_to`, `id`, `kinds`, `questions`, `questions_ru`, `quote`, `quotes`, `related`, `source`, `source_ru`, `topic`",
         "tests/fixtures/broken/entries.toml:14:1: entry #2 is missing the field `answer_ru`",
         "tests/fixtures/broken/entries.toml:15:6: duplicate entry id \"library-opened\" (first used on line 2); ids must be unique",
         "tests/fixtures/broken/entries.toml:23:10: unknown kind \"amount\"; use one of number, person, organization, place, date, time, reason, exact",
@@ -111,7 +106,7 @@ fn ask_json_declines_honestly_with_nulls() {
     let out = storybot(&["--knowledge", MINI, "ask", "--json", "best pizza dough recipe?"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["matched"], false);
-    for field in ["id", "answer", "source", "quote", "link"] {
+    for field in ["id", "answer", "source", "quote", "quotes", "link"] {
         assert!(v[field].is_null(), "{field} should be null: {v}");
     }
     assert!(v["reply"].as_str().unwrap().starts_with("The article doesn't say."), "{v}");
@@ -158,4 +153,116 @@ fn no_token_and_no_terminal_says_what_to_set() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("TELOXIDE_TOKEN"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn options_work_after_the_question() {
+    let out = storybot(&["ask", "how many books?", "--json", "--knowledge", MINI]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("--json after the question");
+    assert_eq!(v["question"], "how many books?");
+    assert_eq!(v["id"], "book-count", "--knowledge after the question: {v}");
+
+    // The folder named after the question is the one used: it does not exist.
+    let out = storybot(&["ask", "--json", "hi", "--knowledge", "tests/fixtures/nowhere"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("tests/fixtures/nowhere"), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty(), "no answer from another folder: {}", text(&out.stdout));
+
+    let out = storybot(&["explain", "how many books?", "--knowledge", MINI]);
+    assert!(text(&out.stdout).contains("entry book-count"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_double_dash_passes_the_rest_through_as_the_question() {
+    let out = storybot(&["--knowledge", MINI, "ask", "--json", "--", "--knowledge", "-x"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["question"], "--knowledge -x");
+    let out = storybot(&["--knowledge", MINI, "ask", "-5 books?"]);
+    assert_eq!(out.status.code(), Some(2), "without --, a leading dash is an option: clap says so");
+    assert!(text(&out.stderr).contains("--"), "{}", text(&out.stderr));
+}
+
+/// Runs storybot with stdout and stderr on a pipe whose reader is already gone, as
+/// `| head -1` leaves it once it has its line: every write fails with EPIPE.
+fn with_a_closed_pipe(args: &[&str], input: &str) -> std::process::ExitStatus {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("STORYBOT_KNOWLEDGE")
+        .stdin(Stdio::piped())
+        .stdout(writer.try_clone().unwrap())
+        .stderr(writer)
+        .spawn()
+        .unwrap();
+    // The child may be gone before it reads everything; that is its business.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    child.wait().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+    let questions = "how many books?\nhello\n".repeat(50);
+    let runs: [(&[&str], &str); 5] = [
+        (&["--knowledge", "tests/fixtures/broken", "check"], ""),
+        (&["check"], ""),
+        (&["eval", "tests/eval/typos.jsonl"], ""),
+        (&["--knowledge", MINI, "ask", "--json", "-"], &questions),
+        (&["--knowledge", MINI, "chat", "--json"], &questions),
+    ];
+    for (args, input) in runs {
+        let status = with_a_closed_pipe(args, input);
+        // A panic exits 101; the quiet end of ripgrep and friends is 0.
+        assert_eq!(status.code(), Some(0), "storybot {}: {status}", args.join(" "));
+    }
+}
+
+#[test]
+fn explain_speaks_in_words_and_ids() {
+    let out = storybot(&["--knowledge", MINI, "explain", "how", "many", "bokks", "in", "Zanzibar?"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Outcome: answer with entry book-count"), "{stdout}");
+    assert!(stdout.contains("Asks for: a number"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.contains("~book") && l.contains("typo fix")), "{stdout}");
+    assert!(stdout.lines().any(|l| l.contains("zanzibar") && l.contains("unknown name")), "{stdout}");
+    assert!(stdout.lines().any(|l| l.starts_with("  ?how") && l.contains("question word")), "{stdout}");
+    for mark in ["?word", "~word", "weight", "typo fix", "unknown name", "candidates"] {
+        assert!(
+            stdout.lines().skip_while(|l| *l != "Legend:").any(|l| l.trim_start().starts_with(mark)),
+            "the legend explains {mark}: {stdout}"
+        );
+    }
+    // No Rust debug output: no struct braces, no Option, no entry positions.
+    for debug in ["Answer {", "Some(", "None", "entry: ", "asks="] {
+        assert!(!stdout.contains(debug), "{debug:?} in:\n{stdout}");
+    }
+}
+
+#[test]
+fn help_points_only_inside_the_repo_and_describes_everything() {
+    let top = storybot(&["--help"]);
+    let top_help = text(&top.stdout);
+    assert!(
+        top_help.contains("With no command: runs the Telegram bot when TELOXIDE_TOKEN is set"),
+        "{top_help}"
+    );
+    let mut helps = vec![top_help];
+    for command in ["run", "ask", "chat", "check", "explain", "eval", "report"] {
+        let out = storybot(&[command, "--help"]);
+        assert!(out.status.success(), "{command} --help");
+        helps.push(text(&out.stdout));
+    }
+    for help in &helps {
+        assert!(!help.contains("../") && !help.contains("shared/"), "a path outside the repo:\n{help}");
+        // Every argument and option has a description after its name.
+        for line in help.lines().filter(|l| l.starts_with("  ") && l.trim_start().starts_with(['-', '<'])) {
+            let (_, description) = line.trim_start().split_once("  ").unwrap_or(("", ""));
+            assert!(!description.trim().is_empty(), "no description: {line:?} in\n{help}");
+        }
+    }
+    assert!(helps[6].contains("tests/eval/"), "eval points at the repo's own sets:\n{}", helps[6]);
 }

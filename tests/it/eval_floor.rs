@@ -10,9 +10,10 @@ use storybot::evaluate::{evaluate, read_cases};
 const IN_SCOPE_FLOOR: f64 = 95.0;
 const OUT_OF_SCOPE_FLOOR: f64 = 95.0;
 
-/// Every set: the first four were written in session 1; the `blind-*` sets in
-/// session 2 by writers who saw only the article (half of each was used to find
-/// failures, half held out; README, "How answers are matched").
+/// Every set: the first four came with the first version of the engine (commit
+/// 7862fb9); the `blind-*` sets (commit 8962ff1) were written by writers who saw only
+/// the article (half of each was used to find failures, half held out;
+/// docs/matching.md, "The question sets").
 const SETS: [&str; 7] =
     ["paraphrase", "typos", "russian", "declines", "blind-en", "blind-declines", "blind-ru"];
 

@@ -663,3 +663,21 @@ async fn a_teloxide_dispatcher_runs_against_the_fake() {
     assert!(api.pending_updates().is_empty(), "the update was confirmed");
     api.assert_no_violations();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_trip_delays_every_call_and_deliveries_are_timed() {
+    let trip = Duration::from_millis(40);
+    let api = FakeBotApi::start_with(Config { round_trip: Some((trip, trip)), ..Config::default() }).await;
+    let bot = api.bot();
+    let asked = std::time::Instant::now();
+    bot.get_me().await.unwrap();
+    assert!(asked.elapsed() >= trip, "{:?}", asked.elapsed());
+    let alice = TestUser::new(42, "Alice");
+    let id = api.push_update(updates::private_text(&alice, "hi"));
+    assert_eq!(api.delivered(id), None, "not yet fetched");
+    bot.get_updates().await.unwrap();
+    let poll = api.calls("getUpdates").pop().unwrap();
+    let delivered = api.delivered(id).expect("delivered");
+    assert!(delivered - poll.received >= trip, "the answer left after the round trip");
+    assert!(api.max_in_flight() >= 1);
+}

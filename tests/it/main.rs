@@ -8,9 +8,14 @@
 mod support;
 mod telegram_harness;
 
+mod chat;
+mod check;
 mod cli;
+mod deploy;
+mod docs;
 mod eval_floor;
 mod fake_api_selftest;
+mod logs;
 mod matching;
 mod properties;
 mod record_bot;
@@ -26,4 +31,5 @@ mod telegram_lifecycle;
 mod telegram_private;
 mod telegram_reload;
 mod telegram_slow_poll;
+mod telegram_traffic;
 mod telegram_webhook;

@@ -14,7 +14,7 @@ use rusqlite::types::Value as Sql;
 use storybot::config::Admins;
 use storybot::live::LiveEngine;
 use storybot::record::{Store, open_read};
-use storybot::telegram::{Options, serve_live};
+use storybot::telegram::{Options, serve};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -37,13 +37,13 @@ impl Recording {
         let store = Store::open(&path, 90).unwrap();
         let api = FakeBotApi::start_with(config()).await;
         let options = Options {
-            live: Arc::new(LiveEngine::from_arc(engine(Story::Mini))),
             admins: Admins::new(vec![ADMIN]),
             flood: no_flood_limits(),
             recorder: store.recorder(),
+            ..Options::new(settings(&api), Arc::new(LiveEngine::from_arc(engine(Story::Mini))))
         };
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(serve_live(options, settings(&api), async move {
+        let task = tokio::spawn(serve(options, async move {
             let _ = stopped.await;
         }));
         api.wait_for_poll(T).await;

@@ -9,17 +9,20 @@
 //! cargo test --release --test it soak -- --ignored --nocapture
 //! ```
 //!
-//! The bot runs as shipped: `Throttle` with Telegram's limits (30 messages a second
-//! overall, one a second per private chat) and the default flood limits (6 questions
-//! per user and 8 per group a minute). Sending is the bottleneck (100,000 answers would
-//! take an hour at 30 a second), so most updates need no answer, as in a real busy
-//! bot: group chatter that does not address the bot, and flood excess. The updates:
+//! The bot runs as shipped: Telegram's limits on sending (about 30 messages a second
+//! overall, one a second per chat) and the default flood limits (a private reader's
+//! bucket holds 10 questions, a group's 5). Sending is the bottleneck (100,000 answers
+//! would take an hour at 30 a second), so most updates need no answer, as in a real
+//! busy bot: group chatter that does not address the bot, and flood excess. The
+//! updates:
 //!
-//! 1. flood: 60 users each send 30 private questions at once (each: 6 answered, one
-//!    "slow down" notice, 23 dropped), and 30 groups each get `/ask@storybot` from 20
-//!    members at once (each: 8 answered, a notice, 11 dropped) — 2,400 updates;
-//! 2. four equal rounds of 24,400 updates each: 600 new users ask one private
-//!    question, among 23,800 chatter messages in 100 groups from all 5,000 users.
+//! 1. flood: 10 users each send 30 private questions at once (each: at least 10
+//!    answered in order, then one "slow down" notice, the rest dropped; the bucket
+//!    refills while the answers go out one a second), and 5 groups each get
+//!    `/ask@storybot` from 20 members at once (each: at least 5 answered, a notice
+//!    replying to the first ask left unanswered, the rest dropped) — 400 updates;
+//! 2. four equal rounds of 24,900 updates each: 600 new users ask one private
+//!    question, among 24,300 chatter messages in 100 groups from all 5,000 users.
 //!
 //! Checked: every reply is exactly what the engine renders, sent once, to the right
 //! chat (as a reply to the right message in groups); the flood's notices and drops are
@@ -28,8 +31,8 @@
 //! within a margin of that after the second (memory stays flat as updates keep
 //! coming: it follows how many chats are active at once, not how many came).
 //!
-//! The fast test here (not ignored) shows the per-user flood state expiring: a
-//! `Flood` fed 300,000 distinct users over simulated hours tracks at most ~10,000.
+//! The fast test here (not ignored) shows flood control's memory staying bounded: a
+//! `Flood` fed 100,000 distinct users within a simulated hour tracks at most ~10,000.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -39,23 +42,28 @@ use std::time::{Duration, Instant};
 
 use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
 use crate::telegram_harness::{Expected, config};
+use governor::clock::FakeRelativeClock;
 use serde_json::Value;
 use storybot::engine::Engine;
 use storybot::telegram::{Flood, FloodLimits, Verdict};
 
 const USERS: i64 = 5_000;
 const FIRST_USER: i64 = 1_000_001;
-const FLOODERS: i64 = 60;
+/// Few enough floods at once that each is read at about a message a second: flood
+/// control counts a message when its chat's turn comes, so a flood among many busy
+/// chats (all sharing Telegram's 30 a second) is read slower than its bucket refills.
+const FLOODERS: i64 = 10;
 const FLOOD_MESSAGES: usize = 30;
-const ASK_GROUPS: i64 = 30;
+const ASK_GROUPS: i64 = 5;
 const ASKS_PER_GROUP: i64 = 20;
 const ROUNDS: i64 = 4;
 const ROUND_ASKERS: i64 = 600;
-const ROUND_UPDATES: usize = 24_400;
+const ROUND_UPDATES: usize = 24_900;
 const CHATTER_GROUPS: i64 = 100;
-/// The default flood limits (`FloodLimits::default()`), which `storybot run` uses.
-const PER_USER: usize = 6;
-const PER_CHAT: usize = 8;
+/// The default flood limits' bursts (`FloodLimits::default()`), which `storybot run`
+/// uses: at least this many are answered before the notice.
+const PRIVATE_BURST: usize = 10;
+const GROUP_BURST: usize = 5;
 
 const QUESTIONS: [&str; 12] = [
     "How many men could be called up?",
@@ -126,8 +134,9 @@ fn spawn_bot(api: &FakeBotApi, work: &Path, knowledge: &Path) -> Child {
 struct Want {
     /// (texts of one reply, the message it replies to in a group).
     replies: Vec<(Expected, Option<i64>)>,
-    /// The flood notice, replying to this message (groups) or not (`Some(None)`).
-    notice: Option<Option<i64>>,
+    /// A flooded chat: at least this many of `replies` (in order), then one notice
+    /// replying to the next one's message (groups), then nothing.
+    flooded: Option<usize>,
 }
 
 struct Soak {
@@ -138,7 +147,6 @@ struct Soak {
     expected_sends: usize,
     answers: usize,
     notices: usize,
-    dropped: usize,
     chatter: usize,
     users: HashSet<i64>,
 }
@@ -164,37 +172,42 @@ impl Soak {
         self.want.entry(chat).or_default().replies.push((expected, reply_to));
     }
 
-    fn notice(&mut self, chat: i64, reply_to: Option<i64>) {
+    /// A flood in `chat` of `asked` (question, its message id in a group): a prefix of
+    /// at least `burst` answered, then one notice.
+    fn flood(&mut self, chat: i64, asked: Vec<(&str, Option<i64>)>, burst: usize) {
+        for (i, (question, reply_to)) in asked.into_iter().enumerate() {
+            let expected = self.expected(question);
+            if i < burst {
+                self.expected_sends += expected.texts.len();
+            }
+            self.want.entry(chat).or_default().replies.push((expected, reply_to));
+        }
         self.expected_sends += 1;
         self.notices += 1;
-        self.want.entry(chat).or_default().notice = Some(reply_to);
+        self.want.entry(chat).or_default().flooded = Some(burst);
     }
 
     fn flood_phase(&mut self) {
         for n in 0..FLOODERS {
             let u = user(n);
+            let mut asked = Vec::new();
             for i in 0..FLOOD_MESSAGES {
                 let q = QUESTIONS[(n as usize + i) % QUESTIONS.len()];
                 self.push(updates::private_text(&u, q));
-                match i {
-                    i if i < PER_USER => self.answer(u.id, q, None),
-                    i if i == PER_USER => self.notice(u.id, None),
-                    _ => self.dropped += 1,
-                }
+                asked.push((q, None));
             }
+            self.flood(u.id, asked, PRIVATE_BURST);
         }
         for g in 0..ASK_GROUPS {
             let chat = TestChat::group(-2_000_000 - g, &format!("Askers {g}"));
+            let mut asked = Vec::new();
             for i in 0..ASKS_PER_GROUP {
                 let asker = user(FLOODERS + g * ASKS_PER_GROUP + i);
                 let q = QUESTIONS[(g + i) as usize % QUESTIONS.len()];
                 let id = self.push(updates::text(&chat, &asker, &format!("/ask@storybot {q}")));
-                match i as usize {
-                    i if i < PER_CHAT => self.answer(chat.id, q, Some(id)),
-                    i if i == PER_CHAT => self.notice(chat.id, Some(id)),
-                    _ => self.dropped += 1,
-                }
+                asked.push((q, Some(id)));
             }
+            self.flood(chat.id, asked, GROUP_BURST);
         }
     }
 
@@ -230,17 +243,20 @@ impl Soak {
     /// machine's cores with this process.
     async fn drain(&self, timeout: Duration) {
         let deadline = Instant::now() + timeout;
+        let mut before = usize::MAX;
         loop {
             let (pending, sent) = (self.api.pending_updates().len(), self.sent_ok());
-            if pending == 0 && sent >= self.expected_sends {
+            // Floods are answered a little beyond their burst: done once nothing moves.
+            if pending == 0 && sent >= self.expected_sends && sent == before {
                 return;
             }
+            before = sent;
             assert!(
                 Instant::now() < deadline,
                 "after {timeout:?}: {pending} updates not taken, {sent} of {} messages sent",
                 self.expected_sends
             );
-            tokio::time::sleep(Duration::from_millis(500)).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
         }
     }
 }
@@ -287,7 +303,6 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
         expected_sends: 0,
         answers: 0,
         notices: 0,
-        dropped: 0,
         chatter: 0,
         users: HashSet::new(),
     };
@@ -299,9 +314,7 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
     };
 
     soak.flood_phase();
-    // Every flooder's checks must fall in one flood interval (60 s): they do when the
-    // phase drains in well under a minute at 30 messages a second.
-    soak.drain(Duration::from_secs(55)).await;
+    soak.drain(Duration::from_secs(120)).await;
     samples.push(sample(&soak, "flood phase"));
     let flood_took = started.elapsed();
 
@@ -341,11 +354,10 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
         flood_took.as_secs_f64()
     );
     println!(
-        "soak: {} answers ({} messages) + {} flood notices sent once each; {} flood-dropped; {} chatter ignored",
+        "soak: {} answers at least ({} messages) + {} flood notices sent once each; {} chatter ignored",
         soak.answers,
         soak.expected_sends - soak.notices,
         soak.notices,
-        soak.dropped,
         soak.chatter
     );
     for s in &samples {
@@ -371,16 +383,27 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
     for m in api.sent_messages() {
         by_chat.entry(m["chat_id"].as_i64().unwrap()).or_default().push(m);
     }
+    let (mut sent_beyond_the_minimum, mut dropped) = (0, 0);
     for (chat, want) in &soak.want {
-        let mut got = by_chat.remove(chat).unwrap_or_default().into_iter();
+        let mut got = by_chat.remove(chat).unwrap_or_default().into_iter().peekable();
+        let notice = |m: &Value| m["text"].as_str().unwrap_or_default().contains("faster than I can answer");
+        let mut answered = 0;
         for (expected, reply_to) in &want.replies {
+            if want.flooded.is_some() && got.peek().is_none_or(notice) {
+                break;
+            }
             let sent: Vec<Value> = got.by_ref().take(expected.texts.len()).collect();
             expected.assert_sent(&sent, *chat, *reply_to);
+            answered += 1;
         }
-        if let Some(reply_to) = want.notice {
+        if let Some(burst) = want.flooded {
+            assert!(answered >= burst && answered < want.replies.len(), "chat {chat}: {answered} answered");
             let notice = got.next().unwrap_or_else(|| panic!("no flood notice in chat {chat}"));
             assert!(notice["text"].as_str().unwrap().contains("faster than I can answer"), "{notice}");
-            assert_eq!(notice["reply_parameters"]["message_id"].as_i64(), reply_to, "{notice}");
+            let unanswered = want.replies[answered].1;
+            assert_eq!(notice["reply_parameters"]["message_id"].as_i64(), unanswered, "{notice}");
+            sent_beyond_the_minimum += answered - burst;
+            dropped += want.replies.len() - answered;
         }
         let extra: Vec<Value> = got.collect();
         assert!(extra.is_empty(), "chat {chat} got {} message(s) more than once or unasked", extra.len());
@@ -390,7 +413,8 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
         "messages to chats that asked nothing: {:?}",
         by_chat.keys().take(5).collect::<Vec<_>>()
     );
-    assert_eq!(soak.sent_ok(), soak.expected_sends);
+    assert!(soak.sent_ok() >= soak.expected_sends + sent_beyond_the_minimum);
+    println!("soak: {dropped} flood messages dropped (the notice's own included)");
     assert_eq!(soak.pushed, 100_000);
     assert_eq!(soak.users.len(), USERS as usize, "distinct users");
 
@@ -404,26 +428,27 @@ async fn soak_100k_updates_from_5000_users_with_flood_control() {
     );
 }
 
-/// The per-user flood state expires: however many distinct users come, a `Flood`
-/// tracks at most ~10,000 (it purges windows past their interval above that), and
-/// a returning user is treated afresh once the interval has passed.
+/// Flood control's memory stays bounded: 100,000 distinct readers within an hour
+/// (simulated time) leave at most ~10,000 keys tracked (past that, buckets that are
+/// full again are dropped), and a flooder is silenced throughout.
 #[test]
-fn flood_state_stays_bounded_however_many_users_come() {
-    let limits = FloodLimits { per_user: 2, per_chat: 8, interval: Duration::from_secs(60) };
-    let flood = Flood::new(limits);
-    let t0 = Instant::now();
+fn flood_state_stays_bounded_with_100_000_users_in_an_hour() {
+    let clock = FakeRelativeClock::default();
+    let flood = Flood::with_clock(FloodLimits::default(), clock.clone());
+    let flooder = 9_999_999;
     let mut most = 0;
-    // 300,000 distinct users, 100 a (simulated) second: 50 minutes.
-    for n in 0..300_000u64 {
-        let now = t0 + Duration::from_millis(n * 10);
-        let user = 10_000_000 + n as i64;
-        assert_eq!(flood.check(user, user, now), Verdict::Allow);
+    let mut flooder_heard = 0;
+    // 100,000 distinct users, one every 36 ms: an hour. One flooder asks every 100 ms.
+    for n in 0..100_000i64 {
+        clock.advance(Duration::from_millis(36));
+        let user = 10_000_000 + n;
+        assert_eq!(flood.check(user, user), Verdict::Allow);
+        if n % 3 == 0 && flood.check(flooder, flooder) != Verdict::Drop {
+            flooder_heard += 1;
+        }
         most = most.max(flood.tracked());
     }
-    assert!(most <= 10_001, "tracked up to {most} users");
-    // The first user, back after the interval, starts a new window.
-    let later = t0 + Duration::from_millis(300_000 * 10);
-    let first = 10_000_000;
-    let verdicts: Vec<_> = (0..4).map(|_| flood.check(first, first, later)).collect();
-    assert_eq!(verdicts, [Verdict::Allow, Verdict::Allow, Verdict::Warn, Verdict::Drop]);
+    assert!(most <= 10_002, "tracked up to {most} keys");
+    // Its burst, and the one notice; nothing after, all hour long.
+    assert_eq!(flooder_heard, 11);
 }

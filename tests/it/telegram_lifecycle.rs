@@ -8,8 +8,11 @@ use std::time::{Duration, Instant};
 
 use crate::support::fake_bot_api::{FakeBotApi, TestChat, TestUser, updates};
 use crate::telegram_harness::{RunningBot, Story, T, config, engine, no_flood_limits, sent_to, wait_sent_to};
-use storybot::config::{TelegramSettings, Token};
-use storybot::telegram::{FloodLimits, SHUTDOWN_GRACE, serve};
+use std::sync::Arc;
+
+use storybot::config::TelegramSettings;
+use storybot::live::LiveEngine;
+use storybot::telegram::{Bucket, FloodLimits, Options, SHUTDOWN_GRACE, serve};
 
 const QUESTION: &str = "How many books does the library hold?";
 
@@ -35,11 +38,14 @@ async fn the_bot_waits_for_telegram_to_come_up_then_answers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_token_ends_serve_with_a_clear_error() {
     let api = FakeBotApi::start_with(config()).await;
-    let settings = TelegramSettings {
-        token: Token::parse("7000000001:AAOtherTokenThatTheServerDoesNotKnow00").unwrap(),
-        api_url: Some(api.url()),
+    let settings =
+        TelegramSettings::parse(Some("7000000001:AAOtherTokenThatTheServerDoesNotKnow00"), Some(&api.url()))
+            .unwrap();
+    let options = Options {
+        flood: no_flood_limits(),
+        ..Options::new(settings, Arc::new(LiveEngine::from_arc(engine(Story::Mini))))
     };
-    let serving = serve(engine(Story::Mini), settings, no_flood_limits(), std::future::pending());
+    let serving = serve(options, std::future::pending());
     let result = tokio::time::timeout(T, serving).await.expect("gives up at once");
     let error = format!("{:#}", result.expect_err("an error"));
     assert!(error.contains("rejected the token"), "{error}");
@@ -109,7 +115,8 @@ async fn a_stop_while_updates_keep_coming_returns_within_the_grace_period() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_in_one_group_gets_one_notice_and_does_not_delay_others() {
-    let flood = FloodLimits { per_user: 2, per_chat: 100, interval: Duration::from_secs(60) };
+    let flood =
+        FloodLimits { member: Bucket { burst: 2, every: Duration::from_secs(60) }, ..FloodLimits::none() };
     let api = FakeBotApi::start_with(config()).await;
     let bot = RunningBot::spawn(api, engine(Story::Mini), flood);
     bot.ready().await;
@@ -141,7 +148,8 @@ async fn a_flood_in_one_group_gets_one_notice_and_does_not_delay_others() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn button_mashing_is_flood_controlled_too() {
-    let flood = FloodLimits { per_user: 2, per_chat: 100, interval: Duration::from_secs(60) };
+    let flood =
+        FloodLimits { private: Bucket { burst: 2, every: Duration::from_secs(60) }, ..FloodLimits::none() };
     let api = FakeBotApi::start_with(config()).await;
     let bot = RunningBot::spawn(api, engine(Story::Mini), flood);
     bot.ready().await;
@@ -175,7 +183,7 @@ async fn a_busy_group_does_not_hold_up_other_chats() {
     wait_sent_to(&bot.api, alice.id, 1).await;
     let waited = asked.elapsed();
     assert!(waited < Duration::from_secs(3), "the private answer took {waited:?}");
-    // The group gets at most its share: eight answers and a notice a minute.
+    // The group gets at most its share: five answers at once and a notice.
     let api = bot.finish().await;
     let in_group = sent_to(&api, group.id).len();
     assert!((1..=9).contains(&in_group), "{in_group}");

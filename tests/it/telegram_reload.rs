@@ -11,7 +11,7 @@ use storybot::config::Admins;
 use storybot::engine::Engine;
 use storybot::live::LiveEngine;
 use storybot::record::Recorder;
-use storybot::telegram::{Options, serve_live};
+use storybot::telegram::{Options, serve};
 use tokio::sync::oneshot;
 
 const ADMIN: i64 = 4242;
@@ -34,12 +34,12 @@ async fn start(watch: bool) -> Bot {
     let api = FakeBotApi::start_with(config()).await;
     let (stop, stopped) = oneshot::channel::<()>();
     let options = Options {
-        live,
         admins: Admins::new(vec![ADMIN]),
         flood: no_flood_limits(),
         recorder: Recorder::none(),
+        ..Options::new(settings(&api), live)
     };
-    tokio::spawn(serve_live(options, settings(&api), async move {
+    tokio::spawn(serve(options, async move {
         let _ = stopped.await;
     }));
     api.wait_for_poll(Duration::from_secs(5)).await;

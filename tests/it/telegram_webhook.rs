@@ -1,4 +1,4 @@
-//! Webhook mode end to end: the real bot (`storybot::telegram::serve_with` with
+//! Webhook mode end to end: the real bot (`storybot::telegram::serve` with
 //! `Listener::Webhook`) against the fake Bot API. The bot binds its listen address,
 //! calls `setWebhook` with the URL and the secret, and answers updates POSTed to it
 //! with the secret in `X-Telegram-Bot-Api-Secret-Token` (the fake server does not
@@ -14,10 +14,9 @@ use crate::telegram_harness::{
     Expected, RunningBot, Story, T, config, engine, no_flood_limits, sent_to, settings, wait_sent_to,
 };
 use serde_json::{Value, json};
-use storybot::config::{Admins, WebhookSettings};
+use storybot::config::{TelegramSettings, WebhookSettings};
 use storybot::live::LiveEngine;
-use storybot::record::Recorder;
-use storybot::telegram::{Listener, Options, SECRET_HEADER, serve_with};
+use storybot::telegram::{Listener, Options, SECRET_HEADER, serve};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -38,6 +37,15 @@ fn webhook(listen: SocketAddr) -> WebhookSettings {
         .expect("webhook mode")
 }
 
+/// The options of a bot in webhook mode on `listen`, with the mini story.
+fn hooked(settings: TelegramSettings, listen: SocketAddr) -> Options {
+    Options {
+        listener: Listener::Webhook(webhook(listen)),
+        flood: no_flood_limits(),
+        ..Options::new(settings, Arc::new(LiveEngine::from_arc(engine(Story::Mini))))
+    }
+}
+
 /// The bot in webhook mode on a free port, serving `api`.
 struct HookBot {
     api: FakeBotApi,
@@ -49,17 +57,11 @@ struct HookBot {
 impl HookBot {
     fn spawn(api: FakeBotApi) -> HookBot {
         let listen = free_addr();
-        let options = Options {
-            live: Arc::new(LiveEngine::from_arc(engine(Story::Mini))),
-            admins: Admins::default(),
-            flood: no_flood_limits(),
-            recorder: Recorder::none(),
-        };
+        let options = hooked(settings(&api), listen);
         let (stop, stopped) = oneshot::channel::<()>();
-        let task =
-            tokio::spawn(serve_with(options, Listener::Webhook(webhook(listen)), settings(&api), async {
-                let _ = stopped.await;
-            }));
+        let task = tokio::spawn(serve(options, async {
+            let _ = stopped.await;
+        }));
         HookBot { api, listen, stop: Some(stop), task: Some(task) }
     }
 
@@ -219,18 +221,9 @@ async fn a_taken_listen_address_is_a_clear_error_at_start() {
     let api = FakeBotApi::start_with(config()).await;
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap();
-    let options = Options {
-        live: Arc::new(LiveEngine::from_arc(engine(Story::Mini))),
-        admins: Admins::default(),
-        flood: no_flood_limits(),
-        recorder: Recorder::none(),
-    };
-    let served = tokio::time::timeout(
-        T,
-        serve_with(options, Listener::Webhook(webhook(addr)), settings(&api), async {}),
-    )
-    .await
-    .expect("returns at once");
+    let served = tokio::time::timeout(T, serve(hooked(settings(&api), addr), async {}))
+        .await
+        .expect("returns at once");
     let error = format!("{:#}", served.expect_err("the port is taken"));
     assert!(error.contains("cannot listen") && error.contains(&addr.to_string()), "{error}");
     assert!(!error.contains(SECRET) && !error.contains(api.token()), "{error}");
@@ -317,23 +310,30 @@ fn webhook_settings_are_checked_at_start_with_clear_errors_and_no_secrets() {
     assert!(!err.contains(SECRET) && !err.contains(&TOKEN[10..]), "{err}");
 }
 
+#[test]
+fn every_bad_setting_exits_2_before_anything_runs_and_all_are_named_at_once() {
+    let bad = [
+        ("TELOXIDE_TOKEN", TOKEN),
+        ("STORYBOT_ADMINS", "12, bob"),
+        ("STORYBOT_RETENTION_DAYS", "0"),
+        ("STORYBOT_INLINE_IN_FLIGHT", "lots"),
+    ];
+    let (code, err) = run_cli(&[], &bad);
+    assert_eq!(code, Some(2), "{err}");
+    for named in ["\"bob\"", "STORYBOT_RETENTION_DAYS", "STORYBOT_INLINE_IN_FLIGHT"] {
+        assert!(err.contains(named), "{named} in: {err}");
+    }
+    assert_eq!(err.lines().count(), 3, "one line per problem: {err}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_token_in_webhook_mode_is_an_error_without_the_token_or_secret() {
     let api = FakeBotApi::start_with(config()).await;
     let mut wrong = settings(&api);
     wrong.token = storybot::config::Token::parse(TOKEN).unwrap(); // not the fake's: 401
-    let options = Options {
-        live: Arc::new(LiveEngine::from_arc(engine(Story::Mini))),
-        admins: Admins::default(),
-        flood: no_flood_limits(),
-        recorder: Recorder::none(),
-    };
-    let served = tokio::time::timeout(
-        T,
-        serve_with(options, Listener::Webhook(webhook(free_addr())), wrong.clone(), std::future::pending()),
-    )
-    .await
-    .expect("a rejected token stops the bot at once");
+    let served = tokio::time::timeout(T, serve(hooked(wrong.clone(), free_addr()), std::future::pending()))
+        .await
+        .expect("a rejected token stops the bot at once");
     let error = served.expect_err("the fake refuses this token");
     let error = format!("{error:#} {error:?}");
     assert!(error.contains("rejected the token"), "{error}");

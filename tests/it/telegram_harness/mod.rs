@@ -14,10 +14,11 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use storybot::config::{TelegramSettings, Token};
+use storybot::config::TelegramSettings;
 use storybot::engine::Engine;
+use storybot::live::LiveEngine;
 use storybot::reply::{Reply, html_messages};
-use storybot::telegram::{FloodLimits, callback_data, feedback_data, parse_feedback, serve};
+use storybot::telegram::{Callback, FloodLimits, Options, PaceLimits, Thumb, serve};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -66,15 +67,13 @@ pub fn config() -> Config {
 
 /// The settings that point the bot at `api`.
 pub fn settings(api: &FakeBotApi) -> TelegramSettings {
-    TelegramSettings {
-        token: Token::parse(api.token()).expect("the fake's token has a real token's shape"),
-        api_url: Some(api.url()),
-    }
+    TelegramSettings::parse(Some(api.token()), Some(&api.url()))
+        .expect("the fake's token has a real token's shape, and its URL is a URL")
 }
 
 /// Flood limits high enough that no test trips them by accident.
 pub fn no_flood_limits() -> FloodLimits {
-    FloodLimits { per_user: 1_000, per_chat: 1_000, interval: Duration::from_secs(60) }
+    FloodLimits::none()
 }
 
 /// The bot, serving the fake server from a tokio task.
@@ -95,9 +94,29 @@ impl RunningBot {
 
     /// Runs the bot against `api` (running or not) without waiting for it.
     pub fn spawn(api: FakeBotApi, engine: Arc<Engine>, flood: FloodLimits) -> RunningBot {
+        Self::spawn_paced(api, engine, flood, PaceLimits::default())
+    }
+
+    /// [`Self::spawn`] with other sending limits (tests scale time with them).
+    pub fn spawn_paced(
+        api: FakeBotApi,
+        engine: Arc<Engine>,
+        flood: FloodLimits,
+        pace: PaceLimits,
+    ) -> RunningBot {
+        Self::spawn_with(api, engine, |options| Options { flood, pace, ..options })
+    }
+
+    /// [`Self::spawn`] with the options `tweak` makes of the defaults.
+    pub fn spawn_with(
+        api: FakeBotApi,
+        engine: Arc<Engine>,
+        tweak: impl FnOnce(Options) -> Options,
+    ) -> RunningBot {
         let (stop, stopped) = oneshot::channel::<()>();
-        let settings = settings(&api);
-        let task = tokio::spawn(serve(engine.clone(), settings, flood, async move {
+        let live = Arc::new(LiveEngine::from_arc(engine.clone()));
+        let options = tweak(Options::new(settings(&api), live));
+        let task = tokio::spawn(serve(options, async move {
             // A dropped sender (a test that ends early) stops the bot too.
             let _ = stopped.await;
         }));
@@ -187,7 +206,7 @@ impl Expected {
     pub fn of(reply: &Reply) -> Expected {
         Expected {
             texts: html_messages(reply),
-            buttons: reply.buttons.iter().map(|b| callback_data(&b.action)).collect(),
+            buttons: reply.buttons.iter().filter_map(|b| Callback::from(&b.action).data()).collect(),
             feedback: reply.feedback.clone(),
         }
     }
@@ -216,7 +235,12 @@ impl Expected {
 /// The callback data of a sent message's inline keyboard, row by row, without the
 /// 👍/👎 row (see [`feedback`]).
 pub fn buttons(message: &Value) -> Vec<String> {
-    all_buttons(message).into_iter().filter(|d| parse_feedback(d).is_none()).collect()
+    all_buttons(message).into_iter().filter(|d| vote(d).is_none()).collect()
+}
+
+/// The vote a button's callback data casts, if it is a 👍/👎 button.
+fn vote(data: &str) -> Option<Thumb> {
+    Callback::parse(data).and_then(Callback::vote)
 }
 
 fn all_buttons(message: &Value) -> Vec<String> {
@@ -235,14 +259,14 @@ fn all_buttons(message: &Value) -> Vec<String> {
 /// is one, is the last row and exactly 👍 then 👎 for one entry.
 pub fn feedback(message: &Value) -> Option<String> {
     let rows = message["reply_markup"]["inline_keyboard"].as_array()?;
-    let data: Vec<String> =
-        all_buttons(message).into_iter().filter(|d| parse_feedback(d).is_some()).collect();
-    let (_, entry) = parse_feedback(data.first()?)?;
+    let data: Vec<String> = all_buttons(message).into_iter().filter(|d| vote(d).is_some()).collect();
+    let entry = vote(data.first()?)?.entry;
     let last: Vec<&str> =
         rows.last()?.as_array()?.iter().map(|b| b["callback_data"].as_str().unwrap_or_default()).collect();
-    assert_eq!(last, [feedback_data(true, entry), feedback_data(false, entry)], "the 👍/👎 row: {message}");
+    let row = |up| Callback::Vote(Thumb { up, entry: entry.clone() }).data().expect("fits");
+    assert_eq!(last, [row(true), row(false)], "the 👍/👎 row: {message}");
     assert_eq!(data.len(), 2, "one 👍/👎 row: {message}");
-    Some(entry.to_string())
+    Some(entry)
 }
 
 /// The successful sendMessage parameters sent to `chat`, in order.

@@ -25,6 +25,7 @@ mod faults;
 mod html;
 mod methods;
 mod polling;
+mod rates;
 mod raw;
 mod record;
 mod request;
@@ -46,6 +47,7 @@ use serde_json::{Value, json};
 pub use self::{
     faults::Fault,
     html::{ParsedText, parse_html},
+    rates::Rates,
     raw::{RawResponse, form_encode},
     record::{Call, Violation},
     updates::{TestChat, TestUser},
@@ -75,6 +77,10 @@ pub struct Config {
     /// Reject answerCallbackQuery/answerInlineQuery for query ids never pushed or
     /// already answered ("query is too old ... or query ID is invalid").
     pub strict_query_ids: bool,
+    /// A network round trip on every call, between these two (half before the call
+    /// is handled, half before its answer leaves), as a bot far from Telegram sees.
+    /// `Call::received` is when the request left the bot, before the first half.
+    pub round_trip: Option<(Duration, Duration)>,
 }
 
 impl Default for Config {
@@ -90,6 +96,7 @@ impl Default for Config {
             max_poll_wait: Duration::from_secs(2),
             conflict_on_concurrent_polls: true,
             strict_query_ids: true,
+            round_trip: None,
         }
     }
 }
@@ -311,6 +318,23 @@ impl FakeBotApi {
                 return Err(answered());
             }
         }
+    }
+
+    /// The highest send rates seen: overall, per chat and per group (every
+    /// sendMessage call counts, answered or not, as Telegram counts them).
+    pub fn send_rates(&self) -> Rates {
+        Rates::of(&self.calls("sendMessage"))
+    }
+
+    /// The most requests the server was handling at once (connections in use).
+    pub fn max_in_flight(&self) -> usize {
+        self.shared.max_in_flight.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// When the bot got the update with `update_id` (the first getUpdates answer
+    /// that carried it left the server), if it got it.
+    pub fn delivered(&self, update_id: i64) -> Option<std::time::Instant> {
+        self.shared.lock().delivered.get(&update_id).copied()
     }
 
     /// Parameters of the successful sendMessage and editMessageText calls, in order.

@@ -2,7 +2,11 @@
 //! and turns a request into a recorded call and Telegram's answer — token check,
 //! parameter decoding, queued faults, spec check, then the method itself.
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    net::SocketAddr,
+    sync::{Arc, atomic::Ordering},
+    time::Duration,
+};
 
 use axum::{
     Router,
@@ -119,7 +123,35 @@ impl Reply {
 
 const BAD_GATEWAY_HTML: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n";
 
+/// Counts a request in flight while it lives.
+struct InFlight(Arc<Shared>);
+
+impl InFlight {
+    fn new(shared: &Arc<Shared>) -> InFlight {
+        let now = shared.in_flight.fetch_add(1, Ordering::Relaxed) + 1;
+        shared.max_in_flight.fetch_max(now, Ordering::Relaxed);
+        InFlight(shared.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Half of call number `seq`'s round trip: spread over the configured range by a
+/// fixed scramble of `seq`, so runs are repeatable.
+fn half_trip(shared: &Shared, seq: usize) -> Option<Duration> {
+    let (low, high) = shared.config.round_trip?;
+    let spread = high.saturating_sub(low).as_micros() as u64;
+    let scrambled = (seq as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    let trip = low + Duration::from_micros(if spread == 0 { 0 } else { scrambled % (spread + 1) });
+    Some(trip / 2)
+}
+
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    let _in_flight = InFlight::new(&shared);
     let (parts, body) = req.into_parts();
     let Ok(body) = to_bytes(body, 64 << 20).await else {
         return Reply::err(ApiErr::bad("request body too large")).into_response();
@@ -144,6 +176,10 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         (Err(_), _) => Default::default(),
     };
     let guard = CallGuard::record(&shared, &method, &name, Value::Object(params.clone()));
+    let half = half_trip(&shared, guard.seq());
+    if let Some(half) = half {
+        tokio::time::sleep(half).await;
+    }
 
     let reply = 'reply: {
         if token != shared.config.token {
@@ -198,6 +234,18 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     {
         let until = std::time::Instant::now() + Duration::from_secs(secs);
         shared.lock().retry_after.insert(retry_key(&name, &params), (until, secs as u32));
+    }
+    if let Some(half) = half {
+        tokio::time::sleep(half).await;
+    }
+    if name == "getUpdates"
+        && let Some(updates) = reply.json.as_ref().and_then(|j| j["result"].as_array())
+    {
+        let now = std::time::Instant::now();
+        let mut st = shared.lock();
+        for id in updates.iter().filter_map(|u| u["update_id"].as_i64()) {
+            st.delivered.entry(id).or_insert(now);
+        }
     }
     guard.finish(reply.status, reply.json.clone());
     reply.into_response()

@@ -30,11 +30,16 @@ pub(crate) struct Shared {
     pub changed: watch::Sender<u64>,
     /// How many getUpdates requests are waiting for an update right now.
     pub waiting_polls: watch::Sender<usize>,
+    /// Requests being handled now, and the most at once.
+    pub in_flight: std::sync::atomic::AtomicUsize,
+    pub max_in_flight: std::sync::atomic::AtomicUsize,
 }
 
 #[derive(Default)]
 pub(crate) struct State {
     pub calls: Vec<Call>,
+    /// When each update first reached the bot (its getUpdates answer left).
+    pub delivered: HashMap<i64, Instant>,
     pub violations: Vec<Violation>,
     pub faults: Vec<QueuedFault>,
     /// Unconfirmed updates, oldest first, each with its `update_id`.
@@ -73,6 +78,8 @@ impl Shared {
             state: Mutex::new(state),
             changed: watch::Sender::new(0),
             waiting_polls: watch::Sender::new(0),
+            in_flight: Default::default(),
+            max_in_flight: Default::default(),
         })
     }
 
@@ -172,6 +179,11 @@ impl CallGuard {
         };
         shared.bump();
         CallGuard { shared: shared.clone(), index, done: false }
+    }
+
+    /// The call's position in the order of arrival.
+    pub fn seq(&self) -> usize {
+        self.index
     }
 
     pub fn finish(mut self, status: u16, response: Option<Value>) {

@@ -1,0 +1,218 @@
+//! `storybot check` as a maintainer meets it: the shipped knowledge passes `--strict`;
+//! each fixture folder under `tests/fixtures/` breaks one faithfulness rule and must get
+//! exactly the error that names it; one syntax mistake gets one error, not a cascade.
+
+use std::path::Path;
+
+use crate::cli::{storybot, text};
+
+/// Runs `check` on a folder; returns the exit code and stderr's lines.
+fn check(dir: &Path, strict: bool) -> (Option<i32>, Vec<String>, String) {
+    let dir = dir.to_str().unwrap();
+    let args: &[&str] =
+        if strict { &["--knowledge", dir, "check", "--strict"] } else { &["--knowledge", dir, "check"] };
+    let out = storybot(args);
+    let stderr = text(&out.stderr);
+    (out.status.code(), stderr.lines().map(String::from).collect(), text(&out.stdout))
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new("tests/fixtures").join(name)
+}
+
+/// A copy of the mini fixture with `edit` applied to one file, for rules that need
+/// no folder of their own.
+fn edited_mini(file: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture("mini")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let mut content = std::fs::read_to_string(&path).unwrap();
+        if name == file {
+            content = edit(content);
+        }
+        std::fs::write(dir.path().join(&name), content).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_shipped_knowledge_passes_the_strict_check() {
+    let (code, stderr, stdout) = check(Path::new("knowledge"), true);
+    assert_eq!(code, Some(0), "{}", stderr.join("\n"));
+    assert!(stdout.contains("every claim backed by a quote"), "{stdout}");
+    assert!(stdout.contains("; 0 warnings"), "{stdout}");
+}
+
+#[test]
+fn an_answer_that_adds_a_figure_is_an_error() {
+    let dir = fixture("faithful-figure");
+    let (code, stderr, _) = check(&dir, false);
+    assert_eq!(code, Some(1));
+    let path = dir.join("entries.toml").display().to_string();
+    assert_eq!(
+        stderr[..2],
+        [
+            format!(
+                "{path}:19:36: `answer` of \"book-count\" states \"300\", which none of its quotes has; add a quote that backs it or drop it"
+            ),
+            format!(
+                "{path}:20:32: `answer_ru` of \"book-count\" states \"300\", which none of its quotes has; add a quote that backs it or drop it"
+            ),
+        ]
+    );
+    assert_eq!(stderr.len(), 3, "two errors and the count: {stderr:#?}");
+}
+
+#[test]
+fn an_entry_credited_to_the_wrong_outlet_is_an_error() {
+    let dir = fixture("faithful-source");
+    let (code, stderr, _) = check(&dir, false);
+    assert_eq!(code, Some(1));
+    let path = dir.join("entries.toml").display().to_string();
+    assert!(
+        stderr[0].starts_with(&format!("{path}:8:10: `source` of \"library-opened\" is \"Example News\", but the article credits its quotes to the Moon Gazette")),
+        "{stderr:#?}"
+    );
+    assert!(stderr[1].starts_with(&format!("{path}:9:13: `source_ru` of \"library-opened\"")), "{stderr:#?}");
+    assert_eq!(stderr.len(), 3, "{stderr:#?}");
+}
+
+#[test]
+fn a_gap_note_naming_what_its_quotes_lack_is_an_error() {
+    let dir = fixture("faithful-gap");
+    let (code, stderr, _) = check(&dir, false);
+    assert_eq!(code, Some(1));
+    let path = dir.join("gaps.toml").display().to_string();
+    assert_eq!(
+        stderr[..2],
+        [
+            format!(
+                "{path}:4:81: `note` of \"gap-cost\" states \"Lunar Town\", which the article reports but none of the gap's quotes has; add the article's words that back it to `quotes`, or drop it"
+            ),
+            format!(
+                "{path}:5:87: `note_ru` of \"gap-cost\" states \"Лунного города\", which the article reports but none of the gap's quotes has; add the article's words that back it to `quotes`, or drop it"
+            ),
+        ]
+    );
+    assert_eq!(stderr.len(), 3, "{stderr:#?}");
+}
+
+#[test]
+fn a_gap_note_may_name_what_the_article_lacks_but_not_a_figure() {
+    let dir = edited_mini("gaps.toml", |gaps| {
+        gaps.replace(
+            "note = \"The article doesn't say what the library cost.\"",
+            "note = \"The article doesn't say what the library cost or quote the Mayor of Lunar City, who put it at 5,000 credits.\"",
+        )
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(stderr[0].ends_with("`note` of \"gap-cost\" states \"5,000\", which the article doesn't give; a note may name what the article never mentions, but not a figure or a date it lacks: drop it"), "{stderr:#?}");
+    assert_eq!(stderr.len(), 2, "the Mayor of Lunar City is declined by name: {stderr:#?}");
+}
+
+#[test]
+fn a_gap_note_backed_by_its_quotes_passes() {
+    let dir = edited_mini("gaps.toml", |gaps| {
+        gaps.replace(
+            "note = \"The article doesn't say what the library cost.\"",
+            "note = \"The article doesn't say what the library cost, only that the council of Lunar Town opened it.\"\nquotes = [\"The Lunar Town council opened its first library\"]",
+        )
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(0), "{stderr:#?}");
+}
+
+#[test]
+fn one_syntax_error_is_one_error() {
+    let dir = fixture("one-syntax-error");
+    let (code, stderr, _) = check(&dir, false);
+    assert_eq!(code, Some(1));
+    let path = dir.join("entries.toml").display().to_string();
+    assert!(stderr[0].starts_with(&format!("{path}:13:9: TOML syntax: ")), "{stderr:#?}");
+    assert_eq!(stderr[1], format!("storybot: 1 problem in {}", dir.display()));
+    assert!(
+        stderr[2].contains("did not parse") && stderr[2].contains("once the syntax is fixed"),
+        "{stderr:#?}"
+    );
+    assert_eq!(stderr.len(), 3, "no problem that only follows from it (gaps' related ids): {stderr:#?}");
+}
+
+#[test]
+fn an_unclosed_array_is_one_error_not_one_per_line_after_it() {
+    let dir = edited_mini("entries.toml", |entries| {
+        entries.replacen("related = [\"book-count\"]", "related = [\"book-count\"", 1)
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(stderr[0].contains("entries.toml:13:") && stderr[0].contains("TOML syntax: "), "{stderr:#?}");
+    assert_eq!(stderr.len(), 3, "one error, the count and the note: {stderr:#?}");
+}
+
+#[test]
+fn an_unknown_russian_name_must_be_added_to_the_lexicon() {
+    let dir =
+        edited_mini("lexicon.toml", |lexicon| lexicon.replace("[\"Lunar Town\", \"Лунный город\"], ", ""));
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr[0].contains("`answer_ru` of \"library-opened\" names \"Лунного\", which the lexicon doesn't know; add it to [entities] in lexicon.toml with its English name"),
+        "{stderr:#?}"
+    );
+    assert_eq!(stderr.len(), 2, "{stderr:#?}");
+}
+
+#[test]
+fn an_entry_has_quote_or_quotes_but_not_both() {
+    let both = edited_mini("entries.toml", |entries| {
+        entries.replacen(
+            "related = [\"book-count\"]",
+            "quotes = [\"the Moon Gazette reports.\"]\nrelated = [\"book-count\"]",
+            1,
+        )
+    });
+    let (code, stderr, _) = check(both.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr[0]
+            .ends_with("entry #1 has both `quote` and `quotes`; keep one (`quotes = [...]` holds several)"),
+        "{stderr:#?}"
+    );
+    let neither = edited_mini("entries.toml", |entries| {
+        entries.replacen("quote = \"The Lunar Town council opened its first library on Tuesday, the Moon Gazette reports.\"\n", "", 1)
+    });
+    let (code, stderr, _) = check(neither.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr[0].contains(
+            ":1:1: entry #1 is missing its quote: add `quote = \"...\"` or `quotes = [\"...\", ...]`"
+        ),
+        "{stderr:#?}"
+    );
+}
+
+#[test]
+fn a_reply_shows_every_quote_and_json_lists_them() {
+    let dir = edited_mini("entries.toml", |entries| {
+        entries.replacen(
+            "quote = \"The Lunar Town council opened its first library on Tuesday, the Moon Gazette reports.\"",
+            "quotes = [\"The Lunar Town council opened its first library\", \"the Moon Gazette reports.\"]",
+            1,
+        )
+    });
+    let knowledge = dir.path().to_str().unwrap();
+    let out = storybot(&["--knowledge", knowledge, "ask", "What opened on the moon?"]);
+    let reply = text(&out.stdout);
+    assert!(
+        reply.contains("“The Lunar Town council opened its first library”\n\n“the Moon Gazette reports.”"),
+        "{reply}"
+    );
+    let out = storybot(&["--knowledge", knowledge, "ask", "--json", "What opened on the moon?"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quote"], "The Lunar Town council opened its first library");
+    assert_eq!(
+        v["quotes"],
+        serde_json::json!(["The Lunar Town council opened its first library", "the Moon Gazette reports."])
+    );
+}
