@@ -43,7 +43,10 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
             }
             let n = broken.len();
             let plural = if n == 1 { "" } else { "s" };
-            super::tell(format_args!("storybot: {n} quote{plural} without a working link in {}", dir.display()))?;
+            super::tell(format_args!(
+                "storybot: {n} quote{plural} without a working link in {}",
+                dir.display()
+            ))?;
         }
         return Ok(ExitCode::from(1));
     }
