@@ -15,6 +15,7 @@ mod deploy;
 mod docs;
 mod eval_floor;
 mod fake_api_selftest;
+mod followups;
 mod logs;
 mod matching;
 mod properties;

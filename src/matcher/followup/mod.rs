@@ -18,7 +18,7 @@ use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::DocRef;
 use super::reference::{self, AboutAnswer};
 use super::{Candidates, Decision, Matcher, Outcome, decide, normalize};
-use crate::knowledge::{AnswerKind, Story};
+use crate::knowledge::Story;
 use crate::lang::Lang;
 
 /// How much more a follow-up's question words count than in a question alone.
@@ -29,14 +29,6 @@ const QUESTION_WEIGHT: f32 = 0.5;
 const CORE_WEIGHT: f32 = 0.3;
 /// How much the person "he" stands for counts: nearly a word of the message's own.
 const REFERENT_WEIGHT: f32 = 0.8;
-/// Factor for an entry related to the last answer (its `related` list or its topic):
-/// a follow-up most likely stays on the same subject.
-const RELATED: f32 = 1.1;
-/// Factor for the last answer itself: a follow-up asks something it didn't say.
-const SAME_ENTRY: f32 = 0.85;
-/// Factor for an entry of another kind than a bare question word asks for: "why?"
-/// wants a reason, "куда?" a place, "who?" a person.
-const OTHER_KIND: f32 = 0.8;
 /// A known gap this far ahead of the best entry declines a follow-up with words of
 /// its own even when they fit the entry as well ("how old is he?").
 const GAP_AHEAD: f32 = 0.1;
@@ -133,9 +125,9 @@ impl Matcher {
         }
         self.add_focus(&mut analysis, focus, alone.lang, &words);
         let mut candidates = self.candidates_for(question, &analysis);
-        prefer_for_followup(story, &mut candidates, focus, &own);
+        prefer::prefer_for_followup(story, &mut candidates, focus, &own);
         candidates.gap_asks_more = self.gap_asks_more(&candidates, &own, bare);
-        let (outcome, score) = decide::decide(&candidates);
+        let (outcome, score) = prefer::settle(story, &candidates, focus);
         let suggestions = decide::suggestions(story, &outcome, &candidates, &self.starters);
         let asked = asked_terms(&analysis);
         Decision {
@@ -230,215 +222,6 @@ pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
 
-/// Reorders the candidates for a follow-up: entries related to the last answer or on
-/// its topic a little higher, the last answer itself lower, and, for a bare question
-/// word ("why?"), entries of another kind than it asks for lower.
-fn prefer_for_followup(story: &Story, candidates: &mut Candidates, focus: &Focus, own: &Analysis) {
-    let bare = own_terms(own).next().is_none();
-    let related: Vec<&str> = focus
-        .entry
-        .map(|e| story.entries[e].related.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    for c in &mut candidates.entries {
-        let entry = &story.entries[c.entry];
-        let mut factor = 1.0;
-        if entry.topic == focus.topic || related.contains(&entry.id.as_str()) {
-            factor *= RELATED;
-        }
-        if focus.entry == Some(c.entry) {
-            factor *= SAME_ENTRY;
-        }
-        if bare && own.asks.is_some_and(|kind| !answers_kind(&entry.kinds, kind)) {
-            factor *= OTHER_KIND;
-        }
-        c.confidence = (c.confidence * factor).min(1.0);
-    }
-    candidates.entries.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.entry.cmp(&b.entry)));
-    for (doc, score) in &mut candidates.ranked {
-        if let DocRef::Entry(e) = doc
-            && let Some(c) = candidates.entries.iter().find(|c| c.entry == *e)
-        {
-            *score = c.confidence;
-        }
-    }
-    candidates.ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-}
-
-/// Whether an entry of these kinds answers a question asking for `kind`.
-fn answers_kind(kinds: &[AnswerKind], kind: AnswerKind) -> bool {
-    use AnswerKind::*;
-    let fits = |k: &AnswerKind| match kind {
-        Date => matches!(k, Date | Time),
-        Person => matches!(k, Person | Organization),
-        Name => matches!(k, Person | Organization | Place),
-        other => *k == other,
-    };
-    kinds.iter().any(fits)
-}
-
+mod prefer;
 #[cfg(test)]
-mod tests {
-    use std::sync::OnceLock;
-
-    use super::*;
-    use crate::lang::Lang;
-
-    fn shipped() -> &'static (Story, Matcher) {
-        static SHIPPED: OnceLock<(Story, Matcher)> = OnceLock::new();
-        SHIPPED.get_or_init(|| {
-            let story = crate::knowledge::load(std::path::Path::new("knowledge")).unwrap();
-            let matcher = Matcher::new(&story);
-            (story, matcher)
-        })
-    }
-
-    fn name(story: &Story, outcome: &Outcome) -> String {
-        match outcome {
-            Outcome::Answer { entry, .. } => story.entries[*entry].id.clone(),
-            Outcome::Gap { gap } => format!("gap:{}", story.gaps[*gap].id),
-            Outcome::SmallTalk { .. } => "small talk".into(),
-            Outcome::Clarify { .. } => "clarify".into(),
-            Outcome::NoMatch => "none".into(),
-        }
-    }
-
-    /// What `question` gets as a follow-up to the answer to `previous`.
-    fn after(previous: &str, question: &str) -> String {
-        let (story, matcher) = shipped();
-        let last = matcher.decide(story, previous, None);
-        let Outcome::Answer { entry, .. } = last.outcome else { panic!("{previous:?} is not answered") };
-        let focus = Focus {
-            entry: Some(entry),
-            topic: story.entries[entry].topic.clone(),
-            asked: last.asked.clone(),
-            person: matcher.person_of(entry, last.lang).map(str::to_string),
-        };
-        name(story, &matcher.decide_followup(story, question, None, &focus).outcome)
-    }
-
-    fn reading(question: &str) -> Reading {
-        shipped().1.reading(question)
-    }
-
-    #[test]
-    fn a_pronoun_with_little_else_leans_on_the_last_answer() {
-        assert_eq!(reading("what did he say?"), Reading::FollowUp);
-        assert_eq!(reading("are flights there expensive"), Reading::FollowUp);
-        assert_eq!(reading("what is Belarus ordering its security forces to do?"), Reading::Alone);
-        assert_eq!(reading("How many men could be called up?"), Reading::Alone);
-    }
-
-    #[test]
-    fn an_elliptical_opener_leans_on_the_last_answer() {
-        assert_eq!(reading("and kazakhstan"), Reading::FollowUp);
-        assert_eq!(reading("а финляндия"), Reading::FollowUp);
-        assert_eq!(reading("kazakhstan border lines"), Reading::Alone);
-    }
-
-    #[test]
-    fn a_bare_question_word_or_a_fragment_leans_on_the_last_answer() {
-        assert_eq!(reading("why?"), Reading::FollowUp);
-        assert_eq!(reading("when"), Reading::FollowUp);
-        assert_eq!(reading("which crossing?"), Reading::FollowUp);
-        assert_eq!(reading("thanks"), Reading::Alone);
-        assert_eq!(reading("source?"), Reading::AboutAnswer(AboutAnswer::Source));
-    }
-
-    #[test]
-    fn a_follow_up_is_about_the_last_answers_subject() {
-        assert_eq!(after("Who is Alexei Tsydanov?", "what did he say?"), "tsydanov-statement");
-        assert_eq!(after("Что приказал Путин?", "а сколько человек?"), "order-300k");
-        assert_eq!(
-            after("Why are Russian men leaving the country?", "where are they going?"),
-            "where-fleeing"
-        );
-    }
-
-    #[test]
-    fn he_is_the_person_the_last_answer_named() {
-        assert_eq!(
-            after("Can Russia train and equip all these soldiers?", "where does he work?"),
-            "dave-lawler"
-        );
-    }
-
-    #[test]
-    fn an_entity_the_message_names_replaces_the_last_answers() {
-        assert_eq!(
-            after("What's happening at the Finnish border?", "what about Georgia?"),
-            "border-georgia-kz"
-        );
-        assert_eq!(after("What's happening at the Georgian border?", "and Finland?"), "border-finland");
-        assert_eq!(after("Что происходит на границе с Грузией?", "а финляндия?"), "border-finland");
-    }
-
-    #[test]
-    fn a_bare_question_word_is_the_question() {
-        assert_eq!(after("What did the White House say?", "why?"), "order-context");
-        assert_eq!(after("What did Tsydanov say?", "when?"), "tsydanov-when");
-        assert_eq!(after("Where was the photo taken?", "who took it?"), "photo-by");
-        assert_eq!(after("Подорожали ли авиабилеты?", "куда?"), "flights-destinations");
-    }
-
-    #[test]
-    fn the_last_answers_core_terms_fill_in_the_subject() {
-        assert_eq!(after("Where are the long car lines?", "how long?"), "border-queue-length");
-    }
-
-    #[test]
-    fn a_follow_up_asks_what_the_last_answer_did_not_say() {
-        assert_eq!(after("Where was the photo taken?", "when?"), "photo-date");
-        assert_eq!(after("Кто сделал снимок?", "а где он снимал?"), "photo-place");
-    }
-
-    #[test]
-    fn entries_related_to_the_last_answer_come_first() {
-        assert_eq!(after("Who is Alexei Tsydanov?", "when?"), "tsydanov-when");
-    }
-
-    #[test]
-    fn a_gap_declines_a_follow_up_only_for_what_the_message_asks() {
-        assert_eq!(after("the white house called it an act of desperation?", "why"), "order-context");
-        assert!(after("Who is Alexei Tsydanov?", "how old is he?").starts_with("gap:"));
-    }
-
-    #[test]
-    fn small_talk_stays_small_talk_unless_it_asks_about_the_subject() {
-        assert_eq!(after("How many men could be called up?", "thanks!"), "small talk");
-        assert_eq!(after("Who is Alexei Tsydanov?", "who are you?"), "small talk");
-        assert_ne!(after("Who is Alexei Tsydanov?", "how old is he?"), "small talk");
-        assert!(
-            after("How long has the war been going on?", "and how's it going").starts_with("war-"),
-            "not a greeting"
-        );
-    }
-
-    #[test]
-    fn a_subject_the_knowledge_never_mentions_is_not_the_last_answers() {
-        let israel = after("Which countries are Russians flying to?", "what about Israel?");
-        assert!(israel == "none" || israel.starts_with("gap:"), "declined, not {israel}");
-        assert_eq!(after("В какие страны летят без виз?", "а израиль?"), "none", "not 'did you mean'");
-    }
-
-    #[test]
-    fn a_follow_up_keeps_what_the_last_question_asked() {
-        let (_, matcher) = shipped();
-        let asked = matcher.asked("what do analysts say about the mobilization?");
-        assert!(asked.len() <= MAX_ASKED && asked.iter().all(|t| !t.starts_with(QUESTION_MARK)), "{asked:?}");
-        assert_eq!(
-            after("what do analysts say about the mobilization?", "and the White House?"),
-            "white-house-view"
-        );
-    }
-
-    #[test]
-    fn names_come_from_the_knowledge_people_first() {
-        let (story, matcher) = shipped();
-        let entry = story.entries.iter().position(|e| e.id == "tsydanov-statement").unwrap();
-        assert_eq!(matcher.person_of(entry, Lang::En), Some("Alexei Tsydanov"), "the source names him");
-        assert_eq!(matcher.person_of(entry, Lang::Ru), Some("Алексей Цыданов"));
-        let border = story.entries.iter().position(|e| e.id == "border-finland").unwrap();
-        assert_eq!(matcher.person_of(border, Lang::En), None, "a country is not 'he'");
-        assert_eq!(matcher.entities_of(border, Lang::En)[0], "Finland");
-    }
-}
+mod tests;
