@@ -125,8 +125,9 @@ impl Engine {
         }
     }
 
-    /// A question in a conversation: alone, as a follow-up, or about the last answer.
-    fn ask_in(&self, question: &str, hint: Option<&str>, context: Option<&Context>) -> Response {
+    /// A question (no command parsing) in a conversation: alone, as a follow-up, or
+    /// about the last answer.
+    pub fn ask_in(&self, question: &str, hint: Option<&str>, context: Option<&Context>) -> Response {
         let Some(context) = context else { return self.ask(question, hint) };
         let lang = Lang::detect(question, hint.or(Some(context.lang.code())));
         let focus = self.focus(context, lang);

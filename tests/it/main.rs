@@ -25,6 +25,7 @@ mod record_crash;
 mod record_report;
 mod soak;
 mod telegram_commands;
+mod telegram_context;
 mod telegram_faults;
 mod telegram_groups;
 mod telegram_inline_buttons;
