@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use crate::conversation::Context;
 use crate::knowledge::{self, KnowledgeError, Story};
 use crate::lang::Lang;
-use crate::matcher::{Decision, Matcher, Outcome};
+use crate::matcher::{Decision, Matcher};
 use crate::reply::{self, Action, Reply};
 
 pub struct Engine {
@@ -133,10 +134,13 @@ pub fn strip_mentions(mut text: &str) -> &str {
     text
 }
 
-/// What a message gets: the reply, and the matcher's decision when it was a question.
+/// What a message gets: the reply, the matcher's decision when it was a question, and
+/// the conversation's context to pass with the next message ([`crate::conversation`]).
 pub struct Response {
     pub reply: Reply,
     pub decision: Option<Decision>,
+    /// The last answer, for a follow-up; `None`: nothing to follow up on.
+    pub context: Option<Context>,
 }
 
 impl Engine {
@@ -149,11 +153,12 @@ impl Engine {
         Engine { story, matcher }
     }
 
-    /// Answers a question (no command parsing).
+    /// Answers a question on its own, as the first of a conversation (no command
+    /// parsing).
     pub fn ask(&self, question: &str, lang_hint: Option<&str>) -> Response {
         let decision = self.matcher.decide(&self.story, question, lang_hint);
         let reply = reply::for_decision(&self.story, &decision);
-        Response { reply, decision: Some(decision) }
+        self.answered_response(reply, decision)
     }
 
     /// Inline mode's answer to `query`: the entries that fit it well enough to offer,
@@ -172,41 +177,38 @@ impl Engine {
         (out, decision)
     }
 
-    /// Replies to any message: a command, or a question.
+    /// Replies to any message, a command or a question, read on its own; for a
+    /// message in a conversation, see [`Engine::respond_in`].
     pub fn respond(&self, text: &str, lang_hint: Option<&str>) -> Response {
+        let command = |c| Response {
+            reply: self.command(c, Lang::detect("", lang_hint)),
+            decision: None,
+            context: None,
+        };
         match parse_input(text) {
             Input::Question(q) if q.trim().is_empty() => Response {
                 reply: self.command(Command::Start, Lang::detect(text, lang_hint)),
-                decision: None,
+                ..command(Command::Start)
             },
             Input::Question(q) => self.ask(q, lang_hint),
-            Input::Command(c) => {
-                Response { reply: self.command(c, Lang::detect("", lang_hint)), decision: None }
-            }
+            Input::Command(c) => command(c),
         }
     }
 
     /// What a pressed button (or a suggestion picked by number in the terminal) gets:
-    /// the entry it names, answered with certainty, or the topic's questions. `None`
-    /// for a button left over from an older version of the knowledge.
+    /// the entry it names, answered with certainty as a fresh question (never a
+    /// follow-up), or the topic's questions. `None` for a button left over from an
+    /// older version of the knowledge. The response's context follows the entry.
     pub fn press(&self, action: &Action, lang: Lang) -> Option<Response> {
         let story = &self.story;
-        let position = |id: &String| story.entries.iter().position(|e| &e.id == id);
         match action {
             Action::Answer(id) => {
-                let entry = position(id)?;
-                let suggestions = story.entries[entry].related.iter().filter_map(position).collect();
-                let decision = Decision {
-                    outcome: Outcome::Answer { entry, also: None },
-                    score: 1.0,
-                    lang,
-                    ranked: Vec::new(),
-                    suggestions,
-                    gap_part: None,
-                };
-                Some(Response { reply: reply::for_decision(story, &decision), decision: Some(decision) })
+                let entry = story.entries.iter().position(|e| &e.id == id)?;
+                Some(self.answer_index(entry, lang))
             }
-            Action::Topic(n) => Some(Response { reply: reply::topic(story, *n, lang)?, decision: None }),
+            Action::Topic(n) => {
+                Some(Response { reply: reply::topic(story, *n, lang)?, decision: None, context: None })
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 //! Scores a question set (JSON Lines, as in `tests/eval/` and `tests/holdout/`) against
 //! the engine, so maintainers see the rates by tag and *why* a question went wrong.
+//! A case with a `context` is a follow-up: its context and then its question go
+//! through one conversation, as `chat --json` sends them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -25,6 +27,10 @@ pub struct Case {
     /// question never asked fails as surely as a wrong answer.
     #[serde(default)]
     pub unexpected: Vec<String>,
+    /// The messages sent before it in the same conversation, oldest first: the case
+    /// is a follow-up, read in their context.
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -69,6 +75,9 @@ impl Report {
         }
         for f in self.failures.iter().take(show_failures) {
             let _ = writeln!(out, "FAIL {} [{}] {:?}", f.case.id, f.case.kind, f.case.q);
+            if !f.case.context.is_empty() {
+                let _ = writeln!(out, "     after {:?}", f.case.context);
+            }
             let first_line = f.reply.lines().next().unwrap_or("");
             let _ = writeln!(out, "     matched={} reply={first_line:?}", f.matched);
             let _ = writeln!(out, "     candidates: {}", f.candidates.join("  "));
@@ -133,10 +142,19 @@ fn passes(case: &Case, matched: bool, reply: &str, suggestions: &[String]) -> bo
     matched && case.expect.iter().all(|group| group.iter().any(says))
 }
 
+/// The engine's response to a case: alone, or after its context in one conversation.
+fn respond(engine: &Engine, case: &Case) -> crate::engine::Response {
+    let mut context = None;
+    for message in &case.context {
+        context = engine.respond_in(message, None, context.as_ref()).context;
+    }
+    engine.respond_in(&case.q, None, context.as_ref())
+}
+
 pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
     let mut report = Report::default();
     for case in cases {
-        let response = engine.respond(&case.q, None);
+        let response = respond(engine, case);
         let matched = response.decision.as_ref().is_some_and(|d| d.matched());
         let reply = reply::plain(&response.reply);
         let suggestions: Vec<String> = response.reply.buttons.iter().map(|b| b.label.clone()).collect();
@@ -237,6 +255,7 @@ mod tests {
             expect: vec![expect.iter().map(|s| s.to_string()).collect()],
             tags: Vec::new(),
             unexpected: unexpected.iter().map(|s| s.to_string()).collect(),
+            context: Vec::new(),
         }
     }
 

@@ -6,7 +6,10 @@
 //! - [`knowledge`]: the knowledge folder, loaded and validated (every problem at once);
 //! - [`matcher`]: a question → answer, clarify, small talk or "the article doesn't say"
 //!   (pure, synchronous, bounded time);
-//! - [`reply`]: a match → plain text or Telegram HTML within Telegram's limits;
+//! - [`reply`]: a match → plain text or Telegram HTML within Telegram's limits, with
+//!   a [`link`] that opens the article at the quote;
+//! - [`conversation`]: the last answer a transport keeps per conversation, so a
+//!   follow-up ("and what did he say?") is read with it;
 //! - [`cli`] and [`telegram`]: the transports.
 //!
 //! Everything above the transports is synchronous and free of I/O after loading.
@@ -18,11 +21,13 @@
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod conversation;
 pub mod engine;
 pub mod evaluate;
 pub mod explain;
 pub mod knowledge;
 pub mod lang;
+pub mod link;
 pub mod live;
 pub mod logging;
 pub mod matcher;

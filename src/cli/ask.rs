@@ -21,6 +21,9 @@ pub struct AskJson<'a> {
     /// The first quote (the contract's field); `quotes` has them all.
     pub quote: Option<&'a str>,
     pub quotes: Option<Vec<&'a str>>,
+    /// The story's URL with a text fragment at the quote(s) shown; null when nothing
+    /// matched.
+    pub link: Option<String>,
     pub reply: String,
     pub suggestions: Vec<String>,
     pub lang: &'static str,
@@ -53,6 +56,7 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
         source: entry.map(|e| e.source.get(lang).as_str()),
         quote: entry.and_then(|e| e.quotes.first()).map(String::as_str),
         quotes: entry.map(|e| e.quotes.iter().map(String::as_str).collect()),
+        link: entry.and(response.reply.link.as_ref()).map(|l| l.url.clone()),
         reply: reply::plain(&response.reply),
         suggestions: response.reply.buttons.iter().map(|b| b.label.clone()).collect(),
         lang: lang.code(),

@@ -33,8 +33,25 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    let broken = broken_links(dir, &story);
+    if !broken.is_empty() {
+        if json {
+            super::say(serde_json::json!({ "ok": false, "errors": broken, "warnings": [] }))?;
+        } else {
+            for problem in &broken {
+                super::tell(problem)?;
+            }
+            let n = broken.len();
+            let plural = if n == 1 { "" } else { "s" };
+            super::tell(format_args!(
+                "storybot: {n} quote{plural} without a working link in {}",
+                dir.display()
+            ))?;
+        }
+        return Ok(ExitCode::from(1));
+    }
     let summary = format!(
-        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article, every claim backed by a quote, every source as the article credits it",
+        "{} entries in {} topics, {} gaps, {} small-talk intents; every quote is verbatim in the article and its link finds it, every claim backed by a quote, every source as the article credits it",
         story.entries.len(),
         story.topics().len(),
         story.gaps.len(),
@@ -67,4 +84,20 @@ fn audit_line(audit: &Audit) -> String {
         audit.warnings.len(),
         if audit.warnings.len() == 1 { "" } else { "s" }
     )
+}
+
+/// Every quote whose "Read in the article" link would not open the article at it, as
+/// `entries.toml:line:column: message` (the line of the quote).
+fn broken_links(dir: &Path, story: &knowledge::Story) -> Vec<String> {
+    let path = dir.join("entries.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    crate::link::broken_links(story)
+        .into_iter()
+        .map(|broken| {
+            let at = text.find(&broken.quote).unwrap_or(0);
+            let line = text[..at].matches('\n').count() + 1;
+            let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("{}:{line}:{column}: entry {:?}: {}", path.display(), broken.entry, broken.problem)
+        })
+        .collect()
 }

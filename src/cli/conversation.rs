@@ -1,9 +1,11 @@
 //! One conversation with the engine, message by message: the terminal chat and
 //! `chat --json` hand every line to [`Conversation::reply_to`], in turn. What a
-//! conversation remembers between messages lives here and nowhere else: today the
-//! suggestions under the last reply, so that typing "2" picks the second one as a tap
-//! on its button would.
+//! conversation remembers between messages lives here and nowhere else: the last
+//! answer's [`Context`], so a follow-up ("and what did he say?") is read with it, and
+//! the suggestions under the last reply, so that typing "2" picks the second one as a
+//! tap on its button would.
 
+use crate::conversation::Context;
 use crate::engine::{Engine, Response};
 use crate::lang::Lang;
 use crate::reply::{self, Action, Block, Button};
@@ -14,22 +16,26 @@ pub struct Conversation<'a> {
     buttons: Vec<Button>,
     /// The last reply's language: a picked suggestion is answered in it.
     lang: Lang,
+    /// The last answer, for a follow-up; the engine says when to forget it.
+    context: Option<Context>,
 }
 
 impl<'a> Conversation<'a> {
     pub fn new(engine: &'a Engine) -> Self {
-        Conversation { engine, buttons: Vec::new(), lang: Lang::En }
+        Conversation { engine, buttons: Vec::new(), lang: Lang::En, context: None }
     }
 
-    /// The reply to the next message of the conversation.
+    /// The reply to the next message of the conversation: a picked suggestion is a
+    /// fresh question, anything else is read in the context of the last answer.
     pub fn reply_to(&mut self, message: &str) -> Response {
         let message = message.trim();
         let response = self
             .pick(message)
             .or_else(|| topics_argument(message).map(|topic| self.topic(topic)))
-            .unwrap_or_else(|| self.engine.respond(message, None));
+            .unwrap_or_else(|| self.engine.respond_in(message, None, self.context.as_ref()));
         self.buttons.clone_from(&response.reply.buttons);
         self.lang = response.reply.lang;
+        self.context.clone_from(&response.context);
         response
     }
 
@@ -64,7 +70,7 @@ impl<'a> Conversation<'a> {
             Lang::Ru => format!("Темы «{wanted}» нет."),
         };
         reply.blocks.insert(0, Block::Text(note));
-        Response { reply, decision: None }
+        Response { reply, decision: None, context: self.context.clone() }
     }
 }
 

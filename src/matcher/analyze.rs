@@ -59,6 +59,16 @@ pub struct Analysis {
     /// A question's normalized words (stop words included), for comparing its
     /// wording with the phrasings'.
     pub words: Vec<String>,
+    /// Terms weighed apart from their idf: a follow-up is read with the last answer's
+    /// terms, which count for less than the message's own (absent: 1).
+    pub weights: HashMap<String, f32>,
+}
+
+impl Analysis {
+    /// How much `term` counts, on top of its idf.
+    pub fn weight(&self, term: &str) -> f32 {
+        if self.weights.is_empty() { 1.0 } else { self.weights.get(term).copied().unwrap_or(1.0) }
+    }
 }
 
 /// How exact an answer a question asks for.
@@ -231,6 +241,11 @@ impl Analyzer {
         };
         analysis.words = words;
         analysis
+    }
+
+    /// Whether `word` (normalized) is one of the lexicon's stop words.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
     }
 
     fn needs_no_correction(&self, word: &str, stem: &str) -> bool {

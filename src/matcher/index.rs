@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
 use crate::knowledge::{AnswerKind, Entity, Lexicon, Story};
+use crate::lang::{Lang, Localized, is_cyrillic};
 
 /// What a document stands for; the number indexes the story's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,6 +28,11 @@ const QUESTION_WORD: f32 = 0.3;
 /// mistakes" and "did the governor admit mistakes" ask different things.
 const TIME_WORD: f32 = 0.7;
 const ASKS_A_TIME: [&str; 2] = ["?when", "?когда"];
+/// A term in at least this share of a document's phrasings (in one language) is what
+/// the document is about: a follow-up to it is read with that term.
+const CORE_SHARE: f32 = 0.2;
+/// At most this many such terms per document and language.
+const CORE_TERMS: usize = 4;
 
 /// One thing of an entity group, as (group, member): every name of the member (its
 /// aliases, in any language) names the same thing.
@@ -73,6 +79,9 @@ pub struct Index {
     doc_entities: Vec<Vec<Named>>,
     /// The words of every phrasing, for [`Doc::surfaces`].
     surface_words: HashMap<String, u32>,
+    /// Per document: the terms most of its phrasings share, with that share, per
+    /// language (what a follow-up to it is about).
+    core: Vec<Localized<Vec<(String, f32)>>>,
 }
 
 /// A question's words as the phrasings' word ids (sorted, distinct) and how many
@@ -162,6 +171,22 @@ impl Index {
             .filter_map(|t| self.term(t))
             .filter(|t| self.entity_group.contains_key(t))
             .collect()
+    }
+
+    /// The document of an entry, gap or small-talk intent.
+    pub fn doc_of(&self, target: DocRef) -> u32 {
+        self.docs.iter().position(|d| d.target == target).unwrap_or(0) as u32
+    }
+
+    /// The entity group of a term (lexicon `[entities]`), if it is an entity.
+    pub fn entity_group(&self, term: &str) -> Option<u16> {
+        self.term(term).and_then(|id| self.entity_group.get(&id)).map(|&(group, _)| group)
+    }
+
+    /// What `doc` is about, in `lang`: the terms most of its phrasings share, with the
+    /// share of phrasings that have each.
+    pub fn core_terms(&self, doc: u32, lang: Lang) -> &[(String, f32)] {
+        self.core.get(doc as usize).map_or(&[], |c| c.get(lang).as_slice())
     }
 
     /// Whether `doc` is about another thing of a kind the question names: it names
@@ -266,8 +291,8 @@ impl Builder {
         out
     }
 
-    fn finish(self, entities: Vec<(String, Named)>) -> Index {
-        let ids = self.ids;
+    fn finish(mut self, entities: Vec<(String, Named)>) -> Index {
+        let ids = std::mem::take(&mut self.ids);
         let mut doc_postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); ids.len()];
         for (doc, terms) in self.doc_terms.iter().enumerate() {
             for &(id, strength) in terms {
@@ -318,6 +343,7 @@ impl Builder {
             named.sort_unstable();
             named.dedup();
         });
+        let core = self.core_terms(&ids, &idf);
         let max_idf = (1.0 + n).ln();
         let analyzer = self.analyzer;
         Index {
@@ -334,7 +360,44 @@ impl Builder {
             entity_group,
             doc_entities,
             surface_words: self.surface_words,
+            core,
         }
+    }
+
+    /// Per document and language, the terms in at least [`CORE_SHARE`] of its
+    /// phrasings (question words aside), most shared first, rarer first on a tie.
+    fn core_terms(&self, ids: &HashMap<String, u32>, idf: &[f32]) -> Vec<Localized<Vec<(String, f32)>>> {
+        let mut names = vec![""; ids.len()];
+        for (term, &id) in ids {
+            names[id as usize] = term.as_str();
+        }
+        let mut counts: Vec<Localized<(usize, HashMap<u32, usize>)>> = Vec::new();
+        counts.resize_with(self.docs.len(), Default::default);
+        for (terms, &doc) in self.phrasing_terms.iter().zip(&self.phrasing_doc) {
+            let russian = terms.iter().any(|&t| names[t as usize].chars().any(is_cyrillic));
+            let slot = &mut counts[doc as usize];
+            let (n, seen) = if russian { &mut slot.ru } else { &mut slot.en };
+            *n += 1;
+            for &term in terms.iter().filter(|&&t| !names[t as usize].starts_with(QUESTION_MARK)) {
+                *seen.entry(term).or_default() += 1;
+            }
+        }
+        let rank = |(n, seen): &(usize, HashMap<u32, usize>)| {
+            let mut shared: Vec<(u32, f32)> = seen
+                .iter()
+                .map(|(&t, &c)| (t, c as f32 / (*n).max(1) as f32))
+                .filter(|(_, share)| *share >= CORE_SHARE)
+                .collect();
+            let weight = |t: u32| idf[t as usize];
+            shared.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then(weight(b.0).total_cmp(&weight(a.0)))
+                    .then(names[a.0 as usize].cmp(names[b.0 as usize]))
+            });
+            shared.truncate(CORE_TERMS);
+            shared.into_iter().map(|(t, share)| (names[t as usize].to_string(), share)).collect()
+        };
+        counts.iter().map(|c| Localized { en: rank(&c.en), ru: rank(&c.ru) }).collect()
     }
 }
 

@@ -7,16 +7,21 @@
 
 pub(crate) mod analyze;
 mod decide;
+mod followup;
 mod index;
 pub mod message;
+mod names;
 pub mod normalize;
 mod parts;
 mod prune;
 mod question;
+mod reference;
 mod score;
 mod subject;
 
+pub use followup::{Focus, Reading, refers_to_person};
 pub use index::DocRef;
+pub use reference::AboutAnswer;
 pub use score::{Candidate, Candidates};
 
 use crate::knowledge::Story;
@@ -68,6 +73,9 @@ pub struct Decision {
     pub suggestions: Vec<usize>,
     /// With an answer: a known gap that another part of the message asks about.
     pub gap_part: Option<usize>,
+    /// The terms the question was matched with, its own first: what a follow-up to
+    /// it is read with (at most [`followup::MAX_ASKED`]).
+    pub asked: Vec<String>,
 }
 
 impl Decision {
@@ -81,6 +89,8 @@ pub struct Matcher {
     /// Entries offered when nothing else fits: the first of each topic.
     starters: Vec<usize>,
     related: decide::Related,
+    /// The people, places and outlets each entry names, for follow-ups.
+    names: names::Names,
 }
 
 impl Matcher {
@@ -88,7 +98,9 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        Matcher { index: Index::build(story), starters, related: decide::Related::new(story) }
+        let index = Index::build(story);
+        let names = names::Names::build(&index, story);
+        Matcher { index, starters, related: decide::Related::new(story), names }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -114,7 +126,8 @@ impl Matcher {
         let question = read.as_ref();
         // The question's language; a message of noise alone is answered in its own.
         let lang = Lang::detect(if question.trim().is_empty() { message } else { question }, lang_hint);
-        let candidates = self.candidates(question);
+        let analysis = self.index.analyzer.analyze_question(question);
+        let candidates = self.candidates_for(&analysis);
         let whole = decide::decide(&candidates);
         // A known gap in a part that only sets the scene ("I'm worried how long we'd
         // wait.") is not what the message asks: it is said next to the answer.
@@ -139,7 +152,6 @@ impl Matcher {
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
         let decide::Combined { mut outcome, score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
-        let analysis = self.index.analyzer.analyze_question(question);
         // A gap's note only when the gap is about what was asked; else a plain decline.
         if let Outcome::Gap { gap } = outcome
             && !subject::gap_is_about(&self.index, &analysis, gap)
@@ -147,7 +159,9 @@ impl Matcher {
             outcome = Outcome::NoMatch;
         }
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
-        let decision = Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part };
+        let asked = followup::asked_terms(&analysis);
+        let decision =
+            Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part, asked };
         (decision, candidates.entries)
     }
 

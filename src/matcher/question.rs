@@ -6,7 +6,7 @@ use crate::knowledge::AnswerKind;
 
 /// Words that ask rather than say: they tell the kind of answer wanted and are not
 /// matched as terms. Language-generic, not story-specific.
-const QUESTION_WORDS: [&str; 42] = [
+const QUESTION_WORDS: [&str; 44] = [
     "what",
     "whats",
     "which",
@@ -37,6 +37,8 @@ const QUESTION_WORDS: [&str; 42] = [
     "кто",
     "кого",
     "кому",
+    "кем",
+    "ком",
     "чей",
     "чья",
     "чьи",
@@ -206,7 +208,7 @@ fn question_term(word: &str) -> Option<String> {
         "какая" | "какое" | "какие" | "каких" | "каким" | "каком" | "какого" | "какую" | "какому" => {
             "какой"
         }
-        "кого" | "кому" => "кто",
+        "кого" | "кому" | "кем" | "ком" => "кто",
         "чья" | "чьи" => "чей",
         "куда" | "откуда" => "где",
         "зачем" => "почему",

@@ -115,7 +115,7 @@ impl<'a> Query<'a> {
                 total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
                 continue;
             };
-            let mut weight = index.idf[id as usize];
+            let mut weight = index.idf[id as usize] * analysis.weight(term);
             if analysis.corrected.contains(term) {
                 // A corrected word is a guess: it keeps part of an unknown word's doubt.
                 weight *= CORRECTED;

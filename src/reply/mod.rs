@@ -50,6 +50,23 @@ pub struct Reply {
     /// The entry this reply answers, for 👍/👎 under it (Telegram only; plain text
     /// and JSON leave it out).
     pub feedback: Option<String>,
+    /// "Read in the article": the story's URL at the answer's quote. Plain text ends
+    /// with it; Telegram shows it as a URL button (the HTML leaves it out).
+    pub link: Option<ArticleLink>,
+}
+
+/// A link into the article, with the label its button or line shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleLink {
+    pub label: String,
+    pub url: String,
+}
+
+/// The link that opens the story at `quotes` (all highlighted, the first scrolled
+/// to), labelled in the reader's language.
+pub fn article_link(story: &Story, quotes: &[String], lang: Lang) -> Option<ArticleLink> {
+    let url = crate::link::to_quotes(&story.meta.url, &story.article, quotes)?;
+    Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
 }
 
 /// The label of an entry when offered as a question: its first phrasing.
@@ -94,7 +111,46 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
     let mut blocks = Vec::new();
     answer_blocks(story, entry, lang, &mut blocks);
     let buttons = related.iter().map(|&r| entry_button(&story.entries[r], lang)).collect();
-    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()) }
+    let link = article_link(story, &entry.quotes, lang);
+    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link }
+}
+
+/// "Who reported that?" about an answer: its source, quote and link.
+pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
+    let entry = &story.entries[entry];
+    let mut blocks = vec![Block::Source(source_line(story, entry, lang))];
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    let link = article_link(story, &entry.quotes, lang);
+    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
+}
+
+/// "Where does it say that?" about an answer: the article's words, their source and
+/// the link that opens the article at them.
+pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
+    let entry = &story.entries[entry];
+    let mut blocks = vec![Block::Text(texts(lang).article_says.to_string())];
+    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    blocks.push(Block::Source(source_line(story, entry, lang)));
+    let link = article_link(story, &entry.quotes, lang);
+    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
+}
+
+/// A follow-up about someone ("how old is he?") that the article doesn't answer:
+/// says who it was about, and offers what the article does say.
+pub fn not_said_about(story: &Story, name: &str, lang: Lang, suggestions: &[usize]) -> Reply {
+    let t = texts(lang);
+    let blocks = vec![
+        Block::Text(t.not_said_about.replace("{name}", name)),
+        Block::Heading(t.it_does_answer.to_string()),
+    ];
+    let buttons = suggestions.iter().map(|&e| entry_button(&story.entries[e], lang)).collect();
+    Reply { lang, blocks, buttons, feedback: None, link: None }
+}
+
+/// "Tell me more" after an answer with nothing related to it.
+pub fn nothing_more(lang: Lang) -> Reply {
+    let blocks = vec![Block::Text(texts(lang).nothing_more.to_string())];
+    Reply { lang, blocks, buttons: Vec::new(), feedback: None, link: None }
 }
 
 /// What the user sees for a matcher decision.
@@ -109,6 +165,9 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             if let Some(also) = also {
                 reply.blocks.push(Block::Heading(t.also.to_string()));
                 answer_blocks(story, &story.entries[*also], lang, &mut reply.blocks);
+                // The link highlights every quote shown, the first answer's first.
+                let quotes = [&story.entries[*entry].quotes[..], &story.entries[*also].quotes[..]].concat();
+                reply.link = article_link(story, &quotes, lang).or(reply.link);
             }
             if let Some(gap) = decision.gap_part {
                 reply.blocks.push(Block::Text(story.gaps[gap].note.get(lang).clone()));
@@ -120,11 +179,12 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             blocks: vec![Block::Heading(t.did_you_mean.to_string())],
             buttons: suggestions(entries),
             feedback: None,
+            link: None,
         },
         Outcome::Gap { gap } => {
             let note = story.gaps[*gap].note.get(lang).clone();
             let blocks = vec![Block::Text(note), Block::Heading(t.it_does_answer.to_string())];
-            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
         }
         Outcome::SmallTalk { intent } => {
             let text = story.smalltalk[*intent].reply.get(lang).clone();
@@ -133,6 +193,7 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 blocks: vec![Block::Text(text)],
                 buttons: suggestions(&decision.suggestions),
                 feedback: None,
+                link: None,
             }
         }
         Outcome::NoMatch => {
@@ -146,7 +207,7 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
                 story_date(story, lang)
             );
             let blocks = vec![Block::Text(text), Block::Heading(t.it_does_answer.to_string())];
-            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None }
+            Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
         }
     }
 }
@@ -158,6 +219,7 @@ pub fn help(lang: Lang) -> Reply {
         blocks: vec![Block::Text(texts(lang).help.to_string())],
         buttons: Vec::new(),
         feedback: None,
+        link: None,
     }
 }
 
@@ -179,7 +241,7 @@ pub fn welcome(story: &Story, lang: Lang, starters: &[usize]) -> Reply {
         Block::Heading(texts(lang).empty.to_string()),
     ];
     let buttons = starters.iter().map(|&e| entry_button(&story.entries[e], lang)).collect();
-    Reply { lang, blocks, buttons, feedback: None }
+    Reply { lang, blocks, buttons, feedback: None, link: None }
 }
 
 /// `/about`: the story, its outlet, date, link and who it cites.
@@ -195,7 +257,7 @@ pub fn about(story: &Story, lang: Lang) -> Reply {
         blocks.push(Block::Text(format!("Photo: {credit}")));
     }
     blocks.push(Block::Link { label: t.read_it.to_string(), url: m.url.clone() });
-    Reply { lang, blocks, buttons: Vec::new(), feedback: None }
+    Reply { lang, blocks, buttons: Vec::new(), feedback: None, link: None }
 }
 
 /// `/topics`: one button per topic.
@@ -206,12 +268,18 @@ pub fn topics(story: &Story, lang: Lang) -> Reply {
         .enumerate()
         .map(|(i, t)| Button { label: t.to_string(), action: Action::Topic(i) })
         .collect();
-    Reply { lang, blocks: vec![Block::Heading(texts(lang).topics.to_string())], buttons, feedback: None }
+    Reply {
+        lang,
+        blocks: vec![Block::Heading(texts(lang).topics.to_string())],
+        buttons,
+        feedback: None,
+        link: None,
+    }
 }
 
 /// One topic's questions as buttons.
 pub fn topic(story: &Story, topic: usize, lang: Lang) -> Option<Reply> {
     let name = *story.topics().get(topic)?;
     let buttons = story.entries.iter().filter(|e| e.topic == name).map(|e| entry_button(e, lang)).collect();
-    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons, feedback: None })
+    Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons, feedback: None, link: None })
 }

@@ -21,7 +21,8 @@ fn clip(text: &str) -> String {
     clipped
 }
 
-/// Plain text, exactly what `ask` prints; buttons become a list.
+/// Plain text, exactly what `ask` prints; buttons become a list, and the link into
+/// the article is the last line.
 pub fn plain(reply: &Reply) -> String {
     plain_with(reply, |_| "•".to_string())
 }
@@ -47,6 +48,9 @@ fn plain_with(reply: &Reply, marker: impl Fn(usize) -> String) -> String {
         text.push_str(&marker(i));
         text.push(' ');
         text.push_str(&clip(&button.label));
+    }
+    if let Some(link) = &reply.link {
+        text.push_str(&format!("\n\n{}: {}", link.label, link.url));
     }
     text
 }
@@ -84,7 +88,8 @@ fn utf16_len(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
-/// Telegram HTML messages, each within [`MAX_MESSAGE`]; buttons travel separately.
+/// Telegram HTML messages, each within [`MAX_MESSAGE`]; buttons and the article link
+/// (a URL button) travel separately.
 pub fn html_messages(reply: &Reply) -> Vec<String> {
     let mut messages: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -110,7 +115,7 @@ mod tests {
     use crate::lang::Lang;
 
     fn reply(blocks: Vec<Block>) -> Reply {
-        Reply { lang: Lang::En, blocks, buttons: Vec::new(), feedback: None }
+        Reply { lang: Lang::En, blocks, buttons: Vec::new(), feedback: None, link: None }
     }
 
     #[test]
@@ -137,5 +142,14 @@ mod tests {
         r.buttons
             .push(super::super::Button { label: "More?".into(), action: super::super::Action::Topic(0) });
         assert_eq!(plain(&r), "Answer.\n\n“verbatim”\n• More?");
+    }
+
+    #[test]
+    fn the_article_link_ends_plain_text_and_stays_out_of_html() {
+        let mut r = reply(vec![Block::Text("Answer.".into())]);
+        let url = "https://example.com/#:~:text=verbatim".to_string();
+        r.link = Some(super::super::ArticleLink { label: "Read in the article".into(), url });
+        assert_eq!(plain(&r), "Answer.\n\nRead in the article: https://example.com/#:~:text=verbatim");
+        assert_eq!(html_messages(&r), ["Answer."], "Telegram shows it as a URL button");
     }
 }

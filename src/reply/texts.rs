@@ -14,7 +14,16 @@ pub struct Texts {
     pub topics: &'static str,
     pub about_cites: &'static str,
     pub read_it: &'static str,
+    /// The URL button (or last line) that opens the article at the quote.
+    pub read_in_article: &'static str,
     pub empty: &'static str,
+    /// Above the quote when asked "where does it say that?".
+    pub article_says: &'static str,
+    /// A follow-up about someone the article says no such thing about; `{name}` is
+    /// replaced with who it was ("The article doesn't say that about Alexei Tsydanov.").
+    pub not_said_about: &'static str,
+    /// "Tell me more" when the last answer has nothing related to offer.
+    pub nothing_more: &'static str,
     /// A sticker, a voice note, a location... in a private chat.
     pub only_text: &'static str,
     /// The one notice to someone asking faster than the bot answers.
@@ -77,7 +86,11 @@ const EN: Texts = Texts {
     topics: "What I can answer, by topic:",
     about_cites: "It cites",
     read_it: "Read it",
+    read_in_article: "Read in the article",
     empty: "Ask me a question about the story, for example:",
+    article_says: "The article says:",
+    not_said_about: "The article doesn't say that about {name}.",
+    nothing_more: "That is all the article says about it.",
     only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
     slow_down: "You're asking faster than I can answer. Give me a minute, then ask again.",
     stale_button: "That button is out of date. Ask me again in words.",
@@ -114,7 +127,11 @@ const RU: Texts = Texts {
     topics: "На что я могу ответить, по темам:",
     about_cites: "Источники",
     read_it: "Читать",
+    read_in_article: "Читать в статье",
     empty: "Задайте вопрос о статье, например:",
+    article_says: "В статье сказано:",
+    not_said_about: "{name}: в статье об этом ничего не сказано.",
+    nothing_more: "Больше статья об этом ничего не сообщает.",
     only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
     slow_down: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
     stale_button: "Эта кнопка устарела. Спросите ещё раз словами.",

@@ -13,6 +13,7 @@ use tracing::{debug, info, warn};
 
 use super::HandlerResult;
 use super::commands::{Admin, Read, Request, read};
+use super::context::{Contexts, Key};
 use super::send::Outbox;
 use super::stats::stats;
 use crate::config::Admins;
@@ -193,14 +194,23 @@ pub(super) async fn answer(
     request: Request,
     live: Arc<LiveEngine>,
     recorder: Recorder,
+    contexts: Arc<Contexts>,
 ) -> HandlerResult {
     // One engine for the whole update, even if a reload swaps in another meanwhile.
     let engine = live.get();
     let hint = hint(&msg);
     let started = Instant::now();
+    let (key, asker) = (context_key(&msg), sender(&msg));
+    let mut context = None;
     let (reply, entry, score, outcome) = match request {
         Request::Question(q) => {
-            let response = if q.trim().is_empty() { engine.respond(&q, hint) } else { engine.ask(&q, hint) };
+            let last = key.and_then(|key| contexts.get(key, asker));
+            let response = if q.trim().is_empty() {
+                engine.respond(&q, hint)
+            } else {
+                engine.ask_in(&q, hint, last.as_ref())
+            };
+            context = Some(response.context);
             let (entry, score, outcome) = match &response.decision {
                 Some(d) => {
                     // Handing over never waits, so it cannot slow the reply.
@@ -217,7 +227,11 @@ pub(super) async fn answer(
         Request::Admin(_) => (engine.command(Command::Help, Lang::detect("", hint)), None, 0.0, "command"),
     };
     let matched_in = started.elapsed();
-    out.reply(msg.chat.id, &reply, reply_to(&msg)).await?;
+    let sent = out.reply(msg.chat.id, &reply, reply_to(&msg)).await?;
+    // Commands leave the conversation as it was.
+    if let Some(context) = context {
+        keep(&contexts, msg.chat.id.0, &sent, asker, context);
+    }
     info!(
         chat_id = msg.chat.id.0,
         chat_type = chat_kind(&msg.chat).as_str(),
@@ -229,6 +243,40 @@ pub(super) async fn answer(
         "answered"
     );
     Ok(())
+}
+
+/// Where a message's context is kept: its private chat's, or in a group the one of
+/// the bot's answer it replies to; `None` for any other group message (it stands
+/// alone).
+fn context_key(msg: &Message) -> Option<Key> {
+    if msg.chat.is_private() {
+        return Some(Key::Private(msg.chat.id.0));
+    }
+    let replied = msg.reply_to_message()?;
+    replied
+        .from
+        .as_ref()
+        .is_some_and(|u| u.is_bot)
+        .then_some(Key::Answer { chat: msg.chat.id.0, message: replied.id.0 })
+}
+
+/// Keeps the context an answer leaves: the private chat's, or in a group under each
+/// message of the answer, for the member who asked.
+fn keep(
+    contexts: &Contexts,
+    chat: i64,
+    sent: &[teloxide::types::MessageId],
+    asker: i64,
+    context: Option<crate::conversation::Context>,
+) {
+    // Private chats have positive ids, groups negative ones.
+    if chat > 0 {
+        contexts.put(Key::Private(chat), asker, context);
+    } else if context.is_some() {
+        for id in sent {
+            contexts.put(Key::Answer { chat, message: id.0 }, asker, context.clone());
+        }
+    }
 }
 
 fn answered_entry<'a>(engine: &'a Engine, outcome: &Outcome) -> Option<&'a str> {
@@ -257,11 +305,14 @@ pub(super) async fn press(
     action: Action,
     live: Arc<LiveEngine>,
     recorder: Recorder,
+    contexts: Arc<Contexts>,
 ) -> HandlerResult {
     let lang = Lang::detect("", q.from.language_code.as_deref());
-    let Some(reply) = live.get().press(&action, lang).map(|response| response.reply) else {
+    // A fresh question, never a follow-up; what it answers is the next one's context.
+    let Some(response) = live.get().press(&action, lang) else {
         return out_of_date(out, q).await;
     };
+    let reply = response.reply;
     let ack = out.bot().answer_callback_query(q.id.clone());
     let Some(message) = q.regular_message() else {
         // Under an inline-mode message there is no chat to answer in.
@@ -273,7 +324,10 @@ pub(super) async fn press(
         recorder.question(Question::button(id, lang));
     }
     let reply_to = (!message.chat.is_private()).then_some(message.id);
-    out.reply(message.chat.id, &reply, reply_to).await?;
+    let sent = out.reply(message.chat.id, &reply, reply_to).await?;
+    if response.context.is_some() {
+        keep(&contexts, message.chat.id.0, &sent, q.from.id.0 as i64, response.context);
+    }
     info!(
         chat_id = message.chat.id.0,
         outcome = "button",

@@ -12,13 +12,14 @@ use std::time::Duration;
 
 use teloxide::prelude::*;
 use teloxide::types::{
-    InlineQueryResult, InlineQueryResultArticle, InputMessageContent, InputMessageContentText, ParseMode,
+    InlineKeyboardMarkup, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
+    InputMessageContentText, ParseMode,
 };
 use tokio::sync::Semaphore;
 use tracing::{debug, info};
 
 use super::HandlerResult;
-use super::send::no_preview;
+use super::send::{no_preview, read_in_article};
 use crate::knowledge::Story;
 use crate::lang::Lang;
 use crate::live::LiveEngine;
@@ -127,24 +128,29 @@ pub(super) async fn answer(
     Ok(())
 }
 
-/// One entry as an article that posts its whole answer.
+/// One entry as an article that posts its whole answer, with "Read in the article"
+/// under it.
 fn result(story: &Story, i: usize, lang: Lang) -> InlineQueryResult {
     let entry = &story.entries[i];
+    let answer = reply::answer(story, i, lang, &[]);
     let content = InputMessageContent::Text(
-        InputMessageContentText::new(inline_text(story, i, lang))
+        InputMessageContentText::new(inline_text(&answer))
             .parse_mode(ParseMode::Html)
             .link_preview_options(no_preview()),
     );
     let first_line = entry.answer.get(lang).lines().next().unwrap_or_default().to_string();
-    InlineQueryResultArticle::new(entry.id.clone(), reply::entry_label(entry, lang), content)
-        .description(first_line)
-        .into()
+    let article = InlineQueryResultArticle::new(entry.id.clone(), reply::entry_label(entry, lang), content)
+        .description(first_line);
+    match read_in_article(&answer) {
+        Some(button) => article.reply_markup(InlineKeyboardMarkup::new([[button]])).into(),
+        None => article.into(),
+    }
 }
 
 /// The message an inline result posts: the whole answer when it fits one message
 /// (it is one message, not a thread), else its first part.
-fn inline_text(story: &Story, entry: usize, lang: Lang) -> String {
-    let messages = reply::html_messages(&reply::answer(story, entry, lang, &[]));
+fn inline_text(answer: &reply::Reply) -> String {
+    let messages = reply::html_messages(answer);
     let whole = messages.join("\n\n");
     if whole.encode_utf16().count() <= reply::MAX_MESSAGE {
         whole

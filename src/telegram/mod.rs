@@ -6,12 +6,13 @@
 //! Telegram's limits without a tick. Kept thin: read, match, render, send, record.
 //!
 //! Below `mod.rs`, files depend one way: `screen` on `handlers`, `flood` and
-//! `callback`; `handlers`, `inline` and `feedback` on `send`, `commands` and
-//! `callback`; `send` on `pace`, `pace` on `flood`; `polling` and `webhook` on
+//! `callback`; `handlers`, `inline` and `feedback` on `send`, `commands`, `context`
+//! and `callback`; `send` on `pace`, `pace` on `flood`; `polling` and `webhook` on
 //! `retry` and `shutdown`.
 
 mod callback;
 mod commands;
+mod context;
 mod feedback;
 mod flood;
 mod handlers;
@@ -34,6 +35,7 @@ use tracing::{error, info, warn};
 
 pub use callback::{Callback, MAX_CALLBACK_DATA, Thumb};
 pub use commands::command_menu;
+pub use context::{CONTEXT_TTL, Contexts, Key as ContextKey, MAX_CONTEXTS};
 pub use flood::{Bucket, Flood, Limits as FloodLimits, Verdict};
 pub use inline::DEFAULT_IN_FLIGHT;
 pub use pace::{Pace, PaceLimits};
@@ -83,6 +85,8 @@ pub struct Options {
     pub inline_in_flight: usize,
     /// Where questions and votes are recorded; [`Recorder::none`] records nothing.
     pub recorder: Recorder,
+    /// How long a conversation's context lasts ([`CONTEXT_TTL`]).
+    pub context_ttl: std::time::Duration,
 }
 
 impl Options {
@@ -97,6 +101,7 @@ impl Options {
             pace: PaceLimits::default(),
             inline_in_flight: DEFAULT_IN_FLIGHT,
             recorder: Recorder::none(),
+            context_ttl: CONTEXT_TTL,
         }
     }
 }
@@ -153,7 +158,8 @@ pub fn run(settings: RunSettings, engine: Engine, knowledge: &std::path::Path) -
 /// Errors only when the Bot API rejects the token (or the webhook URL): everything
 /// else — Telegram down, 5xx, network errors, 429 — is waited out and retried.
 pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-    let Options { telegram, listener, live, admins, flood, pace, inline_in_flight, recorder } = options;
+    let Options { telegram, listener, live, admins, flood, pace, inline_in_flight, recorder, context_ttl } =
+        options;
     let hook = match &listener {
         Listener::Polling => None,
         Listener::Webhook(hook) => Some(webhook::bind(hook)?),
@@ -169,6 +175,7 @@ pub async fn serve(options: Options, stop: impl Future<Output = ()> + Send + 'st
         Arc::new(inline::Inline::new(inline_in_flight)),
         recorder,
         Arc::new(feedback::Voted::default()),
+        Arc::new(Contexts::new(context_ttl, MAX_CONTEXTS)),
         shutdown.clone()
     ];
     // The dispatcher adds the bot and `Me` (from its own getMe) when it starts.

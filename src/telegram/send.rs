@@ -1,6 +1,7 @@
 //! Sending: a [`Reply`] as HTML messages within Telegram's limits, its buttons on the
-//! last one (and 👍/👎 under answers), and short plain notices; in groups, each as a
-//! reply to the message that asked. Every message goes out through the [`Pace`].
+//! last one (and "Read in the article" and 👍/👎 under answers), and short plain
+//! notices; in groups, each as a reply to the message that asked. Every message goes
+//! out through the [`Pace`].
 
 use teloxide::prelude::*;
 use teloxide::types::{
@@ -17,8 +18,9 @@ use crate::reply::{self, Reply};
 /// readable on a phone.
 const MAX_LABEL: usize = 60;
 
-/// One row per button, then the 👍 👎 row when the reply answers an entry. A button
-/// whose callback data would not fit is left out.
+/// One row per button, then, when the reply answers an entry, the URL button that
+/// opens the article at its quote and the 👍 👎 row. A button whose callback data
+/// would not fit is left out.
 pub fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
     let mut rows: Vec<Vec<InlineKeyboardButton>> = reply
         .buttons
@@ -27,8 +29,16 @@ pub fn keyboard(reply: &Reply) -> Option<InlineKeyboardMarkup> {
             Some(vec![InlineKeyboardButton::callback(label(&b.label), Callback::from(&b.action).data()?)])
         })
         .collect();
+    rows.extend(read_in_article(reply).map(|button| vec![button]));
     rows.extend(reply.feedback.as_deref().and_then(votes));
     (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
+}
+
+/// "Read in the article": a URL button to the story at the reply's quote; none
+/// without a link (or with one Telegram would not take as a URL).
+pub fn read_in_article(reply: &Reply) -> Option<InlineKeyboardButton> {
+    let link = reply.link.as_ref()?;
+    Some(InlineKeyboardButton::url(label(&link.label), link.url.parse().ok()?))
 }
 
 /// The 👍 👎 row for an answer to `entry`; none when its data would not fit.
@@ -83,15 +93,16 @@ impl Outbox {
     }
 
     /// Sends `reply` to `chat`: HTML messages, the first replying to `reply_to` if
-    /// given, the buttons under the last.
+    /// given, the buttons under the last. Returns the messages sent.
     pub async fn reply(
         &self,
         chat: ChatId,
         reply: &Reply,
         reply_to: Option<MessageId>,
-    ) -> Result<(), teloxide::RequestError> {
+    ) -> Result<Vec<MessageId>, teloxide::RequestError> {
         let messages = reply::html_messages(reply);
         let last = messages.len().saturating_sub(1);
+        let mut sent = Vec::with_capacity(messages.len());
         for (i, text) in messages.into_iter().enumerate() {
             let mut request = self
                 .bot
@@ -106,9 +117,9 @@ impl Outbox {
             {
                 request = request.reply_markup(markup);
             }
-            self.pace.send(&self.bot, chat, request).await?;
+            sent.push(self.pace.send(&self.bot, chat, request).await?.id);
         }
-        Ok(())
+        Ok(sent)
     }
 
     /// Sends a short plain-text message (a notice, a hint, an admin's report).

@@ -92,6 +92,13 @@ fn ask_json_has_the_contract_fields() {
     let score = v["score"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&score));
     assert!(v["reply"].as_str().unwrap().starts_with("В ней 4000 книг."));
+    // The link opens the article at the quote; the plain reply ends with it.
+    let link = v["link"].as_str().unwrap();
+    assert!(link.starts_with("https://example.com/moon-library#:~:text=The%20library%20holds"), "{link}");
+    let article = std::fs::read_to_string(format!("{MINI}/article.txt")).unwrap();
+    let found = storybot::link::find_fragment(&article, link).map(|r| &article[r]);
+    assert_eq!(found, Some("The library holds 4,000 books, council spokesperson Ana Ruiz said."));
+    assert!(v["reply"].as_str().unwrap().ends_with(&format!("Читать в статье: {link}")), "{v}");
 }
 
 #[test]
@@ -99,7 +106,7 @@ fn ask_json_declines_honestly_with_nulls() {
     let out = storybot(&["--knowledge", MINI, "ask", "--json", "best pizza dough recipe?"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["matched"], false);
-    for field in ["id", "answer", "source", "quote", "quotes"] {
+    for field in ["id", "answer", "source", "quote", "quotes", "link"] {
         assert!(v[field].is_null(), "{field} should be null: {v}");
     }
     assert!(v["reply"].as_str().unwrap().starts_with("The article doesn't say."), "{v}");

@@ -200,6 +200,8 @@ pub struct Expected {
     pub buttons: Vec<String>,
     /// The entry the 👍/👎 row under the last message votes on, if any.
     pub feedback: Option<String>,
+    /// The "Read in the article" button under the last message, as (label, URL).
+    pub link: Option<(String, String)>,
 }
 
 impl Expected {
@@ -208,6 +210,7 @@ impl Expected {
             texts: html_messages(reply),
             buttons: reply.buttons.iter().filter_map(|b| Callback::from(&b.action).data()).collect(),
             feedback: reply.feedback.clone(),
+            link: reply.link.as_ref().map(|l| (l.label.clone(), l.url.clone())),
         }
     }
 
@@ -226,6 +229,7 @@ impl Expected {
         let last = sent.last().expect("at least one message");
         assert_eq!(buttons(last), self.buttons, "the buttons of the last message");
         assert_eq!(feedback(last), self.feedback, "the 👍/👎 row of the last message");
+        assert_eq!(url_buttons(last), Vec::from_iter(self.link.clone()), "the link under the last message");
         for m in &sent[..sent.len() - 1] {
             assert!(m.get("reply_markup").is_none(), "buttons only on the last");
         }
@@ -243,16 +247,24 @@ fn vote(data: &str) -> Option<Thumb> {
     Callback::parse(data).and_then(Callback::vote)
 }
 
+/// The callback data of every callback button (URL buttons have none).
 fn all_buttons(message: &Value) -> Vec<String> {
+    keyboard_buttons(message).iter().filter_map(|b| b["callback_data"].as_str().map(str::to_string)).collect()
+}
+
+fn keyboard_buttons(message: &Value) -> Vec<Value> {
     message["reply_markup"]["inline_keyboard"]
         .as_array()
-        .map(|rows| {
-            rows.iter()
-                .flat_map(|row| row.as_array().cloned().unwrap_or_default())
-                .map(|b| b["callback_data"].as_str().unwrap_or_default().to_string())
-                .collect()
-        })
+        .map(|rows| rows.iter().flat_map(|row| row.as_array().cloned().unwrap_or_default()).collect())
         .unwrap_or_default()
+}
+
+/// The URL buttons of a sent message (or inline result), as (label, URL).
+pub fn url_buttons(message: &Value) -> Vec<(String, String)> {
+    keyboard_buttons(message)
+        .iter()
+        .filter_map(|b| Some((b["text"].as_str()?.to_string(), b["url"].as_str()?.to_string())))
+        .collect()
 }
 
 /// The entry a sent message's 👍/👎 row votes on; panics unless the row, when there

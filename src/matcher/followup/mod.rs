@@ -1,0 +1,227 @@
+//! Follow-ups: a message read in the light of the last answer.
+//!
+//! A message that stands alone is matched alone, as if it were the first. One that is
+//! incomplete on its own is matched with the last answer's core terms added at a lower
+//! weight ([`CONTEXT_WEIGHT`]): a pronoun with little else ("what did he say?"), an
+//! elliptical opener ("what about Georgia?", "а почему?"), or question words only
+//! ("when?", "how many?"). The message's own words still count most, so its question
+//! word still asks for a kind ("when?" wants a date); an entity it names replaces the
+//! last answer's entity of the same kind ("what about Georgia?" after the Finnish
+//! border); "he" brings in the person the last answer named; and entries related to
+//! the last answer are preferred a little. A question about the last answer itself
+//! ("source?", "where does it say that?", "tell me more") is told apart here and
+//! answered from that answer by the caller.
+
+use std::collections::HashSet;
+
+use super::analyze::{Analysis, QUESTION_MARK};
+use super::index::DocRef;
+use super::reference::{self, AboutAnswer};
+use super::{Candidates, Decision, Matcher, Outcome, decide, normalize};
+use crate::knowledge::Story;
+use crate::lang::Lang;
+
+/// How much more a follow-up's question words count than in a question alone.
+const QUESTION_WORD: f32 = 2.0;
+/// How much the terms of the last question count against the message's own (1).
+const QUESTION_WEIGHT: f32 = 0.5;
+/// How much the last answer's core terms (what most of its phrasings share) count.
+const CORE_WEIGHT: f32 = 0.3;
+/// How much the person "he" stands for counts: nearly a word of the message's own.
+const REFERENT_WEIGHT: f32 = 0.8;
+/// A known gap this far ahead of the best entry declines a follow-up with words of
+/// its own even when they fit the entry as well ("how old is he?").
+const GAP_AHEAD: f32 = 0.1;
+/// A message with a pronoun and at most this many words of its own (beyond question
+/// words) leans on the last answer: "what did he say?" has none, "are flights there
+/// expensive?" two. With more, the pronoun points inside the message ("what is
+/// Belarus ordering its security forces to do?").
+const MAX_OWN_WITH_PRONOUN: usize = 2;
+/// The same for a message opening with "what about", "and", "а".
+const MAX_OWN_WITH_OPENER: usize = 2;
+/// A question of at most this many words of its own is a fragment ("what mistakes?",
+/// "which crossing?") and leans on the last answer.
+const MAX_OWN_FRAGMENT: usize = 1;
+/// Terms of a question kept for the next follow-up: its own first.
+pub const MAX_ASKED: usize = 6;
+
+/// Words that speak to the bot: small talk stays small talk after an answer ("who
+/// are you?" is not about the last answer's person).
+const ADDRESSEE: [&str; 14] =
+    ["you", "your", "yours", "yourself", "u", "ur", "ты", "вы", "тебя", "тебе", "вас", "вам", "твой", "ваш"];
+
+/// How a message is read in a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Complete on its own: matched alone.
+    Alone,
+    /// Incomplete on its own: matched with the last answer.
+    FollowUp,
+    /// A question about the last answer itself.
+    AboutAnswer(AboutAnswer),
+}
+
+/// The last answer, as the matcher reads a follow-up with it.
+#[derive(Debug, Clone, Default)]
+pub struct Focus {
+    /// The entry last answered; `None` when the knowledge no longer has it.
+    pub entry: Option<usize>,
+    /// Its topic.
+    pub topic: String,
+    /// The terms the question it answered was matched with ([`Decision::asked`]).
+    pub asked: Vec<String>,
+    /// The person it named first: whom "he" stands for.
+    pub person: Option<String>,
+}
+
+impl Matcher {
+    /// How `question` reads after an answer: alone, as a follow-up, or as a question
+    /// about that answer. Pure word rules, the same with any last answer.
+    pub fn reading(&self, question: &str) -> Reading {
+        let words = normalize::words(question);
+        let analyzer = &self.index.analyzer;
+        if let Some(about) = reference::about_answer(&words, |w| analyzer.is_stopword(w)) {
+            return Reading::AboutAnswer(about);
+        }
+        let analysis = analyzer.analyze_question(question);
+        let own = own_terms(&analysis).count();
+        let asks = question.contains('?') || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
+        let points_back = words.iter().any(|w| reference::is_referring(w)) && own <= MAX_OWN_WITH_PRONOUN;
+        let elliptical = reference::opens_ellipsis(&words) && own <= MAX_OWN_WITH_OPENER;
+        let fragment = asks && own <= MAX_OWN_FRAGMENT;
+        if points_back || elliptical || fragment { Reading::FollowUp } else { Reading::Alone }
+    }
+
+    /// Decides a follow-up: the message's own terms, with the last answer's.
+    pub fn decide_followup(
+        &self,
+        story: &Story,
+        question: &str,
+        hint: Option<&str>,
+        focus: &Focus,
+    ) -> Decision {
+        let alone = self.decide(story, question, hint);
+        let words = normalize::words(question);
+        let own = self.index.analyzer.analyze_question(question);
+        // "What about Israel?": a subject the knowledge never mentions is what it asks.
+        let unknown = own_terms(&own).any(|t| self.index.term(t).is_none());
+        if unknown && reference::opens_ellipsis(&words) && !alone.matched() {
+            return alone;
+        }
+        // Small talk stays small talk ("thanks!", "who are you?"), unless the message
+        // asks about the last answer's subject: "how old is he?" is not "how old are
+        // you", and "and how's it going" after the war is not a greeting.
+        let speaks_to_bot = words.iter().any(|w| ADDRESSEE.contains(&w.as_str()));
+        let asks = question.contains('?') || own.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
+        if matches!(alone.outcome, Outcome::SmallTalk { .. }) && (speaks_to_bot || !asks) {
+            return alone;
+        }
+        let mut analysis = own.clone();
+        // With little of its own, a follow-up's question word is its question: "where
+        // did he take it?" asks where, of the photo the last answer was about.
+        let bare = own_terms(&own).next().is_none();
+        for term in own.terms.iter().filter(|t| bare && t.starts_with(QUESTION_MARK)) {
+            analysis.weights.insert(term.clone(), QUESTION_WORD);
+        }
+        self.add_focus(&mut analysis, focus, alone.lang, &words);
+        let mut candidates = self.candidates_for(&analysis);
+        prefer::prefer_for_followup(story, &mut candidates, focus, &own);
+        candidates.gap_asks_more = self.gap_asks_more(&candidates, &own, bare);
+        let (outcome, score) = prefer::settle(story, &candidates, focus);
+        let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
+        let asked = asked_terms(&analysis);
+        Decision {
+            outcome,
+            score,
+            lang: alone.lang,
+            ranked: candidates.ranked,
+            suggestions,
+            gap_part: None,
+            asked,
+        }
+    }
+
+    /// Whether the best gap declines a follow-up: for a word of the message's own that
+    /// the best entry lacks, or when it fits clearly better and the message says
+    /// something of its own. The last answer's words are in many gaps about the same
+    /// subject, so they alone decide nothing ("why?" after the White House is not
+    /// "when did the White House say it?").
+    fn gap_asks_more(&self, candidates: &Candidates, own: &Analysis, bare: bool) -> bool {
+        let (Some((gap, score)), Some(top)) = (candidates.gap, candidates.entries.first()) else {
+            return true;
+        };
+        let (gap, entry) = (self.index.doc_of(gap), self.index.doc_of(DocRef::Entry(top.entry)));
+        let ahead = score >= top.confidence + GAP_AHEAD && !bare;
+        ahead || self.index.has_term_missing_from(own, gap, entry)
+    }
+
+    /// The terms a question is read as, its own first: what a follow-up to it takes.
+    pub fn asked(&self, question: &str) -> Vec<String> {
+        asked_terms(&self.index.analyzer.analyze_question(question))
+    }
+
+    /// The entities entry `entry` names in `lang` (its answer and source), people
+    /// first, each kind first named first: "Alexei Tsydanov".
+    pub fn entities_of(&self, entry: usize, lang: Lang) -> &[String] {
+        self.names.of(entry, lang)
+    }
+
+    /// The first person entry `entry` names in `lang`: whom "he" stands for after it.
+    pub fn person_of(&self, entry: usize, lang: Lang) -> Option<&str> {
+        self.names.person(entry, lang)
+    }
+
+    /// Adds the last question's terms, the last answer's core terms and, for "he",
+    /// the person it named, each lighter than the message's own; none of a kind of
+    /// entity the message names itself ("what about Georgia?" drops Finland).
+    fn add_focus(&self, analysis: &mut Analysis, focus: &Focus, lang: Lang, words: &[String]) {
+        let index = &self.index;
+        let named: HashSet<u16> = index.entities_in(analysis).iter().map(|&(group, _)| group).collect();
+        let own: HashSet<String> = analysis.terms.iter().cloned().collect();
+        // The more a message says itself, the less it leans on the last answer.
+        let lean = 1.0 / (1.0 + own_terms(analysis).count() as f32);
+        let add = |term: &str, weight: f32, analysis: &mut Analysis| {
+            let replaced = index.entity_group(term).is_some_and(|g| named.contains(&g));
+            if !own.contains(term) && !replaced && !analysis.weights.contains_key(term) {
+                analysis.terms.push(term.to_string());
+                analysis.weights.insert(term.to_string(), weight);
+            }
+        };
+        let person = focus.person.as_ref().filter(|_| words.iter().any(|w| reference::is_personal(w)));
+        if let Some(name) = person {
+            for term in index.analyzer.analyze_question(name).terms {
+                add(&term, REFERENT_WEIGHT, analysis);
+            }
+        }
+        for term in &focus.asked {
+            add(term, lean * QUESTION_WEIGHT, analysis);
+        }
+        if let Some(entry) = focus.entry {
+            // Entries are the index's first documents, in order.
+            for (term, _) in index.core_terms(entry as u32, lang) {
+                add(term, lean * CORE_WEIGHT, analysis);
+            }
+        }
+    }
+}
+
+/// The terms that carry a question's subject: all but question words.
+fn own_terms(analysis: &Analysis) -> impl Iterator<Item = &String> {
+    analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK))
+}
+
+/// What a question asked, for the next follow-up: its terms, its own first.
+pub fn asked_terms(analysis: &Analysis) -> Vec<String> {
+    let mut terms: Vec<&String> = own_terms(analysis).collect();
+    terms.sort_by_key(|t| analysis.weights.contains_key(*t));
+    terms.into_iter().take(MAX_ASKED).cloned().collect()
+}
+
+/// Whether `question` speaks of one person by pronoun ("how old is *he*?").
+pub fn refers_to_person(question: &str) -> bool {
+    normalize::words(question).iter().any(|w| reference::is_personal(w))
+}
+
+mod prefer;
+#[cfg(test)]
+mod tests;

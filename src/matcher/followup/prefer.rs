@@ -1,0 +1,87 @@
+//! How a follow-up's candidates are weighed and settled: the last answer's neighbours
+//! first, the last answer itself last, and a "did you mean" settled by neighbourhood.
+
+use super::super::analyze::Analysis;
+use super::super::index::DocRef;
+use super::super::{Candidates, Outcome, decide};
+use super::{Focus, own_terms};
+use crate::knowledge::{AnswerKind, Story};
+
+/// Factor for an entry related to the last answer (its `related` list or its topic):
+/// a follow-up most likely stays on the same subject.
+const RELATED: f32 = 1.1;
+/// Factor for the last answer itself: a follow-up asks something it didn't say.
+const SAME_ENTRY: f32 = 0.85;
+/// Factor for an entry of another kind than a bare question word asks for: "why?"
+/// wants a reason, "куда?" a place, "who?" a person.
+const OTHER_KIND: f32 = 0.8;
+
+/// Reorders the candidates for a follow-up: entries related to the last answer or on
+/// its topic a little higher, the last answer itself lower, and, for a bare question
+/// word ("why?"), entries of another kind than it asks for lower.
+pub(super) fn prefer_for_followup(story: &Story, candidates: &mut Candidates, focus: &Focus, own: &Analysis) {
+    let bare = own_terms(own).next().is_none();
+    let related: Vec<&str> = focus
+        .entry
+        .map(|e| story.entries[e].related.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    for c in &mut candidates.entries {
+        let entry = &story.entries[c.entry];
+        let mut factor = 1.0;
+        if entry.topic == focus.topic || related.contains(&entry.id.as_str()) {
+            factor *= RELATED;
+        }
+        if focus.entry == Some(c.entry) {
+            factor *= SAME_ENTRY;
+        }
+        if bare && own.asks.is_some_and(|kind| !answers_kind(&entry.kinds, kind)) {
+            factor *= OTHER_KIND;
+        }
+        c.confidence = (c.confidence * factor).min(1.0);
+    }
+    candidates.entries.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.entry.cmp(&b.entry)));
+    for (doc, score) in &mut candidates.ranked {
+        if let DocRef::Entry(e) = doc
+            && let Some(c) = candidates.entries.iter().find(|c| c.entry == *e)
+        {
+            *score = c.confidence;
+        }
+    }
+    candidates.ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+}
+
+/// The decision for a follow-up's candidates: a "did you mean" led by the last
+/// answer's neighbour, alone among the offered entries, answers it (after the airfares,
+/// "куда?" is where the flights go, not where the men flee).
+pub(super) fn settle(story: &Story, candidates: &Candidates, focus: &Focus) -> (Outcome, f32) {
+    match decide::decide(candidates) {
+        (Outcome::Clarify { entries }, score) => {
+            let near = |e: &usize| is_near(story, focus, *e);
+            match entries.as_slice() {
+                [first, rest @ ..] if near(first) && !rest.iter().any(near) => {
+                    (Outcome::Answer { entry: *first, also: None }, score)
+                }
+                _ => (Outcome::Clarify { entries }, score),
+            }
+        }
+        decided => decided,
+    }
+}
+
+/// Whether `entry` is the last answer's neighbour: related to it, or on its topic.
+fn is_near(story: &Story, focus: &Focus, entry: usize) -> bool {
+    let related = focus.entry.is_some_and(|e| story.entries[e].related.contains(&story.entries[entry].id));
+    related || story.entries[entry].topic == focus.topic
+}
+
+/// Whether an entry of these kinds answers a question asking for `kind`.
+fn answers_kind(kinds: &[AnswerKind], kind: AnswerKind) -> bool {
+    use AnswerKind::*;
+    let fits = |k: &AnswerKind| match kind {
+        Date => matches!(k, Date | Time),
+        Person => matches!(k, Person | Organization),
+        Name => matches!(k, Person | Organization | Place),
+        other => *k == other,
+    };
+    kinds.iter().any(fits)
+}

@@ -1,0 +1,161 @@
+//! The follow-up rules, each on the shipped knowledge.
+
+use std::sync::OnceLock;
+
+use super::*;
+use crate::lang::Lang;
+
+fn shipped() -> &'static (Story, Matcher) {
+    static SHIPPED: OnceLock<(Story, Matcher)> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let story = crate::knowledge::load(std::path::Path::new("knowledge")).unwrap();
+        let matcher = Matcher::new(&story);
+        (story, matcher)
+    })
+}
+
+fn name(story: &Story, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Answer { entry, .. } => story.entries[*entry].id.clone(),
+        Outcome::Gap { gap } => format!("gap:{}", story.gaps[*gap].id),
+        Outcome::SmallTalk { .. } => "small talk".into(),
+        Outcome::Clarify { .. } => "clarify".into(),
+        Outcome::NoMatch => "none".into(),
+    }
+}
+
+/// What `question` gets as a follow-up to the answer to `previous`.
+fn after(previous: &str, question: &str) -> String {
+    let (story, matcher) = shipped();
+    let last = matcher.decide(story, previous, None);
+    let Outcome::Answer { entry, .. } = last.outcome else { panic!("{previous:?} is not answered") };
+    let focus = Focus {
+        entry: Some(entry),
+        topic: story.entries[entry].topic.clone(),
+        asked: last.asked.clone(),
+        person: matcher.person_of(entry, last.lang).map(str::to_string),
+    };
+    name(story, &matcher.decide_followup(story, question, None, &focus).outcome)
+}
+
+fn reading(question: &str) -> Reading {
+    shipped().1.reading(question)
+}
+
+#[test]
+fn a_pronoun_with_little_else_leans_on_the_last_answer() {
+    assert_eq!(reading("what did he say?"), Reading::FollowUp);
+    assert_eq!(reading("are flights there expensive"), Reading::FollowUp);
+    assert_eq!(reading("what is Belarus ordering its security forces to do?"), Reading::Alone);
+    assert_eq!(reading("How many men could be called up?"), Reading::Alone);
+}
+
+#[test]
+fn an_elliptical_opener_leans_on_the_last_answer() {
+    assert_eq!(reading("and kazakhstan"), Reading::FollowUp);
+    assert_eq!(reading("а финляндия"), Reading::FollowUp);
+    assert_eq!(reading("kazakhstan border lines"), Reading::Alone);
+}
+
+#[test]
+fn a_bare_question_word_or_a_fragment_leans_on_the_last_answer() {
+    assert_eq!(reading("why?"), Reading::FollowUp);
+    assert_eq!(reading("when"), Reading::FollowUp);
+    assert_eq!(reading("which crossing?"), Reading::FollowUp);
+    assert_eq!(reading("thanks"), Reading::Alone);
+    assert_eq!(reading("source?"), Reading::AboutAnswer(AboutAnswer::Source));
+}
+
+#[test]
+fn a_follow_up_is_about_the_last_answers_subject() {
+    assert_eq!(after("Who is Alexei Tsydanov?", "what did he say?"), "tsydanov-statement");
+    assert_eq!(after("Что приказал Путин?", "а сколько человек?"), "order-300k");
+    assert_eq!(after("Why are Russian men leaving the country?", "where are they going?"), "where-fleeing");
+}
+
+#[test]
+fn he_is_the_person_the_last_answer_named() {
+    assert_eq!(after("Can Russia train and equip all these soldiers?", "where does he work?"), "dave-lawler");
+}
+
+#[test]
+fn an_entity_the_message_names_replaces_the_last_answers() {
+    assert_eq!(after("What's happening at the Finnish border?", "what about Georgia?"), "border-georgia-kz");
+    assert_eq!(after("What's happening at the Georgian border?", "and Finland?"), "border-finland");
+    assert_eq!(after("Что происходит на границе с Грузией?", "а финляндия?"), "border-finland");
+}
+
+#[test]
+fn a_bare_question_word_is_the_question() {
+    assert_eq!(after("What did the White House say?", "why?"), "order-context");
+    assert_eq!(after("What did Tsydanov say?", "when?"), "tsydanov-when");
+    assert_eq!(after("Where was the photo taken?", "who took it?"), "photo-by");
+    assert_eq!(after("Подорожали ли авиабилеты?", "куда?"), "flights-destinations");
+}
+
+#[test]
+fn the_last_answers_core_terms_fill_in_the_subject() {
+    assert_eq!(after("Where are the long car lines?", "how long?"), "border-queue-length");
+}
+
+#[test]
+fn a_follow_up_asks_what_the_last_answer_did_not_say() {
+    assert_eq!(after("Where was the photo taken?", "when?"), "photo-date");
+    assert_eq!(after("Кто сделал снимок?", "а где он снимал?"), "photo-place");
+}
+
+#[test]
+fn entries_related_to_the_last_answer_come_first() {
+    assert_eq!(after("Who is Alexei Tsydanov?", "when?"), "tsydanov-when");
+}
+
+#[test]
+fn a_gap_declines_a_follow_up_only_for_what_the_message_asks() {
+    assert_eq!(after("the white house called it an act of desperation?", "why"), "order-context");
+    assert!(after("Who is Alexei Tsydanov?", "how old is he?").starts_with("gap:"));
+}
+
+#[test]
+fn small_talk_stays_small_talk_unless_it_asks_about_the_subject() {
+    assert_eq!(after("How many men could be called up?", "thanks!"), "small talk");
+    assert_eq!(after("Who is Alexei Tsydanov?", "who are you?"), "small talk");
+    assert_ne!(after("Who is Alexei Tsydanov?", "how old is he?"), "small talk");
+    assert!(
+        after("How long has the war been going on?", "and how's it going").starts_with("war-"),
+        "not a greeting"
+    );
+}
+
+#[test]
+fn a_subject_the_knowledge_never_mentions_is_not_the_last_answers() {
+    let israel = after("Which countries are Russians flying to?", "what about Israel?");
+    assert!(israel == "none" || israel.starts_with("gap:"), "declined, not {israel}");
+    assert_eq!(after("В какие страны летят без виз?", "а израиль?"), "none", "not 'did you mean'");
+}
+
+#[test]
+fn a_follow_up_keeps_what_the_last_question_asked() {
+    let (_, matcher) = shipped();
+    let asked = matcher.asked("what do analysts say about the mobilization?");
+    assert!(asked.len() <= MAX_ASKED && asked.iter().all(|t| !t.starts_with(QUESTION_MARK)), "{asked:?}");
+    assert_eq!(
+        after("what do analysts say about the mobilization?", "and the White House?"),
+        "white-house-view"
+    );
+}
+
+#[test]
+fn names_come_from_the_knowledge_people_first() {
+    let (story, matcher) = shipped();
+    let entry = story.entries.iter().position(|e| e.id == "tsydanov-statement").unwrap();
+    assert_eq!(matcher.person_of(entry, Lang::En), Some("Alexei Tsydanov"), "the source names him");
+    assert_eq!(matcher.person_of(entry, Lang::Ru), Some("Алексей Цыданов"));
+    let border = story.entries.iter().position(|e| e.id == "border-finland").unwrap();
+    assert_eq!(matcher.person_of(border, Lang::En), None, "a country is not 'he'");
+    assert_eq!(matcher.entities_of(border, Lang::En)[0], "Finland");
+}
+
+#[test]
+fn a_did_you_mean_led_by_the_last_answers_neighbour_answers_it() {
+    assert_eq!(after("как изменились цены на авиабилеты из россии?", "куда?"), "flights-destinations");
+}

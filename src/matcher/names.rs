@@ -1,0 +1,203 @@
+//! The people, places and outlets each entry names (lexicon `[entities]`), as the
+//! knowledge writes them: "Alexei Tsydanov", "Lauri Heino". A follow-up's "he" is the
+//! first person the last answer named, and a decline says who "he" was. Which groups
+//! of entities are people is read from the knowledge too: a group named mostly by
+//! answers to "who" (entries of kind `person`) rather than "where" or "which outlet".
+//! Built once per load from the article and the answers; no per-question cost.
+
+use std::collections::{HashMap, HashSet};
+
+use super::index::Index;
+use super::normalize;
+use crate::knowledge::Story;
+use crate::lang::{Lang, Localized};
+
+/// Words a name is written with, at most ("Alexei Tsydanov", "Lauri Heino").
+const MAX_NAME_WORDS: usize = 3;
+
+pub struct Names {
+    /// Per entry and language: the entities its answer and source name, people first,
+    /// each in the order named, and how many of them are people.
+    by_entry: Vec<Localized<(Vec<String>, usize)>>,
+}
+
+impl Names {
+    pub fn build(index: &Index, story: &Story) -> Names {
+        let finder = Finder::new(index, story);
+        // One name per entity and language: the longest way the knowledge writes it,
+        // the commonest of those (answers, not sources, which decline names in Russian).
+        let mut written: Localized<HashMap<String, HashMap<String, usize>>> = Localized::default();
+        let answers = |lang| story.entries.iter().map(move |e| e.answer.get(lang).as_str());
+        for text in std::iter::once(story.article.as_str()).chain(answers(Lang::En)) {
+            finder.note(text, &mut written.en);
+        }
+        for text in answers(Lang::Ru) {
+            finder.note(text, &mut written.ru);
+        }
+        let name_of = |written: &HashMap<String, HashMap<String, usize>>, term: &str| {
+            let forms = written.get(term)?;
+            let words = |s: &str| s.split_whitespace().count();
+            let best = forms
+                .iter()
+                .max_by(|a, b| words(a.0).cmp(&words(b.0)).then(a.1.cmp(b.1)).then(b.0.cmp(a.0)))?;
+            Some(best.0.clone())
+        };
+        let named = |entry: &crate::knowledge::Entry, lang: Lang| {
+            let text = format!("{}\n{}", entry.answer.get(lang), entry.source.get(lang));
+            let mut terms: Vec<(String, String)> = Vec::new();
+            finder.each(&text, |term, form| {
+                if !terms.iter().any(|(t, _)| t == term) {
+                    terms.push((term.to_string(), form.to_string()));
+                }
+            });
+            terms
+        };
+        let people = people_groups(index, story, |e| named(e, Lang::En));
+        let by_entry = story
+            .entries
+            .iter()
+            .map(|entry| {
+                let listed = |lang: Lang| {
+                    let mut terms = named(entry, lang);
+                    let is_person = |t: &str| index.entity_group(t).is_some_and(|g| people.contains(&g));
+                    // People first ("he"), each kind in the order named.
+                    terms.sort_by_key(|(t, _)| !is_person(t));
+                    let persons = terms.iter().filter(|(t, _)| is_person(t)).count();
+                    let written = written.get(lang);
+                    let names =
+                        terms.into_iter().map(|(t, form)| name_of(written, &t).unwrap_or(form)).collect();
+                    (names, persons)
+                };
+                Localized { en: listed(Lang::En), ru: listed(Lang::Ru) }
+            })
+            .collect();
+        Names { by_entry }
+    }
+
+    /// The entities entry `entry` names in `lang`: people first, each kind first
+    /// named first.
+    pub fn of(&self, entry: usize, lang: Lang) -> &[String] {
+        self.by_entry.get(entry).map_or(&[], |n| n.get(lang).0.as_slice())
+    }
+
+    /// The first person entry `entry` names in `lang`: whom "he" stands for after it.
+    pub fn person(&self, entry: usize, lang: Lang) -> Option<&str> {
+        let (names, persons) = self.by_entry.get(entry)?.get(lang);
+        names.first().filter(|_| *persons > 0).map(String::as_str)
+    }
+}
+
+/// The entity groups that are people: named first more often by answers to "who"
+/// (entries of kind `person`: "Alexei Tsydanov is the governor…") than by answers
+/// about places or organizations ("At the Nuijamaa checkpoint in Finland").
+fn people_groups<'s>(
+    index: &Index,
+    story: &'s Story,
+    named: impl Fn(&'s crate::knowledge::Entry) -> Vec<(String, String)>,
+) -> HashSet<u16> {
+    use crate::knowledge::AnswerKind::{Organization, Person, Place};
+    let mut tally: HashMap<u16, (usize, usize)> = HashMap::new();
+    for entry in &story.entries {
+        let person = entry.kinds.contains(&Person);
+        let other = entry.kinds.iter().any(|k| matches!(k, Place | Organization));
+        if let Some((term, _)) = named(entry).into_iter().next()
+            && let Some(group) = index.entity_group(&term)
+        {
+            let slot = tally.entry(group).or_default();
+            slot.0 += usize::from(person);
+            slot.1 += usize::from(other && !person);
+        }
+    }
+    tally.into_iter().filter(|(_, (person, other))| person > other).map(|(g, _)| g).collect()
+}
+
+/// Finds where a text names an entity.
+struct Finder<'a> {
+    index: &'a Index,
+    /// Every word the lexicon writes an entity's synonyms with: only spans of these
+    /// are analyzed.
+    words: HashSet<String>,
+    /// Each way the lexicon writes an entity, normalized: a span is a name only if it
+    /// is one of them ("Vladimir Putin", not "Vladimir Putin: the").
+    forms: HashSet<Vec<String>>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(index: &'a Index, story: &Story) -> Finder<'a> {
+        let lexicon = &story.lexicon;
+        let entity_words: HashSet<Vec<String>> =
+            lexicon.entities.iter().flatten().flatten().map(|w| normalize::words(w)).collect();
+        let groups = lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru);
+        let forms: HashSet<Vec<String>> = groups
+            .filter(|group| group.iter().any(|m| entity_words.contains(&normalize::words(m))))
+            .flatten()
+            .map(|m| normalize::words(m))
+            .chain(entity_words.iter().cloned())
+            .collect();
+        let words = forms.iter().flatten().cloned().collect();
+        Finder { index, words, forms }
+    }
+
+    /// Calls `found(term, as written)` for each entity named in `text`, in order.
+    fn each(&self, text: &str, mut found: impl FnMut(&str, &str)) {
+        let spans = word_spans(text);
+        let mut i = 0;
+        while i < spans.len() {
+            let longest = (1..=MAX_NAME_WORDS.min(spans.len() - i)).rev().find_map(|n| {
+                let words = &spans[i..i + n];
+                if !words.iter().all(|(_, w)| self.words.contains(w)) {
+                    return None;
+                }
+                let written = trim_possessive(&text[words[0].0.start..words[n - 1].0.end]);
+                if !self.forms.contains(&normalize::words(written)) {
+                    return None;
+                }
+                let terms = self.index.analyzer.analyze_question(written).terms;
+                match terms.as_slice() {
+                    [term] if self.index.entity_group(term).is_some() => Some((n, term.clone(), written)),
+                    _ => None,
+                }
+            });
+            match longest {
+                Some((n, term, written)) => {
+                    found(&term, written);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Counts how `text` writes each entity it names.
+    fn note(&self, text: &str, written: &mut HashMap<String, HashMap<String, usize>>) {
+        self.each(text, |term, form| {
+            *written.entry(term.to_string()).or_default().entry(form.to_string()).or_default() += 1;
+        });
+    }
+}
+
+/// Each word of `text` with its byte range, normalized ("Tsydanov's" → "tsydanovs").
+fn word_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’');
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (start, is_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = normalize::words(&text[s..i]).concat();
+                if !word.is_empty() {
+                    out.push((s..i, word));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "Tsydanov's" → "Tsydanov": a name, not its possessive.
+fn trim_possessive(written: &str) -> &str {
+    written.strip_suffix("'s").or_else(|| written.strip_suffix("’s")).unwrap_or(written)
+}
