@@ -4,6 +4,10 @@
 //! from `/proc/<pid>/status` — at start, idle (connected and long polling), during
 //! and after a burst of questions from many private chats, then stops it with SIGTERM.
 //!
+//! First, in this process, the heap the engine holds at 10,000 entries (knowledge
+//! grown as in `benches/matcher.rs`), per entry and per phrasing, counted by a
+//! global allocator that tracks the bytes live.
+//!
 //! `STORYBOT_BENCH_MEM_N` sets the burst size (default 2000). The binary is the one
 //! Cargo builds for benches (`target/release/storybot`). Linux only.
 
@@ -12,8 +16,15 @@
 #[path = "../tests/it/support/mod.rs"]
 mod support;
 
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
+
+use storybot::engine::Engine;
 
 use support::fake_bot_api::{FakeBotApi, TestUser, updates};
 
@@ -30,7 +41,75 @@ fn mb(kib: u64) -> String {
     format!("{:.1} MB", kib as f64 / 1024.0)
 }
 
+/// The system allocator, counting the bytes live (as requested: the allocator's
+/// own overhead is not in them).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to `System` unchanged; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            LIVE.fetch_add(layout.size(), Relaxed);
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            LIVE.fetch_add(layout.size(), Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            LIVE.fetch_add(new_size, Relaxed);
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The heap an engine holds for `size` entries: the knowledge itself, the index,
+/// and the per-thread scoring buffers a first question sizes to it.
+fn heap_at(base: &storybot::knowledge::Story, size: usize) {
+    let start = LIVE.load(Relaxed);
+    let story = common::scaled_story(base, size);
+    let phrasings: usize = story.entries.iter().map(|e| e.questions.en.len() + e.questions.ru.len()).sum();
+    let knowledge = LIVE.load(Relaxed) - start;
+    let engine = Engine::new(story);
+    let built = LIVE.load(Relaxed) - start;
+    std::hint::black_box(engine.respond("How many men could be called up?", None));
+    let total = LIVE.load(Relaxed) - start;
+    let kb = |bytes: usize| format!("{:.0} KB", bytes as f64 / 1024.0);
+    println!(
+        "memory/heap at {size} entries ({phrasings} phrasings): {:.1} MB live; {} bytes an entry, {} bytes a phrasing; \
+         of which knowledge {}, index {}, scoring buffers {}",
+        total as f64 / (1024.0 * 1024.0),
+        total / size,
+        total / phrasings,
+        kb(knowledge),
+        kb(built - knowledge),
+        kb(total - built)
+    );
+    drop(engine);
+}
+
 fn main() {
+    println!("\n== engine heap ==");
+    let base = storybot::knowledge::load(Path::new(common::KNOWLEDGE)).expect("load knowledge");
+    heap_at(&base, base.entries.len());
+    heap_at(&base, 10_000);
     let n: usize = std::env::var("STORYBOT_BENCH_MEM_N").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     runtime.block_on(async {

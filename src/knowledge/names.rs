@@ -5,10 +5,12 @@
 //! stem, so "Финляндией", "Finland" and "Finnish" all name the one thing the lexicon
 //! lists them under.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 use super::model::{Entity, Lexicon};
 use crate::lang::is_cyrillic;
@@ -43,21 +45,33 @@ const THOUSANDS: [char; 5] = [',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 pub struct Stemmers {
     en: Stemmer,
     ru: Stemmer,
+    /// The stems found so far: the knowledge's texts use a few thousand distinct
+    /// words over and over, and stemming each again was most of `check`'s time.
+    seen: RefCell<FxHashMap<String, String>>,
 }
 
 impl Default for Stemmers {
     fn default() -> Self {
-        Stemmers { en: Stemmer::create(Algorithm::English), ru: Stemmer::create(Algorithm::Russian) }
+        Stemmers {
+            en: Stemmer::create(Algorithm::English),
+            ru: Stemmer::create(Algorithm::Russian),
+            seen: RefCell::default(),
+        }
     }
 }
 
 impl Stemmers {
     pub fn stem(&self, lower: &str) -> String {
-        if lower.chars().any(is_cyrillic) {
+        if let Some(stem) = self.seen.borrow().get(lower) {
+            return stem.clone();
+        }
+        let stem = if lower.chars().any(is_cyrillic) {
             self.ru.stem(lower).into_owned()
         } else {
             self.en.stem(lower).into_owned()
-        }
+        };
+        self.seen.borrow_mut().insert(lower.to_string(), stem.clone());
+        stem
     }
 
     /// Splits a text into words and numbers.

@@ -1,97 +1,10 @@
 //! From scores to a decision: small talk, a known gap, an answer, "did you mean", or
 //! an honest "the article doesn't say".
 
-use super::analyze::Analysis;
 use super::index::DocRef;
-use super::{Matcher, Outcome, score, thresholds};
+use super::score::Candidates;
+use super::{Outcome, thresholds};
 use crate::knowledge::Story;
-
-/// Entries considered per question.
-const MAX_CANDIDATES: usize = 6;
-
-/// One entry considered for an answer.
-#[derive(Debug, Clone, Copy)]
-pub struct Candidate {
-    pub entry: usize,
-    /// How well the entry fits the question, in [0, 1].
-    pub confidence: f32,
-}
-
-/// What the first stage found for a question.
-#[derive(Debug, Clone, Default)]
-pub struct Candidates {
-    /// Entries, most confident first.
-    pub entries: Vec<Candidate>,
-    /// The best gap and small-talk documents, with first-stage scores.
-    pub gap: Option<(DocRef, f32)>,
-    /// The best gap may ask for more than the best entry says: the entry does not fit
-    /// closely, or the question has a word the gap has and the entry lacks ("how
-    /// many *kilometres*").
-    pub gap_asks_more: bool,
-    pub smalltalk: Option<(DocRef, f32)>,
-    /// The best documents of any kind by first-stage score.
-    pub ranked: Vec<(DocRef, f32)>,
-}
-
-impl Matcher {
-    /// The entries worth considering for `question`, best first, and the best gap and
-    /// small-talk documents.
-    pub fn candidates(&self, question: &str) -> Candidates {
-        self.candidates_for(&self.index.analyzer.analyze_question(question))
-    }
-
-    /// The same, for a question already analyzed.
-    pub(super) fn candidates_for(&self, analysis: &Analysis) -> Candidates {
-        let mut scored = score::rank(&self.index, analysis);
-        self.break_ties(&analysis.words, &mut scored);
-        let target = |s: &score::Scored| self.index.docs[s.doc as usize].target;
-        let first = |want: fn(&DocRef) -> bool| scored.iter().find(|s| want(&target(s)));
-        let best = |want| first(want).map(|s| (target(s), s.score));
-        let gap_asks_more =
-            match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
-                (Some(gap), Some(entry)) => {
-                    entry.score < GAP_CLOSE_ENTRY
-                        || self.index.has_term_missing_from(analysis, gap.doc, entry.doc)
-                }
-                _ => true,
-            };
-        Candidates {
-            gap_asks_more,
-            entries: scored
-                .iter()
-                .filter_map(|s| match target(s) {
-                    DocRef::Entry(entry) => Some(Candidate { entry, confidence: s.score }),
-                    _ => None,
-                })
-                .take(MAX_CANDIDATES)
-                .collect(),
-            gap: best(|d| matches!(d, DocRef::Gap(_))),
-            smalltalk: best(|d| matches!(d, DocRef::SmallTalk(_))),
-            ranked: scored.iter().take(8).map(|s| (target(s), s.score)).collect(),
-        }
-    }
-}
-
-impl Matcher {
-    /// Among the leading documents, a little weight for sharing the question's very
-    /// words (stop words included): "what did the governor say" is the statement's
-    /// phrasing, not "who is the governor", though both read as "governor".
-    fn break_ties(&self, question: &[String], scored: &mut [score::Scored]) {
-        let Some(top) = scored.first().map(|s| s.score) else { return };
-        let words = self.index.surface(question);
-        for s in scored.iter_mut().take(TIE_WINDOW).filter(|s| top - s.score <= TIE) {
-            let doc = &self.index.docs[s.doc as usize];
-            let best =
-                doc.surfaces.iter().map(|p| super::index::surface_similarity(&words, p)).fold(0.0, f32::max);
-            s.score = s.score * (1.0 - TIE) + TIE * best;
-        }
-        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-    }
-}
-
-/// An entry fitting this well keeps a question that a gap fits better but adds
-/// nothing to.
-const GAP_CLOSE_ENTRY: f32 = 0.75;
 
 /// A part answered this well is answered even when the whole message is a known gap
 /// that another part asks about: a weaker part is more likely a stray match.
@@ -106,11 +19,6 @@ const PART_OVER_CLARIFY: f32 = 0.45;
 /// a "did you mean"): a weaker fit is a word in common ("the *train* ride" and "can
 /// Russia *train* soldiers"), which only brings up what was not asked.
 const SUGGEST: f32 = thresholds::CLARIFY;
-
-/// Scores this close to the best are ties, settled by surface similarity.
-const TIE: f32 = 0.03;
-/// How many leading documents can be in a tie.
-const TIE_WINDOW: usize = 8;
 
 pub fn decide(c: &Candidates) -> (Outcome, f32) {
     use thresholds::*;

@@ -16,8 +16,8 @@ mod question;
 mod score;
 mod subject;
 
-pub use decide::{Candidate, Candidates};
 pub use index::DocRef;
+pub use score::{Candidate, Candidates};
 
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -149,6 +149,17 @@ impl Matcher {
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let decision = Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part };
         (decision, candidates.entries)
+    }
+
+    /// The entries worth considering for `question`, best first, and the best gap and
+    /// small-talk documents.
+    pub fn candidates(&self, question: &str) -> Candidates {
+        self.candidates_for(&self.index.analyzer.analyze_question(question))
+    }
+
+    /// The same, for a question already analyzed.
+    fn candidates_for(&self, analysis: &analyze::Analysis) -> Candidates {
+        score::candidates(&self.index, analysis)
     }
 
     /// The text of a message the matcher reads ([`message::read`]): its question, without

@@ -1,4 +1,5 @@
-//! Scoring: how well a question fits each document, in [0, 1].
+//! Scoring: how well a question fits each document, in [0, 1], and the candidates
+//! (entries, the best gap and small talk) that the decision weighs.
 //!
 //! *Coverage*: how much of the question (by idf weight) a document explains; words the
 //! knowledge never uses count against every document, which is what keeps "what is
@@ -7,7 +8,7 @@
 //! closest phrasing the question contains, which carries long, chatty questions.
 
 use super::analyze::{Analysis, Precision};
-use super::index::{DocRef, Index};
+use super::index::{DocRef, Index, surface_similarity};
 use crate::knowledge::AnswerKind;
 
 /// How much phrasing words missing from the question count against the fit.
@@ -244,6 +245,87 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
     }
     ranked.sort_by(order);
     ranked
+}
+
+/// Entries considered per question.
+const MAX_CANDIDATES: usize = 6;
+/// Documents of any kind kept in [`Candidates::ranked`].
+const RANKED: usize = 8;
+/// An entry fitting this well keeps a question that a gap fits better but adds
+/// nothing to.
+const GAP_CLOSE_ENTRY: f32 = 0.75;
+/// Scores this close to the best are ties, settled by surface similarity.
+const TIE: f32 = 0.03;
+/// How many leading documents can be in a tie.
+const TIE_WINDOW: usize = 8;
+
+/// One entry considered for an answer.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub entry: usize,
+    /// How well the entry fits the question, in [0, 1].
+    pub confidence: f32,
+}
+
+/// What the first stage found for a question.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates {
+    /// Entries, most confident first.
+    pub entries: Vec<Candidate>,
+    /// The best gap and small-talk documents, with first-stage scores.
+    pub gap: Option<(DocRef, f32)>,
+    /// The best gap may ask for more than the best entry says: the entry does not fit
+    /// closely, or the question has a word the gap has and the entry lacks ("how
+    /// many *kilometres*").
+    pub gap_asks_more: bool,
+    pub smalltalk: Option<(DocRef, f32)>,
+    /// The best documents of any kind by first-stage score.
+    pub ranked: Vec<(DocRef, f32)>,
+}
+
+/// The entries worth considering for an analyzed question, best first, and the best
+/// gap and small-talk documents.
+pub fn candidates(index: &Index, analysis: &Analysis) -> Candidates {
+    let mut scored = rank(index, analysis);
+    break_ties(index, &analysis.words, &mut scored);
+    let target = |s: &Scored| index.docs[s.doc as usize].target;
+    let first = |want: fn(&DocRef) -> bool| scored.iter().find(|s| want(&target(s)));
+    let best = |want| first(want).map(|s| (target(s), s.score));
+    let gap_asks_more =
+        match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
+            (Some(gap), Some(entry)) => {
+                entry.score < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap.doc, entry.doc)
+            }
+            _ => true,
+        };
+    Candidates {
+        gap_asks_more,
+        entries: scored
+            .iter()
+            .filter_map(|s| match target(s) {
+                DocRef::Entry(entry) => Some(Candidate { entry, confidence: s.score }),
+                _ => None,
+            })
+            .take(MAX_CANDIDATES)
+            .collect(),
+        gap: best(|d| matches!(d, DocRef::Gap(_))),
+        smalltalk: best(|d| matches!(d, DocRef::SmallTalk(_))),
+        ranked: scored.iter().take(RANKED).map(|s| (target(s), s.score)).collect(),
+    }
+}
+
+/// Among the leading documents, a little weight for sharing the question's very
+/// words (stop words included): "what did the governor say" is the statement's
+/// phrasing, not "who is the governor", though both read as "governor".
+fn break_ties(index: &Index, question: &[String], scored: &mut [Scored]) {
+    let Some(top) = scored.first().map(|s| s.score) else { return };
+    let words = index.surface(question);
+    for s in scored.iter_mut().take(TIE_WINDOW).filter(|s| top - s.score <= TIE) {
+        let doc = &index.docs[s.doc as usize];
+        let best = doc.surfaces.iter().map(|p| surface_similarity(&words, p)).fold(0.0, f32::max);
+        s.score = s.score * (1.0 - TIE) + TIE * best;
+    }
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
 }
 
 /// The question asks for an exact number or date and the entry's is approximate
