@@ -9,6 +9,7 @@ pub(crate) mod analyze;
 mod decide;
 mod index;
 pub mod message;
+mod noise;
 pub mod normalize;
 mod parts;
 mod prune;
