@@ -11,6 +11,7 @@ mod followup;
 mod index;
 pub mod message;
 mod names;
+mod noise;
 pub mod normalize;
 mod parts;
 mod prune;
