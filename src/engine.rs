@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::knowledge::{self, KnowledgeError, Story};
+use crate::knowledge::{self, Checks, KnowledgeError, Story};
 use crate::lang::Lang;
 use crate::matcher::{Decision, Matcher, Outcome};
 use crate::reply::{self, Action, Reply};
@@ -140,8 +140,15 @@ pub struct Response {
 }
 
 impl Engine {
+    /// The engine for the knowledge at `dir`, proved in full ([`Checks::Faithful`]):
+    /// what the bot serves.
     pub fn load(dir: &Path) -> Result<Engine, KnowledgeError> {
-        Ok(Engine::new(knowledge::load(dir)?))
+        Engine::load_with(dir, Checks::Faithful)
+    }
+
+    /// The engine for the knowledge at `dir`, proved as far as `checks` says.
+    pub fn load_with(dir: &Path, checks: Checks) -> Result<Engine, KnowledgeError> {
+        Ok(Engine::new(knowledge::load_with(dir, checks)?))
     }
 
     pub fn new(story: Story) -> Engine {
