@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::knowledge::{self, Checks, KnowledgeError, Story};
+use crate::knowledge::{self, KnowledgeError, Story};
 use crate::lang::Lang;
 use crate::matcher::{Decision, Matcher, Outcome};
 use crate::reply::{self, Action, Reply};
@@ -140,14 +140,14 @@ pub struct Response {
 }
 
 impl Engine {
-    /// The engine for the knowledge at `dir`, proved in full ([`Checks::Faithful`]):
+    /// The engine for the knowledge at `dir`, proved in full ([`knowledge::Checks::Faithful`]):
     /// what the bot serves.
     pub fn load(dir: &Path) -> Result<Engine, KnowledgeError> {
-        Engine::load_with(dir, Checks::Faithful)
+        Engine::load_with(dir, knowledge::Checks::Faithful)
     }
 
     /// The engine for the knowledge at `dir`, proved as far as `checks` says.
-    pub fn load_with(dir: &Path, checks: Checks) -> Result<Engine, KnowledgeError> {
+    pub fn load_with(dir: &Path, checks: knowledge::Checks) -> Result<Engine, KnowledgeError> {
         Ok(Engine::new(knowledge::load_with(dir, checks)?))
     }
 
