@@ -110,7 +110,7 @@ fn startup_split() {
         pct(&times, 0.5)
     };
     let dir = Path::new(KNOWLEDGE);
-    let mut load =
+    let load =
         |checks| median(&mut || drop(black_box(knowledge::load_with(dir, checks).expect("load knowledge"))));
     let (structure, faithful) = (load(Checks::Structure), load(Checks::Faithful));
     let story = knowledge::load_with(dir, Checks::Structure).expect("load knowledge");
