@@ -54,11 +54,12 @@ pub enum Command {
         listen: Option<String>,
     },
     /// Print the reply a Telegram user would see for a question.
-    ///
-    /// The knowledge is checked for structure (every file parses, ids and related ids
-    /// are valid, quotes are verbatim); that claims are backed by quotes and sources
-    /// credited as the article credits them is proved by `storybot check` and by the
-    /// bot when it starts or reloads.
+    #[command(
+        after_help = "The knowledge is checked for structure (every file parses, ids and related ids are \
+                      valid, quotes are verbatim). That claims are backed by quotes and sources credited \
+                      as the article credits them is proved by `storybot check` and by the bot when it \
+                      starts or reloads."
+    )]
     Ask {
         /// One JSON object per question instead of plain text.
         #[arg(long)]
