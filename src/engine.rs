@@ -144,8 +144,15 @@ pub struct Response {
 }
 
 impl Engine {
+    /// The engine for the knowledge at `dir`, proved in full ([`knowledge::Checks::Faithful`]):
+    /// what the bot serves.
     pub fn load(dir: &Path) -> Result<Engine, KnowledgeError> {
-        Ok(Engine::new(knowledge::load(dir)?))
+        Engine::load_with(dir, knowledge::Checks::Faithful)
+    }
+
+    /// The engine for the knowledge at `dir`, proved as far as `checks` says.
+    pub fn load_with(dir: &Path, checks: knowledge::Checks) -> Result<Engine, KnowledgeError> {
+        Ok(Engine::new(knowledge::load_with(dir, checks)?))
     }
 
     pub fn new(story: Story) -> Engine {

@@ -20,6 +20,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{self, ConfigError, RunSettings, TelegramSettings};
 use crate::engine::Engine;
+use crate::knowledge::Checks;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -53,6 +54,12 @@ pub enum Command {
         listen: Option<String>,
     },
     /// Print the reply a Telegram user would see for a question.
+    #[command(
+        after_help = "The knowledge is checked for structure (every file parses, ids and related ids are \
+                      valid, quotes are verbatim). That claims are backed by quotes and sources credited \
+                      as the article credits them is proved by `storybot check` and by the bot when it \
+                      starts or reloads."
+    )]
     Ask {
         /// One JSON object per question instead of plain text.
         #[arg(long)]
@@ -155,11 +162,14 @@ fn eval(engine: &Engine, files: &[PathBuf], show_failures: usize, sweep: bool) -
 /// freeing the index's many small allocations would cost a whole question's time
 /// many times over.
 fn load_once(dir: &std::path::Path) -> anyhow::Result<&'static Engine> {
-    Ok(Box::leak(Box::new(load(dir)?)))
+    Ok(Box::leak(Box::new(load(dir, Checks::Structure)?)))
 }
 
-fn load(dir: &std::path::Path) -> anyhow::Result<Engine> {
-    Ok(Engine::load(dir)?)
+/// One-shot commands check the structure only: the faithfulness of claims and
+/// sources is `check`'s (and CI's) to prove, and proving it again at every `ask`
+/// would be most of its start-up. The bot proves everything (`run`, reloads).
+fn load(dir: &std::path::Path, checks: Checks) -> anyhow::Result<Engine> {
+    Ok(Engine::load_with(dir, checks)?)
 }
 
 /// `storybot` alone: the bot when a token is set, else the terminal chat.
@@ -168,7 +178,7 @@ fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
         Err(ConfigError::MissingToken) if std::io::stdin().is_terminal() => {
             let note = "No TELOXIDE_TOKEN set, so this is the terminal chat. To run the Telegram bot, get a token \
                         from @BotFather and put TELOXIDE_TOKEN=... in .env (see .env.example and README.md).";
-            chat::run(&load(knowledge)?, Some(note))
+            chat::run(&load(knowledge, Checks::Structure)?, Some(note))
         }
         Err(ConfigError::MissingToken) => {
             tell(
@@ -197,7 +207,7 @@ fn run_bot(
             return Ok(ExitCode::from(2));
         }
     };
-    let engine = load(knowledge)?;
+    let engine = load(knowledge, Checks::Faithful)?;
     crate::telegram::run(settings, engine, knowledge)
 }
 

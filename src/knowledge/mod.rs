@@ -1,6 +1,11 @@
 //! The knowledge layer: reads a knowledge folder, validates all of it at once and
 //! yields a [`Story`], or every problem as `file:line:column: message`.
 //!
+//! How much is proved is the caller's choice ([`Checks`]): the structure always, and
+//! the faithfulness of claims and sources where a maintainer or the running bot needs
+//! it (`check`, start-up of `run`, every reload), not in one-shot commands that answer
+//! from a folder `check` has passed.
+//!
 //! The folder format is documented in `docs/knowledge-format.md`.
 
 pub mod article;
@@ -121,8 +126,27 @@ fn lexicon(file: Option<&SourceFile>, problems: &mut Problems) -> (Lexicon, bool
     }
 }
 
-/// Loads and validates the knowledge folder at `dir`.
+/// How much [`load_with`] proves about a folder before it yields a story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// What answering needs: every file parses, fields, ids and `related` are valid,
+    /// every quote is verbatim in the article. For one-shot commands (`ask`, `chat`,
+    /// `explain`, `eval`, `report`) that answer from a folder `check` has passed.
+    Structure,
+    /// The structure and faithfulness: every number, date and name an answer or a
+    /// note states is backed by its quotes, every source credits whom the article
+    /// credits. What `check` enforces, and what the bot proves at start-up and on
+    /// every reload, so it never serves unfaithful knowledge.
+    Faithful,
+}
+
+/// Loads the knowledge folder at `dir` and proves all of it ([`Checks::Faithful`]).
 pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
+    load_with(dir, Checks::Faithful)
+}
+
+/// Loads the knowledge folder at `dir`, proving what `checks` says.
+pub fn load_with(dir: &Path, checks: Checks) -> Result<Story, KnowledgeError> {
     if !dir.is_dir() {
         return Err(KnowledgeError::MissingFolder(dir.to_path_buf()));
     }
@@ -161,7 +185,7 @@ pub fn load(dir: &Path) -> Result<Story, KnowledgeError> {
     let entries_parsed = files.entries.as_ref().is_some_and(|f| problems.parsed(&f.path));
     items::check_links(&mut entries, files.entries.as_ref(), entries_parsed, &entry_ids, &mut problems);
     items::check_links(&mut gaps, files.gaps.as_ref(), entries_parsed, &entry_ids, &mut problems);
-    if let (Some(meta), Some(article), true) = (&meta, &article, lexicon_read) {
+    if let (Checks::Faithful, Some(meta), Some(article), true) = (checks, &meta, &article, lexicon_read) {
         let faithful = faithful::Faithful::new(meta, article, &lexicon);
         faithful.entries(&entries, files.entries.as_ref(), &mut problems);
         faithful.gaps(&gaps, files.gaps.as_ref(), &mut problems);

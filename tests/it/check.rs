@@ -1,6 +1,9 @@
 //! `storybot check` as a maintainer meets it: the shipped knowledge passes `--strict`;
 //! each fixture folder under `tests/fixtures/` breaks one faithfulness rule and must get
 //! exactly the error that names it; one syntax mistake gets one error, not a cascade.
+//! The faithfulness checks are `check`'s and the bot's (`run` refuses to start on such
+//! a folder; reloads are in `telegram_reload`), not the one-shot commands': `ask`
+//! answers from a folder whose only faults are faithfulness ones.
 
 use std::path::Path;
 
@@ -15,6 +18,9 @@ fn check(dir: &Path, strict: bool) -> (Option<i32>, Vec<String>, String) {
     let stderr = text(&out.stderr);
     (out.status.code(), stderr.lines().map(String::from).collect(), text(&out.stdout))
 }
+
+/// The fixture folders that break one faithfulness rule each, and nothing else.
+const UNFAITHFUL: [&str; 3] = ["faithful-figure", "faithful-source", "faithful-gap"];
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new("tests/fixtures").join(name)
@@ -215,4 +221,54 @@ fn a_reply_shows_every_quote_and_json_lists_them() {
         v["quotes"],
         serde_json::json!(["The Lunar Town council opened its first library", "the Moon Gazette reports."])
     );
+}
+
+#[test]
+fn the_bot_refuses_to_start_on_unfaithful_knowledge() {
+    let data = tempfile::tempdir().unwrap();
+    for name in UNFAITHFUL {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_storybot"))
+            .args(["--knowledge", fixture(name).to_str().unwrap(), "run"])
+            .env("TELOXIDE_TOKEN", "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij")
+            // Nothing listens there: the knowledge is refused before any request.
+            .env("TELOXIDE_API_URL", "http://127.0.0.1:9")
+            .env("STORYBOT_DATA", data.path().join("records.sqlite3"))
+            .env_remove("STORYBOT_KNOWLEDGE")
+            .env_remove("STORYBOT_WEBHOOK_URL")
+            .env_remove("STORYBOT_ADMINS")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains("storybot: the knowledge has 2 problems:"), "{name}: {stderr}");
+        assert!(stderr.contains("` of \""), "{name}: the problems are named: {stderr}");
+    }
+}
+
+/// The decision this pins: `check` (run in CI) and the bot prove faithfulness; the
+/// one-shot commands check only the structure, so `ask` starts fast on a folder that
+/// passed `check`, and still answers while a maintainer is fixing a claim.
+#[test]
+fn ask_answers_from_a_folder_whose_only_faults_are_faithfulness_ones() {
+    for name in UNFAITHFUL {
+        let knowledge = fixture(name);
+        let (code, stderr, _) = check(&knowledge, false);
+        assert_eq!(code, Some(1), "{name} must fail `check`: {stderr:#?}");
+        let out = storybot(&["--knowledge", knowledge.to_str().unwrap(), "ask", "How many books?"]);
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with("It holds 4,000 books"), "{name}: {}", text(&out.stdout));
+    }
+    // The unbacked figure is answered as written: proving it is `check`'s job.
+    let out = storybot(&["--knowledge", "tests/fixtures/faithful-figure", "ask", "How many books?"]);
+    assert!(text(&out.stdout).starts_with("It holds 4,000 books and 300 maps."), "{}", text(&out.stdout));
+}
+
+#[test]
+fn ask_still_refuses_a_folder_with_structural_faults() {
+    let out = storybot(&["--knowledge", "tests/fixtures/broken", "ask", "How many books?"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("quote is not verbatim in the article"), "{stderr}");
+    assert!(stderr.contains("related id \"no-such-entry\" is not the id of any entry"), "{stderr}");
 }

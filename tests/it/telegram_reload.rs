@@ -1,6 +1,7 @@
 //! Live reload through the running bot: an edit to the knowledge folder is answered
 //! within seconds; a broken edit changes nothing; `/reload` works for admins only and
-//! reports in the admin's language.
+//! reports in the admin's language. A reload proves faithfulness as `check` does: an
+//! edit with a claim its quotes don't back is refused like a broken one.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -127,6 +128,32 @@ async fn an_admin_is_told_in_the_language_of_their_app() {
     // Recording is off here: said so, in Russian too.
     let reply = ask(&bot.api, &admin, "/stats").await;
     assert!(reply.starts_with("Ничего не записывается"), "{reply}");
+    bot.api.assert_no_violations();
+    drop(bot.stop);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_with_an_unbacked_claim_is_refused_by_the_watcher_and_by_reload() {
+    let bot = start(true).await;
+    let user = TestUser::new(703, "Kim");
+    assert!(ask(&bot.api, &user, "how many books?").await.starts_with("It holds 4,000 books."));
+
+    // The fixture's one fault: "300 maps", which no quote backs.
+    let unfaithful = std::fs::read_to_string("tests/fixtures/faithful-figure/entries.toml").unwrap();
+    std::fs::write(bot.dir.path().join("entries.toml"), unfaithful).unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let text = ask(&bot.api, &user, "how many books?").await;
+    assert!(text.starts_with("It holds 4,000 books.") && !text.contains("300"), "{text}");
+
+    let admin = TestUser::new(ADMIN, "Root");
+    let reply = ask(&bot.api, &admin, "/reload").await;
+    assert!(reply.starts_with("Not reloaded; still serving the last good version."), "{reply}");
+    assert!(
+        reply.contains("`answer` of \"book-count\" states \"300\", which none of its quotes has"),
+        "{reply}"
+    );
+    let text = ask(&bot.api, &user, "how many books?").await;
+    assert!(text.starts_with("It holds 4,000 books.") && !text.contains("300"), "{text}");
     bot.api.assert_no_violations();
     drop(bot.stop);
 }
