@@ -38,30 +38,14 @@ const MAX_FRAMING_WORDS: usize = 7;
 /// Characters a bracketed tag may have ("[10:15]", "[Oleg]", "[admin mode]").
 const MAX_TAG_CHARS: usize = 24;
 
-/// Words that open a question without a question mark (besides question words).
-const OPENERS: [&str; 28] = [
-    "is",
-    "are",
-    "was",
-    "were",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "can",
-    "could",
-    "has",
-    "have",
-    "had",
+/// Words that open a request without a question mark, besides the question words and
+/// the words that open a question after a joiner ([`parts::OPENERS`]).
+const REQUEST_OPENERS: [&str; 11] = [
     "tell",
     "explain",
     "list",
     "name",
     "give",
-    "ли",
-    "есть",
-    "правда",
     "расскажи",
     "расскажите",
     "скажи",
@@ -216,7 +200,7 @@ fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) ->
 fn opens_question(text: &str) -> bool {
     let first = normalized(text);
     let first = first.split(' ').next().unwrap_or("");
-    is_question_word(first) || OPENERS.contains(&first)
+    is_question_word(first) || parts::OPENERS.contains(&first) || REQUEST_OPENERS.contains(&first)
 }
 
 /// The part addressed to the bot (its last run of addressed sentences), with the

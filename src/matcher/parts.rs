@@ -16,7 +16,7 @@ const MAX_CHARS: usize = super::normalize::MAX_CHARS;
 const JOINERS: [&str; 9] = ["and", "also", "plus", "but", "then", "и", "а", "также", "ещё"];
 
 /// Words that can open a question after a joiner ("and did…", "and is…").
-const OPENERS: [&str; 24] = [
+pub(super) const OPENERS: [&str; 24] = [
     "is",
     "are",
     "was",
