@@ -2,6 +2,7 @@
 //! plain text (CLI, `ask --json`) or Telegram HTML (every dynamic string escaped) split
 //! into messages within Telegram's 4,096-character limit.
 
+mod quotes;
 mod render;
 pub mod texts;
 
@@ -99,10 +100,15 @@ fn story_date(story: &Story, lang: Lang) -> &str {
     }
 }
 
+/// An entry's quotes as blocks, pieces of one sentence shown as one quote.
+fn quote_blocks(story: &Story, entry: &Entry) -> impl Iterator<Item = Block> {
+    quotes::joined(&story.article, &entry.quotes).into_iter().map(Block::Quote)
+}
+
 fn answer_blocks(story: &Story, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
     blocks.push(Block::Text(entry.answer.get(lang).clone()));
     blocks.push(Block::Source(source_line(story, entry, lang)));
-    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    blocks.extend(quote_blocks(story, entry));
 }
 
 /// The reply to an answered entry, with its related questions as buttons.
@@ -119,7 +125,7 @@ pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Rep
 pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let entry = &story.entries[entry];
     let mut blocks = vec![Block::Source(source_line(story, entry, lang))];
-    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    blocks.extend(quote_blocks(story, entry));
     let link = article_link(story, &entry.quotes, lang);
     Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
 }
@@ -129,7 +135,7 @@ pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
 pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let entry = &story.entries[entry];
     let mut blocks = vec![Block::Text(texts(lang).article_says.to_string())];
-    blocks.extend(entry.quotes.iter().map(|quote| Block::Quote(quote.clone())));
+    blocks.extend(quote_blocks(story, entry));
     blocks.push(Block::Source(source_line(story, entry, lang)));
     let link = article_link(story, &entry.quotes, lang);
     Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }

@@ -199,7 +199,7 @@ fn an_entry_has_quote_or_quotes_but_not_both() {
 }
 
 #[test]
-fn a_reply_shows_every_quote_and_json_lists_them() {
+fn a_reply_shows_every_quote_pieces_of_one_sentence_joined_and_json_lists_them() {
     let dir = edited_mini("entries.toml", |entries| {
         entries.replacen(
             "quote = \"The Lunar Town council opened its first library on Tuesday, the Moon Gazette reports.\"",
@@ -211,7 +211,7 @@ fn a_reply_shows_every_quote_and_json_lists_them() {
     let out = storybot(&["--knowledge", knowledge, "ask", "What opened on the moon?"]);
     let reply = text(&out.stdout);
     assert!(
-        reply.contains("“The Lunar Town council opened its first library”\n\n“the Moon Gazette reports.”"),
+        reply.contains("“The Lunar Town council opened its first library … the Moon Gazette reports.”"),
         "{reply}"
     );
     let out = storybot(&["--knowledge", knowledge, "ask", "--json", "What opened on the moon?"]);
