@@ -5,6 +5,9 @@
 
 use crate::knowledge::article::{Sentence, sentences};
 
+/// The pieces quoted from one sentence: where each starts in the article, and its text.
+type Pieces<'a> = Vec<(usize, &'a str)>;
+
 /// What stands for the words left out between two pieces of one sentence.
 const GAP: &str = " … ";
 
@@ -15,8 +18,9 @@ pub fn joined(article: &str, quotes: &[String]) -> Vec<String> {
         return quotes.to_vec();
     }
     let sentences = sentences(article);
-    // (sentence, pieces as (start, text)) in the order each sentence is first quoted.
-    let mut groups: Vec<(Option<usize>, Vec<(usize, &str)>)> = Vec::new();
+    // Each sentence's pieces, in the order sentences are first quoted; `None` for a
+    // quote shown as it is.
+    let mut groups: Vec<(Option<usize>, Pieces)> = Vec::new();
     for quote in quotes {
         let found = article.find(quote.as_str()).map(|at| (at, sentence_of(&sentences, at, quote.len())));
         match found {
@@ -37,7 +41,7 @@ fn sentence_of(sentences: &[Sentence], at: usize, len: usize) -> Option<usize> {
 
 /// One sentence's pieces in the article's order; a piece inside another is dropped,
 /// and pieces that overlap stay apart rather than repeat words.
-fn join_pieces(mut pieces: Vec<(usize, &str)>) -> Vec<String> {
+fn join_pieces(mut pieces: Pieces) -> Vec<String> {
     pieces.sort_by_key(|&(at, text)| (at, std::cmp::Reverse(text.len())));
     let mut out: Vec<(usize, String)> = Vec::new();
     for (at, text) in pieces {
