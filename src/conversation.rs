@@ -237,6 +237,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         ranked: Vec::new(),
         suggestions,
         gap_part: None,
+        correction: None,
         asked: Vec::new(),
     }
 }

@@ -11,6 +11,7 @@
 pub mod article;
 pub mod attribution;
 pub mod claims;
+mod contrast;
 mod faithful;
 mod items;
 mod model;
@@ -23,7 +24,7 @@ mod validate;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use model::{AnswerKind, Entity, Entry, Gap, Lexicon, SmallTalk, Story, StoryMeta};
+pub use model::{AnswerKind, Contrast, Entity, Entry, Gap, Lexicon, SmallTalk, Story, StoryMeta};
 pub use problems::Problem;
 use problems::{Problems, SourceFile};
 pub use validate::MAX_ID_LEN;
@@ -116,12 +117,12 @@ impl Files {
 }
 
 /// The lexicon, and whether it could be read (a missing one is empty and fine).
-fn lexicon(file: Option<&SourceFile>, problems: &mut Problems) -> (Lexicon, bool) {
+fn lexicon(file: Option<&SourceFile>, article: Option<&str>, problems: &mut Problems) -> (Lexicon, bool) {
     let Some(file) = file else {
         return (Lexicon::default(), true);
     };
     match read::lexicon(file, problems) {
-        Some(raw) => (validate::lexicon(raw, file, problems), true),
+        Some(raw) => (validate::lexicon(raw, article, file, problems), true),
         None => (Lexicon::default(), false),
     }
 }
@@ -157,7 +158,7 @@ pub fn load_with(dir: &Path, checks: Checks) -> Result<Story, KnowledgeError> {
             Some((raw, file)) => validate::meta(raw, dir, file, &mut problems),
             None => (None, None),
         };
-    let (lexicon, lexicon_read) = lexicon(files.lexicon.as_ref(), &mut problems);
+    let (lexicon, lexicon_read) = lexicon(files.lexicon.as_ref(), article.as_deref(), &mut problems);
 
     let mut ids = validate::Ids::default();
     let raw_entries = files.entries.as_ref().map(|file| read::entries(file, &mut problems));

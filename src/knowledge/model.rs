@@ -111,6 +111,21 @@ pub struct Lexicon {
     /// Named things the matcher need not tell apart (Russia, the outlet), listed so
     /// the claims check recognises their names in every language.
     pub known: Vec<Entity>,
+    /// The article's words and the words that contradict them (`[[contrast]]`): a
+    /// question that says "full mobilization" where the article says "partial" has
+    /// its premise corrected.
+    pub contrasts: Vec<Contrast>,
+}
+
+/// A word of the article and the words a question may wrongly put in its place.
+#[derive(Debug, Clone, Default)]
+pub struct Contrast {
+    /// As the article writes it (checked: it occurs in the article).
+    pub word: String,
+    /// The same word in Russian, for a Russian question.
+    pub word_ru: String,
+    /// Single words, in either language, that say the opposite.
+    pub contradicts: Vec<String>,
 }
 
 /// The names of one thing: `["Finland", "Finnish", "Финляндия", "финский"]`.

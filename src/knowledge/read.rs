@@ -56,6 +56,15 @@ pub struct RawLexicon {
     /// Groups of members; each member is the names of one thing.
     pub entities: Vec<Vec<Vec<Located>>>,
     pub known: Vec<Vec<Located>>,
+    pub contrasts: Vec<RawContrast>,
+}
+
+/// One `[[contrast]]` table, with where it was written.
+pub struct RawContrast {
+    pub word: Option<Located>,
+    pub word_ru: Option<Located>,
+    pub contradicts: Vec<Located>,
+    pub span: std::ops::Range<usize>,
 }
 
 pub struct RawSmallTalk {
@@ -207,6 +216,7 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
     let synonyms = top.table("synonyms", problems);
     let stopwords = top.table("stopwords", problems);
     let entities = top.optional_table("entities", problems);
+    let contrasts = top.tables("contrast", problems);
     top.finish(problems);
     let mut lexicon = RawLexicon {
         synonyms_en: vec![],
@@ -215,6 +225,7 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
         stopwords_ru: vec![],
         entities: vec![],
         known: vec![],
+        contrasts: vec![],
     };
     if let Some((table, span)) = synonyms {
         let mut t = TableReader::new(file, table, span, "[synonyms]");
@@ -232,6 +243,16 @@ pub fn lexicon(file: &SourceFile, problems: &mut Problems) -> Option<RawLexicon>
         let mut t = TableReader::new(file, table, span, "[entities]");
         lexicon.entities = t.member_groups("groups", problems);
         lexicon.known = t.members("known", problems);
+        t.finish(problems);
+    }
+    for (n, (table, span)) in contrasts.into_iter().enumerate() {
+        let mut t = TableReader::new(file, table, span.clone(), format!("contrast #{}", n + 1));
+        lexicon.contrasts.push(RawContrast {
+            word: t.string("word", problems),
+            word_ru: t.string("word_ru", problems),
+            contradicts: t.strings("contradicts", problems),
+            span,
+        });
         t.finish(problems);
     }
     Some(lexicon)

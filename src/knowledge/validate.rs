@@ -324,7 +324,12 @@ pub fn gaps(
 
 /// The lexicon; a name listed under two entities is a problem (the claims check
 /// could not tell which thing it names).
-pub fn lexicon(raw: RawLexicon, file: &SourceFile, problems: &mut Problems) -> Lexicon {
+pub fn lexicon(
+    raw: RawLexicon,
+    article: Option<&str>,
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Lexicon {
     let groups = |g: Vec<Vec<Located>>| g.into_iter().map(inner).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let members = raw.entities.iter().flatten().chain(&raw.known);
@@ -351,6 +356,7 @@ pub fn lexicon(raw: RawLexicon, file: &SourceFile, problems: &mut Problems) -> L
         stopwords: Localized { en: inner(raw.stopwords_en), ru: inner(raw.stopwords_ru) },
         entities: raw.entities.into_iter().map(|g| g.into_iter().map(inner).collect()).collect(),
         known: raw.known.into_iter().map(inner).collect(),
+        contrasts: super::contrast::contrasts(raw.contrasts, article, file, problems),
     }
 }
 

@@ -418,6 +418,7 @@ mod tests {
             },
             entities: Vec::new(),
             known: Vec::new(),
+            contrasts: Vec::new(),
         }
     }
 

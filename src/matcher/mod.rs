@@ -14,6 +14,7 @@ mod names;
 mod noise;
 pub mod normalize;
 mod parts;
+mod premise;
 mod prune;
 mod question;
 mod reference;
@@ -22,6 +23,7 @@ mod subject;
 
 pub use followup::{Focus, Reading, refers_to_person};
 pub use index::DocRef;
+pub use premise::Correction;
 pub use reference::AboutAnswer;
 pub use score::{Candidate, Candidates};
 
@@ -77,6 +79,8 @@ pub struct Decision {
     /// The terms the question was matched with, its own first: what a follow-up to
     /// it is read with (at most [`followup::MAX_ASKED`]).
     pub asked: Vec<String>,
+    /// With an answer: a premise of the question the answer corrects first.
+    pub correction: Option<Correction>,
 }
 
 impl Decision {
@@ -92,6 +96,7 @@ pub struct Matcher {
     related: decide::Related,
     /// The people, places and outlets each entry names, for follow-ups.
     names: names::Names,
+    premises: premise::Premises,
 }
 
 impl Matcher {
@@ -101,7 +106,8 @@ impl Matcher {
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
         let index = Index::build(story);
         let names = names::Names::build(&index, story);
-        Matcher { index, starters, related: decide::Related::new(story), names }
+        let premises = premise::Premises::new(story, &index);
+        Matcher { index, starters, related: decide::Related::new(story), names, premises }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -159,10 +165,24 @@ impl Matcher {
         {
             outcome = Outcome::NoMatch;
         }
+        // A figure or a word the article contradicts is corrected; a yes/no question
+        // the answering entry barely speaks of is declined.
+        let checked =
+            self.premises.check(self, story, question, &analysis, (outcome, score), parts.is_empty());
+        let (outcome, score, correction) = (checked.outcome, checked.score, checked.correction);
+        let gap_part = gap_part.filter(|_| correction.is_none() && matches!(outcome, Outcome::Answer { .. }));
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let asked = followup::asked_terms(&analysis);
-        let decision =
-            Decision { outcome, score, lang, ranked: candidates.ranked, suggestions, gap_part, asked };
+        let decision = Decision {
+            outcome,
+            score,
+            lang,
+            ranked: candidates.ranked,
+            suggestions,
+            gap_part,
+            asked,
+            correction,
+        };
         (decision, candidates.entries)
     }
 

@@ -10,7 +10,7 @@ pub use render::{MAX_MESSAGE, html_messages, plain, plain_numbered};
 
 use crate::knowledge::{Entry, Story};
 use crate::lang::Lang;
-use crate::matcher::{Decision, Outcome};
+use crate::matcher::{Correction, Decision, Outcome};
 use texts::texts;
 
 /// One paragraph of a reply; the renderer decides how each kind looks.
@@ -168,6 +168,9 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
     match &decision.outcome {
         Outcome::Answer { entry, also } => {
             let mut reply = answer(story, *entry, lang, &decision.suggestions);
+            if let Some(correction) = decision.correction {
+                reply.blocks.insert(0, Block::Text(correction_text(story, correction, lang)));
+            }
             if let Some(also) = also {
                 reply.blocks.push(Block::Heading(t.also.to_string()));
                 answer_blocks(story, &story.entries[*also], lang, &mut reply.blocks);
@@ -214,6 +217,19 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             );
             let blocks = vec![Block::Text(text), Block::Heading(t.it_does_answer.to_string())];
             Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
+        }
+    }
+}
+
+/// What a reply says first when the question's premise is not the article's.
+fn correction_text(story: &Story, correction: Correction, lang: Lang) -> String {
+    let t = texts(lang);
+    match correction {
+        Correction::Figure => t.not_that_figure.to_string(),
+        Correction::Word(n) => {
+            let contrast = &story.lexicon.contrasts[n];
+            let word = if lang == Lang::Ru { &contrast.word_ru } else { &contrast.word };
+            t.article_word.replace("{word}", word)
         }
     }
 }

@@ -22,6 +22,11 @@ pub struct Texts {
     /// A follow-up about someone the article says no such thing about; `{name}` is
     /// replaced with who it was ("The article doesn't say that about Alexei Tsydanov.").
     pub not_said_about: &'static str,
+    /// Before an answer to a question that states a figure the article doesn't give.
+    pub not_that_figure: &'static str,
+    /// Before an answer to a question whose word the article contradicts; `{word}` is
+    /// the article's word ("partial").
+    pub article_word: &'static str,
     /// "Tell me more" when the last answer has nothing related to offer.
     pub nothing_more: &'static str,
     /// A sticker, a voice note, a location... in a private chat.
@@ -90,6 +95,8 @@ const EN: Texts = Texts {
     empty: "Ask me a question about the story, for example:",
     article_says: "The article says:",
     not_said_about: "The article doesn't say that about {name}.",
+    not_that_figure: "The article doesn't give that figure. Here is what it says:",
+    article_word: "The article doesn't say that; it says “{word}”:",
     nothing_more: "That is all the article says about it.",
     only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
     slow_down: "You're asking faster than I can answer. Give me a minute, then ask again.",
@@ -131,6 +138,8 @@ const RU: Texts = Texts {
     empty: "Задайте вопрос о статье, например:",
     article_says: "В статье сказано:",
     not_said_about: "{name}: в статье об этом ничего не сказано.",
+    not_that_figure: "Такой цифры в статье нет. Вот что в ней сказано:",
+    article_word: "В статье сказано не так, а «{word}»:",
     nothing_more: "Больше статья об этом ничего не сообщает.",
     only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
     slow_down: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",

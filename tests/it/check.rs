@@ -272,3 +272,19 @@ fn ask_still_refuses_a_folder_with_structural_faults() {
     assert!(stderr.contains("quote is not verbatim in the article"), "{stderr}");
     assert!(stderr.contains("related id \"no-such-entry\" is not the id of any entry"), "{stderr}");
 }
+
+#[test]
+fn a_contrast_must_use_a_word_of_the_article_and_single_words_against_it() {
+    let contrast =
+        "\n[[contrast]]\nword = \"first\"\nword_ru = \"первая\"\ncontradicts = [\"second\", \"last\"]\n";
+    let sound = edited_mini("lexicon.toml", |lexicon| lexicon + contrast);
+    let (code, stderr, _) = check(sound.path(), false);
+    assert_eq!(code, Some(0), "{stderr:#?}");
+    let broken = edited_mini("lexicon.toml", |lexicon| {
+        lexicon + &contrast.replace("\"first\"", "\"only\"").replace("\"last\"", "\"the last\"")
+    });
+    let (code, stderr, _) = check(broken.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(stderr[0].contains("the contrast word \"only\" does not occur in the article"), "{stderr:#?}");
+    assert!(stderr[1].contains("\"the last\" is not one word"), "{stderr:#?}");
+}

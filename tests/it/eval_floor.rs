@@ -34,7 +34,7 @@ fn own_question_sets_stay_above_the_floor() {
 /// The held-out sets (`tests/holdout/`, written after the tuning): lower, because
 /// they measure how the matching generalizes; a floor so it cannot quietly get worse.
 const HOLDOUT_IN_SCOPE_FLOOR: f64 = 94.0;
-const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 87.0;
+const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 89.0;
 
 #[test]
 fn held_out_question_sets_stay_above_their_floor() {
@@ -59,7 +59,7 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// The noisy set (`tests/noisy/`, written blind for long, framed, group, injected, list
 /// and false-premise messages): its odd lines were used to find failures, its even
 /// lines never inspected; each half keeps its own floor, at what it reached.
-const NOISY_FLOORS: [(&str, f64, f64); 2] = [("odd", 89.0, 90.0), ("even", 77.0, 77.0)];
+const NOISY_FLOORS: [(&str, f64, f64); 2] = [("odd", 94.0, 91.0), ("even", 77.0, 79.0)];
 
 #[test]
 fn noisy_question_sets_stay_above_their_floor() {

@@ -19,6 +19,7 @@ mod followups;
 mod logs;
 mod matching;
 mod noisy;
+mod premise;
 mod properties;
 mod record_bot;
 #[cfg(unix)]

@@ -20,7 +20,7 @@ use std::ops::Range;
 pub use dates::Date;
 use numbers::Amount;
 
-use super::names::{Names, Token};
+use super::names::{Names, Stemmers, Token};
 
 /// One checkable claim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,6 +91,29 @@ pub fn claims(text: &str, names: &Names) -> Claims {
     out.found.extend(name(&run));
     out.found.sort_by_key(|f| f.range.start);
     out
+}
+
+/// The exact figures `text` states (dates aside: "Sept. 22" is no figure), with the
+/// bytes that state them; for reading a question's numbers the way quotes are read.
+pub fn figures(text: &str, stemmers: &Stemmers) -> Vec<Found> {
+    let tokens = stemmers.tokens(text);
+    let mut taken = vec![false; tokens.len()];
+    let bytes = |r: Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;
+    dates::dates(&tokens, &mut taken);
+    numbers::amounts(&tokens, &mut taken)
+        .into_iter()
+        .filter_map(|(r, amount)| match amount {
+            Amount::Exact(n) => Some(Found { claim: Claim::Number(n), range: bytes(r) }),
+            Amount::Vague(_) => None,
+        })
+        .collect()
+}
+
+/// Whether a word (lowercase) may be part of a figure that has no digits in it
+/// ("тысяч", "million"): with [`figures`], to read a text's numbers only when it may
+/// have some.
+pub fn is_scale_word(lower: &str) -> bool {
+    numbers::is_scale(lower)
 }
 
 fn name(run: &[&Token]) -> Option<Found> {
@@ -210,6 +233,17 @@ mod tests {
             unbacked("In Lunar, Town folk.", &[quote]),
             Vec::<&str>::new(),
             "Lunar and Town each appear"
+        );
+    }
+
+    #[test]
+    fn a_question_s_figures_are_read_like_a_quote_s() {
+        let stemmers = Stemmers::default();
+        let text = "so only 30 тысяч, on Sept. 22? not 3m?";
+        let found: Vec<_> = figures(text, &stemmers).into_iter().map(|f| (f.claim, &text[f.range])).collect();
+        assert_eq!(
+            found,
+            [(Claim::Number("30000".into()), "30 тысяч"), (Claim::Number("3000000".into()), "3m")]
         );
     }
 

@@ -64,7 +64,7 @@ const EN: [(&str, u64); 26] = [
 
 /// Russian numerals in the case forms they take ("семь", "семи"; not "семью", which
 /// is also "family").
-const RU: [(&str, u64); 58] = [
+const RU: [(&str, u64); 69] = [
     ("два", 2),
     ("две", 2),
     ("двух", 2),
@@ -121,9 +121,37 @@ const RU: [(&str, u64); 58] = [
     ("сто", 100),
     ("ста", 100),
     ("двести", 200),
+    ("двухсот", 200),
     ("триста", 300),
+    ("трехсот", 300),
+    ("четыреста", 400),
+    ("четырехсот", 400),
     ("пятьсот", 500),
+    ("пятисот", 500),
+    ("шестьсот", 600),
+    ("шестисот", 600),
+    ("семьсот", 700),
+    ("семисот", 700),
+    ("восемьсот", 800),
+    ("восьмисот", 800),
 ];
+
+/// Scales written onto the digits in chat ("30k", "3m", "3mln", "2bn"): read only
+/// when they touch the number, since a lone "m" may be metres.
+const ATTACHED: [(&str, u64); 6] = [
+    ("k", 1_000),
+    ("m", 1_000_000),
+    ("mn", 1_000_000),
+    ("mln", 1_000_000),
+    ("bn", 1_000_000_000),
+    ("к", 1_000),
+];
+
+/// Whether `lower` is a scale word ("thousand", "тысяч", "млн"): a text with one of
+/// these, or with digits, may state a number.
+pub fn is_scale(lower: &str) -> bool {
+    SCALES.iter().any(|(p, _)| fits(p, lower))
+}
 
 const SCALES: [(&str, Word); 19] = [
     ("hundred", Word::Hundred),
@@ -189,6 +217,14 @@ fn word(t: &Token) -> Option<Word> {
     }
 }
 
+/// The scale written onto the number at `i` ("30k"), if any.
+fn attached(tokens: &[Token], i: usize) -> Option<u64> {
+    let next = tokens.get(i + 1)?;
+    (next.range.start == tokens[i].range.end)
+        .then(|| ATTACHED.iter().find(|(s, _)| *s == next.lower).map(|&(_, v)| v))
+        .flatten()
+}
+
 fn compound(lower: &str) -> Option<u64> {
     RU_PREFIXES.iter().find_map(|&(prefix, value)| {
         let rest = lower.strip_prefix(prefix)?;
@@ -227,6 +263,9 @@ fn amount_at(tokens: &[Token], i: usize, taken: &[bool]) -> Option<(usize, Amoun
         }
         counted = true;
         end = i + 1;
+        if let Some((scale, value)) = attached(tokens, i).zip(first.stem.parse::<u64>().ok()) {
+            return Some((i + 2, Amount::Exact((value * scale).to_string())));
+        }
     }
     let mut j = end;
     while exact.is_none() && j < tokens.len() && !taken[j] {
@@ -288,6 +327,15 @@ mod tests {
         assert_eq!(found("семимесячного рубежа"), [exact("7")]);
         assert_eq!(found("на седьмом месяце"), [exact("7")]);
         assert_eq!(found("twenty-two"), [exact("22")]);
+        assert_eq!(found("трёхсот тысяч"), [exact("300000")]);
+        assert_eq!(found("3 млн"), [exact("3000000")]);
+    }
+
+    #[test]
+    fn a_scale_written_onto_the_digits_counts() {
+        assert_eq!(found("only 30k?"), [exact("30000")]);
+        assert_eq!(found("3m men"), [exact("3000000")]);
+        assert_eq!(found("5 m away"), [exact("5")], "a lone m is not a million");
     }
 
     #[test]

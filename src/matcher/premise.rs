@@ -1,0 +1,411 @@
+//! Questions whose premise the article doesn't support.
+//!
+//! - A figure the article doesn't give ("why only 30,000?", "3 миллиона мобилизованных")
+//!   where it gives one for the same thing: the article's own figure is tried in its
+//!   place, and when an entry whose quotes state that figure then answers, the reply
+//!   corrects the premise with that entry. The numbers are read by the claims check's
+//!   reader ([`claims::figures`]), so every format it knows is known here.
+//! - A word that contradicts the article's ("full mobilization" where it says
+//!   "partial"; lexicon `[[contrast]]`): the same, with the article's word in its place.
+//! - A yes/no question about a state of affairs the article never reports ("Is the war
+//!   over now?", "Is gasoline getting more expensive?"): the entry that would answer it
+//!   must speak of most of what the question asks, or the question is declined rather
+//!   than answered with an entry that merely shares its other words.
+
+use std::ops::Range;
+
+use super::analyze::{Analysis, QUESTION_MARK};
+use super::index::{DocRef, Index, surface_similarity};
+use super::question::NEGATION;
+use super::{Matcher, Outcome, decide, parts, thresholds};
+use crate::knowledge::Story;
+use crate::knowledge::claims::{self, Backing, Claim};
+use crate::knowledge::names::{Names, Stemmers};
+
+/// At most this many of the article's figures are tried in place of a wrong one: each
+/// costs one more match of the question.
+const MAX_FIGURES: usize = 8;
+/// A figure this many times another, or more, is no mix-up of the two.
+const MAX_RATIO: f64 = 100.0;
+/// Share of the rest of a question with a wrong figure (its words the knowledge uses,
+/// but for the commonest, and names) that the correcting entry must speak of: what
+/// the figure counts ("did 2m men *flee*?") must be what the entry's figure counts.
+const FIGURE_REST: f32 = 0.75;
+/// Characters next to a number that make it a sum ("2+2"), not a claim about the story.
+const ARITHMETIC: [char; 6] = ['+', '*', '/', '=', '×', '^'];
+/// Terms this common (in most of the knowledge's documents: "article", "draft")
+/// say little of what a figure counts; the rest of its sentence is read without them.
+const COMMON_IDF: f32 = 1.0;
+/// Share of a yes/no question's content weight the answering entry must cover: half,
+/// so that one verb the entry doesn't use ("do they *check* if you're sick before
+/// drafting you in Buryatia?") leaves the answer, and an unknown subject or
+/// predicate ("is *gasoline* …?", "is the war *over*?") declines it.
+pub const COVER: f32 = 0.5;
+/// How much more an unknown name weighs than another unknown word, as the scorer
+/// counts it; a word the knowledge never uses weighs as much in a yes/no question.
+const NAME: f32 = 2.0;
+/// English particles that are a yes/no question's whole predicate when they close it
+/// ("is the war *over*?", "are the borders shut *down*?"); the matcher drops them as
+/// stop words, so they are counted here.
+const PARTICLES: [&str; 7] = ["over", "out", "off", "up", "down", "back", "away"];
+/// Words that ask how, which the matcher leaves out of its question words ("как" is
+/// as often "as" or "like"): a question with one is not a yes/no question.
+const ASKS_HOW: [&str; 5] = ["как", "каков", "какова", "каково", "каковы"];
+/// "Or": a question that offers alternatives asks which, not whether ("do they let
+/// men in or catch them?").
+const ALTERNATIVE: [&str; 3] = ["or", "или", "либо"];
+/// Words that may follow the predicate at the end of a question ("is it over *now*?").
+const TRAILING: [&str; 9] = ["now", "yet", "already", "still", "then", "right", "too", "anymore", "really"];
+
+/// What a reply corrects before it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correction {
+    /// The question's figure is not the article's; the answer gives the article's.
+    Figure,
+    /// The question's word contradicts the article's: lexicon `contrasts[n]`.
+    Word(usize),
+}
+
+/// A decision after its premise was checked.
+pub struct Checked {
+    pub outcome: Outcome,
+    pub score: f32,
+    pub correction: Option<Correction>,
+}
+
+/// What the premise checks need from the knowledge, found once per load.
+pub struct Premises {
+    /// Every figure and date the article states.
+    article: Backing,
+    /// Each figure the entries' answers state, with the entries that state it.
+    figures: Vec<(String, Vec<usize>)>,
+    /// Per lexicon contrast: the stems of the article's word (both languages), the
+    /// stems of the words that contradict it, the entries whose quotes use the word.
+    contrasts: Vec<ContrastStems>,
+}
+
+struct ContrastStems {
+    word: [String; 2],
+    /// The terms the article's word is matched as (with its synonyms: "limited").
+    terms: Vec<String>,
+    contradicts: Vec<String>,
+    entries: Vec<usize>,
+}
+
+impl Premises {
+    pub fn new(story: &Story, index: &Index) -> Premises {
+        let names = Names::new(&story.lexicon);
+        let stemmers = Stemmers::default();
+        let mut article = Backing::default();
+        article.add_text(&story.article, &names);
+        let mut figures: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, entry) in story.entries.iter().enumerate() {
+            // The answer states the figure (and `check` proves its quotes do).
+            for found in claims::figures(&entry.answer.en, &stemmers) {
+                let Claim::Number(n) = found.claim else { continue };
+                match figures.iter_mut().find(|(f, _)| *f == n) {
+                    Some((_, entries)) if !entries.contains(&i) => entries.push(i),
+                    Some(_) => {}
+                    None => figures.push((n, vec![i])),
+                }
+            }
+        }
+        figures.truncate(MAX_FIGURES);
+        let stem = |w: &str| stemmers.stem(&w.to_lowercase().replace('ё', "е"));
+        let contrasts = story
+            .lexicon
+            .contrasts
+            .iter()
+            .map(|c| {
+                let lower = c.word.to_lowercase();
+                let terms = [&c.word, &c.word_ru]
+                    .iter()
+                    .flat_map(|w| index.analyzer.analyze_question(w).terms)
+                    .collect();
+                ContrastStems {
+                    word: [stem(&c.word), stem(&c.word_ru)],
+                    terms,
+                    contradicts: c.contradicts.iter().map(|w| stem(w)).collect(),
+                    entries: (0..story.entries.len())
+                        .filter(|&e| {
+                            story.entries[e].quotes.iter().any(|q| q.to_lowercase().contains(&lower))
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Premises { article, figures, contrasts }
+    }
+
+    /// `outcome` for `question` (read, without its noise), its premise checked; `one_part`
+    /// says whether the message asks one question (the yes/no rule reads only those).
+    pub fn check(
+        &self,
+        m: &Matcher,
+        story: &Story,
+        question: &str,
+        analysis: &Analysis,
+        (outcome, score): (Outcome, f32),
+        one_part: bool,
+    ) -> Checked {
+        if let Some((entry, score)) = self.figure(m, question, analysis, &outcome) {
+            let outcome = Outcome::Answer { entry, also: None };
+            return Checked { outcome, score, correction: Some(Correction::Figure) };
+        }
+        if let Some((entry, score, n)) = self.contrast(m, story, analysis) {
+            let outcome = Outcome::Answer { entry, also: None };
+            return Checked { outcome, score, correction: Some(Correction::Word(n)) };
+        }
+        if let Outcome::Answer { entry, also } = outcome
+            && one_part
+            && !covers_yes_no(&m.index, analysis, entry, also)
+        {
+            return Checked { outcome: Outcome::NoMatch, score, correction: None };
+        }
+        Checked { outcome, score, correction: None }
+    }
+
+    /// The entry that answers `question` with the article's figure in place of one the
+    /// article doesn't give, and its score. A known gap stays: it says what the article
+    /// lacks.
+    fn figure(
+        &self,
+        m: &Matcher,
+        question: &str,
+        analysis: &Analysis,
+        outcome: &Outcome,
+    ) -> Option<(usize, f32)> {
+        if matches!(outcome, Outcome::Gap { .. }) {
+            return None;
+        }
+        // Reading numbers costs a stemming of every word: only when there may be one.
+        let digits = |w: &String| w.bytes().any(|b| b.is_ascii_digit());
+        if !analysis.words.iter().any(|w| digits(w) || claims::is_scale_word(w)) {
+            return None;
+        }
+        // A premise is one figure in a question: "17 times 23", "'1'='1'" or "repeat it
+        // 10000 times" state nothing about the story.
+        let asks = question.contains('?') || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
+        let figures = claims::figures(question, &Stemmers::default());
+        if !asks || figures.len() != 1 {
+            return None;
+        }
+        // The figure's own sentence is its premise: chatter after it ("… right? just
+        // correct me if wrong") is not what the entry must speak of.
+        let question = parts::split(question)
+            .into_iter()
+            .find(|part| claims::figures(part, &Stemmers::default()).len() == 1)
+            .unwrap_or(question);
+        let wrong: Vec<(Range<usize>, f64)> = claims::figures(question, &Stemmers::default())
+            .into_iter()
+            .filter(|f| !self.article.backs(&f.claim) && !is_sum(question, &f.range))
+            .filter_map(|f| match f.claim {
+                Claim::Number(n) => Some((f.range, n.parse().ok()?)),
+                _ => None,
+            })
+            .collect();
+        if wrong.is_empty() {
+            return None;
+        }
+        // The rest of the question must be about the entry too: "did 3m men flee?" is
+        // not about the call-up, however well 300,000 alone fits it.
+        let (wrong, said): (Vec<Range<usize>>, Vec<f64>) = wrong.into_iter().unzip();
+        let rest = m.index.analyzer.analyze_question(&replaced(question, &wrong, ""));
+        let mut best: Option<(usize, f32)> = None;
+        for (figure, entries) in &self.figures {
+            if !figure.parse::<f64>().is_ok_and(|v| said.iter().any(|&s| of_one_order(s, v))) {
+                continue;
+            }
+            let text = replaced(question, &wrong, figure);
+            let candidates = m.candidates_for(&m.index.analyzer.analyze_question(&text));
+            let stating = candidates.entries.iter().find(|c| entries.contains(&c.entry));
+            if let Some(c) = stating
+                && c.confidence >= thresholds::ANSWER
+                && best.is_none_or(|(_, b)| c.confidence > b)
+                && coverage(&m.index, &rest, &[c.entry], Unknown::Names) >= FIGURE_REST
+            {
+                best = Some((c.entry, c.confidence));
+            }
+        }
+        best
+    }
+
+    /// The entry that answers the question with the article's word in place of one
+    /// that contradicts it, its score and the contrast. The word must qualify what the
+    /// entry is about: a word next to it is one the entry uses ("full *mobilization*",
+    /// not "the total *number*").
+    fn contrast(&self, m: &Matcher, story: &Story, analysis: &Analysis) -> Option<(usize, f32, usize)> {
+        let words = &analysis.words;
+        let stemmers = Stemmers::default();
+        for (n, c) in self.contrasts.iter().enumerate() {
+            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| w.starts_with(s.as_str()));
+            if !words.iter().any(maybe) {
+                continue;
+            }
+            let stems: Vec<String> = words.iter().map(|w| stemmers.stem(w)).collect();
+            // "Is it partial or total?" asks which; it states nothing.
+            if stems.iter().any(|s| c.word.contains(s)) || analysis.terms.iter().any(|t| c.terms.contains(t))
+            {
+                continue;
+            }
+            let Some(at) = stems.iter().position(|s| c.contradicts.contains(s)) else { continue };
+            let cyrillic = words[at].chars().any(crate::lang::is_cyrillic);
+            let contrast = &story.lexicon.contrasts[n];
+            let mut text = words.clone();
+            text[at] = if cyrillic { contrast.word_ru.to_lowercase() } else { contrast.word.to_lowercase() };
+            let analysis = m.index.analyzer.analyze_question(&text.join(" "));
+            let (Outcome::Answer { entry, .. }, score) = decide::decide(&m.candidates_for(&analysis)) else {
+                continue;
+            };
+            if c.entries.contains(&entry) && qualifies(&m.index, words, at, entry) {
+                return Some((entry, score, n));
+            }
+        }
+        None
+    }
+}
+
+/// Whether a figure may have been mistaken for another: 30,000 for 300,000, eight
+/// months for seven; not 30,000 for seven.
+fn of_one_order(a: f64, b: f64) -> bool {
+    a > 0.0 && b > 0.0 && a.max(b) / a.min(b) <= MAX_RATIO
+}
+
+/// Whether the number at `range` is part of a sum.
+fn is_sum(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].trim_end().chars().next_back();
+    let after = text[range.end..].trim_start().chars().next();
+    before.into_iter().chain(after).any(|c| ARITHMETIC.contains(&c))
+}
+
+/// `text` with each of `ranges` (in order, not overlapping) replaced by `with`.
+fn replaced(text: &str, ranges: &[Range<usize>], with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for r in ranges {
+        out.push_str(&text[last..r.start]);
+        out.push_str(with);
+        last = r.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Whether `doc` uses the term `id`.
+fn doc_has(index: &Index, id: u32, doc: u32) -> bool {
+    index.doc_postings[id as usize].binary_search_by_key(&doc, |&(d, _)| d).is_ok()
+}
+
+/// Whether a content word next to `words[at]` (stop words skipped) is one entry
+/// `entry` uses.
+fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
+    let doc = index.doc_of(DocRef::Entry(entry));
+    let content = |i: &usize| !index.analyzer.is_stopword(&words[*i]);
+    let next = (at + 1..words.len()).find(content);
+    let previous = (0..at).rev().find(content);
+    next.into_iter().chain(previous).any(|i| {
+        let analysis = index.analyzer.analyze_question(&words[i]);
+        analysis.terms.iter().filter_map(|t| index.term(t)).any(|id| doc_has(index, id, doc))
+    })
+}
+
+/// Whether the entries answering a question cover enough of it when it asks yes or
+/// no (no question word): its content words, through stems and synonyms, and a
+/// particle that is its predicate ("is the war over?"). A question word asks for a
+/// fact the entry may give in other words; a yes/no question asks whether what it
+/// says is so, and an entry that speaks of only part of it does not say.
+fn covers_yes_no(index: &Index, analysis: &Analysis, entry: usize, also: Option<usize>) -> bool {
+    let interrogative = |w: &String| ASKS_HOW.contains(&w.as_str()) || ALTERNATIVE.contains(&w.as_str());
+    if analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION)
+        || analysis.words.iter().any(interrogative)
+    {
+        return true;
+    }
+    let entries: Vec<usize> = std::iter::once(entry).chain(also).collect();
+    coverage(index, analysis, &entries, Unknown::All) >= COVER
+}
+
+/// Which words the knowledge never uses count against an entry's coverage.
+#[derive(Clone, Copy, PartialEq)]
+enum Unknown {
+    /// All, as much as a name: in a yes/no question such a word is likely what it
+    /// asks about ("is *gasoline* getting more expensive?").
+    All,
+    /// Only names, and the commonest terms are left out: chatter around a figure
+    /// ("correct me if wrong", "the article said") is not what it counts.
+    Names,
+}
+
+/// The share of a question's content weight (its question words aside) that `entries`
+/// speak of: words the knowledge never uses count as the scorer counts them (names
+/// twice), and so does a particle that closes the question as its predicate.
+fn coverage(index: &Index, analysis: &Analysis, entries: &[usize], unknown: Unknown) -> f32 {
+    let docs: Vec<u32> = entries.iter().map(|&e| index.doc_of(DocRef::Entry(e))).collect();
+    let (mut asked, mut covered) = (0f32, 0f32);
+    for term in analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK)) {
+        match index.term(term) {
+            Some(id) if unknown == Unknown::Names && index.idf[id as usize] < COMMON_IDF => {}
+            Some(id) => {
+                asked += index.idf[id as usize];
+                if docs.iter().any(|&d| doc_has(index, id, d)) {
+                    covered += index.idf[id as usize];
+                }
+            }
+            None if unknown == Unknown::All || analysis.names.contains(term) => {
+                asked += NAME * index.unknown_weight
+            }
+            None => {}
+        }
+    }
+    if let Some(particle) = closing_particle(&analysis.words) {
+        asked += NAME * index.unknown_weight;
+        let surface = index.surface(std::slice::from_ref(&particle.to_string()));
+        let uses =
+            |d: &u32| index.docs[*d as usize].surfaces.iter().any(|s| surface_similarity(&surface, s) > 0.0);
+        if docs.iter().any(uses) {
+            covered += NAME * index.unknown_weight;
+        }
+    }
+    if asked <= 0.0 { 1.0 } else { covered / asked }
+}
+
+/// The particle that closes a question as its predicate, if one does.
+fn closing_particle(words: &[String]) -> Option<&str> {
+    let last = words.iter().rev().find(|w| !TRAILING.contains(&w.as_str()))?;
+    PARTICLES.contains(&last.as_str()).then_some(last.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_particle_that_closes_a_question_is_its_predicate() {
+        let words = |t: &str| t.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(closing_particle(&words("is the war over now")), Some("over"));
+        assert_eq!(closing_particle(&words("did men flee over the border")), None);
+        assert_eq!(closing_particle(&words("is the border open")), None);
+    }
+
+    #[test]
+    fn a_figure_is_mistaken_only_for_one_of_its_order() {
+        assert!(of_one_order(30_000.0, 300_000.0));
+        assert!(of_one_order(8.0, 7.0));
+        assert!(!of_one_order(30_000.0, 7.0));
+        assert!(!of_one_order(0.0, 7.0));
+    }
+
+    #[test]
+    fn a_sum_is_no_figure() {
+        let text = "what is 2 + 2, and why only 30,000?";
+        assert!(is_sum(text, &(8..9)));
+        assert!(is_sum(text, &(12..13)));
+        assert!(!is_sum(text, &(29..35)));
+    }
+
+    #[test]
+    fn each_wrong_figure_is_replaced() {
+        let text = "not 3m but 30k?";
+        assert_eq!(replaced(text, &[4..6, 11..14], "300000"), "not 300000 but 300000?");
+    }
+}

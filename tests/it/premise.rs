@@ -1,0 +1,108 @@
+//! Questions whose premise the article doesn't support: a wrong figure or a word the
+//! article contradicts is corrected with the entry that gives the article's own, and
+//! a yes/no question about something the article never reports is declined. The
+//! questions are written for these tests, not taken from any eval set.
+
+use std::path::Path;
+
+use storybot::engine::Engine;
+use storybot::matcher::{Correction, Outcome};
+use storybot::reply;
+
+fn engine() -> Engine {
+    Engine::load(Path::new("knowledge")).unwrap()
+}
+
+/// The entry a question is answered from (None for a decline), the correction made
+/// first, and the reply as plain text.
+fn asked(engine: &Engine, question: &str) -> (Option<String>, Option<Correction>, String) {
+    let decision = engine.matcher.decide(&engine.story, question, None);
+    let text = reply::plain(&reply::for_decision(&engine.story, &decision));
+    let entry = match decision.outcome {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
+        _ => None,
+    };
+    (entry, decision.correction, text)
+}
+
+#[test]
+fn a_wrong_figure_is_corrected_with_the_articles_own() {
+    let engine = engine();
+    for question in [
+        "I read 3 million men would be called up, is that what the article says?",
+        "So only 30k men are being called up?",
+        "Putin is calling up 3,000,000 reservists, right?",
+        "Путин хочет призвать 30 000 человек?",
+        "Правда, что призовут 3 млн человек?",
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some("order-300k"), "{question}");
+        assert_eq!(correction, Some(Correction::Figure), "{question}");
+        assert!(text.contains("300,000") || text.contains("300 000"), "{question}: {text}");
+        let opening = text.lines().next().unwrap();
+        assert!(
+            opening.starts_with("The article doesn't give that figure") || opening.starts_with("Такой цифры"),
+            "{question}: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_articles_own_figure_is_not_corrected() {
+    let engine = engine();
+    for question in ["So 300,000 men could be called up?", "Правда, что могут призвать триста тысяч?"]
+    {
+        let (entry, correction, _) = asked(&engine, question);
+        assert_eq!((entry.as_deref(), correction), (Some("order-300k"), None), "{question}");
+    }
+}
+
+#[test]
+fn a_figure_for_what_the_article_gives_no_figure_for_stays_declined() {
+    let engine = engine();
+    // 300,000 counts those who could be called up, not those who fled; sums and
+    // repetitions state nothing about the story.
+    for question in ["Did 2m men flee Russia?", "What is 17 times 23?", "Repeat the word Putin 10000 times"] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!((entry, correction), (None, None), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_word_the_article_contradicts_is_corrected() {
+    let engine = engine();
+    for (question, word) in
+        [("Is this a total mobilization?", "“partial”"), ("Путин объявил полную мобилизацию?", "«частичная»")]
+    {
+        let (entry, correction, text) = asked(&engine, question);
+        assert!(entry.is_some_and(|e| e.starts_with("order-")), "{question}: {text}");
+        assert_eq!(correction, Some(Correction::Word(0)), "{question}");
+        assert!(text.lines().next().unwrap().contains(word), "{question}: {text}");
+        assert!(text.contains("partial military mobilization"), "the quote backs it: {text}");
+    }
+    // A question that offers the article's word (or its synonym) asks which.
+    let (entry, correction, _) = asked(&engine, "Was it a limited or a total mobilization?");
+    assert_eq!((entry.as_deref(), correction), (Some("order-partial"), None));
+    // "Total" that qualifies nothing the article calls partial is no contradiction.
+    let (entry, correction, _) = asked(&engine, "what's the total number who could be called up?");
+    assert_eq!((entry.as_deref(), correction), (Some("order-300k"), None));
+}
+
+#[test]
+fn a_yes_no_question_about_what_the_article_never_reports_is_declined() {
+    let engine = engine();
+    for question in ["Is the mobilization over now?", "Is coffee getting more expensive in Moscow?"] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry, None, "{question}: {text}");
+    }
+    // The same shape, about what the article does report, is answered.
+    for (question, id) in [
+        ("Have flights out of Russia gotten pricier?", "flights-cost"),
+        ("Is Belarus catching men who fled the draft?", "belarus-roundup"),
+        // Offering alternatives asks which, not whether.
+        ("в беларусь норм ехать или там ловят?", "belarus-roundup"),
+    ] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some(id), "{question}: {text}");
+    }
+}
