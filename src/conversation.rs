@@ -238,6 +238,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         suggestions,
         gap_part: None,
         asked: Vec::new(),
+        subject: None,
     }
 }
 

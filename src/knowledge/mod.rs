@@ -17,6 +17,7 @@ mod model;
 pub mod names;
 mod problems;
 mod read;
+pub mod roundup;
 mod toml_reader;
 mod validate;
 

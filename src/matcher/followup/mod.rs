@@ -138,6 +138,7 @@ impl Matcher {
             suggestions,
             gap_part: None,
             asked,
+            subject: None,
         }
     }
 
