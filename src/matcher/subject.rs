@@ -142,9 +142,9 @@ pub fn unknown_subject(index: &Index, words: &[String]) -> Option<Unknown> {
         Role::Thing => !content.is_empty() && content.iter().all(|(_, k)| !k),
     };
     let word = match role {
-        Role::Speaker if english => unknown().last(),
+        Role::Speaker if english => unknown().next_back(),
         Role::Speaker => unknown().next(),
-        Role::Thing => unknown().last(),
+        Role::Thing => unknown().next_back(),
     };
     word.filter(|_| is_unknown).map(|word| Unknown { word })
 }
