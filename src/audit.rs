@@ -2,8 +2,9 @@
 //! work? Every phrasing must retrieve its own entry; entries must not collide (unless
 //! `close_to` says they are meant to be close); every sentence of the article must be
 //! backed by some entry's quote (or be listed in `story.toml` as deliberately
-//! uncovered); no answer may open with "Yes" or "No". These are warnings: the bot
-//! still runs.
+//! uncovered); no answer may open with "Yes" or "No"; a thing several entries name
+//! must have an entry that rounds up all the article says of it. These are warnings:
+//! the bot still runs.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ pub struct Warning {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
-    /// self-retrieval, ambiguity, coverage or yes-no.
+    /// self-retrieval, ambiguity, coverage, yes-no or roundup.
     pub kind: &'static str,
     pub message: String,
 }
@@ -85,7 +86,27 @@ pub fn audit(engine: &Engine, dir: &Path) -> Audit {
     self_retrieval(engine, &entries_file, &mut audit);
     yes_or_no(engine, &entries_file, &mut audit);
     coverage(engine, &Located::read(dir.join("story.toml")), &mut audit);
+    roundups(engine, &entries_file, &mut audit);
     audit
+}
+
+/// A thing several entries name needs an entry that quotes all the article says of it
+/// ([`crate::knowledge::roundup`]): "every fact about X" otherwise gets one share.
+fn roundups(engine: &Engine, file: &Located, audit: &mut Audit) {
+    for shared in crate::knowledge::roundup::shared_things(&engine.story) {
+        if shared.roundup.is_some() {
+            continue;
+        }
+        let message = format!(
+            "{} is named by {} entries ({}) but no entry's quotes hold every sentence that names it, so \"everything about {}\" gets one entry's share; add a roundup entry that quotes them all",
+            shared.name,
+            shared.entries.len(),
+            shared.entries.join(", "),
+            shared.name
+        );
+        let first = format!("id = {:?}", shared.entries[0]);
+        audit.warnings.push(file.warn(&first, "roundup", message));
+    }
 }
 
 fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {

@@ -239,6 +239,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         gap_part: None,
         correction: None,
         asked: Vec::new(),
+        subject: None,
     }
 }
 

@@ -18,6 +18,7 @@ mod model;
 pub mod names;
 mod problems;
 mod read;
+pub mod roundup;
 mod toml_reader;
 mod validate;
 

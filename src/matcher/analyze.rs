@@ -377,7 +377,7 @@ fn letter_mask(word: &str) -> u64 {
 
 /// A real English word is never a typo, even when it is one letter from a word the
 /// knowledge uses ("raise" is not "rise", "data" is not "date").
-fn is_english_word(word: &str) -> bool {
+pub(super) fn is_english_word(word: &str) -> bool {
     // A binary search of the list as it is compiled in, probing by byte offset and
     // reading the line each probe falls in: no table of line offsets to build, which
     // took a whole one-shot `ask` about as long as answering its question.

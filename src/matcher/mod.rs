@@ -81,6 +81,9 @@ pub struct Decision {
     pub asked: Vec<String>,
     /// With an answer: a premise of the question the answer corrects first.
     pub correction: Option<Correction>,
+    /// With a decline: the question's subject, a word the story never uses that is safe
+    /// to name (an English dictionary word the article does not contain).
+    pub subject: Option<String>,
 }
 
 impl Decision {
@@ -97,6 +100,8 @@ pub struct Matcher {
     /// The people, places and outlets each entry names, for follow-ups.
     names: names::Names,
     premises: premise::Premises,
+    /// The things each gap's note names ([`subject::gap_is_about`]).
+    gap_names: subject::GapNames,
 }
 
 impl Matcher {
@@ -107,7 +112,8 @@ impl Matcher {
         let index = Index::build(story);
         let names = names::Names::build(&index, story);
         let premises = premise::Premises::new(story, &index);
-        Matcher { index, starters, related: decide::Related::new(story), names, premises }
+        let gap_names = subject::GapNames::build(&index, story);
+        Matcher { index, starters, related: decide::Related::new(story), names, premises, gap_names }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -139,6 +145,8 @@ impl Matcher {
         // A known gap in a part that only sets the scene ("I'm worried how long we'd
         // wait.") is not what the message asks: it is said next to the answer.
         let mut context_gap = None;
+        // Each part's subject, when the story never uses it ([`subject::unknown_subject`]).
+        let mut part_subjects = Vec::new();
         let parts: Vec<(Outcome, f32)> = parts::split(question)
             .into_iter()
             .map(|part| {
@@ -147,13 +155,16 @@ impl Matcher {
                 if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK)) {
                     return (Outcome::NoMatch, 0.0);
                 }
-                match decide::decide(&self.candidates_for(&analysis)) {
+                let decided = match decide::decide(&self.candidates_for(&analysis)) {
                     (Outcome::Gap { gap }, score) if parts::is_context(part) => {
                         context_gap.get_or_insert(gap);
                         (Outcome::NoMatch, score)
                     }
                     decided => decided,
-                }
+                };
+                part_subjects
+                    .push((decided.0.clone(), subject::unknown_subject(&self.index, &analysis.words)));
+                decided
             })
             .collect();
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
@@ -161,7 +172,20 @@ impl Matcher {
             decide::combine(whole, &parts, context_gap, gap_of);
         // A gap's note only when the gap is about what was asked; else a plain decline.
         if let Outcome::Gap { gap } = outcome
-            && !subject::gap_is_about(&self.index, &analysis, gap)
+            && !subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)
+        {
+            outcome = Outcome::NoMatch;
+        }
+        // A question about a subject the story never speaks of is declined; no gap is
+        // about it either, since every gap's words are the story's.
+        let unknown = if parts.is_empty() {
+            subject::unknown_subject(&self.index, &analysis.words)
+        } else {
+            subject::unknown_in_parts(part_subjects)
+        };
+        if unknown.is_some()
+            && matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. } | Outcome::Gap { .. })
+            && score < subject::CLOSE_FIT
         {
             outcome = Outcome::NoMatch;
         }
@@ -171,6 +195,9 @@ impl Matcher {
             self.premises.check(self, story, question, &analysis, (outcome, score), parts.is_empty());
         let (outcome, score, correction) = (checked.outcome, checked.score, checked.correction);
         let gap_part = gap_part.filter(|_| correction.is_none() && matches!(outcome, Outcome::Answer { .. }));
+        let subject = unknown
+            .map(|u| u.word)
+            .filter(|word| outcome == Outcome::NoMatch && lang == Lang::En && self.safe_to_name(story, word));
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let asked = followup::asked_terms(&analysis);
         let decision = Decision {
@@ -182,8 +209,15 @@ impl Matcher {
             gap_part,
             asked,
             correction,
+            subject,
         };
         (decision, candidates.entries)
+    }
+
+    /// Whether a word of the user's may be named in a reply: only a dictionary word,
+    /// never arbitrary text, and one the article does not use.
+    fn safe_to_name(&self, story: &Story, word: &str) -> bool {
+        analyze::is_english_word(word) && !story.article.to_lowercase().contains(word)
     }
 
     /// The entries worth considering for `question`, best first, and the best gap and

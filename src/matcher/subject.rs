@@ -1,10 +1,16 @@
-//! Whether a known gap is about what a question asks. A decline that brings up the
-//! nearest gap's subject ("How cold is Moscow in winter?" → a note about Buryatia's
-//! governor) answers a question nobody asked: a gap's note is said only when the gap
-//! covers most of the question's weight and every thing the question names.
+//! What a question is about, and whether the story knows it.
+//!
+//! A decline that brings up the nearest gap's subject ("How cold is Moscow in winter?"
+//! → a note about Buryatia's governor) answers a question nobody asked: a gap's note is
+//! said only when the gap covers most of the question's weight and the note names
+//! every thing the question names. A question whose frame names its subject ("what did
+//! *the Pope* say", "what is *the temperature* in", "сколько стоит *X*") and whose
+//! subject the story never speaks of is declined, however well its other words fit.
 
+use super::Outcome;
 use super::analyze::{Analysis, QUESTION_MARK};
-use super::index::{DocRef, Index};
+use super::index::{DocRef, Index, Named};
+use crate::knowledge::Story;
 
 /// Share of a question's content weight (its question words aside) that a gap must
 /// cover for its note to be about the question: below, the question's subject is
@@ -13,12 +19,241 @@ pub const GAP_ABOUT: f32 = 0.6;
 /// How much more an unknown name weighs than another unknown word, as the scorer counts
 /// it.
 const NAME: f32 = 2.0;
+/// An entry that fits this well is answered even when the question's subject is a word
+/// the story never uses: its other words already say what the entry says, and the new
+/// word is a paraphrase ("the White House's *stance*").
+pub const CLOSE_FIT: f32 = 0.7;
+/// The longest subject a frame reads, in words: longer, the frame is not a noun phrase.
+const MAX_SUBJECT: usize = 4;
+
+/// Question words that open a frame, and the verbs that close a frame about what
+/// someone said ("what did X say") or what a thing costs ("how much does X cost").
+const EN_OPEN: [&str; 2] = ["what", "how"];
+const EN_AUX: [&str; 8] = ["did", "does", "do", "has", "have", "had", "will", "would"];
+const EN_SAY: [&str; 12] = [
+    "say", "said", "think", "tell", "claim", "write", "announce", "react", "respond", "reply", "comment",
+    "do",
+];
+const EN_BE: [&str; 4] = ["is", "was", "are", "were"];
+/// Words that end the noun phrase after "what is the …".
+const EN_END: [&str; 17] = [
+    "in", "of", "for", "at", "on", "like", "during", "this", "these", "to", "from", "about", "with", "by",
+    "near", "now", "today",
+];
+const RU_COST: [&str; 6] = ["стоит", "стоят", "стоил", "стоила", "стоило", "стоили"];
+const RU_SAY: [&str; 20] = [
+    "сказал",
+    "сказала",
+    "сказали",
+    "говорил",
+    "говорила",
+    "говорили",
+    "говорит",
+    "говорят",
+    "заявил",
+    "заявила",
+    "заявили",
+    "думает",
+    "думают",
+    "ответил",
+    "ответила",
+    "ответили",
+    "написал",
+    "написали",
+    "считает",
+    "считают",
+];
+const RU_WHICH: [&str; 8] = ["какая", "какой", "какое", "какие", "каков", "какова", "каково", "каковы"];
+const RU_END: [&str; 16] =
+    ["в", "во", "на", "о", "об", "про", "у", "для", "из", "с", "со", "к", "по", "за", "при", "сейчас"];
+/// Nouns that stand for any subject ("what's the *situation* at the border"): the
+/// subject is elsewhere, so they never decline a question.
+const VAGUE: [&str; 34] = [
+    "situation",
+    "deal",
+    "story",
+    "news",
+    "latest",
+    "thing",
+    "things",
+    "point",
+    "status",
+    "update",
+    "gist",
+    "summary",
+    "idea",
+    "context",
+    "background",
+    "reason",
+    "matter",
+    "problem",
+    "issue",
+    "main",
+    "overall",
+    "vibe",
+    "mood",
+    "atmosphere",
+    "scene",
+    "takeaway",
+    "tldr",
+    "ситуация",
+    "обстановка",
+    "атмосфера",
+    "дело",
+    "новости",
+    "суть",
+    "история",
+];
+
+/// What a frame says its subject is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Someone who said something: unknown when its head is ("the *Pope*"), or in
+    /// Russian any of its words ("папа *римский*").
+    Speaker,
+    /// A thing asked about: it is unknown when none of its words is ("the temperature",
+    /// but not "a used *car*").
+    Thing,
+}
+
+/// A question's subject that the story never speaks of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    /// The unknown word that heads it, as normalized.
+    pub word: String,
+}
+
+/// The subject a question's frame names, if any frame does, and the story does not
+/// know it.
+pub fn unknown_subject(index: &Index, words: &[String]) -> Option<Unknown> {
+    let (span, role) = (0..words.len()).find_map(|at| frame_at(words, at))?;
+    let content: Vec<(&String, bool)> = span
+        .iter()
+        .filter(|w| !VAGUE.contains(&w.as_str()))
+        .filter_map(|w| known(index, w).map(|k| (w, k)))
+        .collect();
+    let unknown = || content.iter().filter(|(_, k)| !k).map(|(w, _)| w.to_string());
+    // An English noun phrase ends in its head ("the Russian *govt*"); a Russian one
+    // may not ("папа римский"), so there any unknown word makes the speaker unknown.
+    let english = span.iter().all(|w| w.is_ascii());
+    let is_unknown = match role {
+        Role::Speaker if english => content.last().is_some_and(|(_, k)| !k),
+        Role::Speaker => content.iter().any(|(_, k)| !k),
+        Role::Thing => !content.is_empty() && content.iter().all(|(_, k)| !k),
+    };
+    let word = match role {
+        Role::Speaker if english => unknown().next_back(),
+        Role::Speaker => unknown().next(),
+        Role::Thing => unknown().next_back(),
+    };
+    word.filter(|_| is_unknown).map(|word| Unknown { word })
+}
+
+/// The unknown subject of a message of several parts, given each part's outcome and
+/// unknown subject: none when a part that may be answered has a subject the story
+/// knows (a frame in the chatter around a question is not the question's), else the
+/// first part's that has one.
+pub fn unknown_in_parts(parts: Vec<(Outcome, Option<Unknown>)>) -> Option<Unknown> {
+    let answerable = |o: &Outcome| matches!(o, Outcome::Answer { .. } | Outcome::Clarify { .. });
+    if parts.iter().any(|(outcome, unknown)| answerable(outcome) && unknown.is_none()) {
+        return None;
+    }
+    parts.into_iter().find_map(|(_, unknown)| unknown)
+}
+
+/// Whether the story knows `word`; `None` for a word that says nothing (a stop word).
+fn known(index: &Index, word: &str) -> Option<bool> {
+    let analysis = index.analyzer.analyze_question(word);
+    if analysis.terms.is_empty() {
+        return None;
+    }
+    Some(analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) || index.term(t).is_some()))
+}
+
+/// The subject of a frame that starts at word `at`, and what the frame says it is.
+fn frame_at(words: &[String], at: usize) -> Option<(&[String], Role)> {
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let rest = &words[at..];
+    // "what did X say", "how did X react", "how much does X cost".
+    let open = match (word(at), word(at + 1)) {
+        ("how", "much") => 2,
+        (w, _) if EN_OPEN.contains(&w) => 1,
+        _ => 0,
+    };
+    if open > 0 && EN_AUX.contains(&word(at + open)) {
+        let start = open + 1;
+        let close = rest.iter().skip(start).take(MAX_SUBJECT + 1).position(|w| {
+            let w = w.as_str();
+            if open == 2 { w == "cost" } else { EN_SAY.contains(&w) || w == "cost" }
+        });
+        if let Some(len @ 1..) = close {
+            let role = if word(at + start + len) == "cost" { Role::Thing } else { Role::Speaker };
+            return speaker(&rest[start..start + len], &EN_END).map(|span| (span, role));
+        }
+    }
+    // "what is the temperature in …", "what's the weather like".
+    let the = match (word(at), word(at + 1)) {
+        ("whats", _) => 1,
+        ("what", be) if EN_BE.contains(&be) => 2,
+        _ => 0,
+    };
+    if the > 0 && word(at + the) == "the" {
+        return phrase(&rest[the + 1..], &EN_END).map(|span| (span, Role::Thing));
+    }
+    // "сколько стоит X", "какая X", "что X сказал", "что сказал X".
+    match word(at) {
+        "сколько" if RU_COST.contains(&word(at + 1)) => {
+            phrase(&rest[2..], &RU_END).map(|s| (s, Role::Thing))
+        }
+        w if RU_WHICH.contains(&w) => phrase(&rest[1..], &RU_END).map(|s| (s, Role::Thing)),
+        "что" if RU_SAY.contains(&word(at + 1)) => phrase(&rest[2..], &RU_END).map(|s| (s, Role::Speaker)),
+        "что" => {
+            let said = rest.iter().skip(1).take(MAX_SUBJECT + 1).position(|w| RU_SAY.contains(&w.as_str()));
+            said.filter(|&len| len >= 1)
+                .and_then(|len| speaker(&rest[1..1 + len], &RU_END))
+                .map(|s| (s, Role::Speaker))
+        }
+        _ => None,
+    }
+}
+
+/// `words` when they can name who spoke: a phrase with a preposition ("people in
+/// Moscow") or "что" read as "that" ("правда, что в Бурятии … говорят") is a clause.
+fn speaker<'a>(words: &'a [String], end: &[&str]) -> Option<&'a [String]> {
+    (!words.iter().any(|w| end.contains(&w.as_str()))).then_some(words)
+}
+
+/// The noun phrase that opens `words`, up to a word of `end` or the end: none when it
+/// is empty or too long to be one.
+fn phrase<'a>(words: &'a [String], end: &[&str]) -> Option<&'a [String]> {
+    let len = words.iter().position(|w| end.contains(&w.as_str())).unwrap_or(words.len());
+    (1..=MAX_SUBJECT).contains(&len).then(|| &words[..len])
+}
+
+/// The things (countries, people, outlets) each gap's note names, in either language:
+/// the note is what a decline says, so it must speak of what the question names.
+pub struct GapNames(Vec<Vec<Named>>);
+
+impl GapNames {
+    pub fn build(index: &Index, story: &Story) -> GapNames {
+        let names = story
+            .gaps
+            .iter()
+            .map(|g| {
+                let mut named = index.entities_in(&index.analyzer.analyze_question(&g.note.en));
+                named.extend(index.entities_in(&index.analyzer.analyze_question(&g.note.ru)));
+                named
+            })
+            .collect();
+        GapNames(names)
+    }
+}
 
 /// Whether gap `gap` is about the question: it covers at least [`GAP_ABOUT`] of the
 /// question's content weight, counting words the knowledge never uses (names twice, as
-/// the scorer does), and it names every thing (country, person, outlet) the question
-/// names.
-pub fn gap_is_about(index: &Index, analysis: &Analysis, gap: usize) -> bool {
+/// the scorer does), and its note names every thing (country, person, outlet) the
+/// question names.
+pub fn gap_is_about(index: &Index, notes: &GapNames, analysis: &Analysis, gap: usize) -> bool {
     let Some(doc) = index.docs.iter().position(|d| d.target == DocRef::Gap(gap)) else { return false };
     let doc = doc as u32;
     let has = |id: u32| index.doc_postings[id as usize].binary_search_by_key(&doc, |&(d, _)| d).is_ok();
@@ -36,6 +271,76 @@ pub fn gap_is_about(index: &Index, analysis: &Analysis, gap: usize) -> bool {
             None => asked += index.unknown_weight,
         }
     }
-    let names_all = index.entity_terms_in(analysis).into_iter().all(has);
+    let note = notes.0.get(gap).map_or(&[][..], Vec::as_slice);
+    let names_all = index.entity_terms_in(analysis).into_iter().all(has)
+        && index.entities_in(analysis).iter().all(|named| note.contains(named));
     names_all && (asked <= 0.0 || covered / asked >= GAP_ABOUT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        super::super::normalize::words(text)
+    }
+
+    fn subject(text: &str) -> Option<(Vec<String>, Role)> {
+        let words = words(text);
+        (0..words.len()).find_map(|at| frame_at(&words, at)).map(|(span, role)| (span.to_vec(), role))
+    }
+
+    fn span(list: &[&str]) -> Vec<String> {
+        list.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn frames_name_the_subject_of_a_question() {
+        assert_eq!(subject("What did the Pope say about it?"), Some((span(&["the", "pope"]), Role::Speaker)));
+        assert_eq!(subject("how did Finland react"), Some((span(&["finland"]), Role::Speaker)));
+        assert_eq!(
+            subject("How much does a used car cost in Moscow?"),
+            Some((span(&["a", "used", "car"]), Role::Thing))
+        );
+        assert_eq!(
+            subject("whats the temperature in lappeenranta this time of year"),
+            Some((span(&["temperature"]), Role::Thing))
+        );
+        assert_eq!(subject("what is the weather like"), Some((span(&["weather"]), Role::Thing)));
+        assert_eq!(
+            subject("Что папа римский сказал о мобилизации?"),
+            Some((span(&["папа", "римский"]), Role::Speaker))
+        );
+        assert_eq!(subject("что сказал губернатор о призыве"), Some((span(&["губернатор"]), Role::Speaker)));
+        assert_eq!(subject("сколько стоит бензин в москве"), Some((span(&["бензин"]), Role::Thing)));
+        assert_eq!(subject("какая погода в финляндии"), Some((span(&["погода"]), Role::Thing)));
+    }
+
+    #[test]
+    fn a_frame_in_the_chatter_around_an_answerable_question_is_not_its_subject() {
+        let pope = || Some(Unknown { word: "pope".into() });
+        let answer = Outcome::Answer { entry: 0, also: None };
+        let parts = vec![(Outcome::NoMatch, pope()), (answer.clone(), None)];
+        assert_eq!(unknown_in_parts(parts), None);
+        let parts = vec![(Outcome::NoMatch, None), (answer, pope())];
+        assert_eq!(unknown_in_parts(parts), pope());
+    }
+
+    #[test]
+    fn questions_without_a_frame_name_no_subject() {
+        assert_eq!(subject("How many soldiers does Ukraine have?"), None);
+        assert_eq!(subject("what did they"), None, "no verb closes the frame");
+        assert_eq!(
+            subject("what is the number of men who could be called up to serve now"),
+            Some((span(&["number"]), Role::Thing))
+        );
+        assert_eq!(
+            subject("what is the one thing that everyone here keeps asking about"),
+            None,
+            "too long for a subject"
+        );
+        assert_eq!(subject("сколько человек призовут"), None);
+        assert_eq!(subject("what do people in Moscow say"), None, "a clause, not a speaker");
+        assert_eq!(subject("слышал, что в Бурятии всех забирают, говорят"), None, "что is 'that' here");
+    }
 }

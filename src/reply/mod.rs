@@ -207,9 +207,13 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
         }
         Outcome::NoMatch => {
             let m = &story.meta;
+            let not_said = match &decision.subject {
+                Some(subject) => texts::fill(t.not_mentioned, &[("subject", subject)]),
+                None => t.not_in_article.to_string(),
+            };
             let text = format!(
                 "{} {}: “{}” ({}, {}).",
-                t.not_in_article,
+                not_said,
                 t.only_this_story,
                 m.headline,
                 m.outlet,

@@ -6,6 +6,9 @@ pub struct Texts {
     pub source: &'static str,
     pub via: &'static str,
     pub not_in_article: &'static str,
+    /// A decline that names what was asked about, a word the article never uses;
+    /// `{subject}` is that word.
+    pub not_mentioned: &'static str,
     pub only_this_story: &'static str,
     pub it_does_answer: &'static str,
     pub did_you_mean: &'static str,
@@ -83,6 +86,7 @@ const EN: Texts = Texts {
     source: "Source",
     via: "via",
     not_in_article: "The article doesn't say.",
+    not_mentioned: "The article doesn't mention “{subject}”.",
     only_this_story: "I only know what this story reports",
     it_does_answer: "It does answer questions like these:",
     did_you_mean: "I'm not sure which you mean. Did you mean:",
@@ -126,6 +130,7 @@ const RU: Texts = Texts {
     source: "Источник",
     via: "через",
     not_in_article: "В статье об этом не говорится.",
+    not_mentioned: "В статье не упоминается «{subject}».",
     only_this_story: "Я знаю только то, о чём сообщает эта статья",
     it_does_answer: "Вот на что в ней есть ответ:",
     did_you_mean: "Не уверен, что вы имеете в виду. Может быть:",

@@ -288,3 +288,27 @@ fn a_contrast_must_use_a_word_of_the_article_and_single_words_against_it() {
     assert!(stderr[0].contains("the contrast word \"only\" does not occur in the article"), "{stderr:#?}");
     assert!(stderr[1].contains("\"the last\" is not one word"), "{stderr:#?}");
 }
+
+#[test]
+fn a_thing_several_entries_name_needs_an_entry_that_rounds_it_up() {
+    // The shipped knowledge rounds Dave Lawler up in one entry; cut that entry's quote
+    // back to part of his sentence and `check` must say no entry holds all of it.
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("knowledge").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let entries = dir.path().join("entries.toml");
+    let text = std::fs::read_to_string(&entries).unwrap();
+    let whole = "quote = \"Analysts have questioned whether the Russian military has the wherewithal to train and equip hundreds of thousands of soldiers, many of whom likely don't want to fight this war, Axios’ Dave Lawler reports.\"";
+    assert!(text.contains(whole), "the roundup this test cuts back is gone");
+    let parts = "quotes = [\"Analysts have questioned whether the Russian military has the wherewithal to train and equip hundreds of thousands of soldiers\", \"Axios’ Dave Lawler reports.\"]";
+    std::fs::write(&entries, text.replace(whole, parts)).unwrap();
+    let (code, stderr, _) = check(dir.path(), true);
+    assert_ne!(code, Some(0));
+    assert!(
+        stderr.iter().any(|l| l.contains("warning: Dave Lawler is named by") && l.contains("roundup entry")),
+        "{}",
+        stderr.join("\n")
+    );
+}

@@ -27,6 +27,7 @@ mod record_crash;
 mod record_report;
 mod snapshot;
 mod soak;
+mod subject;
 mod telegram_commands;
 mod telegram_context;
 mod telegram_faults;

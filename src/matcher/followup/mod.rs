@@ -139,6 +139,7 @@ impl Matcher {
             gap_part: None,
             asked,
             correction: None,
+            subject: None,
         }
     }
 

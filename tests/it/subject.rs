@@ -1,0 +1,82 @@
+//! Declines about the right subject, and questions that ask for all the article says
+//! about one thing, on the shipped knowledge. The questions are written for these
+//! tests, not taken from any eval set.
+
+use std::path::Path;
+
+use storybot::engine::Engine;
+use storybot::matcher::Outcome;
+use storybot::reply::{for_decision, plain};
+
+fn engine() -> Engine {
+    Engine::load(Path::new("knowledge")).unwrap()
+}
+
+/// The decision's outcome, the entry's id if answered, and the reply as plain text.
+fn ask(engine: &Engine, question: &str) -> (Outcome, Option<String>, String) {
+    let decision = engine.ask(question, None).decision.unwrap();
+    let id = match decision.outcome {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
+        _ => None,
+    };
+    let text = plain(&for_decision(&engine.story, &decision));
+    (decision.outcome, id, text)
+}
+
+#[test]
+fn a_question_about_a_subject_the_story_never_uses_is_declined_and_names_it() {
+    let engine = engine();
+    // Each shares a word or two with an entry ("Finnish border", "draft", "мобилизация"),
+    // but asks about something the story never mentions.
+    let (outcome, _, text) = ask(&engine, "What is the temperature at the Finnish border?");
+    assert_eq!(outcome, Outcome::NoMatch, "{text}");
+    assert!(text.starts_with("The article doesn't mention “temperature”."), "{text}");
+    let (outcome, _, text) = ask(&engine, "What did the Pope think of the draft?");
+    assert_eq!(outcome, Outcome::NoMatch, "{text}");
+    assert!(text.contains("“pope”"), "{text}");
+    let (outcome, _, text) = ask(&engine, "Что папа римский думает о мобилизации?");
+    assert_eq!(outcome, Outcome::NoMatch, "{text}");
+    assert!(text.starts_with("В статье об этом не говорится."), "a Russian word is never named: {text}");
+    let (outcome, _, text) = ask(&engine, "whats the rainfall at the finnish border");
+    assert_eq!(outcome, Outcome::NoMatch, "{text}");
+    assert!(text.contains("“rainfall”"), "{text}");
+    // A frame in the chatter around an answerable question is not its subject.
+    let (_, id, text) = ask(
+        &engine,
+        "My aunt keeps asking: what did the Pope say about it? Anyway, how many men could be called up?",
+    );
+    assert_eq!(id.as_deref(), Some("order-300k"), "{text}");
+}
+
+#[test]
+fn a_question_whose_subject_the_story_knows_is_still_answered() {
+    let engine = engine();
+    // A known speaker; a noun that stands for any subject.
+    for question in ["What did the governor of Buryatia say?", "What's the situation at the Finnish border?"]
+    {
+        let (_, id, text) = ask(&engine, question);
+        assert!(id.is_some(), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_gap_whose_note_is_about_another_country_is_not_said() {
+    let engine = engine();
+    // The nearest gap is about Russia's reserves; its note does not name Ukraine.
+    let (outcome, _, text) = ask(&engine, "How many troops does Ukraine have in total?");
+    assert_eq!(outcome, Outcome::NoMatch, "{text}");
+    assert!(!text.contains("reserves"), "{text}");
+}
+
+#[test]
+fn every_fact_about_a_thing_gets_the_whole_of_it() {
+    let engine = engine();
+    let (_, id, text) = ask(&engine, "give me every fact about belarus in the article");
+    assert_eq!(id.as_deref(), Some("belarus-fled"), "{text}");
+    for fact in ["fled to Belarus", "close Russian ally", "round up", "report them to Russian authorities"] {
+        assert!(text.contains(fact), "{fact}: {text}");
+    }
+    let (_, id, text) = ask(&engine, "everything the article says about finland");
+    assert_eq!(id.as_deref(), Some("finland-roundup"), "{text}");
+    assert!(text.contains("Nuijamaa") && text.contains("Lines of cars"), "{text}");
+}
