@@ -68,7 +68,7 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
 pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
     let sums = &mut s.sums;
     s.docs.retain(|&d| {
-        let keep = query.bound(sums[d as usize].matched, 1.0) >= floor - ROUNDING_SLACK;
+        let keep = query.doc_bound(d, sums[d as usize].matched) >= floor - ROUNDING_SLACK;
         if !keep {
             sums[d as usize] = DocSums::default();
         }
@@ -79,7 +79,7 @@ pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
 /// Keeps, zeroed, the touched documents that the rest of the question (weighing
 /// `rest`) could still lift to `floor`.
 fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
-    let reach = |d: u32| query.bound(s.sums[d as usize].matched + rest, 1.0);
+    let reach = |d: u32| query.doc_bound(d, s.sums[d as usize].matched + rest);
     let docs: Vec<u32> = s.docs.iter().copied().filter(|&d| reach(d) >= floor - ROUNDING_SLACK).collect();
     s.clear(false);
     s.docs = docs;

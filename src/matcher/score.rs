@@ -198,6 +198,17 @@ impl<'a> Query<'a> {
         let most = (weight / self.total).min(1.0);
         most.max(CONTAINED * share.min(1.0) * self.most_contained * most.sqrt())
     }
+
+    /// The most document `doc` can score from terms that add up to `matched` in it:
+    /// [`Self::bound`], with its phrasings' containment at most `matched` over its
+    /// lightest phrasing's weight (what a phrasing shares with the question is part of
+    /// what the document matched).
+    pub fn doc_bound(&self, doc: u32, matched: f32) -> f32 {
+        let most = (matched / self.total).min(1.0);
+        let lightest = self.index.lightest_phrasing[doc as usize].max(f32::EPSILON);
+        let contained = (matched / lightest).min(self.most_contained);
+        most.max(CONTAINED * contained * most.sqrt())
+    }
 }
 
 /// Adds a term's weight to a phrasing, listing it on first touch.
