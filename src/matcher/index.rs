@@ -71,6 +71,10 @@ pub struct Index {
     /// Where each document's phrasings start (they are numbered document by
     /// document); one more at the end.
     pub doc_phrasings: Vec<u32>,
+    /// Per document: the weight of its lightest phrasing (infinite without any). No
+    /// phrasing of it can be contained in a question more than what the question
+    /// matched of it over this: a bound for pruning.
+    pub lightest_phrasing: Vec<f32>,
     /// The weight of a word the knowledge never uses.
     pub unknown_weight: f32,
     /// Entity terms (lexicon `[entities]`) and what they name.
@@ -331,6 +335,11 @@ impl Builder {
         for d in 0..self.docs.len() {
             doc_phrasings[d + 1] += doc_phrasings[d];
         }
+        let mut lightest_phrasing = vec![f32::INFINITY; self.docs.len()];
+        for phrasing in &phrasings {
+            let lightest = &mut lightest_phrasing[phrasing.doc as usize];
+            *lightest = lightest.min(phrasing.weight);
+        }
         let entity_group: HashMap<u32, Named> =
             entities.into_iter().filter_map(|(term, named)| ids.get(&term).map(|&id| (id, named))).collect();
         let mut doc_entities: Vec<Vec<Named>> = vec![Vec::new(); self.docs.len()];
@@ -356,6 +365,7 @@ impl Builder {
             phrasing_postings,
             max_share,
             doc_phrasings,
+            lightest_phrasing,
             unknown_weight: 0.5 * max_idf,
             entity_group,
             doc_entities,

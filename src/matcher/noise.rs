@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::normalize;
+
 /// Phrases that give the bot orders instead of asking it something: a sentence holding
 /// one is injected role text, set aside whole (its claims are never matched).
 const INJECTIONS: [&str; 34] = [
@@ -85,14 +87,26 @@ pub(super) fn strip_role_blocks(text: &str) -> Cow<'_, str> {
 /// Whether a sentence gives the bot orders ("Ignore previous instructions…", "SYSTEM:
 /// you are …").
 pub(super) fn is_injection(sentence: &str) -> bool {
-    let words: String = normalized(sentence);
-    let padded = format!(" {words} ");
-    let role = ROLES.iter().any(|r| {
-        let lower = sentence.trim_start().to_lowercase();
-        lower.strip_prefix(r).is_some_and(|rest| rest.trim_start().starts_with(':'))
-    });
-    let confirms = CONFIRMS.iter().any(|c| padded.starts_with(&format!(" {c} ")));
-    role || confirms || INJECTIONS.iter().any(|p| padded.contains(&format!(" {p}")))
+    let words = normalized(sentence);
+    let lower = sentence.trim_start().to_lowercase();
+    let role =
+        ROLES.iter().any(|r| lower.strip_prefix(r).is_some_and(|rest| rest.trim_start().starts_with(':')));
+    let confirms = CONFIRMS
+        .iter()
+        .any(|c| words.strip_prefix(c).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')));
+    role || confirms || a_phrase_at_a_word_start(&words, &INJECTIONS)
+}
+
+/// Whether one of `phrases` occurs in `words` (as [`normalized`] gives them) where a
+/// word starts. Every sentence of every message is asked this: one pass over the word
+/// starts, the first byte compared before the rest, and no padded copy built.
+fn a_phrase_at_a_word_start(words: &str, phrases: &[&str]) -> bool {
+    let bytes = words.as_bytes();
+    let mut starts = std::iter::once(0).chain(memchr::memchr_iter(b' ', bytes).map(|i| i + 1));
+    starts.any(|i| {
+        let first = bytes.get(i);
+        phrases.iter().any(|p| first == p.as_bytes().first() && bytes[i..].starts_with(p.as_bytes()))
+    })
 }
 
 /// Whether a label before a colon gives an order ("SYSTEM:", "Please confirm:"): it is
@@ -104,9 +118,16 @@ pub(super) fn orders(label: &str) -> bool {
 
 /// Lowercase words with apostrophes dropped, one space apart.
 pub(super) fn normalized(text: &str) -> String {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let word_char = |c: char| normalize::is_word_char(c);
+    let pieces = text.split(|c: char| !(word_char(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty());
+    for (n, piece) in pieces.enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        for c in piece.chars().filter(|&c| word_char(c)) {
+            normalize::push_lowercase(&mut out, c);
+        }
+    }
+    out
 }

@@ -18,16 +18,17 @@ const PRUNE_FROM_POSTINGS: usize = 6_000;
 const ROUNDING_SLACK: f32 = 1e-3;
 
 /// Finds the documents that can rank, from the question's rarest terms: when it
-/// can, `s.docs` lists them (sorted, their sums zeroed) and it is true; when every
-/// document must be scored, the scratch is left clear and it is false.
-pub fn find_candidates(query: &Query, s: &mut Scratch) -> bool {
+/// can, `s.docs` lists them (sorted, their sums zeroed) and it returns a floor under
+/// the [`KEEP`]-th best final score; when every document must be scored, the scratch
+/// is left clear and it returns `None`.
+pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
     let index = query.index;
     let work = |&(id, _): &(u32, f32)| {
         index.doc_postings[id as usize].len() + index.phrasing_postings[id as usize].len()
     };
     let total_work: usize = query.terms.iter().map(work).sum();
     if total_work < PRUNE_FROM_POSTINGS || query.terms.len() < 2 {
-        return false;
+        return None;
     }
     // Rarest (heaviest) first; what the terms after each step could still add.
     let mut order: Vec<usize> = (0..query.terms.len()).collect();
@@ -53,17 +54,32 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> bool {
         floor = floor.max(exact_floor(query, s));
         if bound < floor - ROUNDING_SLACK {
             keep_candidates(query, s, rest[k + 1].0, floor);
-            return true;
+            return Some(floor);
         }
     }
     s.clear(false);
-    false
+    None
+}
+
+/// Once every term is in the candidates' sums: drops (zeroed) the candidates that
+/// cannot reach `floor` with what they matched, before their phrasings are gathered.
+/// Most of a question's time at scale goes to phrasings, each a read from memory
+/// the size of the knowledge.
+pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
+    let sums = &mut s.sums;
+    s.docs.retain(|&d| {
+        let keep = query.doc_bound(d, sums[d as usize].matched) >= floor - ROUNDING_SLACK;
+        if !keep {
+            sums[d as usize] = DocSums::default();
+        }
+        keep
+    });
 }
 
 /// Keeps, zeroed, the touched documents that the rest of the question (weighing
 /// `rest`) could still lift to `floor`.
 fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
-    let reach = |d: u32| query.bound(s.sums[d as usize].matched + rest, 1.0);
+    let reach = |d: u32| query.doc_bound(d, s.sums[d as usize].matched + rest);
     let docs: Vec<u32> = s.docs.iter().copied().filter(|&d| reach(d) >= floor - ROUNDING_SLACK).collect();
     s.clear(false);
     s.docs = docs;
@@ -115,28 +131,37 @@ fn full_score(query: &Query, doc: u32) -> f32 {
     query.score(doc, &sums)
 }
 
-/// Adds a term to the candidate documents (`s.docs`, sorted) and their phrasings
-/// only: both the candidates and the term's lists are sorted, so each list is
-/// walked once, leaping over the documents that are not candidates.
+/// Adds a term to the candidate documents (`s.docs`, sorted): both the candidates
+/// and the term's list are sorted, so the list is walked once, leaping over the
+/// documents that are not candidates.
 pub fn add_to_candidates(query: &Query, (id, weight): (u32, f32), s: &mut Scratch) {
-    let index = query.index;
-    let (docs, phrasings) = (&index.doc_postings[id as usize], &index.phrasing_postings[id as usize]);
-    let (mut at_doc, mut at_phrasing) = (0, 0);
-    for i in 0..s.docs.len() {
-        let d = s.docs[i];
+    let docs = &query.index.doc_postings[id as usize];
+    let mut at_doc = 0;
+    for &d in &s.docs {
         at_doc = leap(docs, at_doc, |&(doc, _)| doc < d);
         if let Some(&(doc, strength)) = docs.get(at_doc)
             && doc == d
         {
             s.sums[d as usize].matched += weight * strength;
         }
-        let (first, end) = (index.doc_phrasings[d as usize], index.doc_phrasings[d as usize + 1]);
-        at_phrasing = leap(phrasings, at_phrasing, |&p| p < first);
-        while let Some(&p) = phrasings.get(at_phrasing)
+    }
+}
+
+/// Adds a term to the phrasings of the candidate documents (`s.docs`, sorted), the
+/// same way.
+pub fn add_to_candidate_phrasings(query: &Query, (id, weight): (u32, f32), s: &mut Scratch) {
+    let index = query.index;
+    let phrasings = &index.phrasing_postings[id as usize];
+    let mut at = 0;
+    for i in 0..s.docs.len() {
+        let d = s.docs[i] as usize;
+        let (first, end) = (index.doc_phrasings[d], index.doc_phrasings[d + 1]);
+        at = leap(phrasings, at, |&p| p < first);
+        while let Some(&p) = phrasings.get(at)
             && p < end
         {
             add_to_phrasing(p, weight, s);
-            at_phrasing += 1;
+            at += 1;
         }
     }
 }
@@ -166,7 +191,7 @@ fn essential_terms_for_test(
 ) -> bool {
     s.fit_to(index);
     let query = Query::new(index, analysis);
-    let pruned = query.total > 0.0 && find_candidates(&query, s);
+    let pruned = query.total > 0.0 && find_candidates(&query, s).is_some();
     s.clear(false);
     pruned
 }

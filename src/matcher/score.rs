@@ -101,6 +101,9 @@ pub(super) struct Query<'a> {
     pub analysis: &'a Analysis,
     pub terms: Vec<(u32, f32)>,
     pub total: f32,
+    /// The most a phrasing can be contained in the question: 1, but more where the
+    /// question weighs a term above its idf (a follow-up's bare question word).
+    most_contained: f32,
     /// The entities the question names, as (group, term).
     asked: Vec<super::index::Named>,
 }
@@ -110,11 +113,13 @@ impl<'a> Query<'a> {
         let n_terms = analysis.terms.len().max(1) as f32;
         let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
         let (mut terms, mut total) = (Vec::with_capacity(analysis.terms.len()), 0f32);
+        let mut most_contained = 1f32;
         for term in &analysis.terms {
             let Some(id) = index.term(term) else {
                 total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
                 continue;
             };
+            most_contained = most_contained.max(analysis.weight(term));
             let mut weight = index.idf[id as usize] * analysis.weight(term);
             if analysis.corrected.contains(term) {
                 // A corrected word is a guess: it keeps part of an unknown word's doubt.
@@ -124,7 +129,7 @@ impl<'a> Query<'a> {
             total += weight;
             terms.push((id, weight));
         }
-        Query { index, analysis, terms, total, asked: index.entities_in(analysis) }
+        Query { index, analysis, terms, total, most_contained, asked: index.entities_in(analysis) }
     }
 
     /// Adds a term to every document and phrasing that uses it, listing new
@@ -187,10 +192,22 @@ impl<'a> Query<'a> {
 
     /// The most a document can score from terms of total weight `weight` whose
     /// shares of their phrasings add up to `share`: coverage and fit are at most
-    /// `weight` of the question's, containment at most `share`.
+    /// `weight` of the question's, containment at most `share` (of the idf weight, so
+    /// times what the question weighs a term above its idf).
     pub fn bound(&self, weight: f32, share: f32) -> f32 {
         let most = (weight / self.total).min(1.0);
-        most.max(CONTAINED * share.min(1.0) * most.sqrt())
+        most.max(CONTAINED * share.min(1.0) * self.most_contained * most.sqrt())
+    }
+
+    /// The most document `doc` can score from terms that add up to `matched` in it:
+    /// [`Self::bound`], with its phrasings' containment at most `matched` over its
+    /// lightest phrasing's weight (what a phrasing shares with the question is part of
+    /// what the document matched).
+    pub fn doc_bound(&self, doc: u32, matched: f32) -> f32 {
+        let most = (matched / self.total).min(1.0);
+        let lightest = self.index.lightest_phrasing[doc as usize].max(f32::EPSILON);
+        let contained = (matched / lightest).min(self.most_contained);
+        most.max(CONTAINED * contained * most.sqrt())
     }
 }
 
@@ -226,9 +243,13 @@ pub(super) fn rank_pruned(index: &Index, analysis: &Analysis, prune: bool) -> Ve
 fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
     // Every term adds up in the question's order whichever way it is gathered, so
     // each score is the same to the last bit as without pruning.
-    if prune && super::prune::find_candidates(query, s) {
+    if let Some(floor) = prune.then(|| super::prune::find_candidates(query, s)).flatten() {
         for &term in &query.terms {
             super::prune::add_to_candidates(query, term, s);
+        }
+        super::prune::drop_out_of_reach(query, s, floor);
+        for &term in &query.terms {
+            super::prune::add_to_candidate_phrasings(query, term, s);
         }
     } else {
         for &term in &query.terms {

@@ -2,6 +2,7 @@
 //! plain text (CLI, `ask --json`) or Telegram HTML (every dynamic string escaped) split
 //! into messages within Telegram's 4,096-character limit.
 
+mod links;
 mod quotes;
 mod render;
 pub mod texts;
@@ -66,7 +67,7 @@ pub struct ArticleLink {
 /// The link that opens the story at `quotes` (all highlighted, the first scrolled
 /// to), labelled in the reader's language.
 pub fn article_link(story: &Story, quotes: &[String], lang: Lang) -> Option<ArticleLink> {
-    let url = crate::link::to_quotes(&story.meta.url, &story.article, quotes)?;
+    let url = links::to_quotes(&story.meta.url, &story.article, quotes)?;
     Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
 }
 
