@@ -15,6 +15,33 @@ const MAX_CHARS: usize = super::normalize::MAX_CHARS;
 /// Words that join two questions: "… and when was it published?".
 const JOINERS: [&str; 9] = ["and", "also", "plus", "but", "then", "и", "а", "также", "ещё"];
 
+/// Russian correlatives that a comma and a question word continue as a relative clause
+/// ("тех, кто бежит" is "those who flee", "там, где" is "where"): no new question.
+const CORRELATIVES: [&str; 22] = [
+    "тот",
+    "та",
+    "то",
+    "те",
+    "тех",
+    "тем",
+    "теми",
+    "того",
+    "тому",
+    "той",
+    "том",
+    "там",
+    "туда",
+    "оттуда",
+    "тогда",
+    "так",
+    "столько",
+    "такой",
+    "такие",
+    "таких",
+    "все",
+    "всех",
+];
+
 /// Words that can open a question after a joiner ("and did…", "and is…").
 pub(super) const OPENERS: [&str; 24] = [
     "is",
@@ -138,12 +165,14 @@ fn clauses(sentence: &str) -> Vec<&str> {
     let words = word_spans(sentence);
     let mut out = Vec::new();
     let mut start = 0;
-    for pair in words.windows(2) {
+    for (k, pair) in words.windows(2).enumerate() {
         let ((at, joiner), (_, next)) = (&pair[0], &pair[1]);
         let after_comma = sentence[..*at].trim_end().ends_with(',');
-        // After a comma "что" is "that" ("правда, что…"), not a new question.
+        let relative = k > 0 && CORRELATIVES.contains(&words[k - 1].1.as_str());
+        // After a comma "что" is "that" ("правда, что…"), not a new question; nor is a
+        // question word after a correlative ("тех, кто…").
         let joins = JOINERS.contains(&joiner.as_str())
-            || (after_comma && is_question_word(joiner) && joiner != "что");
+            || (after_comma && is_question_word(joiner) && joiner != "что" && !relative);
         let opens = is_question_word(next) || OPENERS.contains(&next.as_str()) || after_comma;
         if joins && opens && *at > start {
             out.push(sentence[start..*at].trim());
@@ -188,6 +217,14 @@ mod tests {
             split("what did the White House say, and how is Ukraine doing"),
             ["what did the White House say,", "and how is Ukraine doing"]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_correlative_is_no_new_question() {
+        // One question: no parts.
+        assert!(split("а Польша пускает тех, кто бежит от мобилизации?").is_empty());
+        assert!(split("пускают ли туда, где нет виз?").is_empty());
+        assert_eq!(split("кто уехал, кто остался?").len(), 2, "a plain comma still splits");
     }
 
     #[test]
