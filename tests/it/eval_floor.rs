@@ -56,24 +56,34 @@ fn held_out_question_sets_stay_above_their_floor() {
     );
 }
 
-/// The noisy set (`tests/noisy/`, written blind for long, framed, group, injected, list
-/// and false-premise messages): its odd lines were used to find failures, its even
-/// lines never inspected; each half keeps its own floor, at what it reached.
-const NOISY_FLOORS: [(&str, f64, f64); 2] = [("odd", 94.0, 91.0), ("even", 77.0, 79.0)];
+/// The noisy sets (`tests/noisy/`, written blind for long, framed, group, injected, list
+/// and false-premise messages): `blind.jsonl`'s odd lines were used to find failures,
+/// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
+/// only the article, was first scored whole after the work on the first, then only its
+/// odd lines were inspected. Each half keeps its own floor, at what it reached:
+/// (file, cases, half, in-scope floor, out-of-scope floor).
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64); 4] = [
+    ("blind", 240, "odd", 100.0, 98.0),
+    ("blind", 240, "even", 78.0, 83.0),
+    ("blind2", 160, "odd", 89.0, 79.0),
+    ("blind2", 160, "even", 81.0, 91.0),
+];
 
 #[test]
 fn noisy_question_sets_stay_above_their_floor() {
     let engine = Engine::load(Path::new("knowledge")).unwrap();
-    let cases = read_cases(Path::new("tests/noisy/blind.jsonl")).unwrap();
-    assert_eq!(cases.len(), 240);
-    for (half, in_floor, out_floor) in NOISY_FLOORS {
+    for (file, count, half, in_floor, out_floor) in NOISY_FLOORS {
+        let cases = read_cases(&Path::new("tests/noisy").join(format!("{file}.jsonl"))).unwrap();
+        assert_eq!(cases.len(), count, "{file}");
         // Lines 1, 3, 5… are the odd half: indices 0, 2, 4….
         let first = usize::from(half == "even");
         let half_cases: Vec<_> = cases.iter().skip(first).step_by(2).cloned().collect();
         let report = evaluate(&engine, &half_cases);
-        let shown = report.render(0);
-        assert!(report.rate("in") >= in_floor, "{half} half in-scope below {in_floor}%:\n{shown}");
-        assert!(report.rate("out") >= out_floor, "{half} half out-of-scope below {out_floor}%:\n{shown}");
+        // Failures are shown for inspected halves only.
+        let shown = report.render(if half == "odd" { 30 } else { 0 });
+        let name = format!("{file}, {half} half");
+        assert!(report.rate("in") >= in_floor, "{name}: in-scope below {in_floor}%:\n{shown}");
+        assert!(report.rate("out") >= out_floor, "{name}: out-of-scope below {out_floor}%:\n{shown}");
     }
 }
 

@@ -11,6 +11,9 @@
 //! STORYBOT_UPDATE_SNAPSHOT=1 cargo test --release --test it snapshot
 //! git diff tests/fixtures/decisions.snapshot   # read what changed, then commit it
 //! ```
+//!
+//! The held-out halves (even lines of `tests/holdout/` and `tests/noisy/`) are listed
+//! by key and decision only: a diff must not show their questions to whoever tunes.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -60,25 +63,38 @@ const OWN: [&str; 30] = [
     "",
 ];
 
-/// Every question with a stable key: the set and the case id, or where the phrasing
-/// sits in the knowledge.
-fn questions(engine: &Engine) -> Vec<(String, String)> {
+/// A question to pin: its stable key (the set and the case id, or where the phrasing
+/// sits in the knowledge), its text, and whether the snapshot may show the text.
+struct Pinned {
+    key: String,
+    question: String,
+    shown: bool,
+}
+
+/// Every question to pin, in order.
+fn questions(engine: &Engine) -> Vec<Pinned> {
     let mut out = Vec::new();
     for dir in ["tests/eval", "tests/holdout", "tests/noisy"] {
         for (set, cases) in question_sets(Path::new(dir)).unwrap() {
             for (n, case) in cases.into_iter().enumerate() {
                 let id = if case.id.is_empty() { format!("line{}", n + 1) } else { case.id };
-                out.push((format!("{dir}/{set}/{id}"), case.q));
+                // Line n + 1: even lines of the held-out sets are never shown.
+                let held_out = dir != "tests/eval" && n % 2 == 1;
+                out.push(Pinned { key: format!("{dir}/{set}/{id}"), question: case.q, shown: !held_out });
             }
         }
     }
     for (n, q) in OWN.iter().enumerate() {
-        out.push((format!("tests/it/{n}"), q.to_string()));
+        out.push(Pinned { key: format!("tests/it/{n}"), question: q.to_string(), shown: true });
     }
     let story = &engine.story;
     let mut phrasings = |kind: &str, id: &str, lang: &str, list: &[String]| {
         for (n, q) in list.iter().enumerate() {
-            out.push((format!("knowledge/{kind}/{id}/{lang}{n}"), q.clone()));
+            out.push(Pinned {
+                key: format!("knowledge/{kind}/{id}/{lang}{n}"),
+                question: q.clone(),
+                shown: true,
+            });
         }
     };
     for e in &story.entries {
@@ -124,12 +140,13 @@ fn describe(engine: &Engine, d: &Decision) -> String {
 fn snapshot(engine: &Engine) -> Vec<String> {
     questions(engine)
         .into_iter()
-        .map(|(key, q)| {
-            let decision = match engine.respond(&q, None).decision {
+        .map(|Pinned { key, question, shown }| {
+            let decision = match engine.respond(&question, None).decision {
                 Some(d) => describe(engine, &d),
                 None => "command".to_string(),
             };
-            format!("{key}\t{decision}\t{q:?}")
+            let question = if shown { format!("{question:?}") } else { "(held out)".to_string() };
+            format!("{key}\t{decision}\t{question}")
         })
         .collect()
 }
