@@ -112,7 +112,7 @@ impl Matcher {
         let index = Index::build(story);
         let names = names::Names::build(&index, story);
         let premises = premise::Premises::new(story, &index);
-        let gap_names = subject::GapNames::build(&index, story);
+        let gap_names = subject::GapNames::build(story);
         Matcher { index, starters, related: decide::Related::new(story), names, premises, gap_names }
     }
 

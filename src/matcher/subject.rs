@@ -7,6 +7,8 @@
 //! *the Pope* say", "what is *the temperature* in", "сколько стоит *X*") and whose
 //! subject the story never speaks of is declined, however well its other words fit.
 
+use std::sync::OnceLock;
+
 use super::Outcome;
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index, Named};
@@ -231,21 +233,28 @@ fn phrase<'a>(words: &'a [String], end: &[&str]) -> Option<&'a [String]> {
 }
 
 /// The things (countries, people, outlets) each gap's note names, in either language:
-/// the note is what a decline says, so it must speak of what the question names.
-pub struct GapNames(Vec<Vec<Named>>);
+/// the note is what a decline says, so it must speak of what the question names. Each
+/// note is read the first time a decline needs it: reading all of them would be a tenth
+/// of every start-up, and most never are.
+pub struct GapNames {
+    notes: Vec<[String; 2]>,
+    named: Vec<OnceLock<Vec<Named>>>,
+}
 
 impl GapNames {
-    pub fn build(index: &Index, story: &Story) -> GapNames {
-        let names = story
-            .gaps
-            .iter()
-            .map(|g| {
-                let mut named = index.entities_in(&index.analyzer.analyze_question(&g.note.en));
-                named.extend(index.entities_in(&index.analyzer.analyze_question(&g.note.ru)));
-                named
-            })
-            .collect();
-        GapNames(names)
+    pub fn build(story: &Story) -> GapNames {
+        let notes: Vec<[String; 2]> =
+            story.gaps.iter().map(|g| [g.note.en.clone(), g.note.ru.clone()]).collect();
+        let named = notes.iter().map(|_| OnceLock::new()).collect();
+        GapNames { notes, named }
+    }
+
+    /// What gap `gap`'s note names (nothing for a gap that doesn't exist).
+    fn of(&self, index: &Index, gap: usize) -> &[Named] {
+        let (Some(cell), Some(notes)) = (self.named.get(gap), self.notes.get(gap)) else { return &[] };
+        cell.get_or_init(|| {
+            notes.iter().flat_map(|note| index.entities_in(&index.analyzer.analyze_question(note))).collect()
+        })
     }
 }
 
@@ -271,7 +280,7 @@ pub fn gap_is_about(index: &Index, notes: &GapNames, analysis: &Analysis, gap: u
             None => asked += index.unknown_weight,
         }
     }
-    let note = notes.0.get(gap).map_or(&[][..], Vec::as_slice);
+    let note = notes.of(index, gap);
     let names_all = index.entity_terms_in(analysis).into_iter().all(has)
         && index.entities_in(analysis).iter().all(|named| note.contains(named));
     names_all && (asked <= 0.0 || covered / asked >= GAP_ABOUT)
