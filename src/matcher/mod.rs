@@ -151,8 +151,12 @@ impl Matcher {
             .into_iter()
             .map(|part| {
                 let analysis = self.index.analyzer.analyze_question(part);
-                // "… and when?" asks about the rest of the message, not on its own.
-                if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK)) {
+                // "… and when?" or "need a number pls" asks about the rest of the
+                // message, not on its own.
+                let known = |t: &str| self.index.term(t).is_some();
+                if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
+                    || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
+                {
                     return (Outcome::NoMatch, 0.0);
                 }
                 let decided = match decide::decide(&self.candidates_for(&analysis)) {

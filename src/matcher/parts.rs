@@ -137,6 +137,34 @@ const REQUESTS: [&str; 12] = [
     "подскажите",
 ];
 
+/// Stems of words that only say what kind of answer is wanted ("need a number pls",
+/// "exact figure?", "нужна цифра"): a part made of them asks about the rest of the
+/// message, as "… and when?" does.
+const KIND_STEMS: [&str; 14] = [
+    "number",
+    "figur",
+    "date",
+    "exact",
+    "ballpark",
+    "estim",
+    "approxim",
+    "dat",
+    "цифр",
+    "числ",
+    "точн",
+    "примерн",
+    "нужн",
+    "дат",
+];
+
+/// Whether a part's terms only ask for a kind of answer: at least one kind word, and
+/// otherwise question words and words `known` says the knowledge never uses.
+pub fn asks_only_for_a_kind(terms: &[String], question_mark: char, known: impl Fn(&str) -> bool) -> bool {
+    let kind = |t: &str| KIND_STEMS.contains(&t);
+    terms.iter().any(|t| kind(t))
+        && terms.iter().all(|t| t.starts_with(question_mark) || kind(t) || !known(t))
+}
+
 /// Whether a part only sets the scene ("I'm worried about how long we'd wait."): it
 /// has no question mark and opens with neither a question word nor a request.
 pub fn is_context(part: &str) -> bool {
@@ -245,6 +273,16 @@ mod tests {
     fn context_and_question_are_parts() {
         let parts = split("My cousin lives in Moscow. He is nervous. Is that how it works?");
         assert_eq!(parts, ["My cousin lives in Moscow.", "He is nervous.", "Is that how it works?"]);
+    }
+
+    #[test]
+    fn a_part_asking_only_for_a_kind_of_answer_asks_about_the_rest() {
+        let terms = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let known = |t: &str| t != "pls";
+        assert!(asks_only_for_a_kind(&terms(&["number", "pls"]), '?', known));
+        assert!(asks_only_for_a_kind(&terms(&["нужн", "цифр"]), '?', known));
+        assert!(!asks_only_for_a_kind(&terms(&["pls"]), '?', known), "no kind word");
+        assert!(!asks_only_for_a_kind(&terms(&["number", "soldier"]), '?', known), "a subject of its own");
     }
 
     #[test]

@@ -31,6 +31,20 @@ fn a_bare_follow_up_word_is_not_a_question_of_its_own() {
 }
 
 #[test]
+fn a_part_asking_only_for_a_figure_asks_about_the_rest() {
+    let engine = engine();
+    // The article gives no count of leavers: "a number pls" must not fetch the only
+    // figure it has (how many could be called up).
+    for question in [
+        "how many men have left russia since putin's order? need a number pls",
+        "how many russians fled after the order? a number please",
+        "сколько мужчин уехало из страны после приказа? нужна цифра",
+    ] {
+        assert_eq!(answered(&engine, question), None, "{question}");
+    }
+}
+
+#[test]
 fn an_entry_about_another_country_does_not_answer() {
     let engine = engine();
     let kazakhstan = answered(&engine, "Is Kazakhstan rounding up Russian men and handing them over?");
