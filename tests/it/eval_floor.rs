@@ -34,7 +34,7 @@ fn own_question_sets_stay_above_the_floor() {
 /// The held-out sets (`tests/holdout/`, written after the tuning): lower, because
 /// they measure how the matching generalizes; a floor so it cannot quietly get worse.
 const HOLDOUT_IN_SCOPE_FLOOR: f64 = 94.0;
-const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 89.0;
+const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 90.0;
 
 #[test]
 fn held_out_question_sets_stay_above_their_floor() {
@@ -65,7 +65,7 @@ fn held_out_question_sets_stay_above_their_floor() {
 const NOISY_FLOORS: [(&str, usize, &str, f64, f64); 4] = [
     ("blind", 240, "odd", 100.0, 98.0),
     ("blind", 240, "even", 78.0, 83.0),
-    ("blind2", 160, "odd", 89.0, 79.0),
+    ("blind2", 160, "odd", 89.0, 81.0),
     ("blind2", 160, "even", 81.0, 91.0),
 ];
 
