@@ -52,6 +52,17 @@ fn push<'a>(out: &mut Vec<Sentence<'a>>, article: &'a str, range: Range<usize>, 
     }
 }
 
+/// Whether `text` has `word` as a word of its own: "AP reports", not "APril" (case
+/// counts; lowercase both sides to ignore it).
+pub fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
 /// The indexes of the sentences a quote is cut from (every occurrence of it).
 pub fn sentences_of(sentences: &[Sentence], article: &str, quote: &str) -> Vec<usize> {
     let mut out = Vec::new();

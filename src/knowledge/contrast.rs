@@ -67,15 +67,7 @@ pub fn contrasts(
 
 /// Whether `word` is in `text` as a whole word, ignoring case.
 fn occurs_as_word(text: &str, word: &str) -> bool {
-    let (text, word) = (text.to_lowercase(), word.to_lowercase());
-    if word.is_empty() {
-        return false;
-    }
-    text.match_indices(&word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    super::article::contains_word(&text.to_lowercase(), &word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -65,11 +65,7 @@ fn covered(sentence: &str, quotes: &[String]) -> bool {
 
 /// Whether `text` has `name` as a word of its own ("AP reports", not "APril").
 fn names_word(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    super::article::contains_word(text, name)
 }
 
 #[cfg(test)]
