@@ -9,6 +9,8 @@
 //! Linux: process CPU time is read from `/proc/self/stat`.
 
 mod common;
+#[path = "common/process.rs"]
+mod process;
 
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Write};
@@ -70,20 +72,8 @@ fn children_cpu() -> Duration {
 /// knowledge, answer, exit. Returns the median wall time.
 fn process_startup() -> Duration {
     let cpu_before = children_cpu();
-    let mut times: Vec<Duration> = (0..PROCESSES)
-        .map(|_| {
-            let t = Instant::now();
-            let out = Command::new(BIN)
-                .args(["ask", "How many men could be called up?"])
-                .stdin(Stdio::null())
-                .output()
-                .expect("run storybot ask");
-            assert!(out.status.success(), "storybot ask failed: {out:?}");
-            t.elapsed()
-        })
-        .collect();
+    let times = process::ask_processes(BIN, PROCESSES);
     let cpu = (children_cpu() - cpu_before) / PROCESSES as u32;
-    times.sort();
     let median = pct(&times, 0.5);
     println!(
         "engine/startup `storybot ask QUESTION` whole process ({PROCESSES} runs): median {:.1} ms, p90 {:.1} ms, max {:.1} ms; CPU {:.1} ms a process",

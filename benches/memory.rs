@@ -17,6 +17,8 @@
 mod support;
 
 mod common;
+#[path = "common/process.rs"]
+mod process;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
@@ -118,19 +120,7 @@ fn main() {
         println!("\n== process: {bin} ==");
         println!("load average before: {}", std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim());
         // Start-up as a user sees it: a whole `storybot ask` process, spawn to exit.
-        let mut asks: Vec<Duration> = (0..11)
-            .map(|_| {
-                let t = Instant::now();
-                let out = Command::new(bin)
-                    .args(["ask", "How many men could be called up?"])
-                    .stdin(Stdio::null())
-                    .output()
-                    .expect("run storybot ask");
-                assert!(out.status.success(), "storybot ask failed: {out:?}");
-                t.elapsed()
-            })
-            .collect();
-        asks.sort();
+        let asks = process::ask_processes(bin, 11);
         println!(
             "process/`storybot ask QUESTION` wall time (spawn, load, index, answer, exit): median {:.1} ms, max {:.1} ms",
             asks[asks.len() / 2].as_secs_f64() * 1e3,
