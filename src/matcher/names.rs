@@ -15,6 +15,7 @@ use crate::lang::{Lang, Localized};
 /// Words a name is written with, at most ("Alexei Tsydanov", "Lauri Heino").
 const MAX_NAME_WORDS: usize = 3;
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Names {
     /// Per entry and language: the entities its answer and source name, people first,
     /// each in the order named, and how many of them are people.
@@ -52,13 +53,15 @@ impl Names {
             });
             terms
         };
-        let people = people_groups(index, story, |e| named(e, Lang::En));
+        // Each entry's English names, found once: they tell who the people are too.
+        let named_en: Vec<Vec<(String, String)>> = story.entries.iter().map(|e| named(e, Lang::En)).collect();
+        let people = people_groups(index, story, &named_en);
         let by_entry = story
             .entries
             .iter()
-            .map(|entry| {
-                let listed = |lang: Lang| {
-                    let mut terms = named(entry, lang);
+            .zip(named_en)
+            .map(|(entry, en)| {
+                let listed = |lang: Lang, mut terms: Vec<(String, String)>| {
                     let is_person = |t: &str| index.entity_group(t).is_some_and(|g| people.contains(&g));
                     // People first ("he"), each kind in the order named.
                     terms.sort_by_key(|(t, _)| !is_person(t));
@@ -68,7 +71,7 @@ impl Names {
                         terms.into_iter().map(|(t, form)| name_of(written, &t).unwrap_or(form)).collect();
                     (names, persons)
                 };
-                Localized { en: listed(Lang::En), ru: listed(Lang::Ru) }
+                Localized { en: listed(Lang::En, en), ru: listed(Lang::Ru, named(entry, Lang::Ru)) }
             })
             .collect();
         Names { by_entry }
@@ -90,18 +93,15 @@ impl Names {
 /// The entity groups that are people: named first more often by answers to "who"
 /// (entries of kind `person`: "Alexei Tsydanov is the governor…") than by answers
 /// about places or organizations ("At the Nuijamaa checkpoint in Finland").
-fn people_groups<'s>(
-    index: &Index,
-    story: &'s Story,
-    named: impl Fn(&'s crate::knowledge::Entry) -> Vec<(String, String)>,
-) -> HashSet<u16> {
+/// `named` is each entry's English (term, form) list, in the story's order.
+fn people_groups(index: &Index, story: &Story, named: &[Vec<(String, String)>]) -> HashSet<u16> {
     use crate::knowledge::AnswerKind::{Organization, Person, Place};
     let mut tally: HashMap<u16, (usize, usize)> = HashMap::new();
-    for entry in &story.entries {
+    for (entry, named) in story.entries.iter().zip(named) {
         let person = entry.kinds.contains(&Person);
         let other = entry.kinds.iter().any(|k| matches!(k, Place | Organization));
-        if let Some((term, _)) = named(entry).into_iter().next()
-            && let Some(group) = index.entity_group(&term)
+        if let Some((term, _)) = named.first()
+            && let Some(group) = index.entity_group(term)
         {
             let slot = tally.entry(group).or_default();
             slot.0 += usize::from(person);
