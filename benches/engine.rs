@@ -1,5 +1,5 @@
 //! The engine's goals, one figure each (`cargo bench --bench engine`): start-up of a
-//! whole `storybot ask` process, the time a question takes on the shipped knowledge
+//! whole `storybot ask` process (cold, and warm from the start-up cache), the time a question takes on the shipped knowledge
 //! and on 10,000 entries (median and p99), and `storybot ask --json -` answering
 //! 20,000 questions read from a pipe. Memory (idle, and bytes per entry and per
 //! phrasing at 10,000 entries) is `benches/memory.rs`. Goals and results are in
@@ -12,6 +12,7 @@ mod common;
 #[path = "common/process.rs"]
 mod process;
 
+use std::ffi::OsStr;
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -19,6 +20,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
+use storybot::cache::Cache;
 use storybot::engine::Engine;
 use storybot::knowledge::{self, Checks};
 
@@ -68,21 +70,33 @@ fn children_cpu() -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
-/// `storybot ask QUESTION` from spawn to exit: read, validate and index the
-/// knowledge, answer, exit. Returns the median wall time.
+/// `storybot ask QUESTION` from spawn to exit, cold (no start-up cache: read, validate
+/// and index the knowledge) and warm (the engine read back from the cache), then
+/// answer and exit. Returns the cold median wall time.
 fn process_startup() -> Duration {
-    let cpu_before = children_cpu();
-    let times = process::ask_processes(BIN, PROCESSES);
-    let cpu = (children_cpu() - cpu_before) / PROCESSES as u32;
-    let median = pct(&times, 0.5);
-    println!(
-        "engine/startup `storybot ask QUESTION` whole process ({PROCESSES} runs): median {:.1} ms, p90 {:.1} ms, max {:.1} ms; CPU {:.1} ms a process",
-        ms(median),
-        ms(pct(&times, 0.9)),
-        ms(*times.last().unwrap()),
-        ms(cpu)
-    );
-    median
+    let cache = tempfile::tempdir().expect("a cache folder");
+    // One run fills the cache; the warm runs all read it.
+    process::ask_processes(BIN, 1, cache.path().as_os_str());
+    let mut cold = Duration::ZERO;
+    for (name, dir) in
+        [("cold, STORYBOT_CACHE_DIR=off", OsStr::new("off")), ("warm, cache hit", cache.path().as_os_str())]
+    {
+        let cpu_before = children_cpu();
+        let times = process::ask_processes(BIN, PROCESSES, dir);
+        let cpu = (children_cpu() - cpu_before) / PROCESSES as u32;
+        let median = pct(&times, 0.5);
+        println!(
+            "engine/startup `storybot ask QUESTION` whole process, {name} ({PROCESSES} runs): median {:.1} ms, p90 {:.1} ms, max {:.1} ms; CPU {:.1} ms a process",
+            ms(median),
+            ms(pct(&times, 0.9)),
+            ms(*times.last().unwrap()),
+            ms(cpu)
+        );
+        if dir == "off" {
+            cold = median;
+        }
+    }
+    cold
 }
 
 /// Where a start-up goes, in this process: reading and checking the knowledge, and
@@ -111,6 +125,16 @@ fn startup_split() {
         ms(index),
         ms(faithful)
     );
+    let folder = tempfile::tempdir().expect("a cache folder");
+    let cache = Cache::at(folder.path());
+    let entry = cache.store(dir, &Engine::new(story)).expect("store the engine");
+    let size = std::fs::metadata(entry).map(|m| m.len()).unwrap_or(0);
+    let read = median(&mut || std::mem::forget(black_box(cache.fetch(dir).expect("the cached engine"))));
+    println!(
+        "engine/startup in process: the start-up cache's entry is {} KB; Cache::fetch (hash the knowledge files and the entry, decode the engine) {:.1} ms",
+        size / 1024,
+        ms(read)
+    );
 }
 
 /// `storybot ask --json -` with [`PIPED`] questions written to its stdin and its
@@ -138,6 +162,7 @@ fn pipe_once(input: &str) -> Duration {
     let t = Instant::now();
     let mut child = Command::new(BIN)
         .args(["ask", "--json", "-"])
+        .env("STORYBOT_CACHE_DIR", "off")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

@@ -120,7 +120,7 @@ fn main() {
         println!("\n== process: {bin} ==");
         println!("load average before: {}", std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim());
         // Start-up as a user sees it: a whole `storybot ask` process, spawn to exit.
-        let asks = process::ask_processes(bin, 11);
+        let asks = process::ask_processes(bin, 11, std::ffi::OsStr::new("off"));
         println!(
             "process/`storybot ask QUESTION` wall time (spawn, load, index, answer, exit): median {:.1} ms, max {:.1} ms",
             asks[asks.len() / 2].as_secs_f64() * 1e3,

@@ -3,12 +3,14 @@
 
 use std::path::Path;
 
+use crate::cache::Cache;
 use crate::conversation::Context;
 use crate::knowledge::{self, KnowledgeError, Story};
 use crate::lang::Lang;
 use crate::matcher::{Decision, Matcher};
 use crate::reply::{self, Action, Reply};
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Engine {
     pub story: Story,
     pub matcher: Matcher,
@@ -153,6 +155,13 @@ impl Engine {
     /// The engine for the knowledge at `dir`, proved as far as `checks` says.
     pub fn load_with(dir: &Path, checks: knowledge::Checks) -> Result<Engine, KnowledgeError> {
         Ok(Engine::new(knowledge::load_with(dir, checks)?))
+    }
+
+    /// The engine for a one-shot command (`ask`, `chat`, `explain`, `eval`): from
+    /// `cache` when it holds one built from these very files by this very build, else
+    /// loaded at [`knowledge::Checks::Structure`] and stored there ([`crate::cache`]).
+    pub fn load_cached(dir: &Path, cache: &Cache) -> Result<Engine, KnowledgeError> {
+        cache.engine(dir)
     }
 
     pub fn new(story: Story) -> Engine {

@@ -45,7 +45,7 @@ pub fn is_cyrillic(c: char) -> bool {
 }
 
 /// A value in each language storybot speaks.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Localized<T> {
     pub en: T,
     pub ru: T,

@@ -10,7 +10,8 @@
 //!   a [`link`] that opens the article at the quote;
 //! - [`conversation`]: the last answer a transport keeps per conversation, so a
 //!   follow-up ("and what did he say?") is read with it;
-//! - [`cli`] and [`telegram`]: the transports.
+//! - [`cli`] and [`telegram`]: the transports;
+//! - [`cache`]: the loaded engine kept on disk, so one-shot commands start fast.
 //!
 //! Everything above the transports is synchronous and free of I/O after loading.
 
@@ -19,6 +20,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod audit;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod conversation;

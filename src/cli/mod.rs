@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::cache::Cache;
 use crate::config::{self, ConfigError, RunSettings, TelegramSettings};
 use crate::engine::Engine;
 use crate::knowledge::Checks;
@@ -162,14 +163,16 @@ fn eval(engine: &Engine, files: &[PathBuf], show_failures: usize, sweep: bool) -
 /// freeing the index's many small allocations would cost a whole question's time
 /// many times over.
 fn load_once(dir: &std::path::Path) -> anyhow::Result<&'static Engine> {
-    Ok(Box::leak(Box::new(load(dir, Checks::Structure)?)))
+    Ok(Box::leak(Box::new(load_cached(dir)?)))
 }
 
 /// One-shot commands check the structure only: the faithfulness of claims and
 /// sources is `check`'s (and CI's) to prove, and proving it again at every `ask`
-/// would be most of its start-up. The bot proves everything (`run`, reloads).
-fn load(dir: &std::path::Path, checks: Checks) -> anyhow::Result<Engine> {
-    Ok(Engine::load_with(dir, checks)?)
+/// would be most of its start-up. They read the engine from the start-up cache when
+/// it holds one for these very files and this build ([`crate::cache`]). The bot
+/// proves everything (`run`, reloads) and, like `check`, never reads the cache.
+fn load_cached(dir: &std::path::Path) -> anyhow::Result<Engine> {
+    Ok(Engine::load_cached(dir, &Cache::from_env())?)
 }
 
 /// `storybot` alone: the bot when a token is set, else the terminal chat.
@@ -178,7 +181,7 @@ fn run_default(knowledge: &std::path::Path) -> anyhow::Result<ExitCode> {
         Err(ConfigError::MissingToken) if std::io::stdin().is_terminal() => {
             let note = "No TELOXIDE_TOKEN set, so this is the terminal chat. To run the Telegram bot, get a token \
                         from @BotFather and put TELOXIDE_TOKEN=... in .env (see .env.example and README.md).";
-            chat::run(&load(knowledge, Checks::Structure)?, Some(note))
+            chat::run(&load_cached(knowledge)?, Some(note))
         }
         Err(ConfigError::MissingToken) => {
             tell(
@@ -207,7 +210,7 @@ fn run_bot(
             return Ok(ExitCode::from(2));
         }
     };
-    let engine = load(knowledge, Checks::Faithful)?;
+    let engine = Engine::load_with(knowledge, Checks::Faithful)?;
     crate::telegram::run(settings, engine, knowledge)
 }
 

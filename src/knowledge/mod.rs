@@ -107,14 +107,32 @@ impl Files {
         let optional = |name: &str, problems: &mut Problems| {
             dir.join(name).exists().then(|| read::source(dir, name, problems)).flatten()
         };
+        let [story, entries, gaps, lexicon, smalltalk] = FILES;
         Files {
-            story: read::source(dir, "story.toml", problems),
-            entries: read::source(dir, "entries.toml", problems),
-            gaps: optional("gaps.toml", problems),
-            lexicon: optional("lexicon.toml", problems),
-            smalltalk: optional("smalltalk.toml", problems),
+            story: read::source(dir, story, problems),
+            entries: read::source(dir, entries, problems),
+            gaps: optional(gaps, problems),
+            lexicon: optional(lexicon, problems),
+            smalltalk: optional(smalltalk, problems),
         }
     }
+}
+
+/// The files a load reads from the folder itself, whether or not each is there.
+const FILES: [&str; 5] = ["story.toml", "entries.toml", "gaps.toml", "lexicon.toml", "smalltalk.toml"];
+
+/// Every file a load of `dir` reads, as `dir`-relative names: the folder's own
+/// ([`FILES`], read or found missing) and the article `story.toml` names (none when it
+/// names none). A cache of the load is keyed by their contents.
+pub fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = FILES.iter().map(PathBuf::from).collect();
+    let mut problems = Problems::default();
+    if let Some(file) = read::source(dir, FILES[0], &mut problems)
+        && let Some(article) = read::story(&file, &mut problems).and_then(|raw| raw.article)
+    {
+        names.push(PathBuf::from(article.into_inner()));
+    }
+    names
 }
 
 /// The lexicon, and whether it could be read (a missing one is empty and fine).

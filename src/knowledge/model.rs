@@ -3,7 +3,7 @@
 use crate::lang::Localized;
 
 /// Everything storybot knows about its one story.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Story {
     pub meta: StoryMeta,
     /// The article text, verbatim; every quote is a substring of it.
@@ -14,7 +14,7 @@ pub struct Story {
     pub smalltalk: Vec<SmallTalk>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StoryMeta {
     pub headline: String,
     pub outlet: String,
@@ -34,7 +34,7 @@ pub struct StoryMeta {
 }
 
 /// What kind of fact an entry answers with; question words ask for one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum AnswerKind {
     Number,
     Person,
@@ -71,7 +71,7 @@ impl AnswerKind {
 }
 
 /// A question the article answers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub id: String,
     pub topic: String,
@@ -89,7 +89,7 @@ pub struct Entry {
 }
 
 /// A question people ask that the article does not answer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Gap {
     pub id: String,
     pub questions: Localized<Vec<String>>,
@@ -100,7 +100,7 @@ pub struct Gap {
 }
 
 /// Matching vocabulary a maintainer can edit.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon {
     pub synonyms: Localized<Vec<Vec<String>>>,
     pub stopwords: Localized<Vec<String>>,
@@ -118,7 +118,7 @@ pub struct Lexicon {
 }
 
 /// A word of the article and the words a question may wrongly put in its place.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Contrast {
     /// As the article writes it (checked: it occurs in the article).
     pub word: String,
@@ -132,7 +132,7 @@ pub struct Contrast {
 pub type Entity = Vec<String>;
 
 /// Greetings, thanks and the like: a friendly line, never an answer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SmallTalk {
     pub id: String,
     pub patterns: Vec<String>,

@@ -22,8 +22,11 @@ const MAX_CLIPPED: usize = 5;
 /// costliest step, so a junk message cannot make it unbounded.
 const MAX_CORRECTIONS: usize = 12;
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Analyzer {
+    #[serde(skip, default = "crate::cache::fields::english")]
     en: Stemmer,
+    #[serde(skip, default = "crate::cache::fields::russian")]
     ru: Stemmer,
     stopwords: HashSet<String>,
     /// Stem sequence → the group's canonical term.

@@ -133,6 +133,7 @@ pub fn combine(
 
 /// Each entry's and gap's related entries, found by id once per load rather than
 /// per question.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Related {
     entries: Vec<Vec<usize>>,
     gaps: Vec<Vec<usize>>,

@@ -8,7 +8,7 @@ use crate::knowledge::{AnswerKind, Entity, Lexicon, Story};
 use crate::lang::{Lang, Localized, is_cyrillic};
 
 /// What a document stands for; the number indexes the story's list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DocRef {
     Entry(usize),
     Gap(usize),
@@ -38,6 +38,7 @@ const CORE_TERMS: usize = 4;
 /// aliases, in any language) names the same thing.
 pub type Named = (u16, u16);
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
@@ -47,6 +48,7 @@ pub struct Doc {
     pub surfaces: Vec<Vec<u32>>,
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Phrasing {
     pub doc: u32,
     /// Sum of the phrasing's term weights.
@@ -56,6 +58,7 @@ pub struct Phrasing {
     pub terms: usize,
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Index {
     pub analyzer: Analyzer,
     pub docs: Vec<Doc>,

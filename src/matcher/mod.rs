@@ -92,6 +92,7 @@ impl Decision {
     }
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Matcher {
     pub(crate) index: Index,
     /// Entries offered when nothing else fits: the first of each topic.

@@ -74,6 +74,7 @@ pub struct Checked {
 }
 
 /// What the premise checks need from the knowledge, found once per load.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Premises {
     /// Every figure and date the article states.
     article: Backing,
@@ -84,6 +85,7 @@ pub struct Premises {
     contrasts: Vec<ContrastStems>,
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 struct ContrastStems {
     word: [String; 2],
     /// The terms the article's word is matched as (with its synonyms: "limited").

@@ -236,8 +236,10 @@ fn phrase<'a>(words: &'a [String], end: &[&str]) -> Option<&'a [String]> {
 /// the note is what a decline says, so it must speak of what the question names. Each
 /// note is read the first time a decline needs it: reading all of them would be a tenth
 /// of every start-up, and most never are.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct GapNames {
     notes: Vec<[String; 2]>,
+    #[serde(with = "crate::cache::fields::cells")]
     named: Vec<OnceLock<Vec<Named>>>,
 }
 

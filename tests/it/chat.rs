@@ -12,7 +12,8 @@ fn chat(args: &[&str]) -> Command {
         .args(["--knowledge", MINI, "chat"])
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
-        .env_remove("STORYBOT_KNOWLEDGE");
+        .env_remove("STORYBOT_KNOWLEDGE")
+        .env("STORYBOT_CACHE_DIR", crate::support::TEST_CACHE);
     command
 }
 

@@ -5,11 +5,14 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use crate::support::TEST_CACHE;
+
 pub(crate) fn storybot(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_storybot"))
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
         .env_remove("STORYBOT_KNOWLEDGE")
+        .env("STORYBOT_CACHE_DIR", TEST_CACHE)
         .output()
         .unwrap()
 }
@@ -117,6 +120,7 @@ fn ask_json_declines_honestly_with_nulls() {
 fn ask_json_stdin_streams_one_line_per_question_in_order() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
         .args(["--knowledge", MINI, "ask", "--json", "-"])
+        .env("STORYBOT_CACHE_DIR", TEST_CACHE)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -193,6 +197,7 @@ fn with_a_closed_pipe(args: &[&str], input: &str) -> std::process::ExitStatus {
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
         .env_remove("STORYBOT_KNOWLEDGE")
+        .env("STORYBOT_CACHE_DIR", TEST_CACHE)
         .stdin(Stdio::piped())
         .stdout(writer.try_clone().unwrap())
         .stderr(writer)

@@ -18,8 +18,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use storybot::cache::Cache;
 use storybot::engine::Engine;
 use storybot::evaluate::question_sets;
+use storybot::knowledge::Checks;
 use storybot::matcher::{Decision, Outcome};
 
 const SNAPSHOT: &str = "tests/fixtures/decisions.snapshot";
@@ -182,10 +184,28 @@ fn every_decision_matches_the_snapshot() {
         eprintln!("wrote {} decisions to {SNAPSHOT}", current.len());
         return;
     }
+    assert_as_stored(&current);
+}
+
+/// The engine a one-shot command reads back from the start-up cache decides every
+/// question as the one built from the knowledge does.
+#[test]
+fn the_engine_read_from_the_cache_decides_as_the_snapshot() {
+    if std::env::var_os(UPDATE).is_some() {
+        return;
+    }
+    let (knowledge, dir) = (Path::new("knowledge"), tempfile::tempdir().unwrap());
+    let cache = Cache::at(dir.path());
+    cache.store(knowledge, &Engine::load_with(knowledge, Checks::Structure).unwrap()).unwrap();
+    let engine = cache.fetch(knowledge).unwrap();
+    assert_as_stored(&snapshot(&engine));
+}
+
+fn assert_as_stored(current: &[String]) {
     let stored = std::fs::read_to_string(SNAPSHOT)
         .unwrap_or_else(|e| panic!("cannot read {SNAPSHOT} ({e}); create it with {UPDATE}=1"));
     let stored: Vec<&str> = stored.lines().collect();
-    let diff = differences(&stored, &current);
+    let diff = differences(&stored, current);
     assert!(
         diff.is_empty(),
         "{} of {} decisions differ from {SNAPSHOT} (first {SHOWN_DIFFERENCES}; - stored, + now):\n\n{}\n\n\

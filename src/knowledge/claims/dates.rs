@@ -6,7 +6,9 @@ use std::ops::Range;
 use crate::knowledge::names::Token;
 
 /// A date as precise as the text gives it; what it leaves out is `None`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Date {
     pub year: Option<u16>,
     pub month: Option<u8>,
@@ -17,7 +19,7 @@ pub struct Date {
 }
 
 /// A date told from the time of writing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Relative {
     Today,
     Yesterday,

@@ -23,7 +23,7 @@ use numbers::Amount;
 use super::names::{Names, Stemmers, Token};
 
 /// One checkable claim.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Claim {
     /// A number written plainly: "300000".
     Number(String),
@@ -123,7 +123,7 @@ fn name(run: &[&Token]) -> Option<Found> {
 }
 
 /// The claims some texts make, to check other claims against.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Backing {
     claims: HashSet<Claim>,
     dates: Vec<Date>,
