@@ -108,19 +108,18 @@ fn an_edited_knowledge_file_is_never_answered_from_the_old_cache() {
 
     // Every file the load reads is in the key: the article, the lexicon, and whether
     // an optional file is there at all.
-    let article = dir.join("article.txt");
-    let changes: [(&str, Box<dyn Fn()>); 3] = [
-        ("the article", Box::new(|| edit(&article, |t| t + "\nOne more sentence.\n"))),
-        ("the lexicon", Box::new(|| edit(&dir.join("lexicon.toml"), |t| t + "\n# a comment\n"))),
-        ("small talk removed", Box::new(|| std::fs::remove_file(dir.join("smalltalk.toml")).unwrap())),
-    ];
-    for (what, change) in changes {
-        change();
+    let changed = |what: &str| {
         let out = ask(dir, cache.path());
         assert!(!hit(&out), "{what}: the old entry answered");
         assert_eq!(answer(&out), "It holds four thousand books.", "{what}");
         assert!(hit(&ask(dir, cache.path())), "{what}: the new entry is stored");
-    }
+    };
+    edit(&dir.join("article.txt"), |t| t + "\nOne more sentence.\n");
+    changed("the article");
+    edit(&dir.join("lexicon.toml"), |t| t + "\n# a comment\n");
+    changed("the lexicon");
+    std::fs::remove_file(dir.join("smalltalk.toml")).unwrap();
+    changed("small talk removed");
     only_entry(cache.path());
 }
 
