@@ -41,7 +41,9 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
     let (mut done, mut floor) = (0, 0f32);
     for k in 0..order.len() - 1 {
         let term = query.terms[order[k]];
-        query.add_everywhere(term, s);
+        // Planning needs what each document matched, not its phrasings: the probes are
+        // scored from the postings, and the candidates' sums start again from zero.
+        query.add_to_documents(term, s);
         done += work(&term);
         // Pruning now could save less than it has cost.
         if 2 * done > total_work {
