@@ -82,10 +82,19 @@ pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
 /// `rest`) could still lift to `floor`.
 fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
     let reach = |d: u32| query.doc_bound(d, s.sums[d as usize].matched + rest);
-    let docs: Vec<u32> = s.docs.iter().copied().filter(|&d| reach(d) >= floor - ROUNDING_SLACK).collect();
+    // One bit a document: read back in order, cheaper than sorting thousands of ids.
+    let mut kept = vec![0u64; s.sums.len().div_ceil(64)];
+    for &d in s.docs.iter().filter(|&&d| reach(d) >= floor - ROUNDING_SLACK) {
+        kept[d as usize / 64] |= 1 << (d % 64);
+    }
     s.clear(false);
-    s.docs = docs;
-    s.docs.sort_unstable();
+    for (w, &bits) in kept.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            s.docs.push((w * 64) as u32 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
 }
 
 /// How many of the documents the rarest terms match best are scored in full for
