@@ -18,6 +18,11 @@ pub enum DocRef {
     SmallTalk(usize),
 }
 
+/// How strongly a phrasing's words speak for its document: the strongest field, so a
+/// document's term of this strength is in one of its phrasings (pruning's bounds rely
+/// on it).
+pub const PHRASING: f32 = 1.0;
+
 /// One thing of an entity group, as (group, member): every name of the member (its
 /// aliases, in any language) names the same thing.
 pub type Named = (u16, u16);

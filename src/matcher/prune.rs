@@ -70,7 +70,8 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
 pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
     let sums = &mut s.sums;
     s.docs.retain(|&d| {
-        let keep = query.doc_bound(d, sums[d as usize].matched) >= floor - ROUNDING_SLACK;
+        let DocSums { matched, phrasal, .. } = sums[d as usize];
+        let keep = query.doc_bound(d, matched, phrasal) >= floor - ROUNDING_SLACK;
         if !keep {
             sums[d as usize] = DocSums::default();
         }
@@ -81,7 +82,10 @@ pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
 /// Keeps, zeroed, the touched documents that the rest of the question (weighing
 /// `rest`) could still lift to `floor`.
 fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
-    let reach = |d: u32| query.doc_bound(d, s.sums[d as usize].matched + rest);
+    let reach = |d: u32| {
+        let sums = &s.sums[d as usize];
+        query.doc_bound(d, sums.matched + rest, sums.phrasal + rest)
+    };
     // One bit a document: read back in order, cheaper than sorting thousands of ids.
     let mut kept = vec![0u64; s.sums.len().div_ceil(64)];
     for &d in s.docs.iter().filter(|&&d| reach(d) >= floor - ROUNDING_SLACK) {
@@ -153,7 +157,7 @@ pub fn add_to_candidates(query: &Query, (id, weight): (u32, f32), s: &mut Scratc
         if let Some(&(doc, strength)) = docs.get(at_doc)
             && doc == d
         {
-            s.sums[d as usize].matched += weight * strength;
+            s.sums[d as usize].add(weight, strength);
         }
     }
 }

@@ -8,7 +8,7 @@
 //! closest phrasing the question contains, which carries long, chatty questions.
 
 use super::analyze::{Analysis, Precision};
-use super::index::{DocRef, Index, surface_similarity};
+use super::index::{DocRef, Index, PHRASING, surface_similarity};
 use crate::knowledge::AnswerKind;
 
 /// How much phrasing words missing from the question count against the fit.
@@ -48,6 +48,8 @@ pub const KEEP: usize = 16;
 pub(super) struct DocSums {
     /// The question's weight the document explains (by field strength).
     pub matched: f32,
+    /// The part of it from terms of its phrasings: no phrasing matches more.
+    pub phrasal: f32,
     /// The best fit and containment among its phrasings.
     pub fit: f32,
     pub containment: f32,
@@ -66,6 +68,16 @@ pub(super) struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+impl DocSums {
+    /// Adds a term of weight `weight` that the document has with `strength`.
+    pub fn add(&mut self, weight: f32, strength: f32) {
+        self.matched += weight * strength;
+        if strength >= PHRASING {
+            self.phrasal += weight * strength;
+        }
+    }
 }
 
 impl Scratch {
@@ -149,7 +161,7 @@ impl<'a> Query<'a> {
             if sums.matched == 0.0 {
                 s.docs.push(doc);
             }
-            sums.matched += weight * strength;
+            sums.add(weight, strength);
         }
     }
 
@@ -210,15 +222,18 @@ impl<'a> Query<'a> {
         most.max(CONTAINED * share.min(1.0) * self.most_contained * most.sqrt())
     }
 
-    /// The most document `doc` can score from terms that add up to `matched` in it:
-    /// [`Self::bound`], with its phrasings' containment at most `matched` over its
-    /// lightest phrasing's weight (what a phrasing shares with the question is part of
-    /// what the document matched).
-    pub fn doc_bound(&self, doc: u32, matched: f32) -> f32 {
+    /// The most document `doc` can score from terms that add up to `matched` in it,
+    /// `phrasal` of them from terms of its phrasings: coverage at most `matched` of the
+    /// question's weight, a phrasing's fit at most `phrasal` of it, and its
+    /// containment at most `phrasal` over the lightest phrasing's weight (what a
+    /// phrasing shares with the question is part of what the document matched through
+    /// its phrasings).
+    pub fn doc_bound(&self, doc: u32, matched: f32, phrasal: f32) -> f32 {
         let most = (matched / self.total).min(1.0);
+        let fit = (phrasal / self.total).min(1.0);
         let lightest = self.index.lightest_phrasing[doc as usize].max(f32::EPSILON);
-        let contained = (matched / lightest).min(self.most_contained);
-        most.max(CONTAINED * contained * most.sqrt())
+        let contained = (phrasal / lightest).min(self.most_contained);
+        (0.5 * most + 0.5 * fit).max(CONTAINED * contained * most.sqrt())
     }
 }
 

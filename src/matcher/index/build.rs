@@ -5,18 +5,22 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Doc, DocRef, Index, Named, Phrasing};
+use super::{Doc, DocRef, Index, Named, PHRASING, Phrasing};
 use crate::knowledge::{AnswerKind, Entity, Lexicon, Story};
 use crate::lang::{Localized, is_cyrillic};
 use crate::matcher::analyze::{Analyzer, QUESTION_MARK};
 
-/// How strongly a field's words speak for its document.
-const PHRASING: f32 = 1.0;
+/// How strongly a field's words speak for its document; a phrasing's words the most
+/// ([`PHRASING`]).
 const ANSWER: f32 = 0.7;
 const SOURCE: f32 = 0.6;
 const QUOTE: f32 = 0.5;
 const TOPIC: f32 = 0.5;
 const NOTE: f32 = 0.4;
+// Pruning reads a term of strength PHRASING in a document as one of its phrasings'
+// words: every other field must be weaker.
+const _: () = assert!(ANSWER < PHRASING && SOURCE < PHRASING && QUOTE < PHRASING);
+const _: () = assert!(TOPIC < PHRASING && NOTE < PHRASING);
 /// Question words only break ties between phrasings; they say little on their own.
 const QUESTION_WORD: f32 = 0.3;
 /// "When" is the whole point of a question about a date: "when did the governor admit
