@@ -64,6 +64,9 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
     }
 }
 
+/// Bytes reserved for a line: most lines (a reply with its answer and quote) fit.
+const LINE_CAPACITY: usize = 4096;
+
 /// One `ask --json` line: the object, a newline, flushed so a reader on a pipe gets
 /// each answer as it is made. `chat --json` prints the same lines.
 pub fn write_json(
@@ -74,7 +77,8 @@ pub fn write_json(
 ) -> std::io::Result<()> {
     // The line is made whole in memory and written at once: stdout scans every write
     // for line ends, and a JSON object is many small writes.
-    let mut line = serde_json::to_vec(&to_json(engine, question, response))?;
+    let mut line = Vec::with_capacity(LINE_CAPACITY);
+    to_json(engine, question, response).write_to(&mut line);
     line.push(b'\n');
     out.write_all(&line)?;
     out.flush()

@@ -6,6 +6,7 @@ mod ask;
 mod chat;
 mod check;
 mod conversation;
+mod json_line;
 mod output;
 mod report;
 

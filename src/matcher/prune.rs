@@ -41,7 +41,9 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
     let (mut done, mut floor) = (0, 0f32);
     for k in 0..order.len() - 1 {
         let term = query.terms[order[k]];
-        query.add_everywhere(term, s);
+        // Planning needs what each document matched, not its phrasings: the probes are
+        // scored from the postings, and the candidates' sums start again from zero.
+        query.add_to_documents(term, s);
         done += work(&term);
         // Pruning now could save less than it has cost.
         if 2 * done > total_work {
@@ -68,7 +70,8 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
 pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
     let sums = &mut s.sums;
     s.docs.retain(|&d| {
-        let keep = query.doc_bound(d, sums[d as usize].matched) >= floor - ROUNDING_SLACK;
+        let DocSums { matched, phrasal, .. } = sums[d as usize];
+        let keep = query.doc_bound(d, matched, phrasal) >= floor - ROUNDING_SLACK;
         if !keep {
             sums[d as usize] = DocSums::default();
         }
@@ -79,11 +82,23 @@ pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
 /// Keeps, zeroed, the touched documents that the rest of the question (weighing
 /// `rest`) could still lift to `floor`.
 fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
-    let reach = |d: u32| query.doc_bound(d, s.sums[d as usize].matched + rest);
-    let docs: Vec<u32> = s.docs.iter().copied().filter(|&d| reach(d) >= floor - ROUNDING_SLACK).collect();
+    let reach = |d: u32| {
+        let sums = &s.sums[d as usize];
+        query.doc_bound(d, sums.matched + rest, sums.phrasal + rest)
+    };
+    // One bit a document: read back in order, cheaper than sorting thousands of ids.
+    let mut kept = vec![0u64; s.sums.len().div_ceil(64)];
+    for &d in s.docs.iter().filter(|&&d| reach(d) >= floor - ROUNDING_SLACK) {
+        kept[d as usize / 64] |= 1 << (d % 64);
+    }
     s.clear(false);
-    s.docs = docs;
-    s.docs.sort_unstable();
+    for (w, &bits) in kept.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            s.docs.push((w * 64) as u32 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
 }
 
 /// How many of the documents the rarest terms match best are scored in full for
@@ -142,7 +157,7 @@ pub fn add_to_candidates(query: &Query, (id, weight): (u32, f32), s: &mut Scratc
         if let Some(&(doc, strength)) = docs.get(at_doc)
             && doc == d
         {
-            s.sums[d as usize].matched += weight * strength;
+            s.sums[d as usize].add(weight, strength);
         }
     }
 }

@@ -8,7 +8,7 @@
 //! closest phrasing the question contains, which carries long, chatty questions.
 
 use super::analyze::{Analysis, Precision};
-use super::index::{DocRef, Index, surface_similarity};
+use super::index::{DocRef, Index, PHRASING, surface_similarity};
 use crate::knowledge::AnswerKind;
 
 /// How much phrasing words missing from the question count against the fit.
@@ -48,6 +48,8 @@ pub const KEEP: usize = 16;
 pub(super) struct DocSums {
     /// The question's weight the document explains (by field strength).
     pub matched: f32,
+    /// The part of it from terms of its phrasings: no phrasing matches more.
+    pub phrasal: f32,
     /// The best fit and containment among its phrasings.
     pub fit: f32,
     pub containment: f32,
@@ -66,6 +68,16 @@ pub(super) struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+impl DocSums {
+    /// Adds a term of weight `weight` that the document has with `strength`.
+    pub fn add(&mut self, weight: f32, strength: f32) {
+        self.matched += weight * strength;
+        if strength >= PHRASING {
+            self.phrasal += weight * strength;
+        }
+    }
 }
 
 impl Scratch {
@@ -135,15 +147,21 @@ impl<'a> Query<'a> {
     /// Adds a term to every document and phrasing that uses it, listing new
     /// documents.
     pub fn add_everywhere(&self, (id, weight): (u32, f32), s: &mut Scratch) {
+        self.add_to_documents((id, weight), s);
+        for &p in &self.index.phrasing_postings[id as usize] {
+            add_to_phrasing(p, weight, s);
+        }
+    }
+
+    /// Adds a term to every document that uses it (not to its phrasings), listing new
+    /// documents.
+    pub fn add_to_documents(&self, (id, weight): (u32, f32), s: &mut Scratch) {
         for &(doc, strength) in &self.index.doc_postings[id as usize] {
             let sums = &mut s.sums[doc as usize];
             if sums.matched == 0.0 {
                 s.docs.push(doc);
             }
-            sums.matched += weight * strength;
-        }
-        for &p in &self.index.phrasing_postings[id as usize] {
-            add_to_phrasing(p, weight, s);
+            sums.add(weight, strength);
         }
     }
 
@@ -178,16 +196,21 @@ impl<'a> Query<'a> {
     pub fn score(&self, doc: u32, sums: &DocSums) -> f32 {
         let (index, analysis) = (self.index, self.analysis);
         let d = doc as usize;
-        let coverage = (sums.matched / self.total).min(1.0);
         let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
             || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
-        let (fit, containment) = (sums.fit, sums.containment);
-        let blended = (0.5 * coverage + 0.5 * fit).max(CONTAINED * containment * coverage.sqrt());
+        let blended = self.blend(sums);
         let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
         if !self.asked.is_empty() && index.names_another(doc, &self.asked) {
             score *= ANOTHER_ENTITY;
         }
         score.clamp(0.0, 1.0)
+    }
+
+    /// A touched document's coverage, fit and containment blended: its score before
+    /// the factors, each at most 1, that [`Self::score`] applies, so never below it.
+    fn blend(&self, sums: &DocSums) -> f32 {
+        let coverage = (sums.matched / self.total).min(1.0);
+        (0.5 * coverage + 0.5 * sums.fit).max(CONTAINED * sums.containment * coverage.sqrt())
     }
 
     /// The most a document can score from terms of total weight `weight` whose
@@ -199,15 +222,18 @@ impl<'a> Query<'a> {
         most.max(CONTAINED * share.min(1.0) * self.most_contained * most.sqrt())
     }
 
-    /// The most document `doc` can score from terms that add up to `matched` in it:
-    /// [`Self::bound`], with its phrasings' containment at most `matched` over its
-    /// lightest phrasing's weight (what a phrasing shares with the question is part of
-    /// what the document matched).
-    pub fn doc_bound(&self, doc: u32, matched: f32) -> f32 {
+    /// The most document `doc` can score from terms that add up to `matched` in it,
+    /// `phrasal` of them from terms of its phrasings: coverage at most `matched` of the
+    /// question's weight, a phrasing's fit at most `phrasal` of it, and its
+    /// containment at most `phrasal` over the lightest phrasing's weight (what a
+    /// phrasing shares with the question is part of what the document matched through
+    /// its phrasings).
+    pub fn doc_bound(&self, doc: u32, matched: f32, phrasal: f32) -> f32 {
         let most = (matched / self.total).min(1.0);
+        let fit = (phrasal / self.total).min(1.0);
         let lightest = self.index.lightest_phrasing[doc as usize].max(f32::EPSILON);
-        let contained = (matched / lightest).min(self.most_contained);
-        most.max(CONTAINED * contained * most.sqrt())
+        let contained = (phrasal / lightest).min(self.most_contained);
+        (0.5 * most + 0.5 * fit).max(CONTAINED * contained * most.sqrt())
     }
 }
 
@@ -257,15 +283,33 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
         }
     }
     query.fit_phrasings(s);
-    let mut ranked: Vec<Scored> =
-        s.docs.iter().map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) }).collect();
-    let order = |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
-    if ranked.len() > KEEP {
-        ranked.select_nth_unstable_by(KEEP, order);
-        ranked.truncate(KEEP);
+    let mut ranked: Vec<Scored> = Vec::with_capacity(KEEP + 1);
+    for &doc in &s.docs {
+        let sums = &s.sums[doc as usize];
+        // A document whose blend is below the KEEP-th best score cannot rank: no need
+        // to weigh its kind of answer and the things it names.
+        if ranked.len() == KEEP && query.blend(sums) < ranked[KEEP - 1].score {
+            continue;
+        }
+        keep_best(&mut ranked, Scored { doc, score: query.score(doc, sums) });
     }
-    ranked.sort_by(order);
     ranked
+}
+
+/// Best first: higher scores, then lower document numbers (a total order, so the
+/// best [`KEEP`] are the same whichever order documents come in).
+fn order(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+}
+
+/// Adds `scored` to the best documents so far (at most [`KEEP`], best first) if it
+/// is among them.
+fn keep_best(ranked: &mut Vec<Scored>, scored: Scored) {
+    let at = ranked.partition_point(|r| order(r, &scored).is_lt());
+    if at < KEEP {
+        ranked.truncate(KEEP - 1);
+        ranked.insert(at, scored);
+    }
 }
 
 /// Entries considered per question.
@@ -372,5 +416,46 @@ fn wrong_kind(kinds: &[AnswerKind], target: DocRef, asks: Option<AnswerKind>) ->
             .iter()
             .any(|k| matches!(k, AnswerKind::Person | AnswerKind::Organization | AnswerKind::Place)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// Every touched document scored, sorted whole and cut to [`KEEP`].
+    fn rank_every_document(index: &Index, analysis: &Analysis) -> Vec<Scored> {
+        let query = Query::new(index, analysis);
+        let mut s = Scratch::default();
+        s.fit_to(index);
+        for &term in &query.terms {
+            query.add_everywhere(term, &mut s);
+        }
+        query.fit_phrasings(&mut s);
+        let mut all: Vec<Scored> = s
+            .docs
+            .iter()
+            .map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) })
+            .collect();
+        all.sort_by(order);
+        all.truncate(KEEP);
+        all
+    }
+
+    #[test]
+    fn the_best_documents_are_those_a_whole_sort_finds() {
+        let story = crate::knowledge::load(Path::new("knowledge")).unwrap();
+        let index = Index::build(&story);
+        let sets = crate::evaluate::question_sets(Path::new("tests/eval")).unwrap();
+        let mut cut = 0;
+        for q in sets.into_iter().flat_map(|(_, cases)| cases).map(|c| c.q) {
+            let analysis = index.analyzer.analyze_question(&q);
+            let ranked = rank_pruned(&index, &analysis, false);
+            assert_eq!(ranked, rank_every_document(&index, &analysis), "{q}");
+            cut += usize::from(ranked.len() == KEEP);
+        }
+        assert!(cut > 100, "only {cut} questions touched more than {KEEP} documents");
     }
 }
