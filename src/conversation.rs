@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn after_a_known_gap_a_follow_up_is_about_what_its_note_says() {
         let engine = engine();
-        let question = "who is the governor who admitted mistakes in the draft?";
+        let question = "were men wrongly drafted in other regions besides buryatia?";
         let response = engine.respond_in(question, None, None);
         let Some(Outcome::Gap { gap }) = response.decision.as_ref().map(|d| d.outcome.clone()) else {
             panic!("{question:?} is a known gap");

@@ -6,6 +6,7 @@
 //! a question of any length costs bounded time.
 
 pub(crate) mod analyze;
+mod asked;
 mod decide;
 mod followup;
 mod index;
@@ -20,6 +21,7 @@ mod question;
 mod reference;
 mod score;
 mod subject;
+mod yes_no;
 
 pub use followup::{Focus, Reading, refers_to_person};
 pub use index::DocRef;
@@ -103,6 +105,8 @@ pub struct Matcher {
     premises: premise::Premises,
     /// The things each gap's note names ([`subject::gap_is_about`]).
     gap_names: subject::GapNames,
+    /// The kind each phrasing asks for ([`asked::Asked::adjust`]).
+    asked: asked::Asked,
 }
 
 impl Matcher {
@@ -114,7 +118,9 @@ impl Matcher {
         let names = names::Names::build(&index, story);
         let premises = premise::Premises::new(story, &index);
         let gap_names = subject::GapNames::build(story);
-        Matcher { index, starters, related: decide::Related::new(story), names, premises, gap_names }
+        let asked = asked::Asked::build(story, &index);
+        let related = decide::Related::new(story);
+        Matcher { index, starters, related, names, premises, gap_names, asked }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -233,7 +239,9 @@ impl Matcher {
 
     /// The same, for a question already analyzed.
     fn candidates_for(&self, analysis: &analyze::Analysis) -> Candidates {
-        score::candidates(&self.index, analysis)
+        let mut candidates = score::candidates(&self.index, analysis);
+        self.asked.adjust(&self.index, analysis, &mut candidates);
+        candidates
     }
 
     /// The text of a message the matcher reads ([`message::read`]): its question, without

@@ -8,15 +8,14 @@
 //! - A word that contradicts the article's ("full mobilization" where it says
 //!   "partial"; lexicon `[[contrast]]`): the same, with the article's word in its place.
 //! - A yes/no question about a state of affairs the article never reports ("Is the war
-//!   over now?", "Is gasoline getting more expensive?"): the entry that would answer it
-//!   must speak of most of what the question asks, or the question is declined rather
-//!   than answered with an entry that merely shares its other words.
+//!   over now?", "Is gasoline getting more expensive?"): declined unless the entry
+//!   that would answer it says whether it is so ([`super::yes_no`]).
 
 use std::ops::Range;
 
 use super::analyze::{Analysis, QUESTION_MARK};
-use super::index::{DocRef, Index, surface_similarity};
-use super::question::NEGATION;
+use super::index::{DocRef, Index};
+use super::yes_no::{Unknown, coverage, covers_yes_no, doc_has};
 use super::{Matcher, Outcome, decide, parts, thresholds};
 use crate::knowledge::Story;
 use crate::knowledge::claims::{self, Backing, Claim};
@@ -33,29 +32,6 @@ const MAX_RATIO: f64 = 100.0;
 const FIGURE_REST: f32 = 0.75;
 /// Characters next to a number that make it a sum ("2+2"), not a claim about the story.
 const ARITHMETIC: [char; 6] = ['+', '*', '/', '=', '×', '^'];
-/// Terms this common (in most of the knowledge's documents: "article", "draft")
-/// say little of what a figure counts; the rest of its sentence is read without them.
-const COMMON_IDF: f32 = 1.0;
-/// Share of a yes/no question's content weight the answering entry must cover: half,
-/// so that one verb the entry doesn't use ("do they *check* if you're sick before
-/// drafting you in Buryatia?") leaves the answer, and an unknown subject or
-/// predicate ("is *gasoline* …?", "is the war *over*?") declines it.
-pub const COVER: f32 = 0.5;
-/// How much more an unknown name weighs than another unknown word, as the scorer
-/// counts it; a word the knowledge never uses weighs as much in a yes/no question.
-const NAME: f32 = 2.0;
-/// English particles that are a yes/no question's whole predicate when they close it
-/// ("is the war *over*?", "are the borders shut *down*?"); the matcher drops them as
-/// stop words, so they are counted here.
-const PARTICLES: [&str; 7] = ["over", "out", "off", "up", "down", "back", "away"];
-/// Words that ask how, which the matcher leaves out of its question words ("как" is
-/// as often "as" or "like"): a question with one is not a yes/no question.
-const ASKS_HOW: [&str; 5] = ["как", "каков", "какова", "каково", "каковы"];
-/// "Or": a question that offers alternatives asks which, not whether ("do they let
-/// men in or catch them?").
-const ALTERNATIVE: [&str; 3] = ["or", "или", "либо"];
-/// Words that may follow the predicate at the end of a question ("is it over *now*?").
-const TRAILING: [&str; 9] = ["now", "yet", "already", "still", "then", "right", "too", "anymore", "really"];
 
 /// What a reply corrects before it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,11 +269,6 @@ fn replaced(text: &str, ranges: &[Range<usize>], with: &str) -> String {
     out
 }
 
-/// Whether `doc` uses the term `id`.
-fn doc_has(index: &Index, id: u32, doc: u32) -> bool {
-    index.doc_postings[id as usize].binary_search_by_key(&doc, |&(d, _)| d).is_ok()
-}
-
 /// Whether a content word next to `words[at]` (stop words skipped) is one entry
 /// `entry` uses.
 fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
@@ -311,83 +282,9 @@ fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
     })
 }
 
-/// Whether the entries answering a question cover enough of it when it asks yes or
-/// no (no question word): its content words, through stems and synonyms, and a
-/// particle that is its predicate ("is the war over?"). A question word asks for a
-/// fact the entry may give in other words; a yes/no question asks whether what it
-/// says is so, and an entry that speaks of only part of it does not say.
-fn covers_yes_no(index: &Index, analysis: &Analysis, entry: usize, also: Option<usize>) -> bool {
-    let interrogative = |w: &String| ASKS_HOW.contains(&w.as_str()) || ALTERNATIVE.contains(&w.as_str());
-    if analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION)
-        || analysis.words.iter().any(interrogative)
-    {
-        return true;
-    }
-    let entries: Vec<usize> = std::iter::once(entry).chain(also).collect();
-    coverage(index, analysis, &entries, Unknown::All) >= COVER
-}
-
-/// Which words the knowledge never uses count against an entry's coverage.
-#[derive(Clone, Copy, PartialEq)]
-enum Unknown {
-    /// All, as much as a name: in a yes/no question such a word is likely what it
-    /// asks about ("is *gasoline* getting more expensive?").
-    All,
-    /// Only names, and the commonest terms are left out: chatter around a figure
-    /// ("correct me if wrong", "the article said") is not what it counts.
-    Names,
-}
-
-/// The share of a question's content weight (its question words aside) that `entries`
-/// speak of: words the knowledge never uses count as the scorer counts them (names
-/// twice), and so does a particle that closes the question as its predicate.
-fn coverage(index: &Index, analysis: &Analysis, entries: &[usize], unknown: Unknown) -> f32 {
-    let docs: Vec<u32> = entries.iter().map(|&e| index.doc_of(DocRef::Entry(e))).collect();
-    let (mut asked, mut covered) = (0f32, 0f32);
-    for term in analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK)) {
-        match index.term(term) {
-            Some(id) if unknown == Unknown::Names && index.idf[id as usize] < COMMON_IDF => {}
-            Some(id) => {
-                asked += index.idf[id as usize];
-                if docs.iter().any(|&d| doc_has(index, id, d)) {
-                    covered += index.idf[id as usize];
-                }
-            }
-            None if unknown == Unknown::All || analysis.names.contains(term) => {
-                asked += NAME * index.unknown_weight
-            }
-            None => {}
-        }
-    }
-    if let Some(particle) = closing_particle(&analysis.words) {
-        asked += NAME * index.unknown_weight;
-        let surface = index.surface(std::slice::from_ref(&particle.to_string()));
-        let uses =
-            |d: &u32| index.docs[*d as usize].surfaces.iter().any(|s| surface_similarity(&surface, s) > 0.0);
-        if docs.iter().any(uses) {
-            covered += NAME * index.unknown_weight;
-        }
-    }
-    if asked <= 0.0 { 1.0 } else { covered / asked }
-}
-
-/// The particle that closes a question as its predicate, if one does.
-fn closing_particle(words: &[String]) -> Option<&str> {
-    let last = words.iter().rev().find(|w| !TRAILING.contains(&w.as_str()))?;
-    PARTICLES.contains(&last.as_str()).then_some(last.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_particle_that_closes_a_question_is_its_predicate() {
-        let words = |t: &str| t.split(' ').map(String::from).collect::<Vec<_>>();
-        assert_eq!(closing_particle(&words("is the war over now")), Some("over"));
-        assert_eq!(closing_particle(&words("did men flee over the border")), None);
-        assert_eq!(closing_particle(&words("is the border open")), None);
-    }
 
     #[test]
     fn a_figure_is_mistaken_only_for_one_of_its_order() {

@@ -8,6 +8,7 @@
 mod support;
 mod telegram_harness;
 
+mod asked;
 mod cache;
 mod chat;
 mod check;

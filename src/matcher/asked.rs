@@ -1,0 +1,482 @@
+//! What a question asks for, read against each candidate's phrasings and words.
+//!
+//! - A phrasing's own question word counts when the question lacks it or asks another
+//!   kind: "*when* did the governor admit mistakes" shares every word of "did the
+//!   governor admit mistakes?" but asks for a date, so a candidate is scored without
+//!   its phrasings that ask for another kind of answer than the question does.
+//! - What "how many" counts ("how many have *left*") and what "list every" lists
+//!   ("every *European* country", "every *airline*") must be something the document
+//!   speaks of: a document whose number counts something else, or whose list is not
+//!   restricted the way the question restricts it, loses as an entry of the wrong kind
+//!   does.
+
+use super::analyze::{Analysis, QUESTION_MARK};
+use super::index::{DocRef, Index};
+use super::normalize;
+use super::question::{is_question_word, question_kind};
+use super::score::{Candidates, DocSums, Query};
+use super::yes_no::ASKS_HOW;
+use crate::knowledge::{AnswerKind, Story};
+
+/// Factor for a document that does not speak of what the question counts: as much as
+/// an entry whose answer is of the wrong kind loses.
+const OFF_COUNT: f32 = 0.7;
+/// Factor for a document that does not have what restricts the list asked for: its
+/// list is another list, however many words it shares ("every *European* country").
+const OFF_LIST: f32 = 0.6;
+/// Terms this common (in about two documents in five: "men", "Russia", the draft) say
+/// little of what is counted: the next word is read instead ("how many men *fled*");
+/// a word before one narrows it rather than names another thing ([`super::yes_no`]).
+pub(super) const GENERIC_IDF: f32 = 1.2;
+/// Content words read after "how many" or "list every": a noun phrase is short, and
+/// what follows it is what the counted or listed things did.
+const MAX_TARGET_WORDS: usize = 3;
+/// Phrasings per document rescored at most (each document has a few dozen); a
+/// document with more keeps its score.
+const MAX_PHRASINGS: usize = 96;
+/// The field strength of a phrasing in the index: a gap must be asked about what a
+/// question counts or lists, not only mention it in its note.
+const IN_PHRASINGS: f32 = 1.0;
+/// An entry fitting this well keeps a question that a gap fits better but adds
+/// nothing to (as the scorer decides it before this step).
+const GAP_CLOSE_ENTRY: f32 = 0.75;
+/// Words that ask for a whole list of something.
+const LIST_VERBS: [&str; 9] =
+    ["list", "name", "enumerate", "перечисли", "перечислите", "назови", "назовите", "список", "перечень"];
+/// Words that quantify the listed things after a list verb, or on their own ("every").
+const LIST_ALL: [&str; 7] = ["every", "all", "each", "все", "всех", "каждый", "каждую"];
+/// Words that end the noun phrase a question counts or lists: relative words and
+/// prepositions ("every country *that* …", "every border *with* queues").
+/// and auxiliaries ("all the ways Russians *are* getting out").
+const PHRASE_END: [&str; 54] = [
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "with",
+    "in",
+    "of",
+    "to",
+    "from",
+    "for",
+    "at",
+    "on",
+    "by",
+    "about",
+    "than",
+    "and",
+    "or",
+    "so",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "который",
+    "которые",
+    "которая",
+    "которых",
+    "где",
+    "куда",
+    "кто",
+    "что",
+    "в",
+    "на",
+    "из",
+    "с",
+    "к",
+    "по",
+    "от",
+    "у",
+    "за",
+    "о",
+    "и",
+];
+/// Auxiliaries, which end a listed noun phrase but not a count.
+const AUXILIARIES: [&str; 14] =
+    ["is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could", "will", "would"];
+/// Words that stand for any listed thing ("list all the *ways* …"): they restrict
+/// nothing, so they are not required of a document.
+const ANY_THING: [&str; 22] = [
+    "way",
+    "ways",
+    "thing",
+    "things",
+    "fact",
+    "facts",
+    "detail",
+    "details",
+    "option",
+    "options",
+    "place",
+    "places",
+    "способы",
+    "способ",
+    "факты",
+    "детали",
+    "места",
+    "мест",
+    "направления",
+    "направлений",
+    "варианты",
+    "вещи",
+];
+/// Words in a list question that restrict nothing ("list every *single* country").
+const LIST_FILLERS: [&str; 14] = [
+    "single",
+    "possible",
+    "other",
+    "different",
+    "specific",
+    "mentioned",
+    "named",
+    "known",
+    "listed",
+    "другие",
+    "упомянутые",
+    "названные",
+    "возможные",
+    "остальные",
+];
+/// Words after "how many" that say how it is counted, not what: "сколько *всего*",
+/// "how many *in total*".
+const COUNT_ADVERBS: [&str; 12] = [
+    "total",
+    "overall",
+    "exactly",
+    "roughly",
+    "approximately",
+    "всего",
+    "примерно",
+    "около",
+    "точно",
+    "уже",
+    "ещё",
+    "еще",
+];
+
+/// One bit per kind of answer a question word asks for (a name, a person and an
+/// organization are one: "who" and "which officials" ask the same).
+fn kind_bit(kind: AnswerKind) -> u8 {
+    match kind {
+        AnswerKind::Number => 1,
+        AnswerKind::Date | AnswerKind::Time => 2,
+        AnswerKind::Place => 4,
+        AnswerKind::Person | AnswerKind::Name | AnswerKind::Organization => 8,
+        AnswerKind::Reason => 16,
+        AnswerKind::Exact => 0,
+    }
+}
+const REASON: u8 = 16;
+const ALL_KINDS: u8 = 0x1f;
+/// Where a yes/no question's auxiliary may stand: after a word or two of address or
+/// chatter ("so", "hey bot").
+const YES_NO_OPENING: usize = 3;
+/// Auxiliaries that open a yes/no question.
+const YES_NO_AUX: [&str; 26] = [
+    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
+    "should", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "wont", "hasnt",
+    "havent",
+];
+
+/// The kinds of phrasing that do not fit `analysis` (0: none): for a yes/no question
+/// (no question word), every kind but "why", which is asked in other words too ("what
+/// made them flee"); for a question that asks for kinds ("where … and when …"),
+/// every other kind. A question word that asks for no kind ("what", "which *platform*")
+/// may ask for any, so it rules out nothing.
+fn foreign_to(analysis: &Analysis) -> u8 {
+    let mut asked = analysis.asks.map_or(0, kind_bit);
+    // "Как зовут …", "как отреагировал …": "как" is no question word to the matcher (it
+    // is as often "as"), but it asks.
+    let mut asks_any =
+        analysis.asks.is_some() || analysis.words.iter().any(|w| ASKS_HOW.contains(&w.as_str()));
+    for term in analysis.terms.iter().filter_map(|t| t.strip_prefix(QUESTION_MARK)) {
+        asked |= match term {
+            "when" | "когда" => kind_bit(AnswerKind::Date),
+            "where" | "где" => kind_bit(AnswerKind::Place),
+            "who" | "кто" | "чей" => kind_bit(AnswerKind::Person),
+            "why" | "почему" => REASON,
+            "сколько" => kind_bit(AnswerKind::Number),
+            _ => 0,
+        };
+        asks_any |= is_question_word(term);
+    }
+    if asked != 0 {
+        return ALL_KINDS & !asked;
+    }
+    // "Признал ли он, что были ошибки?": "что" is "that" in a yes/no question. A
+    // fragment ("statement date?", "cars, planes") asks for what its words name.
+    let yes_no = yes_no_auxiliary(&analysis.words).is_some_and(|aux| {
+        !asks_any || analysis.words.iter().position(|w| is_question_word(w)).is_some_and(|q| q > aux)
+    });
+    if yes_no { ALL_KINDS & !REASON } else { 0 }
+}
+
+/// Where the words open like a yes/no question: an auxiliary among the first few
+/// ("did the governor …", "so are prices …"), or "ли" ("признал *ли* губернатор …").
+pub(super) fn yes_no_auxiliary(words: &[String]) -> Option<usize> {
+    let opening = &words[..words.len().min(YES_NO_OPENING)];
+    opening
+        .iter()
+        .position(|w| YES_NO_AUX.contains(&w.as_str()))
+        .or_else(|| words.iter().position(|w| w == "ли"))
+}
+
+/// What the rules need from the knowledge, found once per load.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Asked {
+    /// Per phrasing (numbered as the index numbers them): the kind its question word
+    /// asks for, as a [`kind_bit`].
+    phrasing_kinds: Vec<u8>,
+    /// Per document: the kinds its phrasings ask for.
+    doc_kinds: Vec<u8>,
+    /// Where gaps' and small talk's documents start (entries' start at 0).
+    gap_base: usize,
+    smalltalk_base: usize,
+}
+
+impl Asked {
+    pub fn build(story: &Story, index: &Index) -> Asked {
+        let mut texts: Vec<Vec<&String>> = Vec::with_capacity(index.docs.len());
+        texts.extend(story.entries.iter().map(|e| e.questions.en.iter().chain(&e.questions.ru).collect()));
+        texts.extend(story.gaps.iter().map(|g| g.questions.en.iter().chain(&g.questions.ru).collect()));
+        texts.extend(story.smalltalk.iter().map(|s| s.patterns.iter().collect()));
+        let mut phrasing_kinds = vec![0u8; index.phrasings.len()];
+        let mut doc_kinds = vec![0u8; index.docs.len()];
+        for (d, texts) in texts.iter().enumerate().take(index.docs.len()) {
+            let range = index.doc_phrasings[d] as usize..index.doc_phrasings[d + 1] as usize;
+            let words: Vec<Vec<String>> =
+                texts.iter().map(|t| normalize::words(t)).filter(|w| !w.is_empty()).collect();
+            // The index skips a phrasing without terms; where the count differs, the
+            // phrasings cannot be told apart and the document keeps its scores.
+            if words.len() != range.len() {
+                continue;
+            }
+            for (p, words) in range.zip(&words) {
+                phrasing_kinds[p] = question_kind(words).map_or(0, kind_bit);
+                doc_kinds[d] |= phrasing_kinds[p];
+            }
+        }
+        let (gap_base, smalltalk_base) = (story.entries.len(), story.entries.len() + story.gaps.len());
+        Asked { phrasing_kinds, doc_kinds, gap_base, smalltalk_base }
+    }
+
+    fn doc(&self, target: DocRef) -> u32 {
+        (match target {
+            DocRef::Entry(e) => e,
+            DocRef::Gap(g) => self.gap_base + g,
+            DocRef::SmallTalk(s) => self.smalltalk_base + s,
+        }) as u32
+    }
+
+    /// `c` with each candidate scored without its phrasings of another kind, and
+    /// lowered when it lacks what the question counts or lists; re-ranked.
+    pub fn adjust(&self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
+        let foreign = foreign_to(analysis);
+        let target = target_terms(index, &analysis.words);
+        // An entry answers one fact of one kind ("On Friday"); a gap's note says what
+        // the article lacks about a subject, whatever kind was asked of it.
+        let touched = |r: &DocRef| {
+            matches!(r, DocRef::Entry(_)) && self.doc_kinds[self.doc(*r) as usize] & foreign != 0
+        };
+        let any = c.ranked.iter().any(|(r, _)| touched(r))
+            || c.entries.iter().any(|e| touched(&DocRef::Entry(e.entry)));
+        if target.terms.is_empty() && !target.unmet && !any {
+            return;
+        }
+        let query = Query::new(index, analysis);
+        let adjusted = |target_doc: DocRef, score: f32| {
+            let doc = self.doc(target_doc);
+            let mut score = score;
+            if touched(&target_doc) {
+                score = score.min(self.rescore(&query, doc, foreign));
+            }
+            // A gap is about what its phrasings ask; its note also says what the
+            // article does say, about other things.
+            let gap = matches!(target_doc, DocRef::Gap(_));
+            let has = |&id: &u32| {
+                let postings = &index.doc_postings[id as usize];
+                let at = postings.binary_search_by_key(&doc, |p| p.0);
+                at.is_ok_and(|at| !gap || postings[at].1 >= IN_PHRASINGS)
+            };
+            if target.unmet || !target.terms.iter().all(has) {
+                score *= if target.counts { OFF_COUNT } else { OFF_LIST };
+            }
+            score
+        };
+        for e in &mut c.entries {
+            e.confidence = adjusted(DocRef::Entry(e.entry), e.confidence);
+        }
+        c.entries.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        for r in &mut c.ranked {
+            r.1 = adjusted(r.0, r.1);
+        }
+        c.ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        if let Some((gap, score)) = c.gap {
+            let best = c.ranked.iter().copied().find(|(r, _)| matches!(r, DocRef::Gap(_)));
+            c.gap = best.or(Some((gap, adjusted(gap, score))));
+        }
+        if let Some((talk, score)) = c.smalltalk {
+            c.smalltalk = Some((talk, adjusted(talk, score)));
+        }
+        if let (Some((gap, _)), Some(entry)) = (c.gap, c.entries.first()) {
+            let (gap, entry_doc) = (self.doc(gap), self.doc(DocRef::Entry(entry.entry)));
+            c.gap_asks_more =
+                entry.confidence < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap, entry_doc);
+        }
+    }
+
+    /// Document `doc`'s score for `query` from its phrasings that are not of a
+    /// `foreign` kind, as the scorer computes it.
+    fn rescore(&self, query: &Query, doc: u32, foreign: u8) -> f32 {
+        let index = query.index;
+        let (start, end) = (index.doc_phrasings[doc as usize], index.doc_phrasings[doc as usize + 1]);
+        if (end - start) as usize > MAX_PHRASINGS {
+            return 1.0;
+        }
+        let mut sums = DocSums::default();
+        let mut matched = [0f32; MAX_PHRASINGS];
+        for &(id, weight) in &query.terms {
+            let postings = &index.doc_postings[id as usize];
+            if let Ok(at) = postings.binary_search_by_key(&doc, |p| p.0) {
+                sums.matched += weight * postings[at].1;
+            }
+            let phrasings = &index.phrasing_postings[id as usize];
+            let from = phrasings.partition_point(|&p| p < start);
+            for &p in phrasings[from..].iter().take_while(|&&p| p < end) {
+                matched[(p - start) as usize] += weight;
+            }
+        }
+        for p in start..end {
+            let m = matched[(p - start) as usize];
+            if m > 0.0 && self.phrasing_kinds[p as usize] & foreign == 0 {
+                query.fit_phrasing(p, m, &mut sums);
+            }
+        }
+        query.score(doc, &sums)
+    }
+}
+
+/// What a question counts or lists.
+#[derive(Default)]
+struct Target {
+    /// The terms a document must use (index term ids).
+    terms: Vec<u32>,
+    /// The list is restricted by a word the knowledge never uses.
+    unmet: bool,
+    /// The question asks how many.
+    counts: bool,
+}
+
+/// The terms of what a question counts ("how many *have left*", "сколько *человек
+/// уехало*") or lists ("list every *European country* that …"), as index term ids:
+/// for a count, the first term that is not generic ("how many men *fled*"); for a list, every term of the listed noun phrase. Empty
+/// when the question does neither.
+fn target_terms(index: &Index, words: &[String]) -> Target {
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    let count = (0..words.len()).find_map(|i| match at(i) {
+        "how" if at(i + 1) == "many" => Some(i + 2),
+        "сколько" | "скока" => Some(i + 1),
+        _ => None,
+    });
+    let list = || {
+        let verb = words.iter().position(|w| LIST_VERBS.contains(&w.as_str()));
+        let all = words.iter().position(|w| w == "every" || w == "каждый" || w == "каждую");
+        let after_verb = verb.map(|v| {
+            let all = (v + 1..words.len()).find(|&i| LIST_ALL.contains(&at(i)));
+            all.map_or(v + 1, |a| a + 1)
+        });
+        after_verb.or(all.map(|a| a + 1))
+    };
+    let (start, is_count) = match count {
+        Some(start) => (start, true),
+        None => match list() {
+            Some(start) => (start, false),
+            None => return Target::default(),
+        },
+    };
+    let analyzer = &index.analyzer;
+    let mut phrase: Vec<&str> = Vec::new();
+    let mut content = 0;
+    for word in words[start.min(words.len())..].iter().map(String::as_str) {
+        let stop = analyzer.is_stopword(word)
+            || LIST_ALL.contains(&word)
+            || COUNT_ADVERBS.contains(&word)
+            || LIST_FILLERS.contains(&word);
+        if (stop || ANY_THING.contains(&word)) && content == 0 {
+            continue;
+        }
+        // What a count counts is often the verb after an auxiliary ("how many men
+        // *have fled*"); a listed noun phrase ends before one.
+        let ends = PHRASE_END.contains(&word) && !(is_count && AUXILIARIES.contains(&word));
+        if ends || content == MAX_TARGET_WORDS {
+            break;
+        }
+        if ANY_THING.contains(&word) {
+            continue;
+        }
+        content += usize::from(!stop);
+        phrase.push(word);
+    }
+    let analysis = analyzer.analyze_question(&phrase.join(" "));
+    let content = analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK));
+    let terms: Vec<u32> = content.clone().filter_map(|t| index.term(t)).collect();
+    if !is_count {
+        // A restriction the knowledge never uses ("every *African* country") is one
+        // that no list in it has.
+        let unmet = content.clone().any(|t| index.term(t).is_none());
+        return Target { terms, unmet, counts: false };
+    }
+    // What is counted is its first specific term: "how many *men* fled" counts the
+    // fleeing, "how many Russian men *crossed*" the crossing.
+    let counted = terms.into_iter().find(|&id| index.idf[id as usize] >= GENERIC_IDF);
+    Target { terms: counted.into_iter().collect(), unmet: false, counts: true }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis(words: &str, asks: Option<AnswerKind>, terms: &[&str]) -> Analysis {
+        Analysis {
+            words: words.split(' ').map(String::from).collect(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            asks,
+            ..Analysis::default()
+        }
+    }
+
+    #[test]
+    fn a_yes_no_question_is_fitted_by_no_phrasing_that_asks_a_kind() {
+        let yes_no = foreign_to(&analysis("did the governor admit mistakes", None, &["governor", "?not"]));
+        assert_ne!(yes_no & kind_bit(AnswerKind::Date), 0, "a 'when' phrasing does not fit it");
+        assert_eq!(yes_no & REASON, 0, "why is asked in other words too");
+        let when = foreign_to(&analysis("when did he", Some(AnswerKind::Date), &["?when"]));
+        assert_eq!(when & kind_bit(AnswerKind::Date), 0);
+        assert_ne!(when & kind_bit(AnswerKind::Place), 0);
+        let both = foreign_to(&analysis("where and when", Some(AnswerKind::Place), &["?where", "?when"]));
+        assert_eq!(both & (kind_bit(AnswerKind::Date) | kind_bit(AnswerKind::Place)), 0, "both asked");
+        let who = foreign_to(&analysis("who said", Some(AnswerKind::Person), &["?who"]));
+        assert_eq!(who & kind_bit(AnswerKind::Name), 0, "who and which officials ask alike");
+        let fragment = foreign_to(&analysis("cars planes whatever", None, &["car", "plane"]));
+        assert_eq!(fragment, 0, "a fragment is no yes/no question");
+        let ru = foreign_to(&analysis("признал ли губернатор ошибки", None, &["губернатор"]));
+        assert_ne!(ru & kind_bit(AnswerKind::Date), 0);
+        let which = foreign_to(&analysis("which platform", None, &["?which", "platform"]));
+        assert_eq!(which, 0, "'which platform' may ask for any kind");
+        let how = foreign_to(&analysis("как отреагировал губернатор", None, &["губернатор"]));
+        assert_eq!(how, 0, "'как' asks");
+    }
+}

@@ -1,0 +1,95 @@
+//! What kind of answer a question asks for, on the shipped knowledge: a phrasing's own
+//! question word, a yes/no question about another kind of thing, what "how many"
+//! counts and how "list every" restricts its list. The questions are written for these
+//! tests, not taken from any eval set.
+
+use std::path::Path;
+
+use storybot::engine::Engine;
+use storybot::matcher::Outcome;
+use storybot::reply::{for_decision, plain};
+
+fn engine() -> Engine {
+    Engine::load(Path::new("knowledge")).unwrap()
+}
+
+/// The entry's id if answered, and the reply as plain text.
+fn ask(engine: &Engine, question: &str) -> (Option<String>, String) {
+    let decision = engine.ask(question, None).decision.unwrap();
+    let id = match decision.outcome {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
+        _ => None,
+    };
+    (id, plain(&for_decision(&engine.story, &decision)))
+}
+
+#[test]
+fn a_yes_no_question_is_not_answered_through_a_phrasing_that_asks_when() {
+    let engine = engine();
+    // Each shares every content word with a "when … ?" phrasing of the entry that
+    // answers "On Friday"; what it asks is whether, which another entry answers.
+    for question in ["did tsydanov concede that mistakes were made?", "признал ли Цыданов, что были ошибки?"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert!(id.is_some(), "{question}: {text}");
+        assert_ne!(id.as_deref(), Some("tsydanov-when"), "{question}: {text}");
+    }
+    // Asked when, the same words still get the date.
+    for question in ["when did tsydanov concede mistakes?", "когда Цыданов признал ошибки?"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some("tsydanov-when"), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_yes_no_question_about_another_kind_of_thing_is_declined() {
+    let engine = engine();
+    // The entry speaks of rising prices, of airfare; these ask about other prices.
+    for question in ["are petrol prices climbing?", "is the kerosene price going up?"] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id, None, "{question}: {text}");
+    }
+    // The thing the entry speaks of, or a common word narrowed, is still answered.
+    let (id, text) = ask(&engine, "are plane ticket prices going up?");
+    assert_eq!(id.as_deref(), Some("flights-cost"), "{text}");
+    let (id, text) = ask(&engine, "are young men fleeing?");
+    assert!(id.is_some(), "{text}");
+}
+
+#[test]
+fn how_many_asks_for_a_count_of_what_it_names() {
+    let engine = engine();
+    // The article counts the men who could be called up, not those who left: the
+    // decline must not bring up that figure as if it were the answer.
+    for question in ["how many men have emigrated so far?", "how many have left Russia so far?"] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id, None, "{question}: {text}");
+        assert!(!text.contains("300,000"), "{question}: {text}");
+    }
+    for question in ["how many could be drafted?", "сколько человек могут призвать?"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some("order-300k"), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_list_restricted_in_a_way_no_entry_is_gets_no_other_list() {
+    let engine = engine();
+    for question in [
+        "list all the airlines that raised fares",
+        "list every African country russians fled to",
+        "list every European country that closed its border",
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id, None, "{question}: {text}");
+    }
+    // Unrestricted, or restricted by a word that restricts nothing, the list is given.
+    for question in
+        ["list every single country russians fled to", "перечисли все страны, куда бегут россияне"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some("where-fleeing"), "{question}: {text}");
+    }
+}
