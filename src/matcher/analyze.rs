@@ -198,7 +198,8 @@ impl Analyzer {
     /// into another, and its names, which a capitalised typo may mean.
     pub fn keep_article(&mut self, article: &str) {
         self.capitalized.extend(capitalized_words(article));
-        self.article_words.extend(normalize::words(article));
+        let words = article.split(|c: char| !normalize::is_word_char(c)).filter(|w| !w.is_empty());
+        self.article_words.extend(words.map(lowercase));
     }
 
     /// The same, for a text already split into words.
@@ -407,11 +408,18 @@ fn written_capitalized(text: &str, word: &str) -> bool {
     })
 }
 
-/// The words of `text` written with a capital first letter, normalized.
+/// The words of `text` written with a capital first letter.
 fn capitalized_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !normalize::is_word_char(c))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .flat_map(normalize::words)
+        .map(lowercase)
+}
+
+/// A word of the knowledge lowercased as the normalizer does for plain letters: names
+/// and the article's words need no more, and the whole normalizer per word made
+/// loading slower.
+fn lowercase(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
 }
 
 /// The set of letters in a word, one bit per letter (folded into 64 bits).
