@@ -43,6 +43,12 @@ pub struct Analyzer {
     /// correction yet: each is stemmed once, and questions, which mostly use the
     /// knowledge's words, look their stems up instead of stemming them again.
     stem_cache: HashMap<String, (String, bool)>,
+    /// Words the knowledge writes with a capital: a name typed with a capital is only
+    /// ever a typo of one of these ("Tsidanov"), never of a common word ("Helsinki"
+    /// is not "helping").
+    capitalized: HashSet<String>,
+    /// The article's own words: one of them is what the user meant, never a typo.
+    article_words: HashSet<String>,
 }
 
 /// What a text means to the matcher.
@@ -97,6 +103,8 @@ impl Analyzer {
             known_words: HashSet::default(),
             known_stems: HashSet::default(),
             stem_cache: HashMap::default(),
+            capitalized: HashSet::default(),
+            article_words: HashSet::default(),
         };
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
@@ -183,7 +191,18 @@ impl Analyzer {
     /// Indexes a knowledge text; with `learn`, its words become vocabulary for typo
     /// correction.
     pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
+        if learn {
+            self.capitalized.extend(capitalized_words(text));
+        }
         self.analyze_knowledge_words(&normalize::words(text), learn)
+    }
+
+    /// Keeps the article's words, so that a word the article uses is never corrected
+    /// into another, and its names, which a capitalised typo may mean.
+    pub fn keep_article(&mut self, article: &str) {
+        self.capitalized.extend(capitalized_words(article));
+        let words = article.split(|c: char| !normalize::is_word_char(c)).filter(|w| !w.is_empty());
+        self.article_words.extend(words.map(lowercase));
     }
 
     /// The same, for a text already split into words.
@@ -205,7 +224,10 @@ impl Analyzer {
                 continue;
             }
             attempts += 1;
-            let candidates = self.corrections(&words[i]);
+            let mut candidates = self.corrections(&words[i]);
+            if written_capitalized(text, &words[i]) {
+                candidates.retain(|c| self.capitalized.contains(*c));
+            }
             // Among equally close words, one that makes a known phrase with a
             // neighbour wins ("wite house" → "white house", not "write house").
             let in_phrase = |c: &&&str| {
@@ -258,13 +280,17 @@ impl Analyzer {
             || self.known_stems.contains(stem)
             || self.stopwords.contains(word)
             || is_question_word(word)
+            || self.article_words.contains(word)
             || is_english_word(word)
     }
 
     /// The closest known words within a typo's distance, longest first (a dropped
     /// letter is the commonest typo): one edit (a transposition counts as one), two
-    /// for words of eight letters or more; the first letter must agree, since people
-    /// rarely mistype it and distant words often differ there.
+    /// for words of eight letters or more, or, when no word is that close, the words
+    /// one edit further whose letters differ as little (a Russian ending and a typo);
+    /// the first letter must agree, since people rarely mistype it and distant words
+    /// often differ there. A capitalised word gets only the knowledge's names
+    /// (`analyze_question`).
     fn corrections(&self, word: &str) -> Vec<&str> {
         let len = word.chars().count();
         let allowed = match len {
@@ -373,6 +399,32 @@ fn looks_like_name(text: &str, word: &str) -> bool {
     text.match_indices(&capitalized).any(|(at, _)| at > 0)
 }
 
+/// Whether `word` (normalized) is written with a capital inside `text`, not as its
+/// first word: "weather in Helsinki", not "Govenor said…" at the start.
+fn written_capitalized(text: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    text.match_indices(&capitalized).any(|(at, _)| {
+        let starts_word = !text[..at].chars().next_back().is_some_and(normalize::is_word_char);
+        let ends_word = !text[at + capitalized.len()..].chars().next().is_some_and(normalize::is_word_char);
+        at > 0 && starts_word && ends_word
+    })
+}
+
+/// The words of `text` written with a capital first letter.
+fn capitalized_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !normalize::is_word_char(c))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(lowercase)
+}
+
+/// A word of the knowledge lowercased as the normalizer does for plain letters: names
+/// and the article's words need no more, and the whole normalizer per word made
+/// loading slower.
+fn lowercase(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
+}
+
 /// The set of letters in a word, one bit per letter (folded into 64 bits).
 fn letter_mask(word: &str) -> u64 {
     word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
@@ -458,6 +510,26 @@ mod tests {
         assert_eq!(a.terms, ["tsydanov", "governor", "statement"]);
         assert_eq!(a.corrected.len(), 3);
         assert_eq!(analyzer.analyze_question("tsyd statem").terms, ["tsydanov", "statement"], "clipped");
+    }
+
+    #[test]
+    fn corrections_keep_names_and_the_articles_words() {
+        let mut analyzer = Analyzer::new(&lexicon());
+        analyzer.analyze_knowledge("Governor Tsydanov said men were fleeing and helping", true);
+        // "Helsinki" is a name: not the common word three edits away.
+        assert_eq!(analyzer.analyze_question("weather in Helsinki").terms, ["weather", "helsinki"]);
+        assert_eq!(analyzer.analyze_question("who is fleming").corrected.len(), 1, "one edit");
+        // A capitalised word is a name: a typo of a name the knowledge writes, never of
+        // a common word.
+        assert!(analyzer.analyze_question("who is Fleming").corrected.is_empty());
+        assert_eq!(analyzer.analyze_question("what did Tsidanov say").corrected.len(), 1);
+        assert_eq!(
+            analyzer.analyze_question("Fleing men").terms,
+            ["flee", "men"],
+            "a first word may be a typo"
+        );
+        analyzer.keep_article("Tsydanow is how one reader spells it.");
+        assert_eq!(analyzer.analyze_question("tsydanow").terms, ["tsydanow"], "the article's own word");
     }
 
     #[test]

@@ -114,7 +114,8 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        let index = Index::build(story);
+        let mut index = Index::build(story);
+        index.analyzer.keep_article(&story.article);
         let names = names::Names::build(&index, story);
         let premises = premise::Premises::new(story, &index);
         let gap_names = subject::GapNames::build(story);

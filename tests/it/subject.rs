@@ -69,6 +69,17 @@ fn a_gap_whose_note_is_about_another_country_is_not_said() {
 }
 
 #[test]
+fn a_capitalised_name_is_never_read_as_a_typo_of_a_common_word() {
+    let engine = engine();
+    // "Helsinki" is three edits from "helping", beyond a typo's reach, and a name.
+    let (outcome, _, text) = ask(&engine, "how is the weather in Helsinki");
+    assert_eq!(outcome, Outcome::NoMatch, "{text}");
+    assert!(!text.contains("Buryat"), "{text}");
+    let (outcome, _, text) = ask(&engine, "what about Helsinki?");
+    assert_eq!(outcome, Outcome::NoMatch, "not small talk about help: {text}");
+}
+
+#[test]
 fn every_fact_about_a_thing_gets_the_whole_of_it() {
     let engine = engine();
     let (_, id, text) = ask(&engine, "give me every fact about belarus in the article");
