@@ -60,19 +60,22 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// and false-premise messages): `blind.jsonl`'s odd lines were used to find failures,
 /// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
 /// only the article, was first scored whole after the work on the first, then only its
-/// odd lines were inspected. Each half keeps its own floor, at what it reached:
-/// (file, cases, half, in-scope floor, out-of-scope floor).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64); 4] = [
-    ("blind", 240, "odd", 100.0, 98.0),
-    ("blind", 240, "even", 78.0, 83.0),
-    ("blind2", 160, "odd", 89.0, 81.0),
-    ("blind2", 160, "even", 81.0, 91.0),
+/// odd lines were inspected; `blind3.jsonl`, written the same way later still, has never
+/// been inspected at all. Each half keeps its own floor, one case below what it reached:
+/// (file, cases, half, in-scope floor, out-of-scope floor, failures may be shown).
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 6] = [
+    ("blind", 240, "odd", 100.0, 98.0, true),
+    ("blind", 240, "even", 78.0, 84.0, false),
+    ("blind2", 160, "odd", 91.0, 86.0, true),
+    ("blind2", 160, "even", 81.0, 91.0, false),
+    ("blind3", 160, "odd", 66.0, 84.0, false),
+    ("blind3", 160, "even", 78.0, 88.0, false),
 ];
 
 #[test]
 fn noisy_question_sets_stay_above_their_floor() {
     let engine = Engine::load(Path::new("knowledge")).unwrap();
-    for (file, count, half, in_floor, out_floor) in NOISY_FLOORS {
+    for (file, count, half, in_floor, out_floor, inspected) in NOISY_FLOORS {
         let cases = read_cases(&Path::new("tests/noisy").join(format!("{file}.jsonl"))).unwrap();
         assert_eq!(cases.len(), count, "{file}");
         // Lines 1, 3, 5… are the odd half: indices 0, 2, 4….
@@ -80,7 +83,7 @@ fn noisy_question_sets_stay_above_their_floor() {
         let half_cases: Vec<_> = cases.iter().skip(first).step_by(2).cloned().collect();
         let report = evaluate(&engine, &half_cases);
         // Failures are shown for inspected halves only.
-        let shown = report.render(if half == "odd" { 30 } else { 0 });
+        let shown = report.render(if inspected { 30 } else { 0 });
         let name = format!("{file}, {half} half");
         assert!(report.rate("in") >= in_floor, "{name}: in-scope below {in_floor}%:\n{shown}");
         assert!(report.rate("out") >= out_floor, "{name}: out-of-scope below {out_floor}%:\n{shown}");

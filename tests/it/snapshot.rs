@@ -12,8 +12,9 @@
 //! git diff tests/fixtures/decisions.snapshot   # read what changed, then commit it
 //! ```
 //!
-//! The held-out halves (even lines of `tests/holdout/` and `tests/noisy/`) are listed
-//! by key and decision only: a diff must not show their questions to whoever tunes.
+//! The held-out halves (even lines of `tests/holdout/` and `tests/noisy/`, and every line
+//! of a set nobody has inspected, `tests/noisy/blind3.jsonl`) are listed by key and
+//! decision only: a diff must not show their questions to whoever tunes.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -73,6 +74,9 @@ struct Pinned {
     shown: bool,
 }
 
+/// Sets no line of which is ever shown: scored only, never inspected.
+const NEVER_SHOWN: [&str; 1] = ["blind3"];
+
 /// Every question to pin, in order.
 fn questions(engine: &Engine) -> Vec<Pinned> {
     let mut out = Vec::new();
@@ -80,8 +84,9 @@ fn questions(engine: &Engine) -> Vec<Pinned> {
         for (set, cases) in question_sets(Path::new(dir)).unwrap() {
             for (n, case) in cases.into_iter().enumerate() {
                 let id = if case.id.is_empty() { format!("line{}", n + 1) } else { case.id };
-                // Line n + 1: even lines of the held-out sets are never shown.
-                let held_out = dir != "tests/eval" && n % 2 == 1;
+                // Line n + 1: even lines of the held-out sets are never shown, nor any line
+                // of a set kept whole for measuring.
+                let held_out = dir != "tests/eval" && (n % 2 == 1 || NEVER_SHOWN.contains(&set.as_str()));
                 out.push(Pinned { key: format!("{dir}/{set}/{id}"), question: case.q, shown: !held_out });
             }
         }
