@@ -12,8 +12,7 @@
 
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
-use super::normalize;
-use super::question::{is_question_word, question_kind};
+use super::question::is_question_word;
 use super::score::{Candidates, DocSums, Query};
 use super::yes_no::ASKS_HOW;
 use crate::knowledge::{AnswerKind, Story};
@@ -249,25 +248,11 @@ pub struct Asked {
 
 impl Asked {
     pub fn build(story: &Story, index: &Index) -> Asked {
-        let mut texts: Vec<Vec<&String>> = Vec::with_capacity(index.docs.len());
-        texts.extend(story.entries.iter().map(|e| e.questions.en.iter().chain(&e.questions.ru).collect()));
-        texts.extend(story.gaps.iter().map(|g| g.questions.en.iter().chain(&g.questions.ru).collect()));
-        texts.extend(story.smalltalk.iter().map(|s| s.patterns.iter().collect()));
-        let mut phrasing_kinds = vec![0u8; index.phrasings.len()];
+        // The index found each phrasing's question word as it read it.
+        let phrasing_kinds: Vec<u8> = index.phrasings.iter().map(|p| p.asks.map_or(0, kind_bit)).collect();
         let mut doc_kinds = vec![0u8; index.docs.len()];
-        for (d, texts) in texts.iter().enumerate().take(index.docs.len()) {
-            let range = index.doc_phrasings[d] as usize..index.doc_phrasings[d + 1] as usize;
-            let words: Vec<Vec<String>> =
-                texts.iter().map(|t| normalize::words(t)).filter(|w| !w.is_empty()).collect();
-            // The index skips a phrasing without terms; where the count differs, the
-            // phrasings cannot be told apart and the document keeps its scores.
-            if words.len() != range.len() {
-                continue;
-            }
-            for (p, words) in range.zip(&words) {
-                phrasing_kinds[p] = question_kind(words).map_or(0, kind_bit);
-                doc_kinds[d] |= phrasing_kinds[p];
-            }
+        for (phrasing, &kind) in index.phrasings.iter().zip(&phrasing_kinds) {
+            doc_kinds[phrasing.doc as usize] |= kind;
         }
         let (gap_base, smalltalk_base) = (story.entries.len(), story.entries.len() + story.gaps.len());
         Asked { phrasing_kinds, doc_kinds, gap_base, smalltalk_base }

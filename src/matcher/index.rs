@@ -45,6 +45,8 @@ pub struct Phrasing {
     /// How many terms it has (a one-word phrasing is contained in any question that
     /// mentions the word).
     pub terms: usize,
+    /// The kind of answer its question word asks for ("when …" a date), if any.
+    pub asks: Option<AnswerKind>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]

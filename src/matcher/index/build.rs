@@ -72,6 +72,7 @@ pub(super) struct Builder {
     doc_terms: Vec<Vec<(u32, f32)>>,
     phrasing_terms: Vec<Vec<u32>>,
     phrasing_doc: Vec<u32>,
+    phrasing_asks: Vec<Option<AnswerKind>>,
 }
 
 impl Builder {
@@ -84,6 +85,7 @@ impl Builder {
             doc_terms: Vec::new(),
             phrasing_terms: Vec::new(),
             phrasing_doc: Vec::new(),
+            phrasing_asks: Vec::new(),
         }
     }
 
@@ -110,6 +112,7 @@ impl Builder {
             if analysis.terms.is_empty() {
                 continue;
             }
+            self.phrasing_asks.push(crate::matcher::question::question_kind(&words));
             let mut surface: Vec<u32> = words
                 .into_iter()
                 .map(|w| {
@@ -177,7 +180,12 @@ impl Builder {
                 phrasing_postings[id as usize].push(p as u32);
                 weight += idf[id as usize];
             }
-            phrasings.push(Phrasing { doc: self.phrasing_doc[p], weight, terms: terms.len() });
+            phrasings.push(Phrasing {
+                doc: self.phrasing_doc[p],
+                weight,
+                terms: terms.len(),
+                asks: self.phrasing_asks[p],
+            });
         }
         let mut max_share = vec![0f32; idf.len()];
         for (phrasing, terms) in phrasings.iter().zip(&self.phrasing_terms) {
