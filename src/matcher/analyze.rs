@@ -1,6 +1,7 @@
 //! Words → matching terms: stop words, stemming (English or Russian by script),
 //! synonym groups (single words and short phrases), typo correction against the
-//! knowledge's own vocabulary, and the kind of answer the question asks for.
+//! knowledge's own vocabulary (typos.rs; names kept by their capitals, capitals.rs), and
+//! the kind of answer the question asks for.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -13,11 +14,16 @@ use super::question::{
 };
 use crate::knowledge::{AnswerKind, Lexicon};
 use crate::lang::is_cyrillic;
+pub(super) use typos::is_english_word;
+use typos::letter_mask;
+
+mod capitals;
+mod typos;
+
+use capitals::{capitalized_words, looks_like_name, lowercase, written_capitalized};
 
 /// The longest synonym phrase, in words.
 const MAX_PHRASE: usize = 4;
-/// How many letters a clipped word may lack ("cred" for "credit").
-const MAX_CLIPPED: usize = 5;
 /// Unknown words tried against the vocabulary per question: typo correction is the
 /// costliest step, so a junk message cannot make it unbounded.
 const MAX_CORRECTIONS: usize = 12;
@@ -273,62 +279,6 @@ impl Analyzer {
         self.stopwords.contains(word)
     }
 
-    fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
-        // Cheapest first; the English word list last.
-        word.bytes().any(|b| b.is_ascii_digit())
-            || word.chars().count() < 4
-            || self.known_stems.contains(stem)
-            || self.stopwords.contains(word)
-            || is_question_word(word)
-            || self.article_words.contains(word)
-            || is_english_word(word)
-    }
-
-    /// The closest known words within a typo's distance, longest first (a dropped
-    /// letter is the commonest typo): one edit (a transposition counts as one), two
-    /// for words of eight letters or more, or, when no word is that close, the words
-    /// one edit further whose letters differ as little (a Russian ending and a typo);
-    /// the first letter must agree, since people rarely mistype it and distant words
-    /// often differ there. A capitalised word gets only the knowledge's names
-    /// (`analyze_question`).
-    fn corrections(&self, word: &str) -> Vec<&str> {
-        let len = word.chars().count();
-        let allowed = match len {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        let Some(buckets) = word.chars().next().and_then(|first| self.vocabulary.get(&first)) else {
-            return Vec::new();
-        };
-        let mask = letter_mask(word);
-        let mut best: Vec<&str> = Vec::new();
-        let mut best_distance = allowed + 1;
-        for bucket in buckets.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
-            for (candidate, candidate_mask) in bucket {
-                // One edit changes at most two letters of the set a word is made of, so
-                // words further apart than that cannot be within reach: skip them
-                // before the costly distance.
-                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed {
-                    continue;
-                }
-                let distance = strsim::damerau_levenshtein(word, candidate);
-                if distance < best_distance {
-                    best_distance = distance;
-                    best.clear();
-                }
-                if distance == best_distance {
-                    best.push(candidate);
-                }
-            }
-        }
-        best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        if best.is_empty() {
-            best = completions(buckets, word, len);
-        }
-        best
-    }
-
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
         let mut analysis = Analysis::default();
         let push = |term: String, analysis: &mut Analysis| {
@@ -361,100 +311,12 @@ impl Analyzer {
     }
 }
 
-/// Known words (`buckets` by length, all starting as `word` does) that `word` is the
-/// start of ("cred" → "credit"), shortest first: people clip long words in chat.
-fn completions<'a>(buckets: &'a [Vec<(String, u64)>], word: &str, len: usize) -> Vec<&'a str> {
-    buckets
-        .iter()
-        .skip(len + 1)
-        .take(MAX_CLIPPED)
-        .map(|bucket| bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect())
-        .find(|found: &Vec<&str>| !found.is_empty())
-        .unwrap_or_default()
-}
-
 /// "Did Putin say 500,000 men could go?" is about a figure even without "how many":
 /// a number of 100 or more that is not a year, typed in digits ("a few hundred
 /// thousand" is a manner of speaking).
 fn names_a_figure(words: &[String]) -> bool {
     words.iter().filter_map(|w| w.parse::<u64>().ok()).any(|n| n >= 100 && !(1900..=2100).contains(&n))
 }
-
-/// An unknown word is taken for a name when it is not an English word (Latin script)
-/// or is written with a capital inside the message (any script): "peskov", "Песков".
-fn looks_like_name(text: &str, word: &str) -> bool {
-    // A number the story never uses ("25 million reservists") is as specific as a name.
-    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    if word.chars().count() < 4 || !word.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    let latin = word.chars().all(|c| c.is_ascii_alphabetic());
-    if latin && !is_english_word(word) {
-        return true;
-    }
-    let mut chars = word.chars();
-    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-    text.match_indices(&capitalized).any(|(at, _)| at > 0)
-}
-
-/// Whether `word` (normalized) is written with a capital inside `text`, not as its
-/// first word: "weather in Helsinki", not "Govenor said…" at the start.
-fn written_capitalized(text: &str, word: &str) -> bool {
-    let mut chars = word.chars();
-    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-    text.match_indices(&capitalized).any(|(at, _)| {
-        let starts_word = !text[..at].chars().next_back().is_some_and(normalize::is_word_char);
-        let ends_word = !text[at + capitalized.len()..].chars().next().is_some_and(normalize::is_word_char);
-        at > 0 && starts_word && ends_word
-    })
-}
-
-/// The words of `text` written with a capital first letter.
-fn capitalized_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !normalize::is_word_char(c))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(lowercase)
-}
-
-/// A word of the knowledge lowercased as the normalizer does for plain letters: names
-/// and the article's words need no more, and the whole normalizer per word made
-/// loading slower.
-fn lowercase(word: &str) -> String {
-    word.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
-}
-
-/// The set of letters in a word, one bit per letter (folded into 64 bits).
-fn letter_mask(word: &str) -> u64 {
-    word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
-}
-
-/// A real English word is never a typo, even when it is one letter from a word the
-/// knowledge uses ("raise" is not "rise", "data" is not "date").
-pub(super) fn is_english_word(word: &str) -> bool {
-    // A binary search of the list as it is compiled in, probing by byte offset and
-    // reading the line each probe falls in: no table of line offsets to build, which
-    // took a whole one-shot `ask` about as long as answering its question.
-    let text = ENGLISH_WORDS.as_bytes();
-    // `lo` and `hi` are always line starts (or the end): every line ends in a
-    // newline (a test checks), the last one too.
-    let (mut lo, mut hi) = (0, text.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
-        let end = text[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| start + i);
-        match text[start..end].cmp(word.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    false
-}
-
-/// The SCOWL list, one lowercase word a line, in byte order (a test checks).
-const ENGLISH_WORDS: &str = include_str!("english-words.txt");
 
 #[cfg(test)]
 mod tests {
@@ -475,23 +337,6 @@ mod tests {
             known: Vec::new(),
             contrasts: Vec::new(),
         }
-    }
-
-    #[test]
-    fn the_english_word_list_is_sorted_and_searched() {
-        let lines: Vec<&str> = ENGLISH_WORDS.lines().collect();
-        assert!(
-            lines.windows(2).all(|w| w[0] < w[1]),
-            "english-words.txt must stay sorted (LC_ALL=C sort -u)"
-        );
-        assert!(ENGLISH_WORDS.ends_with('\n'));
-        for word in [lines[0], lines[1], lines[lines.len() / 2], lines[lines.len() - 1], "raise", "data"] {
-            assert!(is_english_word(word), "{word}");
-        }
-        for word in ["", "a0", "zzzzzz", "tsydanov", "raisee", "rais", "aardvar"] {
-            assert!(!is_english_word(word), "{word}");
-        }
-        assert!(lines.iter().all(|word| is_english_word(word)), "every word is found");
     }
 
     #[test]

@@ -1,0 +1,51 @@
+//! Words read as names by how they are written: an unknown word that is no English word
+//! or is capitalised inside the message, and the knowledge's and the article's
+//! capitalised words (a capitalised word is only ever corrected to one of them).
+
+use super::is_english_word;
+use crate::matcher::normalize;
+
+/// An unknown word is taken for a name when it is not an English word (Latin script)
+/// or is written with a capital inside the message (any script): "peskov", "Песков".
+pub(super) fn looks_like_name(text: &str, word: &str) -> bool {
+    // A number the story never uses ("25 million reservists") is as specific as a name.
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if word.chars().count() < 4 || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let latin = word.chars().all(|c| c.is_ascii_alphabetic());
+    if latin && !is_english_word(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    text.match_indices(&capitalized).any(|(at, _)| at > 0)
+}
+
+/// Whether `word` (normalized) is written with a capital inside `text`, not as its
+/// first word: "weather in Helsinki", not "Govenor said…" at the start.
+pub(super) fn written_capitalized(text: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    text.match_indices(&capitalized).any(|(at, _)| {
+        let starts_word = !text[..at].chars().next_back().is_some_and(normalize::is_word_char);
+        let ends_word = !text[at + capitalized.len()..].chars().next().is_some_and(normalize::is_word_char);
+        at > 0 && starts_word && ends_word
+    })
+}
+
+/// The words of `text` written with a capital first letter.
+pub(super) fn capitalized_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !normalize::is_word_char(c))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(lowercase)
+}
+
+/// A word of the knowledge lowercased as the normalizer does for plain letters: names
+/// and the article's words need no more, and the whole normalizer per word made
+/// loading slower.
+pub(super) fn lowercase(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
+}

@@ -1,0 +1,132 @@
+//! Typo correction against the knowledge's own vocabulary: which words need none (real
+//! English words, the article's words, numbers, short words), the closest known words
+//! within a typo's reach, and clipped words completed ("cred" for "credit").
+
+use super::Analyzer;
+use crate::matcher::question::is_question_word;
+
+/// How many letters a clipped word may lack ("cred" for "credit").
+const MAX_CLIPPED: usize = 5;
+
+impl Analyzer {
+    pub(super) fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
+        // Cheapest first; the English word list last.
+        word.bytes().any(|b| b.is_ascii_digit())
+            || word.chars().count() < 4
+            || self.known_stems.contains(stem)
+            || self.stopwords.contains(word)
+            || is_question_word(word)
+            || self.article_words.contains(word)
+            || is_english_word(word)
+    }
+
+    /// The closest known words within a typo's distance, longest first (a dropped
+    /// letter is the commonest typo): one edit (a transposition counts as one), two
+    /// for words of eight letters or more, or, when no word is that close, the words
+    /// one edit further whose letters differ as little (a Russian ending and a typo);
+    /// the first letter must agree, since people rarely mistype it and distant words
+    /// often differ there. A capitalised word gets only the knowledge's names
+    /// (`analyze_question`).
+    pub(super) fn corrections(&self, word: &str) -> Vec<&str> {
+        let len = word.chars().count();
+        let allowed = match len {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        let Some(buckets) = word.chars().next().and_then(|first| self.vocabulary.get(&first)) else {
+            return Vec::new();
+        };
+        let mask = letter_mask(word);
+        let mut best: Vec<&str> = Vec::new();
+        let mut best_distance = allowed + 1;
+        for bucket in buckets.iter().take(len + allowed + 1).skip(len.saturating_sub(allowed)) {
+            for (candidate, candidate_mask) in bucket {
+                // One edit changes at most two letters of the set a word is made of, so
+                // words further apart than that cannot be within reach: skip them
+                // before the costly distance.
+                if (mask ^ candidate_mask).count_ones() as usize > 2 * allowed {
+                    continue;
+                }
+                let distance = strsim::damerau_levenshtein(word, candidate);
+                if distance < best_distance {
+                    best_distance = distance;
+                    best.clear();
+                }
+                if distance == best_distance {
+                    best.push(candidate);
+                }
+            }
+        }
+        best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        if best.is_empty() {
+            best = completions(buckets, word, len);
+        }
+        best
+    }
+}
+
+/// Known words (`buckets` by length, all starting as `word` does) that `word` is the
+/// start of ("cred" → "credit"), shortest first: people clip long words in chat.
+fn completions<'a>(buckets: &'a [Vec<(String, u64)>], word: &str, len: usize) -> Vec<&'a str> {
+    buckets
+        .iter()
+        .skip(len + 1)
+        .take(MAX_CLIPPED)
+        .map(|bucket| bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect())
+        .find(|found: &Vec<&str>| !found.is_empty())
+        .unwrap_or_default()
+}
+
+/// The set of letters in a word, one bit per letter (folded into 64 bits).
+pub(super) fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
+}
+
+/// A real English word is never a typo, even when it is one letter from a word the
+/// knowledge uses ("raise" is not "rise", "data" is not "date").
+pub(in crate::matcher) fn is_english_word(word: &str) -> bool {
+    // A binary search of the list as it is compiled in, probing by byte offset and
+    // reading the line each probe falls in: no table of line offsets to build, which
+    // took a whole one-shot `ask` about as long as answering its question.
+    let text = ENGLISH_WORDS.as_bytes();
+    // `lo` and `hi` are always line starts (or the end): every line ends in a
+    // newline (a test checks), the last one too.
+    let (mut lo, mut hi) = (0, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
+        let end = text[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| start + i);
+        match text[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// The SCOWL list, one lowercase word a line, in byte order (a test checks).
+const ENGLISH_WORDS: &str = include_str!("../english-words.txt");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_word_list_is_sorted_and_searched() {
+        let lines: Vec<&str> = ENGLISH_WORDS.lines().collect();
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "english-words.txt must stay sorted (LC_ALL=C sort -u)"
+        );
+        assert!(ENGLISH_WORDS.ends_with('\n'));
+        for word in [lines[0], lines[1], lines[lines.len() / 2], lines[lines.len() - 1], "raise", "data"] {
+            assert!(is_english_word(word), "{word}");
+        }
+        for word in ["", "a0", "zzzzzz", "tsydanov", "raisee", "rais", "aardvar"] {
+            assert!(!is_english_word(word), "{word}");
+        }
+        assert!(lines.iter().all(|word| is_english_word(word)), "every word is found");
+    }
+}
