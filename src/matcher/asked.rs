@@ -13,7 +13,7 @@
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
 use super::question::is_question_word;
-use super::score::{Candidates, DocSums, Query};
+use super::score::{Candidates, DocSums, Query, gap_asks_more};
 use super::yes_no::ASKS_HOW;
 use crate::knowledge::{AnswerKind, Story};
 
@@ -37,9 +37,6 @@ const MAX_PHRASINGS: usize = 96;
 /// The field strength of a phrasing in the index: a gap must be asked about what a
 /// question counts or lists, not only mention it in its note.
 const IN_PHRASINGS: f32 = 1.0;
-/// An entry fitting this well keeps a question that a gap fits better but adds
-/// nothing to (as the scorer decides it before this step).
-const GAP_CLOSE_ENTRY: f32 = 0.75;
 /// One bit per kind of answer a question word asks for (a name, a person and an
 /// organization are one: "who" and "which officials" ask the same).
 fn kind_bit(kind: AnswerKind) -> u8 {
@@ -192,8 +189,7 @@ impl Asked {
         }
         if let (Some((gap, _)), Some(entry)) = (c.gap, c.entries.first()) {
             let (gap, entry_doc) = (self.doc(gap), self.doc(DocRef::Entry(entry.entry)));
-            c.gap_asks_more =
-                entry.confidence < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap, entry_doc);
+            c.gap_asks_more = gap_asks_more(index, analysis, gap, entry_doc, entry.confidence);
         }
     }
 

@@ -348,6 +348,12 @@ pub struct Candidates {
     pub ranked: Vec<(DocRef, f32)>,
 }
 
+/// Whether the gap document `gap` may ask for more than the entry document `entry`
+/// (scored `entry_score`) says: see [`Candidates::gap_asks_more`].
+pub fn gap_asks_more(index: &Index, analysis: &Analysis, gap: u32, entry: u32, entry_score: f32) -> bool {
+    entry_score < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap, entry)
+}
+
 /// The entries worth considering for an analyzed question, best first, and the best
 /// gap and small-talk documents.
 pub fn candidates(index: &Index, analysis: &Analysis) -> Candidates {
@@ -358,9 +364,7 @@ pub fn candidates(index: &Index, analysis: &Analysis) -> Candidates {
     let best = |want| first(want).map(|s| (target(s), s.score));
     let gap_asks_more =
         match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
-            (Some(gap), Some(entry)) => {
-                entry.score < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap.doc, entry.doc)
-            }
+            (Some(gap), Some(entry)) => gap_asks_more(index, analysis, gap.doc, entry.doc, entry.score),
             _ => true,
         };
     Candidates {
