@@ -3,8 +3,9 @@
 //! `close_to` says they are meant to be close); every sentence of the article must be
 //! backed by some entry's quote (or be listed in `story.toml` as deliberately
 //! uncovered); no answer may open with "Yes" or "No"; a thing several entries name
-//! must have an entry that rounds up all the article says of it. These are warnings:
-//! the bot still runs.
+//! must have an entry that rounds up all the article says of it; an entry's first
+//! question, the label of its buttons and suggestions, must read as a question. These
+//! are warnings: the bot still runs.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ pub struct Warning {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
-    /// self-retrieval, ambiguity, coverage, yes-no or roundup.
+    /// self-retrieval, ambiguity, coverage, yes-no, roundup or label.
     pub kind: &'static str,
     pub message: String,
 }
@@ -87,7 +88,32 @@ pub fn audit(engine: &Engine, dir: &Path) -> Audit {
     yes_or_no(engine, &entries_file, &mut audit);
     coverage(engine, &Located::read(dir.join("story.toml")), &mut audit);
     roundups(engine, &entries_file, &mut audit);
+    labels(engine, &entries_file, &mut audit);
     audit
+}
+
+/// An entry's first question in each language is what its buttons, suggestions and
+/// `/topics` show ([`crate::reply::entry_label`]): a phrasing written to catch how people
+/// type ("putin's order?", "list them all") reads badly there.
+fn labels(engine: &Engine, file: &Located, audit: &mut Audit) {
+    for entry in &engine.story.entries {
+        for (first, lang) in
+            [(entry.questions.en.first(), "questions"), (entry.questions.ru.first(), "questions_ru")]
+        {
+            let Some(first) = first.filter(|q| !reads_as_label(q)) else { continue };
+            let message = format!(
+                "the first phrasing in `{lang}` of {:?} is the label its buttons and suggestions show, and {first:?} does not read as a question there; put a full question first (a capital letter at the start, \"?\" at the end)",
+                entry.id
+            );
+            audit.warnings.push(file.warn(first, "label", message));
+        }
+    }
+}
+
+/// A full question: opens with a capital letter and ends with a question mark.
+fn reads_as_label(question: &str) -> bool {
+    let opens_capital = question.chars().next().is_some_and(char::is_uppercase);
+    opens_capital && question.trim_end().ends_with('?')
 }
 
 /// A thing several entries name needs an entry that quotes all the article says of it
@@ -252,6 +278,21 @@ mod tests {
         let kinds: Vec<_> = audit.warnings.iter().map(|w| w.kind).collect();
         assert_eq!(kinds, ["yes-no", "yes-no"]);
         assert!(audit.warnings[0].message.contains("\"Yes\""), "{}", audit.warnings[0].message);
+    }
+
+    #[test]
+    fn a_first_question_that_is_no_full_question_is_flagged() {
+        let mut engine = Engine::load(Path::new("tests/fixtures/mini")).unwrap();
+        let file = Located { path: PathBuf::from("entries.toml"), text: String::new() };
+        let mut audit = Audit::default();
+        labels(&engine, &file, &mut audit);
+        assert!(audit.warnings.is_empty(), "{:?}", audit.warnings);
+        engine.story.entries[0].questions.en.insert(0, "putin's order?".into());
+        engine.story.entries[0].questions.ru.insert(0, "Перечисли все страны".into());
+        labels(&engine, &file, &mut audit);
+        let kinds: Vec<_> = audit.warnings.iter().map(|w| w.kind).collect();
+        assert_eq!(kinds, ["label", "label"]);
+        assert!(audit.warnings[0].message.contains("\"putin's order?\""), "{}", audit.warnings[0].message);
     }
 
     #[test]
