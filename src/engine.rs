@@ -14,6 +14,10 @@ use crate::reply::{self, Action, Reply};
 pub struct Engine {
     pub story: Story,
     pub matcher: Matcher,
+    /// Each entry's quotes, source lines and link as replies show them, made the first
+    /// time the entry is answered (cheap to make again: not cached on disk).
+    #[serde(skip)]
+    pub shown: reply::Shown,
 }
 
 /// A command whose reply the engine renders, in any transport.
@@ -166,14 +170,14 @@ impl Engine {
 
     pub fn new(story: Story) -> Engine {
         let matcher = Matcher::new(&story);
-        Engine { story, matcher }
+        Engine { story, matcher, shown: reply::Shown::default() }
     }
 
     /// Answers a question on its own, as the first of a conversation (no command
     /// parsing).
     pub fn ask(&self, question: &str, lang_hint: Option<&str>) -> Response {
         let decision = self.matcher.decide(&self.story, question, lang_hint);
-        let reply = reply::for_decision(&self.story, &decision);
+        let reply = reply::for_decision_in(&self.story, &self.shown, &decision);
         self.answered_response(reply, decision)
     }
 

@@ -8,7 +8,8 @@
 //! (build.rs) and the entry format. Anything else is a miss, logged at debug level,
 //! and the knowledge is loaded as if there were no cache: a key that differs, an entry
 //! cut short or damaged, a folder that cannot be read or written. `check`, the bot and
-//! its reloads load and check in full and never read it.
+//! its reloads load and check in full and never read it; `check` stores the engine it
+//! built when the knowledge is valid, so the command after it starts warm.
 //!
 //! Where: `$STORYBOT_CACHE_DIR`, else `$XDG_CACHE_HOME/storybot`, else
 //! `~/.cache/storybot`; `STORYBOT_CACHE_DIR=off` turns it off. One file per knowledge
@@ -56,6 +57,8 @@ pub enum CacheError {
     NoEntry(PathBuf),
     #[error("{}: {why}", path.display())]
     Invalid { path: PathBuf, why: Invalid },
+    #[error("the knowledge changed while it was loaded")]
+    Changed,
     #[error("cannot encode the engine: {0}")]
     Encode(#[from] postcard::Error),
 }
@@ -63,6 +66,21 @@ pub enum CacheError {
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> CacheError {
     let path = path.to_path_buf();
     move |source| CacheError::Io { action, path, source }
+}
+
+/// The files a load reads and their key, taken before the load: an engine is stored
+/// under it only if the files still have that key after the load.
+pub struct Snapshot {
+    inputs: Vec<PathBuf>,
+    key: Key,
+}
+
+impl Snapshot {
+    pub fn of(knowledge: &Path) -> Snapshot {
+        let inputs = knowledge::inputs(knowledge);
+        let key = Key::of(knowledge, &inputs);
+        Snapshot { inputs, key }
+    }
 }
 
 /// Where engines are cached, or that they are not.
@@ -115,19 +133,31 @@ impl Cache {
             }
             Err(error) => debug!(%error, "start-up cache miss: loading the knowledge"),
         }
-        let inputs = knowledge::inputs(knowledge);
-        let key = Key::of(knowledge, &inputs);
+        let before = Snapshot::of(knowledge);
         let engine = Engine::load_with(knowledge, Checks::Structure)?;
-        // A file edited while the load read it: the engine may not be the key's.
-        if Key::of(knowledge, &inputs) != key {
-            debug!("knowledge changed while it was loaded: not cached");
-            return Ok(engine);
-        }
-        match write(&file, &inputs, key, &engine) {
-            Ok(()) => debug!(cache = %file.display(), "engine stored in the start-up cache"),
+        self.keep(knowledge, &before, &engine);
+        Ok(engine)
+    }
+
+    /// Stores `engine`, loaded from `knowledge` after `before` was taken, unless a
+    /// file changed in between; what happens is logged at debug level, and nothing
+    /// that goes wrong is an error: the engine just is not cached.
+    pub fn keep(&self, knowledge: &Path, before: &Snapshot, engine: &Engine) {
+        match self.store_as(knowledge, before, engine) {
+            Ok(file) => debug!(cache = %file.display(), "engine stored in the start-up cache"),
             Err(error) => debug!(%error, "engine not stored in the start-up cache"),
         }
-        Ok(engine)
+    }
+
+    /// [`Cache::keep`], with what went wrong.
+    fn store_as(&self, knowledge: &Path, before: &Snapshot, engine: &Engine) -> Result<PathBuf, CacheError> {
+        let file = self.file_for(knowledge)?;
+        // A file edited while the load read it: the engine may not be the key's.
+        if Key::of(knowledge, &before.inputs) != before.key {
+            return Err(CacheError::Changed);
+        }
+        write(&file, &before.inputs, before.key, engine)?;
+        Ok(file)
     }
 
     /// The cached engine for `knowledge`, if the cache holds a valid one.
@@ -136,7 +166,8 @@ impl Cache {
     }
 
     /// Stores `engine`, loaded from `knowledge` as its files are now; returns the
-    /// entry's path.
+    /// entry's path. (A load that may race with an edit takes a [`Snapshot`] first and
+    /// stores with [`Cache::keep`].)
     pub fn store(&self, knowledge: &Path, engine: &Engine) -> Result<PathBuf, CacheError> {
         let file = self.file_for(knowledge)?;
         let inputs = knowledge::inputs(knowledge);

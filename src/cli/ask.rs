@@ -1,6 +1,6 @@
 //! `storybot ask`: one question in, the user's reply out, as plain text or JSON lines.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -20,18 +20,31 @@ pub struct AskJson<'a> {
     pub source: Option<&'a str>,
     /// The first quote (the contract's field); `quotes` has them all.
     pub quote: Option<&'a str>,
-    pub quotes: Option<Vec<&'a str>>,
+    pub quotes: Option<&'a [String]>,
     /// The story's URL with a text fragment at the quote(s) shown; null when nothing
     /// matched.
-    pub link: Option<String>,
-    pub reply: String,
-    pub suggestions: Vec<String>,
+    pub link: Option<&'a str>,
+    pub reply: &'a str,
+    /// The buttons' labels.
+    #[serde(serialize_with = "labels")]
+    pub suggestions: &'a [reply::Button],
     pub lang: &'static str,
     /// answer, clarify, gap, smalltalk, none or command: why `matched` is what it is.
     pub outcome: &'static str,
 }
 
-pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -> AskJson<'a> {
+fn labels<S: serde::Serializer>(buttons: &&[reply::Button], to: S) -> Result<S::Ok, S::Error> {
+    to.collect_seq(buttons.iter().map(|b| &b.label))
+}
+
+/// The line for `response` to `question`; `plain` is the reply as plain text
+/// ([`reply::plain`]).
+pub fn to_json<'a>(
+    engine: &'a Engine,
+    question: &'a str,
+    response: &'a Response,
+    plain: &'a str,
+) -> AskJson<'a> {
     let story = &engine.story;
     let lang = response.reply.lang;
     let (outcome, entry, score) = match &response.decision {
@@ -55,10 +68,10 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
         answer: entry.map(|e| e.answer.get(lang).as_str()),
         source: entry.map(|e| e.source.get(lang).as_str()),
         quote: entry.and_then(|e| e.quotes.first()).map(String::as_str),
-        quotes: entry.map(|e| e.quotes.iter().map(String::as_str).collect()),
-        link: entry.and(response.reply.link.as_ref()).map(|l| l.url.clone()),
-        reply: reply::plain(&response.reply),
-        suggestions: response.reply.buttons.iter().map(|b| b.label.clone()).collect(),
+        quotes: entry.map(|e| e.quotes.as_slice()),
+        link: entry.and(response.reply.link.as_ref()).map(|l| l.url.as_str()),
+        reply: plain,
+        suggestions: &response.reply.buttons,
         lang: lang.code(),
         outcome,
     }
@@ -66,43 +79,91 @@ pub fn to_json<'a>(engine: &'a Engine, question: &'a str, response: &Response) -
 
 /// Bytes reserved for a line: most lines (a reply with its answer and quote) fit.
 const LINE_CAPACITY: usize = 4096;
+/// Input read ahead, and output held back while more input is already there.
+const PIPE_BUFFER: usize = 64 * 1024;
 
-/// One `ask --json` line: the object, a newline, flushed so a reader on a pipe gets
-/// each answer as it is made. `chat --json` prints the same lines.
-pub fn write_json(
-    out: &mut dyn Write,
+/// Writes `ask --json` lines, each made whole in memory (a JSON object is many small
+/// writes) in buffers kept from line to line.
+pub struct JsonLines<W: Write> {
+    out: W,
+    line: Vec<u8>,
+    plain: String,
+}
+
+impl<W: Write> JsonLines<W> {
+    pub fn new(out: W) -> JsonLines<W> {
+        JsonLines { out, line: Vec::with_capacity(LINE_CAPACITY), plain: String::new() }
+    }
+
+    /// Writes the line for `response` to `question`; with `flush`, the reader gets it
+    /// (and every line before it) now.
+    pub fn write(
+        &mut self,
+        engine: &Engine,
+        question: &str,
+        response: &Response,
+        flush: bool,
+    ) -> std::io::Result<()> {
+        self.plain.clear();
+        reply::plain_into(&response.reply, &mut self.plain);
+        self.line.clear();
+        to_json(engine, question, response, &self.plain).write_to(&mut self.line);
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)?;
+        if flush { self.out.flush() } else { Ok(()) }
+    }
+}
+
+/// Answers every line of `input` with `answer`, one JSON line each, in order. A line
+/// is flushed whenever no whole next question has arrived yet, so a reader that waits
+/// for each answer before it asks again gets it at once, while a file or a busy pipe
+/// is answered in large writes (a write per line was a tenth of a question's time).
+pub fn json_lines<W: Write>(
+    input: impl Read,
+    out: W,
     engine: &Engine,
-    question: &str,
-    response: &Response,
+    mut answer: impl FnMut(&str) -> Response,
 ) -> std::io::Result<()> {
-    // The line is made whole in memory and written at once: stdout scans every write
-    // for line ends, and a JSON object is many small writes.
-    let mut line = Vec::with_capacity(LINE_CAPACITY);
-    to_json(engine, question, response).write_to(&mut line);
-    line.push(b'\n');
-    out.write_all(&line)?;
-    out.flush()
+    let mut input = BufReader::with_capacity(PIPE_BUFFER, input);
+    let mut out = JsonLines::new(BufWriter::with_capacity(PIPE_BUFFER, out));
+    let mut question = String::new();
+    loop {
+        question.clear();
+        if input.read_line(&mut question)? == 0 {
+            return out.out.flush();
+        }
+        let question = question.strip_suffix('\n').unwrap_or(&question);
+        let question = question.trim_end_matches('\r');
+        let waiting = memchr::memchr(b'\n', input.buffer()).is_none();
+        out.write(engine, question, &answer(question), waiting)?;
+    }
 }
 
 pub fn run(engine: &Engine, json: bool, words: &[String]) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let answer = |question: &str, out: &mut dyn Write| -> std::io::Result<()> {
-        let response = engine.respond(question, None);
-        if json {
-            write_json(out, engine, question, &response)
-        } else {
-            writeln!(out, "{}\n", reply::plain(&response.reply))?;
-            out.flush()
-        }
-    };
     if words.len() == 1 && words[0] == "-" {
+        if json {
+            json_lines(std::io::stdin(), stdout.lock(), engine, |q| engine.respond(q, None))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let mut out = stdout.lock();
         for line in std::io::stdin().lock().lines() {
             let line = line?;
-            answer(line.trim_end_matches('\r'), &mut out)?;
+            plain_reply(&mut out, &engine.respond(line.trim_end_matches('\r'), None))?;
         }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let question = words.join(" ");
+    let response = engine.respond(&question, None);
+    if json {
+        JsonLines::new(stdout.lock()).write(engine, &question, &response, true)?;
     } else {
-        answer(&words.join(" "), &mut out)?;
+        plain_reply(&mut stdout.lock(), &response)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn plain_reply(out: &mut impl Write, response: &Response) -> std::io::Result<()> {
+    writeln!(out, "{}\n", reply::plain(&response.reply))?;
+    out.flush()
 }

@@ -49,12 +49,8 @@ pub fn run(engine: &Engine, note: Option<&str>) -> anyhow::Result<ExitCode> {
 /// can pair them up.
 pub fn run_json(engine: &Engine) -> anyhow::Result<ExitCode> {
     let mut chat = Conversation::new(engine);
-    let mut out = std::io::stdout().lock();
-    for line in std::io::stdin().lock().lines() {
-        let line = line?;
-        let message = line.trim_end_matches('\r');
-        super::ask::write_json(&mut out, engine, message, &chat.reply_to(message))?;
-    }
+    let stdout = std::io::stdout().lock();
+    super::ask::json_lines(std::io::stdin(), stdout, engine, |message| chat.reply_to(message))?;
     Ok(ExitCode::SUCCESS)
 }
 

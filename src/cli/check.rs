@@ -1,14 +1,17 @@
 //! `storybot check`: validates the knowledge folder (errors, exit 1) and audits how
-//! well it works (warnings; `--strict` makes them fail). `--json` for CI.
+//! well it works (warnings; `--strict` makes them fail). `--json` for CI. A valid
+//! folder's engine goes into the start-up cache for the commands after it.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::audit::{self, Audit};
+use crate::cache::{Cache, Snapshot};
 use crate::engine::Engine;
 use crate::knowledge;
 
 pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
+    let before = Snapshot::of(dir);
     let story = match knowledge::load(dir) {
         Ok(story) => story,
         Err(error) => {
@@ -58,6 +61,10 @@ pub fn run(dir: &Path, strict: bool, json: bool) -> anyhow::Result<ExitCode> {
         story.smalltalk.len()
     );
     let engine = Engine::new(story);
+    // The engine a one-shot command would build from these files (a full check proves
+    // more than their structure, never less): the next `ask` starts from it.
+    let cache = Cache::from_env();
+    cache.keep(dir, &before, &engine);
     let audit = audit::audit(&engine, dir);
     let failed = strict && !audit.warnings.is_empty();
     if json {

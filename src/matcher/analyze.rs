@@ -43,6 +43,10 @@ pub struct Analyzer {
     /// Known words by length in characters, for typo correction.
     /// By first letter (a typo rarely changes it), by length in characters.
     vocabulary: HashMap<char, Vec<Vec<(String, u64)>>>,
+    /// The words of `vocabulary`, to learn each once: needed only while the knowledge
+    /// is indexed, so the start-up cache leaves it out (an engine read back never
+    /// learns again).
+    #[serde(skip)]
     known_words: HashSet<String>,
     known_stems: HashSet<String>,
     /// The stem of every knowledge word, and whether the word was learned for typo

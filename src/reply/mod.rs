@@ -5,14 +5,20 @@
 mod links;
 mod quotes;
 mod render;
+mod shown;
 pub mod texts;
 
-pub use render::{MAX_MESSAGE, html_messages, plain, plain_numbered};
+pub use render::{MAX_MESSAGE, html_messages, plain, plain_into, plain_numbered};
+pub use shown::Shown;
 
 use crate::knowledge::{Entry, Story};
 use crate::lang::Lang;
 use crate::matcher::{Correction, Decision, Outcome};
+use shown::EntryParts;
 use texts::texts;
+
+/// Blocks of a plain answer: its text, its source and (most often) one quote.
+const ANSWER_BLOCKS: usize = 4;
 
 /// One paragraph of a reply; the renderer decides how each kind looks.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,45 +107,63 @@ fn story_date(story: &Story, lang: Lang) -> &str {
     }
 }
 
-/// An entry's quotes as blocks, pieces of one sentence shown as one quote.
-fn quote_blocks(story: &Story, entry: &Entry) -> impl Iterator<Item = Block> {
-    quotes::joined(&story.article, &entry.quotes).into_iter().map(Block::Quote)
+fn answer_blocks(parts: &EntryParts, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(Block::Text(entry.answer.get(lang).clone()));
+    blocks.push(Block::Source(parts.source(lang).to_string()));
+    blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
 }
 
-fn answer_blocks(story: &Story, entry: &Entry, lang: Lang, blocks: &mut Vec<Block>) {
-    blocks.push(Block::Text(entry.answer.get(lang).clone()));
-    blocks.push(Block::Source(source_line(story, entry, lang)));
-    blocks.extend(quote_blocks(story, entry));
+/// The link of an entry's parts, labelled in the reader's language.
+fn labelled(parts: &EntryParts, lang: Lang) -> Option<ArticleLink> {
+    let url = parts.link.clone()?;
+    Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
 }
 
 /// The reply to an answered entry, with its related questions as buttons.
 pub fn answer(story: &Story, entry: usize, lang: Lang, related: &[usize]) -> Reply {
+    answer_in(story, &Shown::none(), entry, lang, related)
+}
+
+/// [`answer`], with the entry's parts from `shown`.
+pub fn answer_in(story: &Story, shown: &Shown, entry: usize, lang: Lang, related: &[usize]) -> Reply {
+    let parts = shown.entry(story, entry);
     let entry = &story.entries[entry];
-    let mut blocks = Vec::new();
-    answer_blocks(story, entry, lang, &mut blocks);
+    let mut blocks = Vec::with_capacity(ANSWER_BLOCKS);
+    answer_blocks(&parts, entry, lang, &mut blocks);
     let buttons = related.iter().map(|&r| entry_button(&story.entries[r], lang)).collect();
-    let link = article_link(story, &entry.quotes, lang);
-    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link }
+    Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link: labelled(&parts, lang) }
 }
 
 /// "Who reported that?" about an answer: its source, quote and link.
 pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let entry = &story.entries[entry];
-    let mut blocks = vec![Block::Source(source_line(story, entry, lang))];
-    blocks.extend(quote_blocks(story, entry));
-    let link = article_link(story, &entry.quotes, lang);
-    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
+    let parts = EntryParts::of(story, entry);
+    let mut blocks = vec![Block::Source(parts.source(lang).to_string())];
+    blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
+    Reply {
+        lang,
+        blocks,
+        buttons: Vec::new(),
+        feedback: Some(entry.id.clone()),
+        link: labelled(&parts, lang),
+    }
 }
 
 /// "Where does it say that?" about an answer: the article's words, their source and
 /// the link that opens the article at them.
 pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let entry = &story.entries[entry];
+    let parts = EntryParts::of(story, entry);
     let mut blocks = vec![Block::Text(texts(lang).article_says.to_string())];
-    blocks.extend(quote_blocks(story, entry));
-    blocks.push(Block::Source(source_line(story, entry, lang)));
-    let link = article_link(story, &entry.quotes, lang);
-    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link }
+    blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
+    blocks.push(Block::Source(parts.source(lang).to_string()));
+    Reply {
+        lang,
+        blocks,
+        buttons: Vec::new(),
+        feedback: Some(entry.id.clone()),
+        link: labelled(&parts, lang),
+    }
 }
 
 /// A follow-up about someone ("how old is he?") that the article doesn't answer:
@@ -162,19 +186,25 @@ pub fn nothing_more(lang: Lang) -> Reply {
 
 /// What the user sees for a matcher decision.
 pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
+    for_decision_in(story, &Shown::none(), decision)
+}
+
+/// [`for_decision`], with the entries' parts from `shown`.
+pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Reply {
     let lang = decision.lang;
     let t = texts(lang);
     let suggestions =
         |ids: &[usize]| ids.iter().map(|&e| entry_button(&story.entries[e], lang)).collect::<Vec<_>>();
     match &decision.outcome {
         Outcome::Answer { entry, also } => {
-            let mut reply = answer(story, *entry, lang, &decision.suggestions);
+            let mut reply = answer_in(story, shown, *entry, lang, &decision.suggestions);
             if let Some(correction) = decision.correction {
                 reply.blocks.insert(0, Block::Text(correction_text(story, correction, lang)));
             }
             if let Some(also) = also {
                 reply.blocks.push(Block::Heading(t.also.to_string()));
-                answer_blocks(story, &story.entries[*also], lang, &mut reply.blocks);
+                let parts = shown.entry(story, *also);
+                answer_blocks(&parts, &story.entries[*also], lang, &mut reply.blocks);
                 // The link highlights every quote shown, the first answer's first.
                 let quotes = [&story.entries[*entry].quotes[..], &story.entries[*also].quotes[..]].concat();
                 reply.link = article_link(story, &quotes, lang).or(reply.link);

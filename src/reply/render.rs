@@ -2,6 +2,8 @@
 //! the bot. HTML escapes every dynamic string and packs blocks into messages that
 //! stay within Telegram's limit, never splitting inside a tag.
 
+use std::fmt::Write as _;
+
 use teloxide::utils::html::escape;
 
 use super::{Block, Reply};
@@ -13,46 +15,76 @@ pub const MAX_MESSAGE: usize = 4096;
 const MAX_BLOCK: usize = 3_000;
 
 fn clip(text: &str) -> String {
-    if text.chars().count() <= MAX_BLOCK {
-        return text.to_string();
+    let mut out = String::new();
+    push_clipped(&mut out, text);
+    out
+}
+
+/// Appends `text`, cut to [`MAX_BLOCK`] characters ("…" the last) when it is longer.
+fn push_clipped(out: &mut String, text: &str) {
+    // No more bytes than the limit: no more characters either, and nothing to count.
+    if text.len() <= MAX_BLOCK || text.chars().count() <= MAX_BLOCK {
+        out.push_str(text);
+        return;
     }
-    let mut clipped: String = text.chars().take(MAX_BLOCK - 1).collect();
-    clipped.push('…');
-    clipped
+    out.extend(text.chars().take(MAX_BLOCK - 1));
+    out.push('…');
 }
 
 /// Plain text, exactly what `ask` prints; buttons become a list, and the link into
 /// the article is the last line.
 pub fn plain(reply: &Reply) -> String {
-    plain_with(reply, |_| "•".to_string())
+    let mut text = String::new();
+    plain_into(reply, &mut text);
+    text
+}
+
+/// [`plain`], appended to `out`: a caller that renders many replies reuses one buffer.
+pub fn plain_into(reply: &Reply, out: &mut String) {
+    plain_with(reply, out, |out, _| out.push('•'));
 }
 
 /// Plain text with the buttons numbered ("1. …"), for the terminal chat, where typing
 /// a number picks that suggestion as a tap would.
 pub fn plain_numbered(reply: &Reply) -> String {
-    plain_with(reply, |i| format!("{}.", i + 1))
+    let mut text = String::new();
+    plain_with(reply, &mut text, |out, i| {
+        let _ = write!(out, "{}.", i + 1);
+    });
+    text
 }
 
-fn plain_with(reply: &Reply, marker: impl Fn(usize) -> String) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for block in &reply.blocks {
-        parts.push(match block {
-            Block::Text(text) | Block::Source(text) | Block::Heading(text) => clip(text),
-            Block::Quote(text) => format!("“{}”", clip(text)),
-            Block::Link { label, url } => format!("{label}: {url}"),
-        });
+fn plain_with(reply: &Reply, out: &mut String, marker: impl Fn(&mut String, usize)) {
+    for (n, block) in reply.blocks.iter().enumerate() {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        match block {
+            Block::Text(text) | Block::Source(text) | Block::Heading(text) => push_clipped(out, text),
+            Block::Quote(text) => {
+                out.push('“');
+                push_clipped(out, text);
+                out.push('”');
+            }
+            Block::Link { label, url } => {
+                out.push_str(label);
+                out.push_str(": ");
+                out.push_str(url);
+            }
+        }
     }
-    let mut text = parts.join("\n\n");
     for (i, button) in reply.buttons.iter().enumerate() {
-        text.push('\n');
-        text.push_str(&marker(i));
-        text.push(' ');
-        text.push_str(&clip(&button.label));
+        out.push('\n');
+        marker(out, i);
+        out.push(' ');
+        push_clipped(out, &button.label);
     }
     if let Some(link) = &reply.link {
-        text.push_str(&format!("\n\n{}: {}", link.label, link.url));
+        out.push_str("\n\n");
+        out.push_str(&link.label);
+        out.push_str(": ");
+        out.push_str(&link.url);
     }
-    text
 }
 
 /// Escapes `text`, shortening it until the escaped form fits `budget` UTF-16 units:

@@ -1,7 +1,8 @@
 //! The start-up cache as a maintainer meets it: `ask` answers from it only what the
 //! knowledge says now, a damaged entry is rebuilt, a cache folder that cannot be
 //! written never stops an answer, `STORYBOT_CACHE_DIR=off` writes nothing, the cache
-//! lives where the environment says, and `check` never answers from it. Every run
+//! lives where the environment says, and `check` never answers from it but leaves the
+//! engine of a valid folder for the commands after it. Every run
 //! here has its own cache folder, never the user's `~/.cache`.
 
 use std::ffi::OsStr;
@@ -223,4 +224,33 @@ fn every_one_shot_command_reads_the_cache_and_check_never_does() {
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     assert!(stderr(&check).contains("which none of its quotes has"), "{}", stderr(&check));
     assert!(!hit(&check));
+}
+
+#[test]
+fn a_valid_check_leaves_the_engine_for_the_next_ask_and_an_invalid_one_nothing() {
+    let knowledge = mini_copy();
+    let (dir, cache) = (knowledge.path(), tempfile::tempdir().unwrap());
+    let env = [("STORYBOT_CACHE_DIR", cache.path().as_os_str())];
+    let check = storybot(dir, &env, &["check"]).output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(stderr(&check).contains("engine stored in the start-up cache"), "{}", stderr(&check));
+    only_entry(cache.path());
+    let first = ask(dir, cache.path());
+    assert!(hit(&first), "the check's engine answers: {}", stderr(&first));
+    assert_eq!(answer(&first), "It holds 4,000 books.");
+    // Edited after the check: what it stored never answers.
+    edit(&dir.join("entries.toml"), |t| t.replace("It holds 4,000 books.", "It holds four thousand books."));
+    let edited = ask(dir, cache.path());
+    assert!(!hit(&edited));
+    assert_eq!(answer(&edited), "It holds four thousand books.");
+
+    // A folder that fails its check (broken, or a claim its quotes do not back) leaves
+    // nothing behind.
+    for failing in ["tests/fixtures/broken", "tests/fixtures/faithful-figure"] {
+        let cache = tempfile::tempdir().unwrap();
+        let env = [("STORYBOT_CACHE_DIR", cache.path().as_os_str())];
+        let check = storybot(Path::new(failing), &env, &["check"]).output().unwrap();
+        assert_eq!(check.status.code(), Some(1), "{failing}: {}", stderr(&check));
+        assert_eq!(files(cache.path()), Vec::<PathBuf>::new(), "{failing}");
+    }
 }

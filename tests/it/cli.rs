@@ -2,7 +2,7 @@
 //! options anywhere on the line, a reader that goes away, `explain`, and `--help`.
 //! The faithfulness checks of `check` have their own module, `check`.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
 
 use crate::support::TEST_CACHE;
@@ -145,6 +145,32 @@ fn ask_json_stdin_streams_one_line_per_question_in_order() {
     assert_eq!(matched, [false, true, false, false, false]);
     assert_eq!(lines[0]["outcome"], "smalltalk");
     assert_eq!(lines[3]["outcome"], "gap");
+}
+
+#[test]
+fn ask_json_stdin_answers_each_question_before_the_next_arrives() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
+        .args(["--knowledge", MINI, "ask", "--json", "-"])
+        .env("STORYBOT_CACHE_DIR", TEST_CACHE)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // Each line is read while stdin is still open: it was flushed without more input.
+    let mut next = || -> serde_json::Value { serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap() };
+    stdin.write_all(b"how many books?\n").unwrap();
+    assert_eq!(next()["question"], "how many books?");
+    // Two questions in one write and the start of a third: the two are answered while
+    // the third is still being typed.
+    stdin.write_all(b"hello\nnumber of books\nwhat did the").unwrap();
+    assert_eq!(next()["question"], "hello");
+    assert_eq!(next()["question"], "number of books");
+    stdin.write_all(b" library cost?\r\n").unwrap();
+    assert_eq!(next()["question"], "what did the library cost?");
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
 }
 
 #[test]
