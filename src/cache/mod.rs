@@ -3,6 +3,8 @@
 //! back in a few milliseconds instead of reading, checking and indexing the knowledge
 //! again (most of a start-up).
 //!
+//! `report`, which names entries, reads the story from it the same way.
+//!
 //! An entry answers only for the very files and the very build it came from: its key
 //! hashes every file a load reads ([`knowledge::inputs`]), the binary's own code
 //! (build.rs) and the entry format. Anything else is a miss, logged at debug level,
@@ -162,7 +164,10 @@ impl Cache {
 
     /// The cached engine for `knowledge`, if the cache holds a valid one.
     pub fn fetch(&self, knowledge: &Path) -> Result<Engine, CacheError> {
-        fetch_file(&self.file_for(knowledge)?, knowledge)
+        let file = self.file_for(knowledge)?;
+        let engine = fetch_file(&file, knowledge)?;
+        debug!(cache = %file.display(), "engine read from the start-up cache");
+        Ok(engine)
     }
 
     /// Stores `engine`, loaded from `knowledge` as its files are now; returns the

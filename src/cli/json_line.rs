@@ -80,11 +80,11 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + CHUNK) {
-            if !any_escape(chunk.try_into().expect("a whole chunk")) {
-                i += CHUNK;
-                continue;
-            }
+        if let Some(chunk) = bytes.get(i..i + CHUNK)
+            && !any_escape(chunk.try_into().expect("a whole chunk"))
+        {
+            i += CHUNK;
+            continue;
         }
         // This chunk (or the short end) byte by byte.
         for at in i..(i + CHUNK).min(bytes.len()) {

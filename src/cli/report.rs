@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::cache::Cache;
 use crate::knowledge::{self, Checks, Story};
 use crate::lang::Lang;
 use crate::record::report::{Group, OUTCOMES, Summary, summarize};
@@ -16,8 +17,10 @@ pub fn run(data: &Path, knowledge_dir: &Path, days: u32, top: usize) -> anyhow::
     let conn = open_read(data)?;
     let summary = summarize(&conn, days_ago(days))?;
     // The counts are worth showing even when the knowledge folder is broken. The
-    // report only names entries, so their structure is all it needs.
-    let story = knowledge::load_with(knowledge_dir, Checks::Structure).map_err(|e| {
+    // report only names entries, so their structure is all it needs: the start-up
+    // cache's story when it holds one for these very files, else the files read.
+    let cached = Cache::from_env().fetch(knowledge_dir).map(|engine| engine.story);
+    let story = cached.or_else(|_| knowledge::load_with(knowledge_dir, Checks::Structure)).map_err(|e| {
         format!(
             "{} could not be loaded ({} problems; `storybot check` lists them)",
             knowledge_dir.display(),

@@ -1,8 +1,9 @@
 //! The start-up cache as a maintainer meets it: `ask` answers from it only what the
 //! knowledge says now, a damaged entry is rebuilt, a cache folder that cannot be
 //! written never stops an answer, `STORYBOT_CACHE_DIR=off` writes nothing, the cache
-//! lives where the environment says, and `check` never answers from it but leaves the
-//! engine of a valid folder for the commands after it. Every run
+//! lives where the environment says, `check` never answers from it but leaves the
+//! engine of a valid folder for the commands after it, and `report` names entries
+//! from it only while it holds the knowledge as it is. Every run
 //! here has its own cache folder, never the user's `~/.cache`.
 
 use std::ffi::OsStr;
@@ -253,4 +254,29 @@ fn a_valid_check_leaves_the_engine_for_the_next_ask_and_an_invalid_one_nothing()
         assert_eq!(check.status.code(), Some(1), "{failing}: {}", stderr(&check));
         assert_eq!(files(cache.path()), Vec::<PathBuf>::new(), "{failing}");
     }
+}
+
+#[test]
+fn report_names_entries_from_the_cache_only_while_it_holds_the_knowledge_as_it_is() {
+    let knowledge = mini_copy();
+    let (dir, cache, data) = (knowledge.path(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let records = data.path().join("records.sqlite3");
+    crate::record_report::fill(&records);
+    let env = [("STORYBOT_CACHE_DIR", cache.path().as_os_str())];
+    let report = || {
+        let out = storybot(dir, &env, &["report", "--data", records.to_str().unwrap()]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        (String::from_utf8_lossy(&out.stdout).into_owned(), hit(&out))
+    };
+    answer(&ask(dir, cache.path()));
+    let (text, from_cache) = report();
+    assert!(from_cache, "the entry `ask` left is read");
+    assert!(text.contains("Never asked (1 of 2 entries)\n  library-opened: "), "{text}");
+    // An id renamed since: the old entry never names it.
+    for file in ["entries.toml", "gaps.toml"] {
+        edit(&dir.join(file), |t| t.replace("library-opened", "library-opening"));
+    }
+    let (text, from_cache) = report();
+    assert!(!from_cache);
+    assert!(text.contains("Never asked (1 of 2 entries)\n  library-opening: "), "{text}");
 }

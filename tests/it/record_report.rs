@@ -32,7 +32,7 @@ fn question(outcome: Asked, entry: Option<&str>, text: Option<&str>, days_ago: i
     }
 }
 
-fn fill(path: &Path) {
+pub(crate) fn fill(path: &Path) {
     let store = Store::open(path, 90).unwrap();
     let r = store.recorder();
     for text in [
