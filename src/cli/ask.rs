@@ -114,10 +114,10 @@ impl<W: Write> JsonLines<W> {
     }
 }
 
-/// Answers every line of `input` with `answer`, one JSON line each, in order. A line
-/// is flushed whenever no whole next question has arrived yet, so a reader that waits
-/// for each answer before it asks again gets it at once, while a file or a busy pipe
-/// is answered in large writes (a write per line was a tenth of a question's time).
+/// Answers every line of `input` with `answer`, one JSON line each, in order, each
+/// line flushed as it is written: the contract says so, and a reader that waits for
+/// one answer before it reads on must never wait on a buffer (buffered otherwise, so
+/// a line costs one write, not several).
 pub fn json_lines<W: Write>(
     input: impl Read,
     out: W,
@@ -134,8 +134,7 @@ pub fn json_lines<W: Write>(
         }
         let question = question.strip_suffix('\n').unwrap_or(&question);
         let question = question.trim_end_matches('\r');
-        let waiting = memchr::memchr(b'\n', input.buffer()).is_none();
-        out.write(engine, question, &answer(question), waiting)?;
+        out.write(engine, question, &answer(question), true)?;
     }
 }
 
