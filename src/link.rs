@@ -63,9 +63,16 @@ pub fn with_directives(url: &str, directives: &[String]) -> Option<String> {
     if directives.is_empty() {
         return None;
     }
+    // Two entries shown together may quote the same words: one highlight is enough.
+    let mut once: Vec<&str> = Vec::with_capacity(directives.len());
+    for directive in directives {
+        if !once.contains(&directive.as_str()) {
+            once.push(directive);
+        }
+    }
     // A URL that already has a fragment keeps it: the directives follow it.
     let glue = if url.contains('#') { ":~:text=" } else { "#:~:text=" };
-    Some(format!("{url}{glue}{}", directives.join("&text=")))
+    Some(format!("{url}{glue}{}", once.join("&text=")))
 }
 
 /// The text directive's value for `quote`: `start` or `start,end`, percent-encoded.
@@ -151,6 +158,14 @@ mod tests {
         let range = find_fragment(ARTICLE, &link).unwrap_or_else(|| panic!("{link} finds nothing"));
         assert_eq!(Some(range.clone()), quote_range(ARTICLE, quote), "{link}");
         link
+    }
+
+    #[test]
+    fn a_quote_two_entries_share_is_highlighted_once() {
+        let (a, b) =
+            ("Videos circulating on social media", "The exodus signaled the unpopularity once more.");
+        let link = to_quotes("https://example.com/story", ARTICLE, &[a, b, a]).expect("a link");
+        assert_eq!(link.matches("&text=").count(), 1, "{link}");
     }
 
     #[test]

@@ -113,6 +113,20 @@ fn answer_blocks(parts: &EntryParts, entry: &Entry, lang: Lang, blocks: &mut Vec
     blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
 }
 
+/// The second answer's quotes already shown above it (two entries often quote the
+/// same sentence, "…, AP reports."): shown once, they read as the article said it once.
+fn drop_quotes_shown_above(blocks: &mut Vec<Block>, from: usize) {
+    let above: Vec<String> = blocks[..from]
+        .iter()
+        .filter_map(|b| if let Block::Quote(q) = b { Some(q.clone()) } else { None })
+        .collect();
+    let mut at = 0;
+    blocks.retain(|block| {
+        at += 1;
+        !matches!(block, Block::Quote(q) if at > from && above.iter().any(|a| a.contains(q.as_str())))
+    });
+}
+
 /// The link of an entry's parts, labelled in the reader's language.
 fn labelled(parts: &EntryParts, lang: Lang) -> Option<ArticleLink> {
     let url = parts.link.clone()?;
@@ -204,7 +218,9 @@ pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Rep
             if let Some(also) = also {
                 reply.blocks.push(Block::Heading(t.also.to_string()));
                 let parts = shown.entry(story, *also);
+                let shown_before = reply.blocks.len();
                 answer_blocks(&parts, &story.entries[*also], lang, &mut reply.blocks);
+                drop_quotes_shown_above(&mut reply.blocks, shown_before);
                 // The link highlights every quote shown, the first answer's first.
                 let quotes = [&story.entries[*entry].quotes[..], &story.entries[*also].quotes[..]].concat();
                 reply.link = article_link(story, &quotes, lang).or(reply.link);
@@ -339,4 +355,26 @@ pub fn topic(story: &Story, topic: usize, lang: Lang) -> Option<Reply> {
     let name = *story.topics().get(topic)?;
     let buttons = story.entries.iter().filter(|e| e.topic == name).map(|e| entry_button(e, lang)).collect();
     Some(Reply { lang, blocks: vec![Block::Heading(name.to_string())], buttons, feedback: None, link: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_answer_leaves_out_quotes_shown_above_it() {
+        let quote = |q: &str| Block::Quote(q.to_string());
+        let mut blocks = vec![
+            Block::Text("first".into()),
+            quote("Men have fled the country … the Associated Press reports."),
+            Block::Heading("Also:".into()),
+            Block::Text("second".into()),
+            quote("the Associated Press reports."),
+            quote("Reuters reports."),
+        ];
+        drop_quotes_shown_above(&mut blocks, 3);
+        let quotes: Vec<_> = blocks.iter().filter(|b| matches!(b, Block::Quote(_))).collect();
+        assert_eq!(quotes.len(), 2, "{blocks:?}");
+        assert_eq!(blocks.last(), Some(&quote("Reuters reports.")));
+    }
 }
