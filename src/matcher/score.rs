@@ -64,6 +64,10 @@ pub(super) struct Scratch {
     /// The documents and phrasings touched, in order of first touch.
     pub docs: Vec<u32>,
     pub phrasings: Vec<u32>,
+    /// The common term ([`Query::common`]) once the question's order has passed it,
+    /// as (its bit, its weight): a phrasing first touched after it and having it
+    /// starts from its weight, as if it had been added there.
+    pub carried: (u32, f32),
 }
 
 thread_local! {
@@ -100,6 +104,7 @@ impl Scratch {
             self.phrasing_matched[p as usize] = 0.0;
         }
         self.phrasings.clear();
+        self.carried = (0, 0.0);
         if !keep_docs {
             self.docs.clear();
         }
@@ -118,6 +123,10 @@ pub(super) struct Query<'a> {
     most_contained: f32,
     /// The entities the question names, as (group, term).
     asked: Vec<super::index::Named>,
+    /// The question's term that the most phrasings share, if the index lists it among
+    /// its common terms, as (its place in `terms`, its place in [`Index::common`]):
+    /// its phrasings are weighed document by document ([`super::index::Common`]).
+    pub common: Option<(usize, usize)>,
 }
 
 impl<'a> Query<'a> {
@@ -141,15 +150,82 @@ impl<'a> Query<'a> {
             total += weight;
             terms.push((id, weight));
         }
-        Query { index, analysis, terms, total, most_contained, asked: index.entities_in(analysis) }
+        let common = common_term(index, &terms);
+        Query { index, analysis, terms, total, most_contained, asked: index.entities_in(analysis), common }
+    }
+
+    /// Adds the question's term at `at` in `terms`: the common term to the phrasings
+    /// touched so far only ([`Self::carry_common`]), any other to all that use it.
+    pub fn add_to_phrasings(&self, at: usize, s: &mut Scratch) {
+        let (id, weight) = self.terms[at];
+        match self.common {
+            Some((common_at, common)) if common_at == at => self.carry_common(common, weight, s),
+            _ => {
+                for &p in &self.index.phrasing_postings[id as usize] {
+                    self.add_to_phrasing(p, weight, s);
+                }
+            }
+        }
+    }
+
+    /// Adds the common term (`common` in [`Index::common`], weighing `weight`) to the
+    /// phrasings touched so far that have it, and carries it to those touched later.
+    fn carry_common(&self, common: usize, weight: f32, s: &mut Scratch) {
+        let bit = 1 << common;
+        for &p in &s.phrasings {
+            if self.index.phrasings[p as usize].common & bit != 0 {
+                s.phrasing_matched[p as usize] += weight;
+            }
+        }
+        s.carried = (bit, weight);
+    }
+
+    /// Adds a term's weight to a phrasing, listing it on first touch (from the
+    /// carried common term's weight if it has that term).
+    pub fn add_to_phrasing(&self, p: u32, weight: f32, s: &mut Scratch) {
+        let matched = &mut s.phrasing_matched[p as usize];
+        if *matched == 0.0 {
+            s.phrasings.push(p);
+            let (bit, carried) = s.carried;
+            if bit != 0 && self.index.phrasings[p as usize].common & bit != 0 {
+                *matched = carried;
+            }
+        }
+        *matched += weight;
+    }
+
+    /// The common term's phrasings that no other term touched, weighed by each
+    /// document's lightest ones, in the documents `docs` (sorted; all when `None`).
+    pub fn fit_common(&self, docs: Option<&[u32]>, s: &mut Scratch) {
+        let Some((at, common)) = self.common else { return };
+        let weight = self.terms[at].1;
+        let lightest = &self.index.common[common].lightest;
+        let fit = |l: &super::index::Lightest, sums: &mut DocSums| {
+            for p in l.phrasings() {
+                self.fit_phrasing(p, weight, sums);
+            }
+        };
+        match docs {
+            None => lightest.iter().for_each(|l| fit(l, &mut s.sums[l.doc as usize])),
+            Some(docs) => {
+                let mut at = 0;
+                for &d in docs {
+                    at = super::prune::leap(lightest, at, |l| l.doc < d);
+                    if let Some(l) = lightest.get(at).filter(|l| l.doc == d) {
+                        fit(l, &mut s.sums[d as usize]);
+                    }
+                }
+            }
+        }
     }
 
     /// Adds a term to every document and phrasing that uses it, listing new
-    /// documents.
+    /// documents: scoring without the common term's shortcut (for tests).
+    #[cfg(test)]
     pub fn add_everywhere(&self, (id, weight): (u32, f32), s: &mut Scratch) {
         self.add_to_documents((id, weight), s);
         for &p in &self.index.phrasing_postings[id as usize] {
-            add_to_phrasing(p, weight, s);
+            self.add_to_phrasing(p, weight, s);
         }
     }
 
@@ -237,13 +313,19 @@ impl<'a> Query<'a> {
     }
 }
 
-/// Adds a term's weight to a phrasing, listing it on first touch.
-pub(super) fn add_to_phrasing(p: u32, weight: f32, s: &mut Scratch) {
-    let matched = &mut s.phrasing_matched[p as usize];
-    if *matched == 0.0 {
-        s.phrasings.push(p);
+/// The question's term (at most one) to weigh by documents' lightest phrasings:
+/// of those the index lists as common, the one most phrasings have.
+fn common_term(index: &Index, terms: &[(u32, f32)]) -> Option<(usize, usize)> {
+    if index.common.is_empty() {
+        return None;
     }
-    *matched += weight;
+    terms
+        .iter()
+        .enumerate()
+        // Most terms are in too few phrasings to be common: one look says so.
+        .filter(|&(_, &(id, _))| index.phrasing_postings[id as usize].len() >= super::index::SAVES_FROM)
+        .filter_map(|(at, &(id, _))| Some((at, index.common.iter().position(|c| c.term == id)?)))
+        .max_by_key(|&(at, common)| (index.phrasing_postings[index.common[common].term as usize].len(), at))
 }
 
 /// The best documents for a question (at most [`KEEP`]), best first.
@@ -274,15 +356,21 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
             super::prune::add_to_candidates(query, term, s);
         }
         super::prune::drop_out_of_reach(query, s, floor);
-        for &term in &query.terms {
-            super::prune::add_to_candidate_phrasings(query, term, s);
+        for at in 0..query.terms.len() {
+            super::prune::add_to_candidate_phrasings(query, at, s);
         }
+        query.fit_phrasings(s);
+        let docs = std::mem::take(&mut s.docs);
+        query.fit_common(Some(&docs), s);
+        s.docs = docs;
     } else {
-        for &term in &query.terms {
-            query.add_everywhere(term, s);
+        for (at, &term) in query.terms.iter().enumerate() {
+            query.add_to_documents(term, s);
+            query.add_to_phrasings(at, s);
         }
+        query.fit_phrasings(s);
+        query.fit_common(None, s);
     }
-    query.fit_phrasings(s);
     let mut ranked: Vec<Scored> = Vec::with_capacity(KEEP + 1);
     for &doc in &s.docs {
         let sums = &s.sums[doc as usize];
