@@ -221,7 +221,7 @@ mod tests {
     use std::path::Path;
 
     use super::super::index::Index;
-    use super::super::score::rank_pruned;
+    use super::super::score::{rank_every_document, rank_pruned};
     use crate::knowledge::{self, Story};
 
     /// The shipped knowledge grown to `size` entries: each a copy of a shipped one
@@ -279,6 +279,7 @@ mod tests {
             let fast = rank_pruned(&index, &analysis, true);
             let full = rank_pruned(&index, &analysis, false);
             assert_eq!(fast, full, "{q}");
+            assert_eq!(full, rank_every_document(&index, &analysis), "{q}");
             let mut s = super::super::score::Scratch::default();
             pruned += usize::from(super::essential_terms_for_test(&index, &analysis, &mut s));
         }

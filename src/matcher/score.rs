@@ -167,6 +167,24 @@ fn keep_best(ranked: &mut Vec<Scored>, scored: Scored) {
     }
 }
 
+/// Every touched document scored, sorted whole and cut to [`KEEP`]: every term added
+/// to every phrasing that has it, with no pruning and no common-term step (for tests).
+#[cfg(test)]
+pub(super) fn rank_every_document(index: &Index, analysis: &Analysis) -> Vec<Scored> {
+    let query = Query::new(index, analysis);
+    let mut s = Scratch::default();
+    s.fit_to(index);
+    for &term in &query.terms {
+        query.add_everywhere(term, &mut s);
+    }
+    query.fit_phrasings(&mut s);
+    let mut all: Vec<Scored> =
+        s.docs.iter().map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) }).collect();
+    all.sort_by(order);
+    all.truncate(KEEP);
+    all
+}
+
 /// Entries considered per question.
 const MAX_CANDIDATES: usize = 6;
 /// Documents of any kind kept in [`Candidates::ranked`].
@@ -258,37 +276,20 @@ mod tests {
 
     use super::*;
 
-    /// Every touched document scored, sorted whole and cut to [`KEEP`].
-    fn rank_every_document(index: &Index, analysis: &Analysis) -> Vec<Scored> {
-        let query = Query::new(index, analysis);
-        let mut s = Scratch::default();
-        s.fit_to(index);
-        for &term in &query.terms {
-            query.add_everywhere(term, &mut s);
-        }
-        query.fit_phrasings(&mut s);
-        let mut all: Vec<Scored> = s
-            .docs
-            .iter()
-            .map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) })
-            .collect();
-        all.sort_by(order);
-        all.truncate(KEEP);
-        all
-    }
-
     #[test]
     fn the_best_documents_are_those_a_whole_sort_finds() {
         let story = crate::knowledge::load(Path::new("knowledge")).unwrap();
         let index = Index::build(&story);
         let sets = crate::evaluate::question_sets(Path::new("tests/eval")).unwrap();
-        let mut cut = 0;
+        let (mut cut, mut common) = (0, 0);
         for q in sets.into_iter().flat_map(|(_, cases)| cases).map(|c| c.q) {
             let analysis = index.analyzer.analyze_question(&q);
             let ranked = rank_pruned(&index, &analysis, false);
             assert_eq!(ranked, rank_every_document(&index, &analysis), "{q}");
             cut += usize::from(ranked.len() == KEEP);
+            common += usize::from(Query::new(&index, &analysis).common.is_some());
         }
         assert!(cut > 100, "only {cut} questions touched more than {KEEP} documents");
+        assert!(common > 100, "only {common} questions had a common term");
     }
 }
