@@ -9,6 +9,9 @@ use crate::knowledge::AnswerKind;
 use crate::lang::{Lang, Localized};
 
 mod build;
+mod common;
+
+pub use common::{Common, Lightest, SAVES_FROM};
 
 /// What a document stands for; the number indexes the story's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -47,6 +50,8 @@ pub struct Phrasing {
     pub terms: usize,
     /// The kind of answer its question word asks for ("when …" a date), if any.
     pub asks: Option<AnswerKind>,
+    /// Which of [`Index::common`] it has, one bit each.
+    pub common: u32,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -69,6 +74,9 @@ pub struct Index {
     /// phrasing of it can be contained in a question more than what the question
     /// matched of it over this: a bound for pruning.
     pub lightest_phrasing: Vec<f32>,
+    /// The terms many phrasings share, with each document's lightest phrasings with
+    /// them (at most 32: bits of [`Phrasing::common`]).
+    pub common: Vec<Common>,
     /// The weight of a word the knowledge never uses.
     pub unknown_weight: f32,
     /// Entity terms (lexicon `[entities]`) and what they name.

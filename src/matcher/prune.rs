@@ -8,7 +8,7 @@
 //! added), no such document can rank. Every term is still added in the question's
 //! order, so the documents that rank get the same scores to the last bit.
 
-use super::score::{DocSums, KEEP, Query, Scratch, add_to_phrasing};
+use super::score::{DocSums, KEEP, Query, Scratch};
 
 /// Below this many postings a question is cheap: planning would cost more than it
 /// saves. The shipped knowledge stays under it; 1,000 entries and more go over.
@@ -162,9 +162,14 @@ pub fn add_to_candidates(query: &Query, (id, weight): (u32, f32), s: &mut Scratc
     }
 }
 
-/// Adds a term to the phrasings of the candidate documents (`s.docs`, sorted), the
-/// same way.
-pub fn add_to_candidate_phrasings(query: &Query, (id, weight): (u32, f32), s: &mut Scratch) {
+/// Adds the question's term at `at` to the phrasings of the candidate documents
+/// (`s.docs`, sorted), the same way; the common term only to those touched so far
+/// ([`Query::add_to_phrasings`]).
+pub fn add_to_candidate_phrasings(query: &Query, at: usize, s: &mut Scratch) {
+    if query.common.is_some_and(|(common_at, _)| common_at == at) {
+        return query.add_to_phrasings(at, s);
+    }
+    let (id, weight) = query.terms[at];
     let index = query.index;
     let phrasings = &index.phrasing_postings[id as usize];
     let mut at = 0;
@@ -175,7 +180,7 @@ pub fn add_to_candidate_phrasings(query: &Query, (id, weight): (u32, f32), s: &m
         while let Some(&p) = phrasings.get(at)
             && p < end
         {
-            add_to_phrasing(p, weight, s);
+            query.add_to_phrasing(p, weight, s);
             at += 1;
         }
     }
@@ -184,7 +189,7 @@ pub fn add_to_candidate_phrasings(query: &Query, (id, weight): (u32, f32), s: &m
 /// The first index from `from` on whose item is not `below` (`list` is sorted so
 /// that the items `below` come first): a galloping search, which costs the log of
 /// the distance leapt rather than of the list.
-fn leap<T>(list: &[T], from: usize, below: impl Fn(&T) -> bool) -> usize {
+pub(super) fn leap<T>(list: &[T], from: usize, below: impl Fn(&T) -> bool) -> usize {
     if list.get(from).is_none_or(|item| !below(item)) {
         return from;
     }
@@ -216,7 +221,7 @@ mod tests {
     use std::path::Path;
 
     use super::super::index::Index;
-    use super::super::score::rank_pruned;
+    use super::super::score::{rank_every_document, rank_pruned};
     use crate::knowledge::{self, Story};
 
     /// The shipped knowledge grown to `size` entries: each a copy of a shipped one
@@ -274,6 +279,7 @@ mod tests {
             let fast = rank_pruned(&index, &analysis, true);
             let full = rank_pruned(&index, &analysis, false);
             assert_eq!(fast, full, "{q}");
+            assert_eq!(full, rank_every_document(&index, &analysis), "{q}");
             let mut s = super::super::score::Scratch::default();
             pruned += usize::from(super::essential_terms_for_test(&index, &analysis, &mut s));
         }

@@ -6,32 +6,16 @@
 //! the population of Buryatia?" from looking like a question about Buryatia. *Fit*: a
 //! weighted Jaccard against the closest phrasing. *Containment*: how much of the
 //! closest phrasing the question contains, which carries long, chatty questions.
+//!
+//! A question's sums and the score they give are [`Query`]'s (`score/query.rs`); here,
+//! the per-thread buffers they add up in, the ranking and the candidates.
 
-use super::analyze::{Analysis, Precision};
+use super::analyze::Analysis;
 use super::index::{DocRef, Index, PHRASING, surface_similarity};
-use crate::knowledge::AnswerKind;
 
-/// How much phrasing words missing from the question count against the fit.
-const MISSING_PHRASING_WORDS: f32 = 0.5;
-/// A typo-corrected word is less certain than one typed right.
-const CORRECTED: f32 = 0.85;
-/// How much of an unknown word's weight a typo-corrected word still counts against.
-const CORRECTED_DOUBT: f32 = 0.35;
-/// Messages with more terms than this weigh their unknown words down: in a long
-/// message most unknown words are conversation, not the question's point.
-const LONG_QUESTION: f32 = 8.0;
-/// How much more an unknown name counts against every document than another
-/// unknown word.
-const NAME: f32 = 2.0;
-/// How much a fully contained phrasing counts, before the coverage discount.
-const CONTAINED: f32 = 0.75;
-/// How much a one-word phrasing's containment counts.
-const ONE_WORD_CONTAINED: f32 = 0.7;
-/// Factor for an entry whose kind of answer is not the one the question asks for.
-const WRONG_KIND: f32 = 0.7;
-/// Factor for a document about another country, person or outlet than the one the
-/// question names ("did Kazakhstan send men back?" against Belarus's roundups).
-const ANOTHER_ENTITY: f32 = 0.6;
+mod query;
+
+pub(super) use query::Query;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
@@ -64,6 +48,10 @@ pub(super) struct Scratch {
     /// The documents and phrasings touched, in order of first touch.
     pub docs: Vec<u32>,
     pub phrasings: Vec<u32>,
+    /// The common term ([`Query::common`]) once the question's order has passed it,
+    /// as (its bit, its weight): a phrasing first touched after it and having it
+    /// starts from its weight, as if it had been added there.
+    pub carried: (u32, f32),
 }
 
 thread_local! {
@@ -100,150 +88,11 @@ impl Scratch {
             self.phrasing_matched[p as usize] = 0.0;
         }
         self.phrasings.clear();
+        self.carried = (0, 0.0);
         if !keep_docs {
             self.docs.clear();
         }
     }
-}
-
-/// A question's known terms, in its order, with their weights, and the weight of the
-/// whole question (unknown words included).
-pub(super) struct Query<'a> {
-    pub index: &'a Index,
-    pub analysis: &'a Analysis,
-    pub terms: Vec<(u32, f32)>,
-    pub total: f32,
-    /// The most a phrasing can be contained in the question: 1, but more where the
-    /// question weighs a term above its idf (a follow-up's bare question word).
-    most_contained: f32,
-    /// The entities the question names, as (group, term).
-    asked: Vec<super::index::Named>,
-}
-
-impl<'a> Query<'a> {
-    pub fn new(index: &'a Index, analysis: &'a Analysis) -> Query<'a> {
-        let n_terms = analysis.terms.len().max(1) as f32;
-        let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
-        let (mut terms, mut total) = (Vec::with_capacity(analysis.terms.len()), 0f32);
-        let mut most_contained = 1f32;
-        for term in &analysis.terms {
-            let Some(id) = index.term(term) else {
-                total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
-                continue;
-            };
-            most_contained = most_contained.max(analysis.weight(term));
-            let mut weight = index.idf[id as usize] * analysis.weight(term);
-            if analysis.corrected.contains(term) {
-                // A corrected word is a guess: it keeps part of an unknown word's doubt.
-                weight *= CORRECTED;
-                total += CORRECTED_DOUBT * unknown_weight;
-            }
-            total += weight;
-            terms.push((id, weight));
-        }
-        Query { index, analysis, terms, total, most_contained, asked: index.entities_in(analysis) }
-    }
-
-    /// Adds a term to every document and phrasing that uses it, listing new
-    /// documents.
-    pub fn add_everywhere(&self, (id, weight): (u32, f32), s: &mut Scratch) {
-        self.add_to_documents((id, weight), s);
-        for &p in &self.index.phrasing_postings[id as usize] {
-            add_to_phrasing(p, weight, s);
-        }
-    }
-
-    /// Adds a term to every document that uses it (not to its phrasings), listing new
-    /// documents.
-    pub fn add_to_documents(&self, (id, weight): (u32, f32), s: &mut Scratch) {
-        for &(doc, strength) in &self.index.doc_postings[id as usize] {
-            let sums = &mut s.sums[doc as usize];
-            if sums.matched == 0.0 {
-                s.docs.push(doc);
-            }
-            sums.add(weight, strength);
-        }
-    }
-
-    /// Each touched document's best fit and containment among its touched phrasings.
-    pub fn fit_phrasings(&self, s: &mut Scratch) {
-        for &p in &s.phrasings {
-            let doc = self.index.phrasings[p as usize].doc;
-            self.fit_phrasing(p, s.phrasing_matched[p as usize], &mut s.sums[doc as usize]);
-        }
-    }
-
-    /// Raises a document's fit and containment to a phrasing's, which matched
-    /// `matched` of the question's weight.
-    pub fn fit_phrasing(&self, p: u32, matched: f32, sums: &mut DocSums) {
-        let phrasing = &self.index.phrasings[p as usize];
-        let missing = (phrasing.weight - matched).max(0.0);
-        // Scores are never NaN: a plain comparison is `f32::max` here.
-        let fit = matched / (self.total + MISSING_PHRASING_WORDS * missing);
-        if fit > sums.fit {
-            sums.fit = fit;
-        }
-        // A one-word phrasing ("jobs?") is contained in every question using the
-        // word; being contained in a longer question says little about it.
-        let one_word = if phrasing.terms == 1 { ONE_WORD_CONTAINED } else { 1.0 };
-        let containment = one_word * matched / phrasing.weight.max(f32::EPSILON);
-        if containment > sums.containment {
-            sums.containment = containment;
-        }
-    }
-
-    /// A touched document's score from its sums.
-    pub fn score(&self, doc: u32, sums: &DocSums) -> f32 {
-        let (index, analysis) = (self.index, self.analysis);
-        let d = doc as usize;
-        let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
-            || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
-        let blended = self.blend(sums);
-        let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
-        if !self.asked.is_empty() && index.names_another(doc, &self.asked) {
-            score *= ANOTHER_ENTITY;
-        }
-        score.clamp(0.0, 1.0)
-    }
-
-    /// A touched document's coverage, fit and containment blended: its score before
-    /// the factors, each at most 1, that [`Self::score`] applies, so never below it.
-    fn blend(&self, sums: &DocSums) -> f32 {
-        let coverage = (sums.matched / self.total).min(1.0);
-        (0.5 * coverage + 0.5 * sums.fit).max(CONTAINED * sums.containment * coverage.sqrt())
-    }
-
-    /// The most a document can score from terms of total weight `weight` whose
-    /// shares of their phrasings add up to `share`: coverage and fit are at most
-    /// `weight` of the question's, containment at most `share` (of the idf weight, so
-    /// times what the question weighs a term above its idf).
-    pub fn bound(&self, weight: f32, share: f32) -> f32 {
-        let most = (weight / self.total).min(1.0);
-        most.max(CONTAINED * share.min(1.0) * self.most_contained * most.sqrt())
-    }
-
-    /// The most document `doc` can score from terms that add up to `matched` in it,
-    /// `phrasal` of them from terms of its phrasings: coverage at most `matched` of the
-    /// question's weight, a phrasing's fit at most `phrasal` of it, and its
-    /// containment at most `phrasal` over the lightest phrasing's weight (what a
-    /// phrasing shares with the question is part of what the document matched through
-    /// its phrasings).
-    pub fn doc_bound(&self, doc: u32, matched: f32, phrasal: f32) -> f32 {
-        let most = (matched / self.total).min(1.0);
-        let fit = (phrasal / self.total).min(1.0);
-        let lightest = self.index.lightest_phrasing[doc as usize].max(f32::EPSILON);
-        let contained = (phrasal / lightest).min(self.most_contained);
-        (0.5 * most + 0.5 * fit).max(CONTAINED * contained * most.sqrt())
-    }
-}
-
-/// Adds a term's weight to a phrasing, listing it on first touch.
-pub(super) fn add_to_phrasing(p: u32, weight: f32, s: &mut Scratch) {
-    let matched = &mut s.phrasing_matched[p as usize];
-    if *matched == 0.0 {
-        s.phrasings.push(p);
-    }
-    *matched += weight;
 }
 
 /// The best documents for a question (at most [`KEEP`]), best first.
@@ -274,15 +123,21 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
             super::prune::add_to_candidates(query, term, s);
         }
         super::prune::drop_out_of_reach(query, s, floor);
-        for &term in &query.terms {
-            super::prune::add_to_candidate_phrasings(query, term, s);
+        for at in 0..query.terms.len() {
+            super::prune::add_to_candidate_phrasings(query, at, s);
         }
+        query.fit_phrasings(s);
+        let docs = std::mem::take(&mut s.docs);
+        query.fit_common(Some(&docs), s);
+        s.docs = docs;
     } else {
-        for &term in &query.terms {
-            query.add_everywhere(term, s);
+        for (at, &term) in query.terms.iter().enumerate() {
+            query.add_to_documents(term, s);
+            query.add_to_phrasings(at, s);
         }
+        query.fit_phrasings(s);
+        query.fit_common(None, s);
     }
-    query.fit_phrasings(s);
     let mut ranked: Vec<Scored> = Vec::with_capacity(KEEP + 1);
     for &doc in &s.docs {
         let sums = &s.sums[doc as usize];
@@ -310,6 +165,24 @@ fn keep_best(ranked: &mut Vec<Scored>, scored: Scored) {
         ranked.truncate(KEEP - 1);
         ranked.insert(at, scored);
     }
+}
+
+/// Every touched document scored, sorted whole and cut to [`KEEP`]: every term added
+/// to every phrasing that has it, with no pruning and no common-term step (for tests).
+#[cfg(test)]
+pub(super) fn rank_every_document(index: &Index, analysis: &Analysis) -> Vec<Scored> {
+    let query = Query::new(index, analysis);
+    let mut s = Scratch::default();
+    s.fit_to(index);
+    for &term in &query.terms {
+        query.add_everywhere(term, &mut s);
+    }
+    query.fit_phrasings(&mut s);
+    let mut all: Vec<Scored> =
+        s.docs.iter().map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) }).collect();
+    all.sort_by(order);
+    all.truncate(KEEP);
+    all
 }
 
 /// Entries considered per question.
@@ -397,69 +270,26 @@ fn break_ties(index: &Index, question: &[String], scored: &mut [Scored]) {
     scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
 }
 
-/// The question asks for an exact number or date and the entry's is approximate
-/// ("for miles", "earlier this week").
-fn not_exact(kinds: &[AnswerKind], target: DocRef, analysis: &Analysis) -> bool {
-    let asks_exact = match analysis.precise {
-        Precision::None => false,
-        Precision::Figure => matches!(analysis.asks, Some(AnswerKind::Number | AnswerKind::Date)),
-        Precision::Value => true,
-    };
-    asks_exact && matches!(target, DocRef::Entry(_)) && !kinds.contains(&AnswerKind::Exact)
-}
-
-/// The question asks for a number, a date or a name and this entry's answer is none.
-fn wrong_kind(kinds: &[AnswerKind], target: DocRef, asks: Option<AnswerKind>) -> bool {
-    let (Some(asks), DocRef::Entry(_)) = (asks, target) else { return false };
-    // Places are named in many answers about other things ("in Buryatia, men were
-    // drafted..."), and "who" or "why" questions are often about any fact's source or
-    // context, so only numbers and dates are strict.
-    match asks {
-        AnswerKind::Number | AnswerKind::Date => !kinds.contains(&asks),
-        AnswerKind::Name => !kinds
-            .iter()
-            .any(|k| matches!(k, AnswerKind::Person | AnswerKind::Organization | AnswerKind::Place)),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
     use super::*;
 
-    /// Every touched document scored, sorted whole and cut to [`KEEP`].
-    fn rank_every_document(index: &Index, analysis: &Analysis) -> Vec<Scored> {
-        let query = Query::new(index, analysis);
-        let mut s = Scratch::default();
-        s.fit_to(index);
-        for &term in &query.terms {
-            query.add_everywhere(term, &mut s);
-        }
-        query.fit_phrasings(&mut s);
-        let mut all: Vec<Scored> = s
-            .docs
-            .iter()
-            .map(|&doc| Scored { doc, score: query.score(doc, &s.sums[doc as usize]) })
-            .collect();
-        all.sort_by(order);
-        all.truncate(KEEP);
-        all
-    }
-
     #[test]
     fn the_best_documents_are_those_a_whole_sort_finds() {
         let story = crate::knowledge::load(Path::new("knowledge")).unwrap();
         let index = Index::build(&story);
         let sets = crate::evaluate::question_sets(Path::new("tests/eval")).unwrap();
-        let mut cut = 0;
+        let (mut cut, mut common) = (0, 0);
         for q in sets.into_iter().flat_map(|(_, cases)| cases).map(|c| c.q) {
             let analysis = index.analyzer.analyze_question(&q);
             let ranked = rank_pruned(&index, &analysis, false);
             assert_eq!(ranked, rank_every_document(&index, &analysis), "{q}");
             cut += usize::from(ranked.len() == KEEP);
+            common += usize::from(Query::new(&index, &analysis).common.is_some());
         }
         assert!(cut > 100, "only {cut} questions touched more than {KEEP} documents");
+        assert!(common > 100, "only {common} questions had a common term");
     }
 }

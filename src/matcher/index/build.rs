@@ -185,8 +185,10 @@ impl Builder {
                 weight,
                 terms: terms.len(),
                 asks: self.phrasing_asks[p],
+                common: 0,
             });
         }
+        let common = super::common::common_terms(&mut phrasings, &phrasing_postings);
         let mut max_share = vec![0f32; idf.len()];
         for (phrasing, terms) in phrasings.iter().zip(&self.phrasing_terms) {
             for &id in terms {
@@ -232,6 +234,7 @@ impl Builder {
             max_share,
             doc_phrasings,
             lightest_phrasing,
+            common,
             unknown_weight: 0.5 * max_idf,
             entity_group,
             doc_entities,
