@@ -204,7 +204,8 @@ fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) ->
     if framing { (after.trim(), true) } else { (sentence, addressed) }
 }
 
-/// Takes off an address or interjection before a comma that opens a question ("guys,
+/// Takes off an address or interjection before a comma that opens a question or ends
+/// with a question mark ("guys,
 /// what did…", "народ, чё там…"): it asks nothing, and a word such as "народ" would
 /// otherwise be matched as the question's subject.
 fn strip_address(sentence: &str) -> (&str, bool) {
@@ -213,7 +214,7 @@ fn strip_address(sentence: &str) -> (&str, bool) {
     let address = !words.is_empty()
         && words.split(' ').count() <= MAX_ADDRESS_WORDS
         && words.split(' ').all(|w| ADDRESSES.contains(&w))
-        && opens_question(after);
+        && (opens_question(after) || after.contains('?'));
     if address { (after.trim(), true) } else { (sentence, false) }
 }
 
@@ -412,6 +413,11 @@ mod tests {
     #[test]
     fn an_address_before_a_comma_is_set_aside() {
         assert_eq!(read_plain("народ, что сказал Белый дом?"), "что сказал Белый дом?");
+        assert_eq!(
+            read_plain("народ, чё там Белый дом сказал?"),
+            "чё там Белый дом сказал?",
+            "chat spelling"
+        );
         assert_eq!(read_plain("hey guys, where are they going?"), "where are they going?");
         assert!(
             matches!(read("Tsydanov, who is he?", &|_| false, &own_terms), Cow::Borrowed(_)),
