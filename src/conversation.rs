@@ -56,6 +56,10 @@ use crate::reply;
 pub struct Context {
     /// The id of the entry answered (an id, not an index: it survives a reload).
     pub entry: String,
+    /// The second entry of a two-part answer, by id: a follow-up may be about it
+    /// ("who is Tsydanov, and what did the White House say?" then "when did they say
+    /// it?").
+    pub also: Option<String>,
     /// The entry's topic.
     pub topic: String,
     /// The people, places and outlets the answer named, as the answer writes them
@@ -78,6 +82,7 @@ impl Context {
             l.capacity() * std::mem::size_of::<String>() + l.iter().map(String::capacity).sum::<usize>()
         };
         self.entry.capacity()
+            + self.also.as_ref().map_or(0, String::capacity)
             + self.topic.capacity()
             + list(&self.entities)
             + self.person.as_ref().map_or(0, String::capacity)
@@ -111,12 +116,13 @@ impl Engine {
         self.answered_response(reply::answer(story, entry, lang, &decision.suggestions), decision)
     }
 
-    /// The context that follows an answer to `entry` in `lang`, for a question the
-    /// matcher read as `asked`.
-    fn context_of(&self, entry: usize, lang: Lang, asked: Vec<String>) -> Context {
+    /// The context that follows an answer to `entry` (and `also`, a two-part answer's
+    /// second entry) in `lang`, for a question the matcher read as `asked`.
+    fn context_of(&self, entry: usize, also: Option<usize>, lang: Lang, asked: Vec<String>) -> Context {
         let e = &self.story.entries[entry];
         Context {
             entry: e.id.clone(),
+            also: also.map(|a| self.story.entries[a].id.clone()),
             topic: e.topic.clone(),
             entities: self.matcher.entities_of(entry, lang).to_vec(),
             person: self.matcher.person_of(entry, lang).map(str::to_string),
@@ -133,7 +139,10 @@ impl Engine {
         let focus = self.focus(context, lang);
         match (self.matcher.reading(question), focus.entry) {
             (Reading::AboutAnswer(about), Some(entry)) => self.about_answer(about, entry, lang, context),
-            (Reading::FollowUp, _) => self.follow_up(question, hint, context, &focus),
+            (Reading::FollowUp, _) => {
+                let second = self.second_focus(context, lang);
+                self.follow_up(question, hint, context, &focus, second.as_ref())
+            }
             _ => self.alone(question, hint, context),
         }
     }
@@ -163,9 +172,39 @@ impl Engine {
         Focus { entry, topic: context.topic.clone(), asked: context.asked.clone(), person }
     }
 
-    fn follow_up(&self, question: &str, hint: Option<&str>, context: &Context, focus: &Focus) -> Response {
+    /// The second entry of a two-part answer as a last answer of its own, when the
+    /// knowledge still has it.
+    fn second_focus(&self, context: &Context, lang: Lang) -> Option<Focus> {
+        let also = context.also.as_ref()?;
+        let entry = self.story.entries.iter().position(|e| &e.id == also)?;
+        Some(Focus {
+            entry: Some(entry),
+            topic: self.story.entries[entry].topic.clone(),
+            asked: context.asked.clone(),
+            person: self.matcher.person_of(entry, lang).map(str::to_string),
+        })
+    }
+
+    /// A follow-up, read with the last answer; after a two-part answer, with each of
+    /// its entries, and the reading it fits better is taken ("when did they say it?"
+    /// is about the White House's words, not the photo answered with them).
+    fn follow_up(
+        &self,
+        question: &str,
+        hint: Option<&str>,
+        context: &Context,
+        focus: &Focus,
+        second: Option<&Focus>,
+    ) -> Response {
         let hint = hint.or(Some(context.lang.code()));
-        let decision = self.matcher.decide_followup(&self.story, question, hint, focus);
+        let mut decision = self.matcher.decide_followup(&self.story, question, hint, focus);
+        let mut focus = focus;
+        if let Some(second) = second {
+            let other = self.matcher.decide_followup(&self.story, question, hint, second);
+            if crate::matcher::fits_better(&other, &decision) {
+                (decision, focus) = (other, second);
+            }
+        }
         let declined = matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch);
         let about_someone = crate::matcher::refers_to_person(question);
         // A known gap whose note names whom "he" stands for already says so, better.
@@ -212,8 +251,8 @@ impl Engine {
     /// (the caller keeps the old one where it should).
     pub(crate) fn answered_response(&self, reply: reply::Reply, decision: Decision) -> Response {
         let context = match decision.outcome {
-            Outcome::Answer { entry, .. } => {
-                Some(self.context_of(entry, decision.lang, decision.asked.clone()))
+            Outcome::Answer { entry, also } => {
+                Some(self.context_of(entry, also, decision.lang, decision.asked.clone()))
             }
             // A known gap's note says what the article does say instead: that is what
             // a follow-up is about ("what mistakes?" after the note on the governor).
@@ -221,7 +260,7 @@ impl Engine {
                 .related
                 .iter()
                 .find_map(|id| self.story.entries.iter().position(|e| &e.id == id))
-                .map(|entry| self.context_of(entry, decision.lang, decision.asked.clone())),
+                .map(|entry| self.context_of(entry, None, decision.lang, decision.asked.clone())),
             _ => None,
         };
         Response { reply, decision: Some(decision), context }

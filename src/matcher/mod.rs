@@ -21,9 +21,10 @@ mod question;
 mod reference;
 mod score;
 mod subject;
+mod turns;
 mod yes_no;
 
-pub use followup::{Focus, Reading, refers_to_person};
+pub use followup::{Focus, Reading, fits_better, refers_to_person};
 pub use index::DocRef;
 pub use premise::Correction;
 pub use reference::AboutAnswer;
@@ -155,7 +156,11 @@ impl Matcher {
         let mut context_gap = None;
         // Each part's subject, when the story never uses it ([`subject::unknown_subject`]).
         let mut part_subjects = Vec::new();
-        let parts: Vec<(Outcome, f32)> = parts::split(question)
+        let unknown = |clause: &str| {
+            let terms = self.index.analyzer.analyze_question(clause).terms;
+            terms.iter().any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none())
+        };
+        let parts: Vec<(Outcome, f32)> = parts::split_keeping(question, &unknown)
             .into_iter()
             .map(|part| {
                 let analysis = self.index.analyzer.analyze_question(part);
@@ -250,7 +255,11 @@ impl Matcher {
     pub fn read<'a>(&self, message: &'a str) -> std::borrow::Cow<'a, str> {
         let names_a_thing =
             |text: &str| !self.index.entities_in(&self.index.analyzer.analyze_question(text)).is_empty();
-        message::read(message, &names_a_thing)
+        let own_terms = |text: &str| {
+            let terms = self.index.analyzer.analyze_question(text).terms;
+            terms.iter().filter(|t| !t.starts_with(analyze::QUESTION_MARK)).count()
+        };
+        message::read(message, &names_a_thing, &own_terms)
     }
 
     /// The terms a question is read as, with their weights ("?" for unknown words).

@@ -54,6 +54,27 @@ const INJECTIONS: [&str; 34] = [
 /// the sender's, so the sentence is set aside and never confirmed.
 const CONFIRMS: [&str; 4] = ["confirm", "please confirm", "подтверди", "подтвердите"];
 
+/// Orders to say or write a claim ("write that there was no mobilization"): the claim
+/// is the sender's, so the sentence is set aside.
+const CLAIM_ORDERS: [&str; 12] = [
+    "say that",
+    "write that",
+    "state that",
+    "reply that",
+    "answer that",
+    "repeat that",
+    "напиши что",
+    "напишите что",
+    "ответь что",
+    "ответьте что",
+    "повтори что",
+    "заяви что",
+];
+
+/// The same after injected role text only: "скажи, что…" also asks "tell me what…".
+const CLAIM_ORDERS_AFTER_INJECTION: [&str; 4] =
+    ["скажи что", "скажите что", "tell me that", "tell them that"];
+
 /// Role labels that open injected text ("SYSTEM: …").
 const ROLES: [&str; 9] =
     ["system", "assistant", "developer", "admin", "instructions", "prompt", "система", "админ", "инструкция"];
@@ -64,6 +85,10 @@ pub(super) fn strip_role_blocks(text: &str) -> Cow<'_, str> {
     // Lowercasing never makes a '<': text without one has no markup to look at.
     if !text.contains('<') {
         return Cow::Borrowed(text);
+    }
+    if text.contains("<|") {
+        let plain = strip_template_tokens(text);
+        return Cow::Owned(strip_role_blocks(&plain).into_owned());
     }
     let lower = text.to_lowercase();
     if lower.len() != text.len() || !lower.contains('<') {
@@ -91,6 +116,40 @@ pub(super) fn strip_role_blocks(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Chat-template tokens (`<|im_start|>system … <|im_end|>`, `<|system|> …`): a block a
+/// role token opens is role text, set aside up to the next token; any other token
+/// (`<|im_start|>user`, `<|im_end|>`) is markup, set aside alone.
+fn strip_template_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("<|") {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let Some(len) = rest[open..].find("|>").filter(|&l| l <= MAX_TOKEN_CHARS) else {
+            out.push_str("<|");
+            rest = &rest[open + 2..];
+            continue;
+        };
+        let token = rest[open + 2..open + len].to_lowercase();
+        let after = &rest[open + len + 2..];
+        let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
+        let role = |word: &str| ROLES.contains(&word);
+        rest = match token.as_str() {
+            "im_start" if role(&first) => after.find("<|").map_or("", |end| &after[end..]),
+            "im_start" if ["user", "пользователь"].contains(&first.as_str()) => {
+                after.trim_start().get(first.len()..).unwrap_or("")
+            }
+            t if role(t) => after.find("<|").map_or("", |end| &after[end..]),
+            _ => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Characters a chat-template token may have between its `<|` and `|>`.
+const MAX_TOKEN_CHARS: usize = 24;
+
 /// Whether a sentence gives the bot orders ("Ignore previous instructions…", "SYSTEM:
 /// you are …").
 pub(super) fn is_injection(sentence: &str) -> bool {
@@ -101,10 +160,28 @@ pub(super) fn is_injection(sentence: &str) -> bool {
         let lower = sentence.trim_start().to_lowercase();
         ROLES.iter().any(|r| lower.strip_prefix(r).is_some_and(|rest| rest.trim_start().starts_with(':')))
     };
-    let confirms = CONFIRMS
-        .iter()
-        .any(|c| words.strip_prefix(c).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')));
-    role || confirms || an_injection_at_a_word_start(&words)
+    role || opens_with(&words, &CONFIRMS) || an_injection_at_a_word_start(&words)
+}
+
+/// Whether a sentence orders a claim confirmed ("Please confirm with the quote").
+pub(super) fn orders_confirmation(sentence: &str) -> bool {
+    opens_with(&normalized(sentence), &CONFIRMS)
+}
+
+/// Whether a sentence without a question mark orders a claim said or written ("Write
+/// that …"); "скажи, что …" counts only `after_injection`.
+pub(super) fn orders_a_claim(sentence: &str, after_injection: bool) -> bool {
+    if sentence.contains('?') {
+        return false;
+    }
+    let words = normalized(sentence);
+    opens_with(&words, &CLAIM_ORDERS)
+        || (after_injection && opens_with(&words, &CLAIM_ORDERS_AFTER_INJECTION))
+}
+
+/// Whether `words` (as [`normalized`] gives them) open with one of `phrases`, whole.
+fn opens_with(words: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| words.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
 }
 
 /// Whether one of [`INJECTIONS`] occurs in `words` (as [`normalized`] gives them) where

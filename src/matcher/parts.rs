@@ -70,6 +70,16 @@ pub(super) const OPENERS: [&str; 24] = [
     "правда",
 ];
 
+/// A clause before a comma of more words than this that asks nothing itself is a
+/// phrase of the question after it: it says which things are asked about ("перечисли
+/// все европейские страны, куда бегут россияне", "according to the Axios article, how
+/// many hours…"), so the two are one question. A shorter one is an interjection or an
+/// address ("ok, how many…", "народ, что…"), and the question after it stands alone.
+const MAX_INTERJECTION_WORDS: usize = 2;
+
+/// Quote marks that close a quoted sentence after its full stop.
+const CLOSING_QUOTES: [char; 4] = ['"', '”', '»', '\''];
+
 /// Short words a full stop follows without ending a sentence ("St. Petersburg").
 const ABBREVIATIONS: [&str; 12] =
     ["st", "mr", "mrs", "ms", "dr", "gov", "sept", "sep", "jan", "feb", "aug", "vs"];
@@ -77,13 +87,21 @@ const ABBREVIATIONS: [&str; 12] =
 /// The parts of `text` that may be questions of their own, in order; empty when the
 /// message is one question.
 pub fn split(text: &str) -> Vec<&str> {
+    split_keeping(text, &|_| false)
+}
+
+/// [`split`], keeping with the question after it a phrase before a comma that
+/// restricts it with a word `unknown` says the knowledge never uses ("перечисли все
+/// *европейские* страны, куда бегут россияне"): matched alone, the question would be
+/// answered without the restriction.
+pub fn split_keeping<'a>(text: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
     let text = match text.char_indices().nth(MAX_CHARS) {
         Some((end, _)) => &text[..end],
         None => text,
     };
     let mut parts: Vec<&str> = Vec::new();
     for sentence in sentences(text) {
-        parts.extend(clauses(sentence));
+        parts.extend(clauses(sentence, unknown));
     }
     parts.retain(|p| p.chars().any(char::is_alphanumeric));
     if parts.len() < 2 {
@@ -107,7 +125,11 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
             // A dash ends a sentence only before a new question: in Russian it also
             // stands for "is" ("Беларусь — союзник России?").
             '—' | '–' => starts_question(&text[i + c.len_utf8()..]),
-            '.' => next.is_none_or(char::is_whitespace) && !after_abbreviation(&text[start..i]),
+            // A quoted sentence ends inside its quote marks ("… border." Please …).
+            '.' => {
+                next.is_none_or(|n| n.is_whitespace() || CLOSING_QUOTES.contains(&n))
+                    && !after_abbreviation(&text[start..i])
+            }
             _ => false,
         };
         if ends {
@@ -120,9 +142,16 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-/// Words that open a request ("tell me how long…"): a question without a question
-/// mark.
-const REQUESTS: [&str; 12] = [
+/// Words that open a request ("tell me how long…", "list all…"): a question without a
+/// question mark.
+const REQUESTS: [&str; 20] = [
+    "list",
+    "name",
+    "enumerate",
+    "перечисли",
+    "перечислите",
+    "назови",
+    "назовите",
     "tell",
     "explain",
     "describe",
@@ -135,6 +164,7 @@ const REQUESTS: [&str; 12] = [
     "скажите",
     "объясни",
     "подскажите",
+    "покажи",
 ];
 
 /// Stems of words that only say what kind of answer is wanted ("need a number pls",
@@ -189,27 +219,49 @@ fn after_abbreviation(before: &str) -> bool {
 
 /// Splits a sentence where a joiner starts a new question: "who wrote it and when was
 /// it published" → "who wrote it", "and when was it published".
-fn clauses(sentence: &str) -> Vec<&str> {
+fn clauses<'a>(sentence: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
     let words = word_spans(sentence);
     let mut out = Vec::new();
     let mut start = 0;
+    // The index of the clause's first word.
+    let mut first = 0;
     for (k, pair) in words.windows(2).enumerate() {
         let ((at, joiner), (_, next)) = (&pair[0], &pair[1]);
         let after_comma = sentence[..*at].trim_end().ends_with(',');
         let relative = k > 0 && CORRELATIVES.contains(&words[k - 1].1.as_str());
         // After a comma "что" is "that" ("правда, что…"), not a new question; nor is a
-        // question word after a correlative ("тех, кто…").
+        // question word after a correlative ("тех, кто…") or after a phrase that only
+        // says what the question is about.
         let joins = JOINERS.contains(&joiner.as_str())
-            || (after_comma && is_question_word(joiner) && joiner != "что" && !relative);
+            || (after_comma
+                && is_question_word(joiner)
+                && joiner != "что"
+                && !relative
+                && !restricts(&words[first..k], &sentence[..*at], unknown));
         let opens = is_question_word(next) || OPENERS.contains(&next.as_str()) || after_comma;
         if joins && opens && *at > start {
             out.push(sentence[start..*at].trim());
             start = *at;
+            first = k;
         }
     }
     out.push(sentence[start..].trim());
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// Whether a clause before a comma (`before` ends with it) restricts the question after it:
+/// longer than an interjection, asking nothing itself (no question word, no opener),
+/// and, beyond a request word that opens it, with a word the knowledge never uses.
+fn restricts(clause: &[(usize, String)], before: &str, unknown: &dyn Fn(&str) -> bool) -> bool {
+    let asks = clause.iter().any(|(_, w)| is_question_word(w))
+        || clause.first().is_some_and(|(_, w)| OPENERS.contains(&w.as_str()));
+    let Some(first) = clause.first() else { return false };
+    let from = match clause.get(1) {
+        Some((at, _)) if REQUESTS.contains(&first.1.as_str()) => *at,
+        _ => first.0,
+    };
+    !asks && clause.len() > MAX_INTERJECTION_WORDS && unknown(&before[from..])
 }
 
 /// Each word's byte offset and its lowercase letters (apostrophes dropped, so "what's"
@@ -253,6 +305,19 @@ mod tests {
         assert!(split("а Польша пускает тех, кто бежит от мобилизации?").is_empty());
         assert!(split("пускают ли туда, где нет виз?").is_empty());
         assert_eq!(split("кто уехал, кто остался?").len(), 2, "a plain comma still splits");
+    }
+
+    #[test]
+    fn a_phrase_that_says_what_is_asked_about_stays_with_its_question() {
+        let unknown = |clause: &str| clause.contains("европейск") || clause.contains("African");
+        let split = |text| split_keeping(text, &unknown);
+        assert!(split("перечисли все европейские страны, куда бегут россияне").is_empty());
+        assert!(split("name all the African countries, where do Russians flee?").is_empty());
+        // A phrase of words the knowledge uses, an interjection and a question of its
+        // own are parts.
+        assert_eq!(split("according to Putin, who is drafted?"), ["according to Putin,", "who is drafted?"]);
+        assert_eq!(split("ok, how many could be called up?"), ["ok,", "how many could be called up?"]);
+        assert_eq!(split("кто уехал, кто остался?").len(), 2, "two questions");
     }
 
     #[test]

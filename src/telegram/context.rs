@@ -113,6 +113,7 @@ mod tests {
     fn context(entry: &str) -> Context {
         Context {
             entry: entry.to_string(),
+            also: None,
             topic: "Buryatia".to_string(),
             entities: vec!["Alexei Tsydanov".to_string()],
             person: Some("Alexei Tsydanov".to_string()),

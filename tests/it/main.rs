@@ -13,6 +13,7 @@ mod cache;
 mod chat;
 mod check;
 mod cli;
+mod conversations;
 mod deploy;
 mod docs;
 mod eval_floor;

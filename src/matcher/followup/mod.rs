@@ -219,6 +219,14 @@ pub fn asked_terms(analysis: &Analysis) -> Vec<String> {
     terms.into_iter().take(MAX_ASKED).cloned().collect()
 }
 
+/// Whether follow-up decision `a` fits the last answer it was read with better than
+/// `b` fits its own: its best document, entry or known gap, scores higher. A
+/// two-part answer leaves two last answers, and a follow-up is about one of them.
+pub fn fits_better(a: &Decision, b: &Decision) -> bool {
+    let best = |d: &Decision| d.ranked.first().map_or(0.0, |&(_, score)| score);
+    best(a) > best(b)
+}
+
 /// Whether `question` speaks of one person by pronoun ("how old is *he*?").
 pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
