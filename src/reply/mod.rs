@@ -192,7 +192,8 @@ pub fn for_decision(story: &Story, decision: &Decision) -> Reply {
             link: None,
         },
         Outcome::Gap { gap } => {
-            let note = story.gaps[*gap].note.get(lang).clone();
+            let note = story.gaps[*gap].note.get(lang);
+            let note = if decision.note_head_only { crate::matcher::note_head(note) } else { note.clone() };
             let blocks = vec![Block::Text(note), Block::Heading(t.it_does_answer.to_string())];
             Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
         }
