@@ -279,6 +279,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         correction: None,
         asked: Vec::new(),
         subject: None,
+        note_head_only: false,
     }
 }
 

@@ -153,6 +153,9 @@ impl Related {
     }
 }
 
+/// How many questions a reply offers under it: a few to pick from, not a menu.
+pub const OFFERS: usize = 3;
+
 /// Entries to offer after an outcome: related ones, then the story's starters.
 pub fn suggestions(related: &Related, outcome: &Outcome, c: &Candidates, starters: &[usize]) -> Vec<usize> {
     let mut out = match outcome {
@@ -170,14 +173,14 @@ pub fn suggestions(related: &Related, outcome: &Outcome, c: &Candidates, starter
         _ => None,
     };
     for starter in starters {
-        if out.len() >= 3 {
+        if out.len() >= OFFERS {
             break;
         }
         if !out.contains(starter) && answered != Some(*starter) {
             out.push(*starter);
         }
     }
-    out.truncate(3);
+    out.truncate(OFFERS);
     out
 }
 

@@ -29,6 +29,7 @@ pub use index::DocRef;
 pub use premise::Correction;
 pub use reference::AboutAnswer;
 pub use score::{Candidate, Candidates};
+pub use subject::note_head;
 
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -87,6 +88,9 @@ pub struct Decision {
     /// With a decline: the question's subject, a word the story never uses that is safe
     /// to name (an English dictionary word the article does not contain).
     pub subject: Option<String>,
+    /// With a gap: say only its note's head, what the article lacks
+    /// ([`subject::note_head`]), since the rest names things the question does not.
+    pub note_head_only: bool,
 }
 
 impl Decision {
@@ -119,7 +123,7 @@ impl Matcher {
         index.analyzer.keep_article(&story.article);
         let names = names::Names::build(&index, story);
         let premises = premise::Premises::new(story, &index);
-        let gap_names = subject::GapNames::build(story);
+        let gap_names = subject::GapNames::build(story, &index);
         let asked = asked::Asked::build(story, &index);
         let related = decide::Related::new(story);
         Matcher { index, starters, related, names, premises, gap_names, asked }
@@ -215,8 +219,13 @@ impl Matcher {
         let subject = unknown
             .map(|u| u.word)
             .filter(|word| outcome == Outcome::NoMatch && lang == Lang::En && self.safe_to_name(story, word));
-        let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
+        let mut suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
+        if matches!(outcome, Outcome::Gap { .. } | Outcome::NoMatch) {
+            suggestions = self.quiet_offers(suggestions, &analysis);
+        }
         let asked = followup::asked_terms(&analysis);
+        let note_head_only = matches!(outcome, Outcome::Gap { gap }
+            if self.gap_names.head_only(&self.index, &analysis, gap, lang));
         let decision = Decision {
             outcome,
             score,
@@ -227,8 +236,25 @@ impl Matcher {
             asked,
             correction,
             subject,
+            note_head_only,
         };
         (decision, candidates.entries)
+    }
+
+    /// A decline's offers, then the starters, without those whose button names a thing
+    /// the question does not: a decline does not bring up another subject.
+    fn quiet_offers(&self, offers: Vec<usize>, analysis: &analyze::Analysis) -> Vec<usize> {
+        let asked = self.gap_names.things_named(&self.index, analysis);
+        let mut quiet: Vec<usize> = Vec::with_capacity(decide::OFFERS);
+        for entry in offers.into_iter().chain(self.starters.iter().copied()) {
+            if quiet.len() < decide::OFFERS
+                && !quiet.contains(&entry)
+                && self.gap_names.may_offer(&self.index, &asked, entry)
+            {
+                quiet.push(entry);
+            }
+        }
+        quiet
     }
 
     /// Whether a word of the user's may be named in a reply: only a dictionary word,

@@ -13,6 +13,7 @@ use super::Outcome;
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index, Named};
 use crate::knowledge::Story;
+use crate::lang::Lang;
 
 /// Share of a question's content weight (its question words aside) that a gap must
 /// cover for its note to be about the question: below, the question's subject is
@@ -239,31 +240,161 @@ fn phrase<'a>(words: &'a [String], end: &[&str]) -> Option<&'a [String]> {
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct GapNames {
     notes: Vec<[String; 2]>,
+    /// The terms of each thing the lexicon lists as `known` (Buryatia, Nuijamaa, and
+    /// things the article never names, such as Estonia), told apart as group
+    /// [`KNOWN`]; those the headline names are left out (the story is about them, so
+    /// a note that names them brings up no other subject), and so are common nouns.
+    known: Vec<Vec<String>>,
+    /// Per `known` thing: whether the article never names it (Mongolia, the Kremlin):
+    /// a note must then name it to be about a question that does.
+    absent: Vec<bool>,
     #[serde(with = "crate::cache::fields::cells")]
-    named: Vec<OnceLock<Vec<Named>>>,
+    named: Vec<OnceLock<NoteNames>>,
+    /// Each entry's first phrasing in English and Russian: what a button offering it
+    /// says.
+    labels: Vec<[String; 2]>,
+    /// The things each entry's labels name, read the first time a decline offers it.
+    #[serde(with = "crate::cache::fields::cells")]
+    label_named: Vec<OnceLock<Vec<Named>>>,
+}
+
+/// The group of the lexicon's `known` things, beside its `[entities]` groups.
+const KNOWN: u16 = u16::MAX;
+
+/// What one gap's note names: in all, and in each language's tail (what the article
+/// does say, after what it lacks), English first.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct NoteNames {
+    all: Vec<Named>,
+    tails: [Vec<Named>; 2],
 }
 
 impl GapNames {
-    pub fn build(story: &Story) -> GapNames {
+    pub fn build(story: &Story, index: &Index) -> GapNames {
         let notes: Vec<[String; 2]> =
             story.gaps.iter().map(|g| [g.note.en.clone(), g.note.ru.clone()]).collect();
         let named = notes.iter().map(|_| OnceLock::new()).collect();
-        GapNames { notes, named }
+        let terms = |name: &str| index.analyzer.analyze_question(name).terms;
+        let headline = terms(&story.meta.headline);
+        // A thing written without a capital ("checkpoint") is a common noun, not a name.
+        let proper = |thing: &Vec<String>| thing.first().is_some_and(|n| n.starts_with(char::is_uppercase));
+        let known: Vec<Vec<String>> =
+            (story.lexicon.known.iter())
+                .map(|thing| {
+                    if proper(thing) {
+                        thing.iter().flat_map(|name| terms(name)).collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .map(|mut t| {
+                    if t.iter().any(|t| headline.contains(t)) {
+                        t.clear();
+                    }
+                    t
+                })
+                .collect();
+        let first = |list: &[String]| list.first().cloned().unwrap_or_default();
+        let labels: Vec<[String; 2]> =
+            story.entries.iter().map(|e| [first(&e.questions.en), first(&e.questions.ru)]).collect();
+        let label_named = labels.iter().map(|_| OnceLock::new()).collect();
+        let article = story.article.to_lowercase();
+        let absent = story
+            .lexicon
+            .known
+            .iter()
+            .map(|thing| !thing.iter().any(|n| article.contains(&n.to_lowercase())))
+            .collect();
+        GapNames { notes, known, absent, named, labels, label_named }
+    }
+
+    /// The things `analysis` names that a note may speak of: `[entities]`, and `known`
+    /// names but for those the headline names.
+    fn things_in(&self, index: &Index, analysis: &Analysis) -> Vec<Named> {
+        let headline_free =
+            |&(group, member): &Named| group != KNOWN || !self.known[member as usize].is_empty();
+        let known = (self.known.iter().enumerate())
+            .filter(|(_, terms)| terms.iter().any(|t| analysis.terms.contains(t)))
+            .map(|(k, _)| (KNOWN, k as u16));
+        index.entities_in(analysis).into_iter().chain(known).filter(headline_free).collect()
     }
 
     /// What gap `gap`'s note names (nothing for a gap that doesn't exist).
-    fn of(&self, index: &Index, gap: usize) -> &[Named] {
-        let (Some(cell), Some(notes)) = (self.named.get(gap), self.notes.get(gap)) else { return &[] };
+    fn of(&self, index: &Index, gap: usize) -> &NoteNames {
+        static NONE: NoteNames = NoteNames { all: Vec::new(), tails: [Vec::new(), Vec::new()] };
+        let (Some(cell), Some(notes)) = (self.named.get(gap), self.notes.get(gap)) else { return &NONE };
         cell.get_or_init(|| {
-            notes.iter().flat_map(|note| index.entities_in(&index.analyzer.analyze_question(note))).collect()
+            let names = |text: &str| self.things_in(index, &index.analyzer.analyze_question(text));
+            let mut named = NoteNames::default();
+            for (lang, note) in notes.iter().enumerate() {
+                named.all.extend(names(note));
+                named.tails[lang] = names(note_parts(note).1);
+            }
+            named
         })
     }
+
+    /// Whether a decline may offer entry `entry` to a question that names `asked`
+    /// ([`Self::things_named`]): its button names nothing the question does not, so an
+    /// offer does not bring up another subject ("how long is the wait at the Kazakh
+    /// border?" is not offered the Finnish border).
+    pub fn may_offer(&self, index: &Index, asked: &[Named], entry: usize) -> bool {
+        let (Some(cell), Some(labels)) = (self.label_named.get(entry), self.labels.get(entry)) else {
+            return false;
+        };
+        let named = cell.get_or_init(|| {
+            labels.iter().flat_map(|l| self.things_in(index, &index.analyzer.analyze_question(l))).collect()
+        });
+        named.iter().all(|n| asked.contains(n))
+    }
+
+    /// The things a question names that a decline must keep to.
+    pub fn things_named(&self, index: &Index, analysis: &Analysis) -> Vec<Named> {
+        self.things_in(index, analysis)
+    }
+
+    /// Whether a decline in `lang` should say only the head of gap `gap`'s note: its
+    /// tail (what the article does say) names a thing the question does not, so it
+    /// would bring up another subject than the one asked about.
+    pub fn head_only(&self, index: &Index, analysis: &Analysis, gap: usize, lang: Lang) -> bool {
+        let tail = &self.of(index, gap).tails[usize::from(lang == Lang::Ru)];
+        let asked = self.things_in(index, analysis);
+        tail.iter().any(|named| !asked.contains(named))
+    }
+}
+
+/// A gap's note cut after its first clause: what the article lacks ("The article
+/// doesn't give waiting times.") and what it does say ("It says only that …"). The cut
+/// is the first "; " or sentence end before a capital ("Sept. 22" is no end); a note
+/// of one clause is all head.
+pub fn note_parts(note: &str) -> (&str, &str) {
+    let cut = note.char_indices().find(|&(at, c)| {
+        let next = note[at + c.len_utf8()..].strip_prefix(' ');
+        match c {
+            ';' => next.is_some(),
+            '.' => next.and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase),
+            _ => false,
+        }
+    });
+    match cut {
+        Some((at, _)) => (&note[..at], note[at + 1..].trim_start()),
+        None => (note, ""),
+    }
+}
+
+/// The head of a note as a sentence of its own ([`note_parts`]).
+pub fn note_head(note: &str) -> String {
+    let (head, _) = note_parts(note);
+    let head = head.trim_end_matches(['.', ';']);
+    format!("{head}.")
 }
 
 /// Whether gap `gap` is about the question: it covers at least [`GAP_ABOUT`] of the
 /// question's content weight, counting words the knowledge never uses (names twice, as
-/// the scorer does), and its note names every thing (country, person, outlet) the
-/// question names.
+/// the scorer does), and its note names every thing the question names: a country,
+/// person or outlet of lexicon `[entities]`, or a name it lists as `known` that the
+/// article never uses ("can Russians go to *Mongolia* without a visa?" is not about a
+/// note that names only the visa-free countries the article lists).
 pub fn gap_is_about(index: &Index, notes: &GapNames, analysis: &Analysis, gap: usize) -> bool {
     let Some(doc) = index.docs.iter().position(|d| d.target == DocRef::Gap(gap)) else { return false };
     let doc = doc as u32;
@@ -284,7 +415,9 @@ pub fn gap_is_about(index: &Index, notes: &GapNames, analysis: &Analysis, gap: u
     }
     let note = notes.of(index, gap);
     let names_all = index.entity_terms_in(analysis).into_iter().all(has)
-        && index.entities_in(analysis).iter().all(|named| note.contains(named));
+        && (notes.things_in(index, analysis).iter())
+            .filter(|&&(group, member)| group != KNOWN || notes.absent[member as usize])
+            .all(|n| note.all.contains(n));
     names_all && (asked <= 0.0 || covered / asked >= GAP_ABOUT)
 }
 
@@ -353,5 +486,22 @@ mod tests {
         assert_eq!(subject("сколько человек призовут"), None);
         assert_eq!(subject("what do people in Moscow say"), None, "a clause, not a speaker");
         assert_eq!(subject("слышал, что в Бурятии всех забирают, говорят"), None, "что is 'that' here");
+    }
+
+    #[test]
+    fn a_note_is_cut_after_what_the_article_lacks() {
+        let note = "The article doesn't give waiting times. It says only that lines stretched.";
+        assert_eq!(
+            note_parts(note),
+            ("The article doesn't give waiting times", "It says only that lines stretched.")
+        );
+        let note = "No count for Finland; it says only that cars queued on Sept. 22. Nothing more.";
+        assert_eq!(note_parts(note).0, "No count for Finland");
+        assert_eq!(note_head(note), "No count for Finland.");
+        assert_eq!(note_parts("Taken on Sept. 22 at the border."), ("Taken on Sept. 22 at the border.", ""));
+        assert_eq!(
+            note_head("О сроках в статье не говорится; сказано лишь, что"),
+            "О сроках в статье не говорится."
+        );
     }
 }

@@ -238,7 +238,8 @@ pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Rep
             link: None,
         },
         Outcome::Gap { gap } => {
-            let note = story.gaps[*gap].note.get(lang).clone();
+            let note = story.gaps[*gap].note.get(lang);
+            let note = if decision.note_head_only { crate::matcher::note_head(note) } else { note.clone() };
             let blocks = vec![Block::Text(note), Block::Heading(t.it_does_answer.to_string())];
             Reply { lang, blocks, buttons: suggestions(&decision.suggestions), feedback: None, link: None }
         }

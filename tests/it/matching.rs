@@ -97,3 +97,18 @@ fn a_figure_the_article_does_not_give_is_not_answered_with_another_fact() {
     let answer = answered(&engine, "Did Putin say 500,000 men could be called up?");
     assert!(matches!(answer.as_deref(), None | Some("order-300k")), "{answer:?}");
 }
+
+#[test]
+fn the_lexicon_reads_everyday_words_for_what_they_mean() {
+    let engine = engine();
+    // "насчёт" (about) is no content word; "рабочих мест" is the jobs promise.
+    let id = answered(&engine, "что власти обещают насчёт рабочих мест призывников?");
+    assert!(matches!(id.as_deref(), Some("promise-jobs" | "promises-overview")), "{id:?}");
+    // "медкарта" is a medical record: the Buryatia entry on medical history.
+    let id = answered(&engine, "правда, что забирали без учёта медкарты?");
+    assert!(id.as_deref().is_some_and(|id| id.starts_with("buryatia")), "{id:?}");
+    // Cash to carry abroad is not the pay draftees are promised: not even a "did you
+    // mean" about it.
+    let decision = engine.ask("what's the cap on cash you can carry out of russia?", None).decision.unwrap();
+    assert!(matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch), "{:?}", decision.outcome);
+}

@@ -91,3 +91,25 @@ fn every_fact_about_a_thing_gets_the_whole_of_it() {
     assert_eq!(id.as_deref(), Some("finland-roundup"), "{text}");
     assert!(text.contains("Nuijamaa") && text.contains("Lines of cars"), "{text}");
 }
+
+#[test]
+fn a_decline_brings_up_nothing_the_question_does_not_name() {
+    let engine = engine();
+    // The gap is about waiting times; what the note adds about other borders, and the
+    // offers about them, speak of countries nobody asked about.
+    let (outcome, _, text) = ask(&engine, "How long do people wait at the Georgian border?");
+    assert!(matches!(outcome, Outcome::Gap { .. }), "{text}");
+    assert!(text.starts_with("The article doesn't give waiting times."), "{text}");
+    assert!(!text.contains("Finnish") && !text.contains("Kazakh"), "{text}");
+    let (outcome, _, text) = ask(&engine, "Сколько часов стоят в очереди на казахской границе?");
+    assert!(matches!(outcome, Outcome::Gap { .. }), "{text}");
+    assert!(!text.contains("финск") && !text.contains("Финлянд") && !text.contains("грузин"), "{text}");
+    // A note that names other countries and not the one asked about is not said.
+    for question in
+        ["Can Russians travel to Mongolia without a visa?", "Можно ли россиянам в Монголию без визы?"]
+    {
+        let (outcome, _, text) = ask(&engine, question);
+        assert!(!matches!(outcome, Outcome::Answer { .. }), "{question}: {text}");
+        assert!(!text.contains("Turkey") && !text.contains("Турци"), "{question}: {text}");
+    }
+}

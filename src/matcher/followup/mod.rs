@@ -140,6 +140,7 @@ impl Matcher {
             asked,
             correction: None,
             subject: None,
+            note_head_only: false,
         }
     }
 
