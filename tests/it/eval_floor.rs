@@ -60,16 +60,22 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// and false-premise messages): `blind.jsonl`'s odd lines were used to find failures,
 /// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
 /// only the article, was first scored whole after the work on the first, then only its
-/// odd lines were inspected; `blind3.jsonl`, written the same way later still, has never
-/// been inspected at all. Each half keeps its own floor, one case below what it reached:
-/// (file, cases, half, in-scope floor, out-of-scope floor, failures may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 6] = [
+/// odd lines were inspected; `blind3.jsonl` and `blind5.jsonl`, written the same way
+/// later still, have never been inspected at all; `blind4.jsonl`, written with
+/// `blind5.jsonl`, was inspected whole. Each half keeps its own floor, one case below
+/// what it reached: (file, cases, half, in-scope floor, out-of-scope floor, failures
+/// may be shown).
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 10] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
-    ("blind", 240, "even", 78.0, 84.0, false),
-    ("blind2", 160, "odd", 91.0, 86.0, true),
+    ("blind", 240, "even", 78.0, 86.0, false),
+    ("blind2", 160, "odd", 91.0, 88.0, true),
     ("blind2", 160, "even", 81.0, 91.0, false),
     ("blind3", 160, "odd", 66.0, 84.0, false),
-    ("blind3", 160, "even", 78.0, 88.0, false),
+    ("blind3", 160, "even", 78.0, 90.0, false),
+    ("blind4", 160, "odd", 85.0, 80.0, true),
+    ("blind4", 160, "even", 80.0, 87.0, true),
+    ("blind5", 160, "odd", 74.0, 82.0, false),
+    ("blind5", 160, "even", 75.0, 76.0, false),
 ];
 
 #[test]

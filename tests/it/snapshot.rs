@@ -12,9 +12,10 @@
 //! git diff tests/fixtures/decisions.snapshot   # read what changed, then commit it
 //! ```
 //!
-//! The held-out halves (even lines of `tests/holdout/` and `tests/noisy/`, and every line
-//! of a set nobody has inspected, `tests/noisy/blind3.jsonl`) are listed by key and
-//! decision only: a diff must not show their questions to whoever tunes.
+//! The held-out halves (even lines of `tests/holdout/` and `tests/noisy/` but for
+//! `blind4.jsonl`, inspected whole, and every line of the sets nobody has inspected,
+//! `tests/noisy/blind3.jsonl` and `blind5.jsonl`) are listed by key and decision only: a
+//! diff must not show their questions to whoever tunes.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -75,7 +76,10 @@ struct Pinned {
 }
 
 /// Sets no line of which is ever shown: scored only, never inspected.
-const NEVER_SHOWN: [&str; 1] = ["blind3"];
+const NEVER_SHOWN: [&str; 2] = ["blind3", "blind5"];
+
+/// Sets outside `tests/eval` inspected whole, every line of which may be shown.
+const ALL_SHOWN: [&str; 1] = ["blind4"];
 
 /// Every question to pin, in order.
 fn questions(engine: &Engine) -> Vec<Pinned> {
@@ -86,7 +90,8 @@ fn questions(engine: &Engine) -> Vec<Pinned> {
                 let id = if case.id.is_empty() { format!("line{}", n + 1) } else { case.id };
                 // Line n + 1: even lines of the held-out sets are never shown, nor any line
                 // of a set kept whole for measuring.
-                let held_out = dir != "tests/eval" && (n % 2 == 1 || NEVER_SHOWN.contains(&set.as_str()));
+                let inspected_whole = dir == "tests/eval" || ALL_SHOWN.contains(&set.as_str());
+                let held_out = !inspected_whole && (n % 2 == 1 || NEVER_SHOWN.contains(&set.as_str()));
                 out.push(Pinned { key: format!("{dir}/{set}/{id}"), question: case.q, shown: !held_out });
             }
         }
