@@ -154,13 +154,7 @@ pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let parts = EntryParts::of(story, entry);
     let mut blocks = vec![Block::Source(parts.source(lang).to_string())];
     blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
-    Reply {
-        lang,
-        blocks,
-        buttons: Vec::new(),
-        feedback: Some(entry.id.clone()),
-        link: labelled(&parts, lang),
-    }
+    about_entry(entry, &parts, lang, blocks)
 }
 
 /// "Where does it say that?" about an answer: the article's words, their source and
@@ -171,13 +165,12 @@ pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
     let mut blocks = vec![Block::Text(texts(lang).article_says.to_string())];
     blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
     blocks.push(Block::Source(parts.source(lang).to_string()));
-    Reply {
-        lang,
-        blocks,
-        buttons: Vec::new(),
-        feedback: Some(entry.id.clone()),
-        link: labelled(&parts, lang),
-    }
+    about_entry(entry, &parts, lang, blocks)
+}
+
+/// A reply about an answered entry: no buttons, feedback on the entry, its link.
+fn about_entry(entry: &Entry, parts: &EntryParts, lang: Lang, blocks: Vec<Block>) -> Reply {
+    Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link: labelled(parts, lang) }
 }
 
 /// A follow-up about someone ("how old is he?") that the article doesn't answer:

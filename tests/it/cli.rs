@@ -116,15 +116,20 @@ fn ask_json_declines_honestly_with_nulls() {
     assert!(!v["suggestions"].as_array().unwrap().is_empty());
 }
 
-#[test]
-fn ask_json_stdin_streams_one_line_per_question_in_order() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
+/// `storybot ask --json -` on the small fixture, its stdin and stdout piped.
+fn ask_json_stdin() -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_storybot"))
         .args(["--knowledge", MINI, "ask", "--json", "-"])
         .env("STORYBOT_CACHE_DIR", TEST_CACHE)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn ask_json_stdin_streams_one_line_per_question_in_order() {
+    let mut child = ask_json_stdin();
     let questions =
         ["hello", "number of books", "", "what did the library cost?", "<b>hi</b> & 1' OR '1'='1"];
     {
@@ -149,13 +154,7 @@ fn ask_json_stdin_streams_one_line_per_question_in_order() {
 
 #[test]
 fn ask_json_stdin_answers_each_question_before_the_next_arrives() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
-        .args(["--knowledge", MINI, "ask", "--json", "-"])
-        .env("STORYBOT_CACHE_DIR", TEST_CACHE)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = ask_json_stdin();
     let mut stdin = child.stdin.take().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     // Each line is read while stdin is still open: it was flushed without more input.
