@@ -113,7 +113,10 @@ impl Engine {
         // Asked by its label, as if typed: what a follow-up to it is read with.
         let asked = self.matcher.asked(&reply::entry_label(&story.entries[entry], lang));
         let decision = Decision { asked, ..answered(entry, lang, related) };
-        self.answered_response(reply::answer(story, entry, lang, &decision.suggestions), decision)
+        self.answered_response(
+            reply::answer_in(story, &self.shown, entry, lang, &decision.suggestions),
+            decision,
+        )
     }
 
     /// The context that follows an answer to `entry` (and `also`, a two-part answer's
@@ -216,7 +219,7 @@ impl Engine {
             Some(name) if declined && about_someone && !note_names(name) => {
                 reply::not_said_about(&self.story, name, decision.lang, &decision.suggestions)
             }
-            _ => reply::for_decision(&self.story, &decision),
+            _ => reply::for_decision_in(&self.story, &self.shown, &decision),
         };
         let mut response = self.answered_response(reply, decision);
         // A follow-up declined leaves the conversation where it was: "how old is he?"

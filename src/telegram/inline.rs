@@ -20,7 +20,7 @@ use tracing::{debug, info};
 
 use super::HandlerResult;
 use super::send::{no_preview, read_in_article};
-use crate::knowledge::Story;
+use crate::engine::Engine;
 use crate::lang::Lang;
 use crate::live::LiveEngine;
 use crate::record::{ChatKind, Question, Recorder};
@@ -116,7 +116,7 @@ pub(super) async fn answer(
     let mut seen = HashSet::new();
     entries.retain(|e| seen.insert(*e));
     entries.truncate(INLINE_RESULTS);
-    let results: Vec<InlineQueryResult> = entries.iter().map(|&i| result(story, i, lang)).collect();
+    let results: Vec<InlineQueryResult> = entries.iter().map(|&i| result(&engine, i, lang)).collect();
     let cache_time = CACHE_TIME.as_secs() as u32;
     bot.answer_inline_query(q.id.clone(), results).cache_time(cache_time).await?;
     info!(outcome = "inline", results = entries.len(), "answered");
@@ -130,9 +130,10 @@ pub(super) async fn answer(
 
 /// One entry as an article that posts its whole answer, with "Read in the article"
 /// under it.
-fn result(story: &Story, i: usize, lang: Lang) -> InlineQueryResult {
-    let entry = &story.entries[i];
-    let answer = reply::answer(story, i, lang, &[]);
+fn result(engine: &Engine, i: usize, lang: Lang) -> InlineQueryResult {
+    let entry = &engine.story.entries[i];
+    // The entry's quotes, source and link as the engine keeps them, made once.
+    let answer = reply::answer_in(&engine.story, &engine.shown, i, lang, &[]);
     let content = InputMessageContent::Text(
         InputMessageContentText::new(inline_text(&answer))
             .parse_mode(ParseMode::Html)
