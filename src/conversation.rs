@@ -233,8 +233,12 @@ impl Engine {
     fn about_answer(&self, about: AboutAnswer, entry: usize, lang: Lang, context: &Context) -> Response {
         let story = &self.story;
         let (reply, decision) = match about {
-            AboutAnswer::Source => (reply::source_of(story, entry, lang), answered(entry, lang, Vec::new())),
-            AboutAnswer::Quote => (reply::quote_of(story, entry, lang), answered(entry, lang, Vec::new())),
+            AboutAnswer::Source => {
+                (reply::source_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
+            }
+            AboutAnswer::Quote => {
+                (reply::quote_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
+            }
             AboutAnswer::More => {
                 let ids = &story.entries[entry].related;
                 return match ids.iter().find_map(|id| story.entries.iter().position(|e| &e.id == id)) {

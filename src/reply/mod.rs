@@ -2,7 +2,6 @@
 //! plain text (CLI, `ask --json`) or Telegram HTML (every dynamic string escaped) split
 //! into messages within Telegram's 4,096-character limit.
 
-mod links;
 mod quotes;
 mod render;
 mod shown;
@@ -70,13 +69,6 @@ pub struct ArticleLink {
     pub url: String,
 }
 
-/// The link that opens the story at `quotes` (all highlighted, the first scrolled
-/// to), labelled in the reader's language.
-pub fn article_link(story: &Story, quotes: &[String], lang: Lang) -> Option<ArticleLink> {
-    let url = links::to_quotes(&story.meta.url, &story.article, quotes)?;
-    Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
-}
-
 /// The label of an entry when offered as a question: its first phrasing.
 pub fn entry_label(entry: &Entry, lang: Lang) -> String {
     let questions = entry.questions.get(lang);
@@ -129,8 +121,11 @@ fn drop_quotes_shown_above(blocks: &mut Vec<Block>, from: usize) {
 
 /// The link of an entry's parts, labelled in the reader's language.
 fn labelled(parts: &EntryParts, lang: Lang) -> Option<ArticleLink> {
-    let url = parts.link.clone()?;
-    Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url })
+    labelled_url(parts.link.clone(), lang)
+}
+
+fn labelled_url(url: Option<String>, lang: Lang) -> Option<ArticleLink> {
+    Some(ArticleLink { label: texts(lang).read_in_article.to_string(), url: url? })
 }
 
 /// The reply to an answered entry, with its related questions as buttons.
@@ -149,9 +144,9 @@ pub fn answer_in(story: &Story, shown: &Shown, entry: usize, lang: Lang, related
 }
 
 /// "Who reported that?" about an answer: its source, quote and link.
-pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
+pub fn source_of(story: &Story, shown: &Shown, entry: usize, lang: Lang) -> Reply {
+    let parts = shown.entry(story, entry);
     let entry = &story.entries[entry];
-    let parts = EntryParts::of(story, entry);
     let mut blocks = vec![Block::Source(parts.source(lang).to_string())];
     blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
     about_entry(entry, &parts, lang, blocks)
@@ -159,9 +154,9 @@ pub fn source_of(story: &Story, entry: usize, lang: Lang) -> Reply {
 
 /// "Where does it say that?" about an answer: the article's words, their source and
 /// the link that opens the article at them.
-pub fn quote_of(story: &Story, entry: usize, lang: Lang) -> Reply {
+pub fn quote_of(story: &Story, shown: &Shown, entry: usize, lang: Lang) -> Reply {
+    let parts = shown.entry(story, entry);
     let entry = &story.entries[entry];
-    let parts = EntryParts::of(story, entry);
     let mut blocks = vec![Block::Text(texts(lang).article_says.to_string())];
     blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
     blocks.push(Block::Source(parts.source(lang).to_string()));
@@ -215,8 +210,9 @@ pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Rep
                 answer_blocks(&parts, &story.entries[*also], lang, &mut reply.blocks);
                 drop_quotes_shown_above(&mut reply.blocks, shown_before);
                 // The link highlights every quote shown, the first answer's first.
-                let quotes = [&story.entries[*entry].quotes[..], &story.entries[*also].quotes[..]].concat();
-                reply.link = article_link(story, &quotes, lang).or(reply.link);
+                let directives = [&shown.entry(story, *entry).directives[..], &parts.directives[..]].concat();
+                let url = crate::link::with_directives(&story.meta.url, &directives);
+                reply.link = labelled_url(url, lang).or(reply.link);
             }
             if let Some(gap) = decision.gap_part {
                 reply.blocks.push(Block::Text(story.gaps[gap].note.get(lang).clone()));

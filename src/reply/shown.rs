@@ -17,16 +17,22 @@ pub(super) struct EntryParts {
     pub quotes: Vec<String>,
     /// "Source: …", in English and in Russian.
     pub source: [String; 2],
+    /// Each quote's text directive ([`crate::link::text_directive`]): a search of the
+    /// article, so a reply with two answers links both without searching again.
+    pub directives: Vec<String>,
     /// The story's URL at the entry's quotes; `None` when the article has none of them.
     pub link: Option<String>,
 }
 
 impl EntryParts {
     pub fn of(story: &Story, entry: &Entry) -> EntryParts {
+        let directives: Vec<String> =
+            entry.quotes.iter().filter_map(|q| crate::link::text_directive(&story.article, q)).collect();
         EntryParts {
             quotes: super::quotes::joined(&story.article, &entry.quotes),
             source: [Lang::En, Lang::Ru].map(|lang| super::source_line(story, entry, lang)),
-            link: super::links::to_quotes(&story.meta.url, &story.article, &entry.quotes),
+            link: crate::link::with_directives(&story.meta.url, &directives),
+            directives,
         }
     }
 
