@@ -5,7 +5,7 @@
 //! answers to "who" (entries of kind `person`) rather than "where" or "which outlet".
 //! Built once per load from the article and the answers; no per-question cost.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::index::Index;
 use super::normalize;
@@ -96,7 +96,7 @@ impl Names {
 /// `named` is each entry's English (term, form) list, in the story's order.
 fn people_groups(index: &Index, story: &Story, named: &[Vec<(String, String)>]) -> HashSet<u16> {
     use crate::knowledge::AnswerKind::{Organization, Person, Place};
-    let mut tally: HashMap<u16, (usize, usize)> = HashMap::new();
+    let mut tally: HashMap<u16, (usize, usize)> = HashMap::default();
     for (entry, named) in story.entries.iter().zip(named) {
         let person = entry.kinds.contains(&Person);
         let other = entry.kinds.iter().any(|k| matches!(k, Place | Organization));
@@ -180,12 +180,12 @@ impl<'a> Finder<'a> {
 fn word_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let mut out = Vec::new();
     let mut start = None;
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’');
+    let is_word = |c: char| normalize::is_word_char(c) || matches!(c, '\'' | '’');
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (start, is_word(c)) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                let word = normalize::words(&text[s..i]).concat();
+                let word = normalize::word(&text[s..i]);
                 if !word.is_empty() {
                     out.push((s..i, word));
                 }

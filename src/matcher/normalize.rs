@@ -31,15 +31,34 @@ pub fn words(text: &str) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
-        out.push(match chat_spelling(&word) {
-            Some(standard) => standard.to_string(),
-            None => expand_number_suffix(word),
-        });
+        out.push(standard_word(word));
         if out.len() >= MAX_WORDS {
             break;
         }
     }
     numbers::fold_number_words(out)
+}
+
+/// One word of a text, normalized as [`words`] reads it and joined: "Tsydanov's" →
+/// "tsydanovs", "Seven" → "7". Names are looked for word by word over the whole
+/// article, so a word of plain letters (nearly every word) skips the general path.
+pub fn word(text: &str) -> String {
+    let letters = |c: char| c.is_ascii_alphabetic() || is_basic_cyrillic(c);
+    if !text.is_empty() && text.len() <= MAX_CHARS && text.chars().all(letters) {
+        // What `words` does to a text that is one word of letters: fold, then the
+        // chat spelling or the number the word stands for.
+        let folded = text.chars().map(fold_simple).collect();
+        return numbers::fold_number_words(vec![standard_word(folded)]).concat();
+    }
+    words(text).concat()
+}
+
+/// A word as the matcher reads it: its standard spelling, "300k" as digits.
+fn standard_word(word: String) -> String {
+    match chat_spelling(&word) {
+        Some(standard) => standard.to_string(),
+        None => expand_number_suffix(word),
+    }
 }
 
 /// Case folding, marks and compatibility forms, over the first [`MAX_CHARS`].
@@ -361,6 +380,30 @@ mod tests {
             let mut lower = String::new();
             push_lowercase(&mut lower, c);
             assert_eq!(lower, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_word_reads_as_its_words_joined() {
+        for text in [
+            "Tsydanov's",
+            "Seven",
+            "one",
+            "wat",
+            "Ещё",
+            "ЧО",
+            "300k",
+            "300,000",
+            "Türkiye",
+            "call-up",
+            "",
+            "hundred",
+            "Цыданов",
+            "ẃ̷h̸a̴t̵",
+            "тысяч",
+            "abt",
+        ] {
+            assert_eq!(word(text), words(text).concat(), "{text}");
         }
     }
 

@@ -73,6 +73,8 @@ pub(super) struct Builder {
     phrasing_terms: Vec<Vec<u32>>,
     phrasing_doc: Vec<u32>,
     phrasing_asks: Vec<Option<AnswerKind>>,
+    /// Each field text analyzed so far, with its term ids.
+    field_terms: HashMap<String, Vec<u32>>,
 }
 
 impl Builder {
@@ -86,12 +88,25 @@ impl Builder {
             phrasing_terms: Vec::new(),
             phrasing_doc: Vec::new(),
             phrasing_asks: Vec::new(),
+            field_terms: HashMap::default(),
         }
     }
 
     fn intern(&mut self, term: String) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(term).or_insert(next)
+    }
+
+    /// A field's term ids. Entries repeat their fields (a source, a quote), and a text
+    /// learned once reads the same again, so each distinct text is analyzed once.
+    fn field_terms(&mut self, text: &str) -> Vec<u32> {
+        if let Some(ids) = self.field_terms.get(text) {
+            return ids.clone();
+        }
+        let analysis = self.analyzer.analyze_knowledge(text, true);
+        let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
+        self.field_terms.insert(text.to_string(), ids.clone());
+        ids
     }
 
     pub(super) fn add(
@@ -129,10 +144,8 @@ impl Builder {
             self.phrasing_doc.push(doc);
         }
         for (text, strength) in fields {
-            let analysis = self.analyzer.analyze_knowledge(text, true);
-            for term in analysis.terms {
-                terms.push((self.intern(term), *strength));
-            }
+            let ids = self.field_terms(text);
+            terms.extend(ids.iter().map(|&id| (id, *strength)));
         }
         // Each term once, with the strongest field that uses it.
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
