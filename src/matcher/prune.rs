@@ -107,25 +107,48 @@ const PROBES: usize = 2 * KEEP;
 
 /// A floor under the [`KEEP`]-th best final score: the [`KEEP`]-th best full score
 /// of the documents the terms so far match best.
-fn exact_floor(query: &Query, s: &Scratch) -> f32 {
-    let mut best: Vec<(f32, u32)> = s.docs.iter().map(|&d| (s.sums[d as usize].matched, d)).collect();
+fn exact_floor(query: &Query, s: &mut Scratch) -> f32 {
+    let mut best = std::mem::take(&mut s.best);
+    best.clear();
+    best.extend(s.docs.iter().map(|&d| (s.sums[d as usize].matched, d)));
+    let floor = kth_full_score(query, s, &mut best);
+    s.best = best;
+    floor
+}
+
+/// The [`KEEP`]-th best full score among the [`PROBES`] documents of `best` that
+/// lead it (by the number each comes with); 0 with fewer than [`KEEP`].
+fn kth_full_score(query: &Query, s: &mut Scratch, best: &mut Vec<(f32, u32)>) -> f32 {
     if best.len() > PROBES {
         best.select_nth_unstable_by(PROBES - 1, |a, b| b.0.total_cmp(&a.0));
         best.truncate(PROBES);
     }
-    let mut scores: Vec<f32> = best.iter().map(|&(_, d)| full_score(query, d)).collect();
-    if scores.len() < KEEP {
+    if best.len() < KEEP {
         return 0.0;
     }
-    let (_, kth, _) = scores.select_nth_unstable_by(KEEP - 1, |a, b| b.total_cmp(a));
-    *kth
+    // A full score takes every term: the same whenever a document is probed.
+    for entry in best.iter_mut() {
+        let doc = entry.1;
+        entry.0 = match s.probed.iter().find(|&&(d, _)| d == doc) {
+            Some(&(_, score)) => score,
+            None => {
+                let score = full_score(query, doc, &mut s.doc_matched);
+                s.probed.push((doc, score));
+                score
+            }
+        };
+    }
+    let (_, kth, _) = best.select_nth_unstable_by(KEEP - 1, |a, b| b.0.total_cmp(&a.0));
+    kth.0
 }
 
-/// One document's score with every term of the question, looked up.
-fn full_score(query: &Query, doc: u32) -> f32 {
+/// One document's score with every term of the question, looked up; `matched` is
+/// scratch space for its phrasings.
+fn full_score(query: &Query, doc: u32, matched: &mut Vec<f32>) -> f32 {
     let index = query.index;
     let (first, end) = (index.doc_phrasings[doc as usize], index.doc_phrasings[doc as usize + 1]);
-    let mut matched = vec![0f32; (end - first) as usize];
+    matched.clear();
+    matched.resize((end - first) as usize, 0.0);
     let mut sums = DocSums::default();
     for &(id, weight) in &query.terms {
         let docs = &index.doc_postings[id as usize];
@@ -138,7 +161,7 @@ fn full_score(query: &Query, doc: u32) -> f32 {
             matched[(p - first) as usize] += weight;
         }
     }
-    for (p, &m) in (first..).zip(&matched) {
+    for (p, &m) in (first..).zip(matched.iter()) {
         if m > 0.0 {
             query.fit_phrasing(p, m, &mut sums);
         }

@@ -52,6 +52,12 @@ pub(super) struct Scratch {
     /// as (its bit, its weight): a phrasing first touched after it and having it
     /// starts from its weight, as if it had been added there.
     pub carried: (u32, f32),
+    /// Pruning's buffers ([`super::prune`]): the documents probed and their full
+    /// scores, for the whole question (a document probed again is not scored
+    /// again), the documents to probe, and one document's phrasings' matched weights.
+    pub probed: Vec<(u32, f32)>,
+    pub best: Vec<(f32, u32)>,
+    pub doc_matched: Vec<f32>,
 }
 
 thread_local! {
@@ -111,6 +117,7 @@ pub(super) fn rank_pruned(index: &Index, analysis: &Analysis, prune: bool) -> Ve
         s.fit_to(index);
         let ranked = rank_with(&query, &mut s, prune);
         s.clear(false);
+        s.probed.clear();
         ranked
     })
 }

@@ -218,14 +218,17 @@ impl<'a> Query<'a> {
 
     /// The most document `doc` can score from terms that add up to `matched` in it,
     /// `phrasal` of them from terms of its phrasings: coverage at most `matched` of the
-    /// question's weight, a phrasing's fit at most `phrasal` of it, and its
-    /// containment at most `phrasal` over the lightest phrasing's weight (what a
-    /// phrasing shares with the question is part of what the document matched through
-    /// its phrasings).
+    /// question's weight; a phrasing's fit at most that of a phrasing matching
+    /// `phrasal` and weighing what the lightest one does (fit grows with what a
+    /// phrasing matched and shrinks with its weight); and its containment at most
+    /// `phrasal` over the lightest phrasing's weight (what a phrasing shares with the
+    /// question is part of what the document matched through its phrasings).
     pub fn doc_bound(&self, doc: u32, matched: f32, phrasal: f32) -> f32 {
         let most = (matched / self.total).min(1.0);
-        let fit = (phrasal / self.total).min(1.0);
-        let lightest = self.index.lightest_phrasing[doc as usize].max(f32::EPSILON);
+        let lightest = self.index.lightest_phrasing[doc as usize];
+        let missing = (lightest - phrasal).max(0.0);
+        let fit = (phrasal / (self.total + MISSING_PHRASING_WORDS * missing)).min(1.0);
+        let lightest = lightest.max(f32::EPSILON);
         let contained = (phrasal / lightest).min(self.most_contained);
         (0.5 * most + 0.5 * fit).max(CONTAINED * contained * most.sqrt())
     }
