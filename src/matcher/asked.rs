@@ -18,6 +18,7 @@ use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
 
 mod degree;
+mod given;
 mod target;
 
 use degree::compared;
@@ -37,7 +38,8 @@ pub(super) const GENERIC_IDF: f32 = 1.2;
 /// too little of it: as much as an entry whose answer is of the wrong kind loses.
 const OFF_KIND: f32 = 0.7;
 /// Factor for an entry that gives only a date or a person when a question asks why
-/// ("*why* did the governor speak on Friday?" and "On Friday"): such an
+/// ("*why* did the governor speak on Friday?" and "On Friday"), or only a date the
+/// question states itself ("what did he concede *on Friday*?", [`given`]): such an
 /// answer is no answer, however many words it shares, so even a close fit falls
 /// below the answer line.
 const OFF_VALUE: f32 = 0.4;
@@ -195,12 +197,17 @@ impl Asked {
         let target = target_terms(index, &analysis.words);
         let degree = compared(index, &analysis.words);
         let why = asks_why(analysis);
+        let date_given = given::date_given(analysis);
         let misfit = |r: &DocRef| match *r {
-            DocRef::Entry(e) if why => misfit(&index.docs[self.doc(*r) as usize].kinds, || {
-                coverage(index, analysis, &[e], Unknown::All)
-            }),
+            DocRef::Entry(e) => {
+                let kinds = &index.docs[self.doc(*r) as usize].kinds;
+                let why =
+                    if why { misfit(kinds, || coverage(index, analysis, &[e], Unknown::All)) } else { 1.0 };
+                if date_given && given::date_only(kinds) { why.min(OFF_VALUE) } else { why }
+            }
             _ => 1.0,
-        }; // An entry answers one fact of one kind ("On Friday"); a gap's note says what
+        };
+        // An entry answers one fact of one kind ("On Friday"); a gap's note says what
         // the article lacks about a subject, whatever kind was asked of it.
         let touched = |r: &DocRef| {
             matches!(r, DocRef::Entry(_)) && self.doc_kinds[self.doc(*r) as usize] & foreign != 0

@@ -151,3 +151,26 @@ fn a_question_that_ranks_is_not_answered_by_a_list() {
     let (id, text) = ask(&engine, "which borders had the longest lines?");
     assert_eq!(id.as_deref(), Some("border-queue-length"), "{text}");
 }
+
+#[test]
+fn a_date_the_question_states_is_not_its_answer() {
+    let engine = engine();
+    // Each names the very day an entry gives, and asks something else of it.
+    for (question, date) in [
+        ("what did Tsydanov say on Friday?", "tsydanov-when"),
+        ("what did the governor concede in his Friday statement?", "tsydanov-when"),
+        ("что губернатор сказал в пятницу?", "tsydanov-when"),
+        ("what happened on Sept. 22?", "photo-date"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_ne!(id.as_deref(), Some(date), "{question}: {text}");
+    }
+    // Asked when, or whether it was that day, the date is the answer.
+    for (question, date) in [
+        ("when did Tsydanov speak, on Friday?", "tsydanov-when"),
+        ("was the photo taken on Sept. 22?", "photo-date"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some(date), "{question}: {text}");
+    }
+}
