@@ -12,13 +12,16 @@
 
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
-use super::question::is_question_word;
+use super::question::{ATTRIBUTION, NEGATION, SAYING, is_question_word};
 use super::score::{Candidates, DocSums, Query, gap_asks_more};
-use super::yes_no::ASKS_HOW;
+use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
 
+mod degree;
+mod given;
 mod target;
 
+use degree::compared;
 use target::target_terms;
 
 /// Factor for a document that does not speak of what the question counts: as much as
@@ -31,6 +34,21 @@ const OFF_LIST: f32 = 0.6;
 /// little of what is counted: the next word is read instead ("how many men *fled*");
 /// a word before one narrows it rather than names another thing ([`super::yes_no`]).
 pub(super) const GENERIC_IDF: f32 = 1.2;
+/// Factor for an entry that gives a place when a question asks why, and speaks of
+/// too little of it: as much as an entry whose answer is of the wrong kind loses.
+const OFF_KIND: f32 = 0.7;
+/// Factor for an entry that gives only a date or a person when a question asks why
+/// ("*why* did the governor speak on Friday?" and "On Friday"), or only a date the
+/// question states itself ("what did he concede *on Friday*?", [`given`]): such an
+/// answer is no answer, however many words it shares, so even a close fit falls
+/// below the answer line.
+const OFF_VALUE: f32 = 0.4;
+/// Share of a "why" question's content weight an entry that gives a place must speak of
+/// to answer it: nearly all, since the place is then what the question asks about.
+const WHY_COVER: f32 = 0.75;
+/// Factor for a document that does not speak of what a question compares or ranks
+/// by ("the *easiest* border"): a list of borders is no ranking of them.
+const OFF_DEGREE: f32 = 0.6;
 /// Phrasings per document rescored at most (each document has a few dozen); a
 /// document with more keeps its score.
 const MAX_PHRASINGS: usize = 96;
@@ -49,8 +67,43 @@ fn kind_bit(kind: AnswerKind) -> u8 {
         AnswerKind::Exact => 0,
     }
 }
+const NUMBER: u8 = 1;
+const PLACE: u8 = 4;
 const REASON: u8 = 16;
 const ALL_KINDS: u8 = 0x1f;
+/// Whether a question asks why, the one kind an entry's declared kinds must fit
+/// beyond what the scorer requires (a number, a date, a name). Places are named in
+/// answers of every kind ("for miles at the Georgian and Kazakh borders"), and "who"
+/// is as often asked of a fact's source or credit, which every reply shows.
+fn asks_why(analysis: &Analysis) -> bool {
+    let light = [NEGATION, ATTRIBUTION, SAYING];
+    let mut words =
+        analysis.terms.iter().filter(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()));
+    // "Why was Putin the one who …": of two question words, either may be the one that asks.
+    let only = words.next().filter(|_| words.next().is_none());
+    only.is_some_and(|w| matches!(&w[QUESTION_MARK.len_utf8()..], "why" | "почему"))
+}
+
+/// The factor for an entry that declares `kinds` when a question asks why (1: it
+/// fits): a date, a person or an organization alone is no reason ([`OFF_VALUE`]), and
+/// a place is one only when the entry speaks of nearly all the question asks about
+/// (`covered`: "why did lines form at the Finnish border?" and the entry on those
+/// lines, which says who formed them; else [`OFF_KIND`]). An entry with a figure is
+/// left to the premise check ("why only 30,000?"), and one that declares no kind may
+/// answer with any fact.
+fn misfit(kinds: &[AnswerKind], covered: impl FnOnce() -> f32) -> f32 {
+    let declared = kinds.iter().fold(0, |bits, &k| bits | kind_bit(k));
+    if declared == 0 || declared & (REASON | NUMBER) != 0 {
+        1.0
+    } else if declared & PLACE == 0 {
+        OFF_VALUE
+    } else if covered() < WHY_COVER {
+        OFF_KIND
+    } else {
+        1.0
+    }
+}
+
 /// Where a yes/no question's auxiliary may stand: after a word or two of address or
 /// chatter ("so", "hey bot").
 const YES_NO_OPENING: usize = 3;
@@ -142,6 +195,18 @@ impl Asked {
     pub fn adjust(&self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
         let foreign = foreign_to(analysis);
         let target = target_terms(index, &analysis.words);
+        let degree = compared(index, &analysis.words);
+        let why = asks_why(analysis);
+        let date_given = given::date_given(analysis);
+        let misfit = |r: &DocRef| match *r {
+            DocRef::Entry(e) => {
+                let kinds = &index.docs[self.doc(*r) as usize].kinds;
+                let why =
+                    if why { misfit(kinds, || coverage(index, analysis, &[e], Unknown::All)) } else { 1.0 };
+                if date_given && given::date_only(kinds) { why.min(OFF_VALUE) } else { why }
+            }
+            _ => 1.0,
+        };
         // An entry answers one fact of one kind ("On Friday"); a gap's note says what
         // the article lacks about a subject, whatever kind was asked of it.
         let touched = |r: &DocRef| {
@@ -149,7 +214,10 @@ impl Asked {
         };
         let any = c.ranked.iter().any(|(r, _)| touched(r))
             || c.entries.iter().any(|e| touched(&DocRef::Entry(e.entry)));
-        if target.terms.is_empty() && !target.unmet && !any {
+        let any = any
+            || c.ranked.iter().any(|(r, _)| misfit(r) < 1.0)
+            || c.entries.iter().any(|e| misfit(&DocRef::Entry(e.entry)) < 1.0);
+        if target.terms.is_empty() && !target.unmet && degree.is_none() && !any {
             return;
         }
         let query = Query::new(index, analysis);
@@ -170,7 +238,12 @@ impl Asked {
             if target.unmet || !target.terms.iter().all(has) {
                 score *= if target.counts { OFF_COUNT } else { OFF_LIST };
             }
-            score
+            // Small talk ranks nothing ("all the best!").
+            let talk = matches!(target_doc, DocRef::SmallTalk(_));
+            if !talk && degree.as_ref().is_some_and(|by| !by.iter().any(has)) {
+                score *= OFF_DEGREE;
+            }
+            score * misfit(&target_doc)
         };
         for e in &mut c.entries {
             e.confidence = adjusted(DocRef::Entry(e.entry), e.confidence);
@@ -257,5 +330,23 @@ mod tests {
         assert_eq!(which, 0, "'which platform' may ask for any kind");
         let how = foreign_to(&analysis("как отреагировал губернатор", None, &["губернатор"]));
         assert_eq!(how, 0, "'как' asks");
+    }
+
+    #[test]
+    fn an_entry_that_declares_another_kind_does_not_answer_why() {
+        use AnswerKind::*;
+        let (all, none) = (|| 1.0, || 0.0);
+        assert!(asks_why(&analysis("why did the order start there", Some(Reason), &["?why"])));
+        assert!(asks_why(&analysis("почему приказ начали с бурятии", Some(Reason), &["?почему"])));
+        let two = analysis("why was putin the one who ordered it", Some(Reason), &["?why", "?who"]);
+        assert!(!asks_why(&two), "of two question words, either may ask");
+        assert!(!asks_why(&analysis("who fled", Some(Person), &["?who"])));
+        assert_eq!(misfit(&[Time, Date], all), OFF_VALUE, "a date is no reason");
+        assert_eq!(misfit(&[Person], all), OFF_VALUE, "nor is a person");
+        assert_eq!(misfit(&[Reason], none), 1.0);
+        assert_eq!(misfit(&[], none), 1.0, "an entry that declares nothing may give a reason");
+        assert_eq!(misfit(&[Number, Exact], none), 1.0, "'why only 30,000?' is the premise check's");
+        assert_eq!(misfit(&[Place], none), OFF_KIND, "a place the question barely speaks of");
+        assert_eq!(misfit(&[Place], all), 1.0, "the lines at the border it asks about");
     }
 }

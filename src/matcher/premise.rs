@@ -32,6 +32,13 @@ const MAX_RATIO: f64 = 100.0;
 const FIGURE_REST: f32 = 0.75;
 /// Characters next to a number that make it a sum ("2+2"), not a claim about the story.
 const ARITHMETIC: [char; 6] = ['+', '*', '/', '=', '×', '^'];
+/// How every month and weekday name begins, in English and Russian: a question is read
+/// for dates only when a word does (reading them stems every word).
+const DATE_WORD_STARTS: [&str; 39] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт",
+    "ноя", "дек", "пон", "вто", "сре", "чет", "пят", "суб", "вос",
+];
 
 /// What a reply corrects before it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +83,8 @@ impl Premises {
         let stemmers = Stemmers::default();
         let mut article = Backing::default();
         article.add_text(&story.article, &names);
+        // The dateline is the article's too: "the day it came out, Sept. 24".
+        article.add_text(&format!("{}. {}", story.meta.date, story.meta.date_ru), &names);
         let mut figures: Vec<(String, Vec<usize>)> = Vec::new();
         for (i, entry) in story.entries.iter().enumerate() {
             // The answer states the figure (and `check` proves its quotes do).
@@ -134,6 +143,13 @@ impl Premises {
             let outcome = Outcome::Answer { entry, also: None };
             return Checked { outcome, score, correction: Some(Correction::Word(n)) };
         }
+        // "Since it was announced back in March, why …": no answer holds for a date
+        // the article never states; a known gap still says what the article lacks.
+        if matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
+            && self.states_another_date(question, analysis)
+        {
+            return Checked { outcome: Outcome::NoMatch, score, correction: None };
+        }
         if let Outcome::Answer { entry, also } = outcome
             && one_part
             && !covers_yes_no(&m.index, analysis, entry, also)
@@ -141,6 +157,26 @@ impl Premises {
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
         Checked { outcome, score, correction: None }
+    }
+
+    /// Whether `question` states a calendar date or a weekday (not one told from now:
+    /// "next week") that neither the article nor its dateline states.
+    fn states_another_date(&self, question: &str, analysis: &Analysis) -> bool {
+        let starts = |w: &String| {
+            let start: String = w.chars().take(3).collect();
+            DATE_WORD_STARTS.contains(&start.as_str())
+        };
+        if !analysis.words.iter().any(starts) {
+            return false;
+        }
+        let stemmers = Stemmers::default();
+        asking_sentences(question).any(|sentence| {
+            claims::dates_in(sentence, &stemmers).into_iter().any(|date| {
+                let absolute = date.relative.is_none()
+                    && (date.month.is_some() || date.day.is_some() || date.weekday.is_some());
+                absolute && !self.article.backs(&Claim::Date(date))
+            })
+        })
     }
 
     /// The entry that answers `question` with the article's figure in place of one the
@@ -243,6 +279,26 @@ impl Premises {
     }
 }
 
+/// The sentences of `text` that ask (end in "?"), or all of it when none does: "We're
+/// driving to Finland on Monday. What does the article say about the border?" states
+/// the reader's plans, not the story's. A sentence ends at ".", "!" or "?" before a
+/// space and a letter ("Sept. 22" goes on).
+fn asking_sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let next = text[at + c.len_utf8()..].trim_start().chars().next();
+        let spaced = text[at + c.len_utf8()..].starts_with(char::is_whitespace);
+        if c == '?' || (matches!(c, '.' | '!') && spaced && next.is_some_and(char::is_alphabetic)) {
+            sentences.push(&text[start..at + c.len_utf8()]);
+            start = at + c.len_utf8();
+        }
+    }
+    sentences.push(&text[start..]);
+    let asking = sentences.iter().any(|s| s.ends_with('?'));
+    sentences.into_iter().filter(move |s| !asking || s.ends_with('?'))
+}
+
 /// Whether a figure may have been mistaken for another: 30,000 for 300,000, eight
 /// months for seven; not 30,000 for seven.
 fn of_one_order(a: f64, b: f64) -> bool {
@@ -300,6 +356,13 @@ mod tests {
         assert!(is_sum(text, &(8..9)));
         assert!(is_sum(text, &(12..13)));
         assert!(!is_sum(text, &(29..35)));
+    }
+
+    #[test]
+    fn only_the_sentences_that_ask_state_its_premise() {
+        let text = "We drive on Monday. I'm anxious! What happened on Sept. 22? and then";
+        assert_eq!(asking_sentences(text).collect::<Vec<_>>(), [" What happened on Sept. 22?"]);
+        assert_eq!(asking_sentences("no question on Monday").count(), 1);
     }
 
     #[test]

@@ -310,6 +310,10 @@ fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
     let asks = question_term(&words[at])?;
     match asks.trim_start_matches(QUESTION_MARK) {
         "how" if matches!(next, "many" | "much") => Some(AnswerKind::Number),
+        // "How long ago" asks for a date; "how long" for a duration or a length, a
+        // measure either way: "seven months", "for miles", never "earlier this week".
+        "how" if next == "long" && after == "ago" => Some(AnswerKind::Date),
+        "how" if next == "long" => Some(AnswerKind::Number),
         "сколько" => Some(AnswerKind::Number),
         "when" | "когда" => Some(AnswerKind::Date),
         "where" | "где" => Some(AnswerKind::Place),
@@ -319,5 +323,22 @@ fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
         "what" | "which" | "какой" if noun_is(&TIME_NOUNS) => Some(AnswerKind::Date),
         "which" | "какой" if noun_is(&ACTOR_NOUNS) => Some(AnswerKind::Name),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(question: &str) -> Option<AnswerKind> {
+        question_kind(&question.split(' ').map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn how_long_asks_for_a_measure_and_how_long_ago_for_a_date() {
+        assert_eq!(kind("how long had the war been going on"), Some(AnswerKind::Number));
+        assert_eq!(kind("so how long were the lines at the border"), Some(AnswerKind::Number));
+        assert_eq!(kind("how long ago did putin sign it"), Some(AnswerKind::Date));
+        assert_eq!(kind("how did the men leave"), None);
     }
 }

@@ -93,3 +93,84 @@ fn a_list_restricted_in_a_way_no_entry_is_gets_no_other_list() {
         assert_eq!(id.as_deref(), Some("where-fleeing"), "{question}: {text}");
     }
 }
+
+#[test]
+fn how_long_asks_for_a_measure_not_a_date() {
+    let engine = engine();
+    // Both entries share these words; one gives a date ("earlier this week"), the
+    // other how long the war had gone on.
+    for question in [
+        "how long had Russia been fighting in Ukraine when the order came?",
+        "how long had the Ukraine war been running when Putin announced the draft?",
+        "how long had the invasion been underway when the order was issued?",
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some("war-seven-months"), "{question}: {text}");
+    }
+    let (id, text) = ask(&engine, "how long ago was the mobilization order signed?");
+    assert_eq!(id.as_deref(), Some("order-when"), "{text}");
+}
+
+#[test]
+fn a_date_or_a_person_is_no_answer_to_why() {
+    let engine = engine();
+    // Each shares its words with an entry that gives only a date: that is not why.
+    for (question, date) in [
+        ("why did the governor speak on Friday?", "tsydanov-when"),
+        ("why was the photo taken on Sept. 22?", "photo-date"),
+        ("почему фото сделано 22 сентября?", "photo-date"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_ne!(id.as_deref(), Some(date), "{question}: {text}");
+    }
+    // Asked what those entries give, they still answer.
+    for (question, entry) in [
+        ("why are men fleeing Russia?", "exodus-why"),
+        ("when did the governor speak?", "tsydanov-when"),
+        ("почему мужчины бегут из России?", "exodus-why"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some(entry), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_question_that_ranks_is_not_answered_by_a_list() {
+    let engine = engine();
+    // The article names borders and places but ranks none of them this way.
+    for question in [
+        "which border is the fastest to cross right now?",
+        "where is the safest place to flee?",
+        "which is the quickest route out of Russia?",
+        "what's the safest border to cross?",
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id, None, "{question}: {text}");
+    }
+    // Ranked by what the article does speak of, the entry that speaks of it answers.
+    let (id, text) = ask(&engine, "which borders had the longest lines?");
+    assert_eq!(id.as_deref(), Some("border-queue-length"), "{text}");
+}
+
+#[test]
+fn a_date_the_question_states_is_not_its_answer() {
+    let engine = engine();
+    // Each names the very day an entry gives, and asks something else of it.
+    for (question, date) in [
+        ("what did Tsydanov say on Friday?", "tsydanov-when"),
+        ("what did the governor concede in his Friday statement?", "tsydanov-when"),
+        ("что губернатор сказал в пятницу?", "tsydanov-when"),
+        ("what happened on Sept. 22?", "photo-date"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_ne!(id.as_deref(), Some(date), "{question}: {text}");
+    }
+    // Asked when, or whether it was that day, the date is the answer.
+    for (question, date) in [
+        ("when did Tsydanov speak, on Friday?", "tsydanov-when"),
+        ("was the photo taken on Sept. 22?", "photo-date"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some(date), "{question}: {text}");
+    }
+}

@@ -106,3 +106,25 @@ fn a_yes_no_question_about_what_the_article_never_reports_is_declined() {
         assert_eq!(entry.as_deref(), Some(id), "{question}: {text}");
     }
 }
+
+#[test]
+fn a_date_the_article_never_states_is_not_answered_as_if_it_held() {
+    let engine = engine();
+    for question in [
+        "what did Tsydanov say on Monday?",
+        "the governor spoke on Sunday, what did he say?",
+        "Путин объявил мобилизацию в марте, почему люди бегут только сейчас?",
+        "в апреле губернатор признал ошибки — что он сказал?",
+    ] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry, None, "{question}: {text}");
+    }
+    // The article's own dates, and the story's, are premises that hold.
+    for (question, id) in [
+        ("what did Tsydanov say on Friday about the men drafted by mistake?", "buryatia-wrongly"),
+        ("was the photo taken on Sept. 22?", "photo-date"),
+    ] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some(id), "{question}: {text}");
+    }
+}

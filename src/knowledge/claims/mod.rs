@@ -109,6 +109,13 @@ pub fn figures(text: &str, stemmers: &Stemmers) -> Vec<Found> {
         .collect()
 }
 
+/// The dates `text` states, read as quotes are read: for a question's dates.
+pub fn dates_in(text: &str, stemmers: &Stemmers) -> Vec<Date> {
+    let tokens = stemmers.tokens(text);
+    let mut taken = vec![false; tokens.len()];
+    dates::dates(&tokens, &mut taken).into_iter().map(|(_, date)| date).collect()
+}
+
 /// Whether a word (lowercase) may be part of a figure that has no digits in it
 /// ("тысяч", "million"): with [`figures`], to read a text's numbers only when it may
 /// have some.
