@@ -382,6 +382,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lowercase_name_is_not_read_as_a_word_beyond_reach() {
+        let mut analyzer = Analyzer::new(&lexicon());
+        analyzer.analyze_knowledge("Men were helping at the Kazakhstan border, said Kazakh police", true);
+        // Three edits from "helping", two from "kazakh": names the story never uses.
+        assert_eq!(analyzer.analyze_question("weather in helsinki").terms, ["weather", "helsinki"]);
+        assert_eq!(analyzer.analyze_question("how far is kazan").terms, ["?how", "far", "kazan"]);
+        // A Russian word keeps the edit beyond reach: its ending changes with the case.
+        analyzer.analyze_knowledge("Губернатор Цыденов признал ошибки", true);
+        assert_eq!(analyzer.analyze_question("цыдэновым").corrected.len(), 1);
+        // Among equally close words, the name the knowledge writes with a capital wins.
+        let mut analyzer = Analyzer::new(&lexicon());
+        analyzer.analyze_knowledge("a kazakhstam, then Kazakhstan", true);
+        assert_eq!(analyzer.analyze_question("kazakhstap").terms, ["kazakhstan"]);
+    }
+
+    #[test]
     fn question_words_ask_for_a_kind() {
         let analyzer = Analyzer::new(&lexicon());
         assert_eq!(analyzer.analyze_question("how many men").asks, Some(AnswerKind::Number));

@@ -41,8 +41,10 @@ const MAX_ADDRESS_WORDS: usize = 2;
 
 /// Words that address a group or open a chat message without asking anything ("guys,
 /// what did…", "народ, что…"): before a comma, set aside.
-const ADDRESSES: [&str; 30] = [
+const ADDRESSES: [&str; 32] = [
     "guys",
+    "bot",
+    "бот",
     "folks",
     "yall",
     "everyone",
@@ -204,18 +206,40 @@ fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) ->
     if framing { (after.trim(), true) } else { (sentence, addressed) }
 }
 
-/// Takes off an address or interjection before a comma that opens a question or ends
-/// with a question mark ("guys,
-/// what did…", "народ, чё там…"): it asks nothing, and a word such as "народ" would
-/// otherwise be matched as the question's subject.
+/// Takes off an address or interjection that opens a question ("guys, what did…",
+/// "народ, чё там…"; without a comma before a question with a question mark: "yo bot 👋
+/// is Turkey…?"): it asks nothing, and a word such as "народ" or "bot" would otherwise
+/// be matched as the question's subject, or the message read as a greeting.
 fn strip_address(sentence: &str) -> (&str, bool) {
-    let Some((before, after)) = sentence.split_once(", ") else { return (sentence, false) };
-    let words = normalized(before);
-    let address = !words.is_empty()
-        && words.split(' ').count() <= MAX_ADDRESS_WORDS
-        && words.split(' ').all(|w| ADDRESSES.contains(&w))
-        && (opens_question(after) || after.contains('?'));
-    if address { (after.trim(), true) } else { (sentence, false) }
+    if let Some((before, after)) = sentence.split_once(", ") {
+        let words = normalized(before);
+        let address = !words.is_empty()
+            && words.split(' ').count() <= MAX_ADDRESS_WORDS
+            && words.split(' ').all(|w| ADDRESSES.contains(&w))
+            && (opens_question(after) || after.contains('?'));
+        if address {
+            return (after.trim(), true);
+        }
+    }
+    // Without a comma, only before a question that says it is one: the address words,
+    // then a word that opens a question, and a question mark.
+    if !sentence.contains('?') {
+        return (sentence, false);
+    }
+    let mut rest = sentence;
+    for _ in 0..MAX_ADDRESS_WORDS {
+        let trimmed = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        if !ADDRESSES.contains(&normalized(&trimmed[..end]).as_str()) {
+            break;
+        }
+        rest = &trimmed[end..];
+        let after = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if opens_question(after) {
+            return (after, true);
+        }
+    }
+    (sentence, false)
 }
 
 /// Whether a sentence opens with a question word or a word that opens a question.
@@ -419,6 +443,16 @@ mod tests {
             "chat spelling"
         );
         assert_eq!(read_plain("hey guys, where are they going?"), "where are they going?");
+        // Without a comma, before a word that opens a question.
+        assert_eq!(read_plain("yo bot 👋 is Serbia visa-free?"), "is Serbia visa-free?");
+        assert_eq!(read_plain("привет бот что сказал белый дом?"), "что сказал белый дом?");
+        assert_eq!(read_plain("hi what did the governor admit?"), "what did the governor admit?");
+        for kept in ["hey bot thanks a lot", "hey bot whats the best crossing"] {
+            assert!(
+                matches!(read(kept, &|_| false, &own_terms), Cow::Borrowed(_)),
+                "no question mark: {kept}"
+            );
+        }
         assert!(
             matches!(read("Tsydanov, who is he?", &|_| false, &own_terms), Cow::Borrowed(_)),
             "not an address"

@@ -173,6 +173,7 @@ impl Matcher {
                 let known = |t: &str| self.index.term(t).is_some();
                 if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
                     || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
+                    || parts::only_says_where(part)
                 {
                     return (Outcome::NoMatch, 0.0);
                 }

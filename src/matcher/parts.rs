@@ -264,6 +264,55 @@ fn restricts(clause: &[(usize, String)], before: &str, unknown: &dyn Fn(&str) ->
     !asks && clause.len() > MAX_INTERJECTION_WORDS && unknown(&before[from..])
 }
 
+/// Words that lead into a phrase before a question ("so in that article, …", "ну, по
+/// данным статьи, …").
+const LEADS: [&str; 8] = ["so", "ok", "well", "and", "ну", "так", "и", "а"];
+
+/// Prepositions that open a phrase saying where or by whom something is said ("in that
+/// Axios article about the exodus, …", "according to the article, …", "per the caption,
+/// …", "в той статье, …", "по данным статьи, …").
+const SOURCE_PREPOSITIONS: [&str; 11] =
+    ["in", "according", "per", "from", "within", "в", "во", "по", "согласно", "из", "судя"];
+
+/// Starts of words that name the text being asked about, in any story ("article",
+/// "статье", "caption"): "according to *Putin*" says whose words are asked about, and
+/// is a question's subject; "according to the *article*" is not.
+const TEXT_WORDS: [&str; 14] = [
+    "article",
+    "story",
+    "piece",
+    "text",
+    "caption",
+    "report",
+    "coverage",
+    "стат",
+    "текст",
+    "заметк",
+    "подпис",
+    "материал",
+    "публикац",
+    "новост",
+];
+
+/// Whether a part only says where the question after it is asked about: a phrase before
+/// a comma that opens (after a lead word) with a preposition of [`SOURCE_PREPOSITIONS`],
+/// names the text ([`TEXT_WORDS`]) and asks nothing. Matched alone, it would be
+/// answered about the article itself ("in that Axios article about men leaving
+/// Russia," is the story's headline), so it is not a question of its own; the question
+/// after it still is.
+pub fn only_says_where(part: &str) -> bool {
+    if !part.trim_end().ends_with(',') {
+        return false;
+    }
+    let words = word_spans(part);
+    let mut words = words.iter().map(|(_, w)| w.as_str()).skip_while(|w| LEADS.contains(w)).peekable();
+    let opens = words.next_if(|w| SOURCE_PREPOSITIONS.contains(w)).is_some();
+    let rest: Vec<&str> = words.collect();
+    opens
+        && !rest.iter().any(|w| is_question_word(w))
+        && rest.iter().any(|w| TEXT_WORDS.iter().any(|t| w.starts_with(t)))
+}
+
 /// Each word's byte offset and its lowercase letters (apostrophes dropped, so "what's"
 /// reads "whats").
 fn word_spans(sentence: &str) -> Vec<(usize, String)> {
@@ -318,6 +367,26 @@ mod tests {
         assert_eq!(split("according to Putin, who is drafted?"), ["according to Putin,", "who is drafted?"]);
         assert_eq!(split("ok, how many could be called up?"), ["ok,", "how many could be called up?"]);
         assert_eq!(split("кто уехал, кто остался?").len(), 2, "two questions");
+    }
+
+    #[test]
+    fn a_phrase_that_says_where_it_is_said_asks_nothing_of_its_own() {
+        let parts = split("so in that Axios article about the exodus, what did Belarus do?");
+        assert_eq!(parts.len(), 2);
+        assert!(only_says_where(parts[0]) && !only_says_where(parts[1]));
+        for phrase in ["according to the article,", "per the caption,", "по данным статьи,", "а в статье,"]
+        {
+            assert!(only_says_where(phrase), "{phrase}");
+        }
+        let not = [
+            "in which city,",
+            "in Buryatia they drafted everyone",
+            "My brother is in Russia,",
+            "according to Putin,",
+        ];
+        for part in not {
+            assert!(!only_says_where(part), "{part}");
+        }
     }
 
     #[test]

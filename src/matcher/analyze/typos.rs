@@ -25,8 +25,12 @@ impl Analyzer {
     /// for words of eight letters or more, or, when no word is that close, the words
     /// one edit further whose letters differ as little (a Russian ending and a typo);
     /// the first letter must agree, since people rarely mistype it and distant words
-    /// often differ there. A capitalised word gets only the knowledge's names
-    /// (`analyze_question`).
+    /// often differ there. The edit beyond reach is for Russian words only, whose
+    /// endings change with the case: an English word that far from every known word is
+    /// another word or a name the story never uses ("helsinki" is not "helping", "asap"
+    /// not "AFP"). Among equally close words a name the knowledge writes with a capital
+    /// comes first: a lowercase "kazakstan" means the country. A capitalised word gets
+    /// only the knowledge's names (`analyze_question`).
     pub(super) fn corrections(&self, word: &str) -> Vec<&str> {
         let len = word.chars().count();
         let allowed = match len {
@@ -58,7 +62,10 @@ impl Analyzer {
                 }
             }
         }
-        best.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        if best_distance > allowed && !is_cyrillic(word) {
+            best.clear();
+        }
+        best.sort_by_key(|w| (!self.capitalized.contains(*w), std::cmp::Reverse(w.chars().count())));
         if best.is_empty() {
             best = completions(buckets, word, len);
         }
@@ -76,6 +83,11 @@ fn completions<'a>(buckets: &'a [Vec<(String, u64)>], word: &str, len: usize) ->
         .map(|bucket| bucket.iter().filter(|(c, _)| c.starts_with(word)).map(|(c, _)| c.as_str()).collect())
         .find(|found: &Vec<&str>| !found.is_empty())
         .unwrap_or_default()
+}
+
+/// Whether a word is written in Cyrillic (its first letter tells).
+fn is_cyrillic(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
 }
 
 /// The set of letters in a word, one bit per letter (folded into 64 bits).
