@@ -10,6 +10,7 @@ mod asked;
 mod decide;
 mod followup;
 mod index;
+mod lists;
 pub mod message;
 mod names;
 mod noise;
