@@ -5,8 +5,8 @@
 //! answer ("any other names?" after the White House) would fit them better than the
 //! last answer's own subject: such a follow-up asks about that subject, not the article.
 
-use super::Candidates;
 use super::index::DocRef;
+use super::{Candidates, Outcome};
 use crate::knowledge::{AnswerKind, Story};
 
 /// Whether entry `entry` lists every thing of a kind the article names.
@@ -23,4 +23,18 @@ pub fn keep_lists_to_list_talk(story: &Story, candidates: &mut Candidates, last:
     }
     candidates.entries.retain(|c| !is_list(story, c.entry));
     candidates.ranked.retain(|(doc, _)| !matches!(doc, DocRef::Entry(e) if is_list(story, *e as usize)));
+}
+
+/// A whole-article list is not said beside another answer: the other part of the
+/// message restricts it ("перечисли все страны, куда бегут россияне" lists where they
+/// flee, not every country) or the list was a stray match of a preamble. Two lists
+/// ("which countries and people are named?") are both said.
+pub fn no_list_beside_an_answer(story: &Story, outcome: Outcome) -> Outcome {
+    match outcome {
+        Outcome::Answer { entry, also: Some(other) } if is_list(story, entry) != is_list(story, other) => {
+            let kept = if is_list(story, entry) { other } else { entry };
+            Outcome::Answer { entry: kept, also: None }
+        }
+        outcome => outcome,
+    }
 }

@@ -40,6 +40,11 @@ fn a_question_for_the_whole_list_gets_the_whole_list() {
         ("list all the countries in the text", "countries-named"),
         ("what numbers does the story give?", "figures-named"),
         ("какие города названы в статье?", "places-named"),
+        ("every date or day of the week in the story", "dates-named"),
+        ("какие дни недели и даты есть в тексте", "dates-named"),
+        // "people" and "name" alone are stop words; the people a text names are a phrase.
+        ("name each person the article mentions", "people-named"),
+        ("all the people's names in the story", "people-named"),
     ] {
         assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
     }
@@ -88,4 +93,20 @@ fn a_crossing_point_is_not_the_border() {
     // The one crossing the article names is still found.
     assert_eq!(chat(&["Which checkpoint is in the photo?"])[0].as_deref(), Some("photo-place"));
     assert_eq!(chat(&["на каком КПП сделано фото?"])[0].as_deref(), Some("photo-place"));
+}
+
+#[test]
+fn a_list_is_not_said_beside_another_answer() {
+    // The clause after the comma restricts the list: where Russians flee, not every
+    // country the article names.
+    for question in [
+        "перечисли все страны, куда уезжают мужчины",
+        "name all the countries, where are the men escaping to?",
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some("where-fleeing"), "{question}");
+    }
+    let engine = engine();
+    let response = engine.respond_in("перечисли все страны, куда уезжают мужчины", None, None);
+    let also = response.decision.map(|d| d.outcome);
+    assert!(matches!(also, Some(Outcome::Answer { also: None, .. })), "{also:?}");
 }
