@@ -22,7 +22,7 @@ pub fn keep_lists_to_list_talk(story: &Story, candidates: &mut Candidates, last:
         return;
     }
     candidates.entries.retain(|c| !is_list(story, c.entry));
-    candidates.ranked.retain(|(doc, _)| !matches!(doc, DocRef::Entry(e) if is_list(story, *e as usize)));
+    candidates.ranked.retain(|(doc, _)| !matches!(doc, DocRef::Entry(e) if is_list(story, *e)));
 }
 
 /// A whole-article list is not said beside another answer: the other part of the
