@@ -106,6 +106,7 @@ fn kind_words(kind: AnswerKind) -> &'static str {
         AnswerKind::Time => "a time",
         AnswerKind::Reason => "a reason",
         AnswerKind::Exact => "an exact value",
+        AnswerKind::List => "a whole list",
         AnswerKind::Name => "a name",
     }
 }

@@ -46,14 +46,19 @@ pub enum AnswerKind {
     /// Declared, never asked: the entry's number or date is exact (300,000; Sept. 22),
     /// so it answers "exactly how many" and "the exact date"; others are approximate.
     Exact,
+    /// Declared, never asked: the entry lists every thing of a kind the whole article
+    /// names (its people, countries, figures), so it answers a question that asks for
+    /// the whole list, never a follow-up about the last answer ("any other names?"
+    /// after the White House asks about the White House).
+    List,
     /// Asked for ("what is the law *called*"), never declared: an entry whose kinds
     /// include a person, organization or place answers it.
     Name,
 }
 
 impl AnswerKind {
-    pub const NAMES: [&'static str; 8] =
-        ["number", "person", "organization", "place", "date", "time", "reason", "exact"];
+    pub const NAMES: [&'static str; 9] =
+        ["number", "person", "organization", "place", "date", "time", "reason", "exact", "list"];
 
     pub fn parse(name: &str) -> Option<AnswerKind> {
         Some(match name {
@@ -65,6 +70,7 @@ impl AnswerKind {
             "time" => AnswerKind::Time,
             "reason" => AnswerKind::Reason,
             "exact" => AnswerKind::Exact,
+            "list" => AnswerKind::List,
             _ => return None,
         })
     }

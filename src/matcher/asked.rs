@@ -64,7 +64,7 @@ fn kind_bit(kind: AnswerKind) -> u8 {
         AnswerKind::Place => 4,
         AnswerKind::Person | AnswerKind::Name | AnswerKind::Organization => 8,
         AnswerKind::Reason => 16,
-        AnswerKind::Exact => 0,
+        AnswerKind::Exact | AnswerKind::List => 0,
     }
 }
 const NUMBER: u8 = 1;

@@ -10,6 +10,7 @@ mod asked;
 mod decide;
 mod followup;
 mod index;
+mod lists;
 pub mod message;
 mod names;
 mod noise;
@@ -192,6 +193,7 @@ impl Matcher {
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
         let decide::Combined { mut outcome, score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
+        outcome = lists::no_list_beside_an_answer(story, outcome);
         // A gap's note only when the gap is about what was asked; else a plain decline.
         if let Outcome::Gap { gap } = outcome
             && !subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)

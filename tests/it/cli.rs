@@ -34,7 +34,7 @@ fn check_reports_every_problem_with_its_position() {
         "tests/fixtures/broken/entries.toml:12:1: unknown field `colour` in entry #1; expected one of `answer`, `answer_ru`, `close_to`, `id`, `kinds`, `questions`, `questions_ru`, `quote`, `quotes`, `related`, `source`, `source_ru`, `topic`",
         "tests/fixtures/broken/entries.toml:14:1: entry #2 is missing the field `answer_ru`",
         "tests/fixtures/broken/entries.toml:15:6: duplicate entry id \"library-opened\" (first used on line 2); ids must be unique",
-        "tests/fixtures/broken/entries.toml:23:10: unknown kind \"amount\"; use one of number, person, organization, place, date, time, reason, exact",
+        "tests/fixtures/broken/entries.toml:23:10: unknown kind \"amount\"; use one of number, person, organization, place, date, time, reason, exact, list",
         "tests/fixtures/broken/gaps.toml:2:6: id \"Gap Cost\" must be lowercase-kebab (a-z, 0-9, -), like \"callup-size\"",
         "tests/fixtures/broken/story.toml:4:8: `date` must be a TOML date like 2022-09-24 (no quotes)",
         "tests/fixtures/broken/story.toml:5:7: `url` must start with https:// (found \"example.com/moon-library\")",

@@ -19,6 +19,7 @@ mod docs;
 mod eval_floor;
 mod fake_api_selftest;
 mod followups;
+mod lists;
 mod logs;
 mod matching;
 mod noisy;

@@ -125,6 +125,7 @@ impl Matcher {
         }
         self.add_focus(&mut analysis, focus, alone.lang, &words);
         let mut candidates = self.candidates_for(&analysis);
+        super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
         prefer::prefer_for_followup(story, &mut candidates, focus, &own);
         candidates.gap_asks_more = self.gap_asks_more(&candidates, &own, bare);
         let (outcome, score) = prefer::settle(story, &candidates, focus);

@@ -46,6 +46,11 @@ impl Index {
                 (&e.topic, TOPIC),
             ];
             fields.extend(e.quotes.iter().map(|q| (q, QUOTE)));
+            // A whole-article list is found by its phrasings only: its answer's words
+            // are other entries' subjects, and would count twice in every name's idf.
+            if e.kinds.contains(&AnswerKind::List) {
+                fields.clear();
+            }
             builder.add(DocRef::Entry(i), e.kinds.clone(), &questions, &fields);
         }
         for (i, g) in story.gaps.iter().enumerate() {

@@ -1,0 +1,112 @@
+//! Questions that ask for a whole list, and follow-ups near them: questions of our own,
+//! in English and Russian, for the rules in `docs/matching.md` ("Whole lists and the
+//! crossing points").
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use storybot::conversation::Context;
+use storybot::engine::Engine;
+use storybot::matcher::Outcome;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).unwrap())
+}
+
+/// The entry answered first for each message sent in turn in one conversation, if any.
+fn chat(messages: &[&str]) -> Vec<Option<String>> {
+    let engine = engine();
+    let mut context: Option<Context> = None;
+    messages
+        .iter()
+        .map(|m| {
+            let response = engine.respond_in(m, None, context.as_ref());
+            context = response.context.clone();
+            match response.decision.map(|d| d.outcome) {
+                Some(Outcome::Answer { entry, .. }) => Some(engine.story.entries[entry].id.clone()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_question_for_the_whole_list_gets_the_whole_list() {
+    for (question, list) in [
+        ("Which people does the article name?", "people-named"),
+        ("name everyone mentioned in the article", "people-named"),
+        ("какие страны упоминаются в статье?", "countries-named"),
+        ("list all the countries in the text", "countries-named"),
+        ("what numbers does the story give?", "figures-named"),
+        ("какие города названы в статье?", "places-named"),
+        ("every date or day of the week in the story", "dates-named"),
+        ("какие дни недели и даты есть в тексте", "dates-named"),
+        // "people" and "name" alone are stop words; the people a text names are a phrase.
+        ("name each person the article mentions", "people-named"),
+        ("all the people's names in the story", "people-named"),
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
+    }
+}
+
+#[test]
+fn a_follow_up_fragment_asks_about_the_last_answer_not_the_whole_article() {
+    for (first, then) in [
+        ("what did the white house say?", "any other names?"),
+        ("what did analysts say?", "any other names?"),
+        ("what is belarus doing?", "а другие страны?"),
+        ("что показали видео?", "а другие страны?"),
+        ("what did the videos show?", "any other names?"),
+    ] {
+        let answers = chat(&[first, then]);
+        let listed = answers[1].as_deref().is_some_and(|id| id.ends_with("-named"));
+        assert!(!listed, "{first} → {then}: {answers:?}");
+    }
+}
+
+#[test]
+fn after_a_whole_list_the_next_list_is_still_a_list() {
+    for (then, list) in [("what about the numbers?", "figures-named"), ("and the cities?", "places-named")] {
+        let answers = chat(&["which countries does the article mention?", then]);
+        assert_eq!(answers[0].as_deref(), Some("countries-named"));
+        assert_eq!(answers[1].as_deref(), Some(list), "{then}: {answers:?}");
+    }
+}
+
+#[test]
+fn a_crossing_point_is_not_the_border() {
+    // The article names no crossing on the Georgian or Kazakh borders: a question for
+    // one is declined, not answered with the lines at the border.
+    for (first, then) in [
+        ("что на границе с казахстаном?", "какой пункт пропуска?"),
+        ("что на границе с грузией?", "а какой кпп?"),
+        ("what happened at the kazakh border?", "which checkpoint?"),
+    ] {
+        assert_eq!(chat(&[first, then])[1], None, "{first} → {then}");
+    }
+    for question in
+        ["Which crossing into Kazakhstan are Russians using?", "через какой пункт пропуска едут в Грузию?"]
+    {
+        assert_eq!(chat(&[question])[0], None, "{question}");
+    }
+    // The one crossing the article names is still found.
+    assert_eq!(chat(&["Which checkpoint is in the photo?"])[0].as_deref(), Some("photo-place"));
+    assert_eq!(chat(&["на каком КПП сделано фото?"])[0].as_deref(), Some("photo-place"));
+}
+
+#[test]
+fn a_list_is_not_said_beside_another_answer() {
+    // The clause after the comma restricts the list: where Russians flee, not every
+    // country the article names.
+    for question in [
+        "перечисли все страны, куда уезжают мужчины",
+        "name all the countries, where are the men escaping to?",
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some("where-fleeing"), "{question}");
+    }
+    let engine = engine();
+    let response = engine.respond_in("перечисли все страны, куда уезжают мужчины", None, None);
+    let also = response.decision.map(|d| d.outcome);
+    assert!(matches!(also, Some(Outcome::Answer { also: None, .. })), "{also:?}");
+}
