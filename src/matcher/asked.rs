@@ -238,9 +238,11 @@ impl Asked {
             if target.unmet || !target.terms.iter().all(has) {
                 score *= if target.counts { OFF_COUNT } else { OFF_LIST };
             }
-            // Small talk ranks nothing ("all the best!").
+            // Small talk ranks nothing ("all the best!"), and a gap declines the
+            // ranking it lacks ("which region sent the *most* draftees?": the article
+            // gives no regional figures) without speaking of it.
             let talk = matches!(target_doc, DocRef::SmallTalk(_));
-            if !talk && degree.as_ref().is_some_and(|by| !by.iter().any(has)) {
+            if !talk && !gap && degree.as_ref().is_some_and(|by| !by.iter().any(has)) {
                 score *= OFF_DEGREE;
             }
             score * misfit(&target_doc)

@@ -153,6 +153,19 @@ fn a_question_that_ranks_is_not_answered_by_a_list() {
 }
 
 #[test]
+fn a_ranking_the_article_lacks_is_declined_by_its_gap_not_answered() {
+    let engine = engine();
+    // No figures by region or city: the gap on regional quotas declines it, though
+    // its note never says "most"; the entry on where draftees are sent must not answer.
+    for question in
+        ["Which city has sent the most draftees?", "Which region has drafted the most men so far?"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id, None, "{question}: {text}");
+    }
+}
+
+#[test]
 fn a_date_the_question_states_is_not_its_answer() {
     let engine = engine();
     // Each names the very day an entry gives, and asks something else of it.
