@@ -143,6 +143,9 @@ fn a_question_that_ranks_is_not_answered_by_a_list() {
         "where is the safest place to flee?",
         "which is the quickest route out of Russia?",
         "what's the safest border to cross?",
+        // "easy" is filler to the knowledge, but the ranking still asks for it.
+        "asking for a friend: which border is the easiest to get through rn?",
+        "which is the easiest country to fly to?",
     ] {
         let (id, text) = ask(&engine, question);
         assert_eq!(id, None, "{question}: {text}");

@@ -77,9 +77,12 @@ fn ranked_by(index: &Index, words: &[String]) -> Option<Vec<String>> {
             }
             continue;
         }
+        // After "the" / "is" a filler base ranks too ("the *easiest* border"); alone
+        // it is more likely a name or a noun ("Mount *Everest*" is no "most ever").
+        let filler_ok = i > 0 && BEFORE_MOST.contains(&at(i - 1));
         if word.len() >= MIN_SUPERLATIVE
             && !NOT_SUPERLATIVE.contains(&word)
-            && let Some(base) = base_of(word, "est", index)
+            && let Some(base) = base_of(word, "est", index, filler_ok)
         {
             return Some(vec![word.to_string(), base]);
         }
@@ -88,9 +91,10 @@ fn ranked_by(index: &Index, words: &[String]) -> Option<Vec<String>> {
 }
 
 /// The base word of an English superlative ending in `suffix`: "easiest" → "easy",
-/// "largest" → "large", "biggest" → "big". Only a
-/// dictionary word that says something (not "for" of "forest") is one.
-fn base_of(word: &str, suffix: &str, index: &Index) -> Option<String> {
+/// "largest" → "large", "biggest" → "big". Only a dictionary word is one, and one the
+/// knowledge treats as filler ("easy", "ever") only when `filler_ok`. Nouns that end
+/// like a superlative are [`NOT_SUPERLATIVE`].
+fn base_of(word: &str, suffix: &str, index: &Index, filler_ok: bool) -> Option<String> {
     let stem = word.strip_suffix(suffix)?;
     let mut bases = Vec::with_capacity(4);
     if let Some(y) = stem.strip_suffix('i') {
@@ -104,7 +108,7 @@ fn base_of(word: &str, suffix: &str, index: &Index) -> Option<String> {
     {
         bases.push(stem[..stem.len() - last.len_utf8()].to_string());
     }
-    bases
-        .into_iter()
-        .find(|base| base.len() >= MIN_BASE && is_english_word(base) && !index.analyzer.is_stopword(base))
+    bases.into_iter().find(|base| {
+        base.len() >= MIN_BASE && is_english_word(base) && (filler_ok || !index.analyzer.is_stopword(base))
+    })
 }
