@@ -1,0 +1,83 @@
+//! Unit tests of [`super`]: the rules of `subject.rs`, each with the cases that made it.
+
+use super::*;
+
+fn words(text: &str) -> Vec<String> {
+    super::super::normalize::words(text)
+}
+
+fn subject(text: &str) -> Option<(Vec<String>, Role)> {
+    let words = words(text);
+    (0..words.len()).find_map(|at| frame_at(&words, at)).map(|(span, role)| (span.to_vec(), role))
+}
+
+fn span(list: &[&str]) -> Vec<String> {
+    list.iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn frames_name_the_subject_of_a_question() {
+    assert_eq!(subject("What did the Pope say about it?"), Some((span(&["the", "pope"]), Role::Speaker)));
+    assert_eq!(subject("how did Finland react"), Some((span(&["finland"]), Role::Speaker)));
+    assert_eq!(
+        subject("How much does a used car cost in Moscow?"),
+        Some((span(&["a", "used", "car"]), Role::Thing))
+    );
+    assert_eq!(
+        subject("whats the temperature in lappeenranta this time of year"),
+        Some((span(&["temperature"]), Role::Thing))
+    );
+    assert_eq!(subject("what is the weather like"), Some((span(&["weather"]), Role::Thing)));
+    assert_eq!(
+        subject("Что папа римский сказал о мобилизации?"),
+        Some((span(&["папа", "римский"]), Role::Speaker))
+    );
+    assert_eq!(subject("что сказал губернатор о призыве"), Some((span(&["губернатор"]), Role::Speaker)));
+    assert_eq!(subject("сколько стоит бензин в москве"), Some((span(&["бензин"]), Role::Thing)));
+    assert_eq!(subject("какая погода в финляндии"), Some((span(&["погода"]), Role::Thing)));
+}
+
+#[test]
+fn a_frame_in_the_chatter_around_an_answerable_question_is_not_its_subject() {
+    let pope = || Some(Unknown { word: "pope".into() });
+    let answer = Outcome::Answer { entry: 0, also: None };
+    let parts = vec![(Outcome::NoMatch, pope()), (answer.clone(), None)];
+    assert_eq!(unknown_in_parts(parts), None);
+    let parts = vec![(Outcome::NoMatch, None), (answer, pope())];
+    assert_eq!(unknown_in_parts(parts), pope());
+}
+
+#[test]
+fn questions_without_a_frame_name_no_subject() {
+    assert_eq!(subject("How many soldiers does Ukraine have?"), None);
+    assert_eq!(subject("what did they"), None, "no verb closes the frame");
+    assert_eq!(
+        subject("what is the number of men who could be called up to serve now"),
+        Some((span(&["number"]), Role::Thing))
+    );
+    assert_eq!(
+        subject("what is the one thing that everyone here keeps asking about"),
+        None,
+        "too long for a subject"
+    );
+    assert_eq!(subject("сколько человек призовут"), None);
+    assert_eq!(subject("what do people in Moscow say"), None, "a clause, not a speaker");
+    assert_eq!(subject("слышал, что в Бурятии всех забирают, говорят"), None, "что is 'that' here");
+}
+
+#[test]
+fn a_note_is_cut_after_what_the_article_lacks() {
+    let note = "The article doesn't give waiting times. It says only that lines stretched.";
+    assert_eq!(
+        note_parts(note),
+        ("The article doesn't give waiting times", "It says only that lines stretched.")
+    );
+    let note = "No count for Finland; it says only that cars queued on Sept. 22. Nothing more.";
+    assert_eq!(note_parts(note).0, "No count for Finland");
+    assert_eq!(note_head(note), "No count for Finland.");
+    assert_eq!(note_parts("Taken on Sept. 22 at the border."), ("Taken on Sept. 22 at the border.", ""));
+    assert_eq!(
+        note_head("О сроках в статье не говорится; сказано лишь, что"),
+        "О сроках в статье не говорится."
+    );
+}
