@@ -303,7 +303,9 @@ impl Asked {
 mod tests {
     use super::*;
 
-    fn analysis(words: &str, asks: Option<AnswerKind>, terms: &[&str]) -> Analysis {
+    /// An analysis of `words` that reads as `terms` and asks for `asks` (also used by
+    /// the tests of [`given`]).
+    pub(super) fn analysis(words: &str, asks: Option<AnswerKind>, terms: &[&str]) -> Analysis {
         Analysis {
             words: words.split(' ').map(String::from).collect(),
             terms: terms.iter().map(|t| t.to_string()).collect(),

@@ -120,15 +120,7 @@ pub(super) fn date_only(kinds: &[AnswerKind]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn analysis(words: &str, asks: Option<AnswerKind>, terms: &[&str]) -> Analysis {
-        Analysis {
-            words: words.split(' ').map(String::from).collect(),
-            terms: terms.iter().map(|t| t.to_string()).collect(),
-            asks,
-            ..Analysis::default()
-        }
-    }
+    use crate::matcher::asked::tests::analysis;
 
     #[test]
     fn a_date_the_question_states_is_not_what_it_asks_unless_it_asks_when() {
