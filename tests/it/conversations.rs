@@ -2,40 +2,9 @@
 //! on each other: questions of our own, in English and Russian, for the rules in
 //! `docs/matching.md` ("Follow-ups and the parts of a message").
 
-use std::path::Path;
-use std::sync::OnceLock;
-
-use storybot::conversation::Context;
-use storybot::engine::Engine;
 use storybot::matcher::Outcome;
 
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).unwrap())
-}
-
-/// The outcome of each message sent in turn in one conversation, with the entries it
-/// answered by id.
-fn chat(messages: &[&str]) -> Vec<(Outcome, Vec<String>)> {
-    let engine = engine();
-    let mut context: Option<Context> = None;
-    let id = |e: usize| engine.story.entries[e].id.clone();
-    messages
-        .iter()
-        .map(|m| {
-            let response = engine.respond_in(m, None, context.as_ref());
-            context = response.context.clone();
-            let outcome = response.decision.map(|d| d.outcome).unwrap_or(Outcome::NoMatch);
-            let ids = match outcome {
-                Outcome::Answer { entry, also } => {
-                    [Some(entry), also].into_iter().flatten().map(id).collect()
-                }
-                _ => Vec::new(),
-            };
-            (outcome, ids)
-        })
-        .collect()
-}
+use crate::support::{converse as chat, shipped_engine as engine};
 
 #[test]
 fn a_two_part_answer_leaves_both_entries_to_follow_up_on() {

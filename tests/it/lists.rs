@@ -2,33 +2,13 @@
 //! in English and Russian, for the rules in `docs/matching.md` ("Whole lists and the
 //! crossing points").
 
-use std::path::Path;
-use std::sync::OnceLock;
-
-use storybot::conversation::Context;
-use storybot::engine::Engine;
 use storybot::matcher::Outcome;
 
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).unwrap())
-}
+use crate::support::{converse, shipped_engine as engine};
 
 /// The entry answered first for each message sent in turn in one conversation, if any.
 fn chat(messages: &[&str]) -> Vec<Option<String>> {
-    let engine = engine();
-    let mut context: Option<Context> = None;
-    messages
-        .iter()
-        .map(|m| {
-            let response = engine.respond_in(m, None, context.as_ref());
-            context = response.context.clone();
-            match response.decision.map(|d| d.outcome) {
-                Some(Outcome::Answer { entry, .. }) => Some(engine.story.entries[entry].id.clone()),
-                _ => None,
-            }
-        })
-        .collect()
+    converse(messages).into_iter().map(|(_, ids)| ids.into_iter().next()).collect()
 }
 
 #[test]

@@ -3,8 +3,46 @@
 //! - [`fake_bot_api`]: a fake Telegram Bot API server over real HTTP, for
 //!   end-to-end tests of the Telegram layer.
 //! - [`TEST_CACHE`]: the start-up cache the tests' one-shot commands use.
+//! - [`shipped_engine`] and [`converse`]: the shipped knowledge's engine, loaded once,
+//!   and a conversation with it message by message, as the transports hold one.
 
 pub mod fake_bot_api;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use storybot::conversation::Context;
+use storybot::engine::Engine;
+use storybot::matcher::Outcome;
+
+/// The engine over `knowledge/`, loaded once for every test that asks it.
+pub fn shipped_engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).unwrap())
+}
+
+/// The outcome of each message sent in turn in one conversation, each reply's context
+/// carried to the next, with the entries it answered by id (the first, then "also").
+pub fn converse(messages: &[&str]) -> Vec<(Outcome, Vec<String>)> {
+    let engine = shipped_engine();
+    let mut context: Option<Context> = None;
+    let id = |e: usize| engine.story.entries[e].id.clone();
+    messages
+        .iter()
+        .map(|m| {
+            let response = engine.respond_in(m, None, context.as_ref());
+            context = response.context.clone();
+            let outcome = response.decision.map(|d| d.outcome).unwrap_or(Outcome::NoMatch);
+            let ids = match outcome {
+                Outcome::Answer { entry, also } => {
+                    [Some(entry), also].into_iter().flatten().map(id).collect()
+                }
+                _ => Vec::new(),
+            };
+            (outcome, ids)
+        })
+        .collect()
+}
 
 /// `STORYBOT_CACHE_DIR` for the binary's one-shot commands (`ask`, `chat`, `explain`):
 /// a folder under the build's own `target/`, never the user's `~/.cache`.
