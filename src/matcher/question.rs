@@ -6,7 +6,7 @@ use crate::knowledge::AnswerKind;
 
 /// Words that ask rather than say: they tell the kind of answer wanted and are not
 /// matched as terms. Language-generic, not story-specific.
-const QUESTION_WORDS: [&str; 44] = [
+const QUESTION_WORDS: [&str; 49] = [
     "what",
     "whats",
     "which",
@@ -51,6 +51,12 @@ const QUESTION_WORDS: [&str; 44] = [
     "сколько",
     "скока",
     "скольки",
+    // Chat spellings: "скок/скоко" for "сколько", "чё/чо/шо" for "что".
+    "скок",
+    "скоко",
+    "чё",
+    "чо",
+    "шо",
 ];
 
 pub fn is_question_word(word: &str) -> bool {
@@ -204,7 +210,7 @@ fn question_term(word: &str) -> Option<String> {
         "whens" => "when",
         "wheres" => "where",
         "hows" => "how",
-        "чем" | "чего" => "что",
+        "чем" | "чего" | "чё" | "чо" | "шо" => "что",
         "какая" | "какое" | "какие" | "каких" | "каким" | "каком" | "какого" | "какую" | "какому" => {
             "какой"
         }
@@ -212,7 +218,7 @@ fn question_term(word: &str) -> Option<String> {
         "чья" | "чьи" => "чей",
         "куда" | "откуда" => "где",
         "зачем" => "почему",
-        "скока" | "скольки" => "сколько",
+        "скока" | "скольки" | "скок" | "скоко" => "сколько",
         other => other,
     };
     Some(format!("{QUESTION_MARK}{base}"))

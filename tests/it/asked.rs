@@ -190,3 +190,18 @@ fn a_date_the_question_states_is_not_its_answer() {
         assert_eq!(id.as_deref(), Some(date), "{question}: {text}");
     }
 }
+
+#[test]
+fn chat_spellings_of_russian_question_words_ask_as_the_words_do() {
+    let engine = engine();
+    // "скок"/"скоко" for "сколько", "чо" for "что": without them the first is read as a
+    // typo of "срок" (how long one serves) and declined.
+    for (question, entry) in [
+        ("скок человек могут призвать?", "order-300k"),
+        ("скоко могут призвать?", "order-300k"),
+        ("чо губернатор сказал?", "tsydanov-statement"),
+    ] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some(entry), "{question}: {text}");
+    }
+}

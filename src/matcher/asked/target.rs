@@ -155,7 +155,7 @@ pub(super) fn target_terms(index: &Index, words: &[String]) -> Target {
     let at = |i: usize| words.get(i).map_or("", String::as_str);
     let count = (0..words.len()).find_map(|i| match at(i) {
         "how" if at(i + 1) == "many" => Some(i + 2),
-        "сколько" | "скока" => Some(i + 1),
+        "сколько" | "скока" | "скок" | "скоко" => Some(i + 1),
         _ => None,
     });
     let list = || {
