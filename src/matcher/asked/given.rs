@@ -85,15 +85,18 @@ const MORE_NEXT_TO_A_DAY: [&str; 2] = ["nov", "dec"];
 /// than when: an entry that gives only a date then answers nothing it asks.
 pub(super) fn date_given(analysis: &Analysis) -> bool {
     let light = [NEGATION, ATTRIBUTION, SAYING];
-    let asking: Vec<&str> = analysis
+    let asking = analysis
         .terms
         .iter()
         .filter(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()))
-        .map(|t| t.trim_start_matches(QUESTION_MARK))
-        .collect();
-    let asks = !asking.is_empty();
-    let asks_when = matches!(analysis.asks, Some(AnswerKind::Date | AnswerKind::Time))
-        || asking.iter().any(|&t| t == "when" || t == "когда");
+        .map(|t| t.trim_start_matches(QUESTION_MARK));
+    // Asked of every question: no list of its question words is kept.
+    let (mut asks, mut asks_when) =
+        (false, matches!(analysis.asks, Some(AnswerKind::Date | AnswerKind::Time)));
+    for word in asking {
+        asks = true;
+        asks_when |= word == "when" || word == "когда";
+    }
     asks && !asks_when && states_a_date(&analysis.words)
 }
 
