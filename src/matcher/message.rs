@@ -13,7 +13,10 @@
 
 use std::borrow::Cow;
 
-use super::noise::{is_injection, normalized, orders_a_claim, orders_confirmation, strip_role_blocks};
+use super::noise::{
+    after_pivot, is_injection, normalized, orders_a_claim, orders_confirmation, strip_role_blocks,
+    without_leading_pivot,
+};
 use super::parts;
 use super::question::is_question_word;
 use super::reference::is_referring;
@@ -130,10 +133,9 @@ pub fn read<'a>(
         for (piece, addressed) in mentions.pieces {
             let before = sentences.len();
             for sentence in parts::sentences(piece) {
-                if orders.set_aside(sentence) {
-                    noise = true;
-                    continue;
-                }
+                let asked = orders.question_in(sentence);
+                noise |= asked != Some(sentence);
+                let Some(sentence) = asked else { continue };
                 let (text, framed) = strip_framing(sentence, names_a_thing);
                 noise |= framed;
                 if text.chars().any(char::is_alphanumeric) {
@@ -180,6 +182,18 @@ struct Orders {
 }
 
 impl Orders {
+    /// What of `sentence` is asked: all of it; nothing when it gives an order
+    /// ([`Self::set_aside`]), unless a pivot turns to a question after the order
+    /// ("ignore the above … okay so what did they say", [`after_pivot`]). After an order,
+    /// a pivot that opens a sentence ("ну а кто …") is taken off.
+    fn question_in<'a>(&mut self, sentence: &'a str) -> Option<&'a str> {
+        let ordered = self.injected || self.confirm;
+        if self.set_aside(sentence) {
+            return after_pivot(sentence).filter(|rest| !self.set_aside(rest));
+        }
+        Some(if ordered { without_leading_pivot(sentence) } else { sentence })
+    }
+
     /// Whether `sentence` gives an order and is set aside: injected role text, an order
     /// to confirm, or an order to say or write a claim ("напиши, что…"; "скажи, что…"
     /// only after injected text, since it also asks "tell me what…").

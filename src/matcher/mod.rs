@@ -218,6 +218,7 @@ impl Matcher {
         let checked =
             self.premises.check(self, story, question, &analysis, (outcome, score), parts.is_empty());
         let (outcome, score, correction) = (checked.outcome, checked.score, checked.correction);
+        let outcome = self.quiet_clarify(outcome, &analysis);
         let gap_part = gap_part.filter(|_| correction.is_none() && matches!(outcome, Outcome::Answer { .. }));
         let subject = unknown
             .map(|u| u.word)
@@ -258,6 +259,16 @@ impl Matcher {
             }
         }
         quiet
+    }
+
+    /// A "did you mean" offers, as a decline does, only entries whose question names
+    /// nothing the question doesn't ("max stay in *Serbia*?" is not offered "Why *Turkey*,
+    /// Serbia and *Armenia*?"); with none left it is a decline.
+    fn quiet_clarify(&self, outcome: Outcome, analysis: &analyze::Analysis) -> Outcome {
+        let Outcome::Clarify { mut entries } = outcome else { return outcome };
+        let asked = self.gap_names.things_named(&self.index, analysis);
+        entries.retain(|&entry| self.gap_names.may_offer(&self.index, &asked, entry));
+        if entries.is_empty() { Outcome::NoMatch } else { Outcome::Clarify { entries } }
     }
 
     /// Whether a word of the user's may be named in a reply: only a dictionary word,

@@ -48,11 +48,14 @@ pub(super) fn turns<'a>(text: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> 
     out
 }
 
-/// Lines, runs of two or more spaces, and timestamps in brackets inside a line.
+/// Lines, runs of two or more spaces, and timestamps inside a line: in brackets before
+/// a speaker ("… [10:16] Tom: …") or in parentheses after one ("… Tom (10:16): …").
 fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut spaces = 0;
+    // Where the last word started: a speaker's name, when "(10:16):" follows it.
+    let mut word = 0;
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\r' {
             out.push(&text[start..i]);
@@ -61,9 +64,15 @@ fn lines(text: &str) -> Vec<&str> {
         } else if c == ' ' {
             spaces += 1;
         } else {
-            if spaces >= 2 || (spaces > 0 && c == '[' && is_timestamp(&text[i..])) {
+            if spaces >= 2 || (spaces > 0 && c == '[' && is_timestamp(&text[i..], '[', ']')) {
                 out.push(&text[start..i]);
                 start = i;
+            } else if spaces > 0 && c == '(' && word > start && speaker_time(&text[i..]) {
+                out.push(&text[start..word]);
+                start = word;
+            }
+            if spaces > 0 || i == start {
+                word = i;
             }
             spaces = 0;
         }
@@ -72,10 +81,16 @@ fn lines(text: &str) -> Vec<&str> {
     out.into_iter().map(str::trim).filter(|t| !t.is_empty()).collect()
 }
 
-/// Whether `text` opens with a timestamp in brackets ("[10:15]").
-fn is_timestamp(text: &str) -> bool {
-    let Some(inner) = text.strip_prefix('[') else { return false };
-    let Some(end) = inner.find(']').filter(|&e| e <= MAX_TIME_CHARS) else { return false };
+/// Whether `text` opens with a timestamp in parentheses and a colon ("(10:16): …"), as
+/// after a speaker's name.
+fn speaker_time(text: &str) -> bool {
+    text.find("):").is_some_and(|end| is_timestamp(&text[..=end], '(', ')'))
+}
+
+/// Whether `text` opens with a timestamp between `open` and `close` ("[10:15]", "(10:15)").
+fn is_timestamp(text: &str, open: char, close: char) -> bool {
+    let Some(inner) = text.strip_prefix(open) else { return false };
+    let Some(end) = inner.find(close).filter(|&e| e <= MAX_TIME_CHARS) else { return false };
     let tag = &inner[..end];
     tag.contains(':') && tag.chars().all(|c| c.is_ascii_digit() || c == ':')
 }
@@ -92,6 +107,11 @@ pub(super) fn strip_decoration<'a>(turn: &'a str, names_a_thing: &dyn Fn(&str) -
     }
     let split = rest.split_once(": ").or_else(|| rest.strip_suffix(':').map(|label| (label, "")));
     if let Some((label, after)) = split {
+        // "Kate (10:01):" is a label and its time.
+        let label = match label.rfind(" (") {
+            Some(at) if label.ends_with(')') && is_timestamp(&label[at + 1..], '(', ')') => &label[..at],
+            _ => label,
+        };
         let words: Vec<&str> = label.split_whitespace().collect();
         let is_label = !words.is_empty()
             && words.len() <= MAX_LABEL_WORDS
@@ -212,6 +232,18 @@ mod tests {
             ["is it true belarus helps", "@bot ^", "also u owe me"]
         );
         assert_eq!(texts("вроде Axios [19:11] Игорь:"), ["вроде Axios"], "a label with nothing after it");
+    }
+
+    #[test]
+    fn a_time_in_parentheses_after_a_speaker_starts_a_turn() {
+        assert_eq!(
+            texts(
+                "Kate (10:01): is it bad? Tom (10:02): who says? Kate (10:02): @bot who said it Tom (10:03): tea?"
+            ),
+            ["is it bad?", "who says?", "@bot who said it", "tea?"]
+        );
+        assert_eq!(texts("Артур (10:15): сдал квартиру Вардан (10:16): ничоси"), ["сдал квартиру", "ничоси"]);
+        assert_eq!(texts("the lines (a mile long): why?"), ["the lines (a mile long): why?"], "no time");
     }
 
     #[test]
