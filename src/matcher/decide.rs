@@ -56,6 +56,24 @@ pub fn decide(c: &Candidates) -> (Outcome, f32) {
     (Outcome::NoMatch, top.confidence)
 }
 
+/// A second entry is shown under the answer ("Also:", for a near tie or a second
+/// question) only when it is backed by a sentence the answer does not already show:
+/// one backed by the same quotes restates the answer in other words, and the quote
+/// shown already holds what the second question asked.
+pub fn without_restating_also(story: &Story, outcome: Outcome) -> Outcome {
+    match outcome {
+        Outcome::Answer { entry, also: Some(also) } if restates(story, entry, also) => {
+            Outcome::Answer { entry, also: None }
+        }
+        outcome => outcome,
+    }
+}
+
+fn restates(story: &Story, entry: usize, also: usize) -> bool {
+    let shown = &story.entries[entry].quotes;
+    story.entries[also].quotes.iter().all(|q| shown.contains(q))
+}
+
 /// A decision for a whole message made from its parts' decisions.
 pub struct Combined {
     pub outcome: Outcome,

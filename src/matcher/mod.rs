@@ -194,6 +194,7 @@ impl Matcher {
         let decide::Combined { mut outcome, score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
         outcome = lists::no_list_beside_an_answer(story, outcome);
+        outcome = decide::without_restating_also(story, outcome);
         // A gap's note only when the gap is about what was asked; else a plain decline.
         if let Outcome::Gap { gap } = outcome
             && !subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)

@@ -29,6 +29,7 @@ mod record_bot;
 #[cfg(unix)]
 mod record_crash;
 mod record_report;
+mod replies;
 mod snapshot;
 mod soak;
 mod subject;

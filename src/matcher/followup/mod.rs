@@ -129,6 +129,7 @@ impl Matcher {
         prefer::prefer_for_followup(story, &mut candidates, focus, &own);
         candidates.gap_asks_more = self.gap_asks_more(&candidates, &own, bare);
         let (outcome, score) = prefer::settle(story, &candidates, focus);
+        let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let asked = asked_terms(&analysis);
         Decision {

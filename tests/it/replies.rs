@@ -1,0 +1,48 @@
+//! What a reply puts beside its answer: a second entry ("Also:") only when a sentence
+//! of the article backs it that the answer does not already show.
+
+use std::path::Path;
+
+use storybot::evaluate::question_sets;
+use storybot::matcher::Outcome;
+
+use crate::support::{converse, shipped_engine};
+
+/// Every answered question of `tests/eval/` and every phrasing the knowledge ships: a
+/// second entry backed only by the quotes the first already shows would restate it.
+#[test]
+fn a_second_entry_is_backed_by_a_sentence_the_answer_does_not_show() {
+    let engine = shipped_engine();
+    let story = &engine.story;
+    let mut questions: Vec<String> = question_sets(Path::new("tests/eval"))
+        .unwrap()
+        .into_iter()
+        .flat_map(|(_, cases)| cases.into_iter().map(|c| c.q))
+        .collect();
+    for entry in &story.entries {
+        questions.extend(entry.questions.en.iter().chain(&entry.questions.ru).cloned());
+    }
+    let mut seconds = 0;
+    for question in &questions {
+        let Some(decision) = engine.respond(question, None).decision else { continue };
+        let Outcome::Answer { entry, also: Some(also) } = decision.outcome else { continue };
+        seconds += 1;
+        let shown = &story.entries[entry].quotes;
+        assert!(
+            story.entries[also].quotes.iter().any(|q| !shown.contains(q)),
+            "{question:?}: {} is shown under {} on the same quotes",
+            story.entries[also].id,
+            story.entries[entry].id
+        );
+    }
+    assert!(seconds > 10, "only {seconds} answers have a second entry: the check checks little");
+}
+
+/// A follow-up's answer, too: after the call-up figure, "and in buryatia?" gets what
+/// Reuters reports of Buryatia once, not again in other words under "Also:".
+#[test]
+fn a_follow_up_answer_does_not_restate_itself() {
+    let turns = converse(&["how many could be called up?", "and in buryatia?"]);
+    let (outcome, ids) = &turns[1];
+    assert!(matches!(outcome, Outcome::Answer { also: None, .. }), "{ids:?}");
+}
