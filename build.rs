@@ -28,6 +28,25 @@ fn main() {
     field(&mut hasher, std::env::var("TARGET").unwrap_or_default().as_bytes());
     field(&mut hasher, env!("CARGO_PKG_VERSION").as_bytes());
     println!("cargo:rustc-env=STORYBOT_CODE_HASH={}", hasher.finalize().to_hex());
+    english_word_starts();
+}
+
+/// Where each line of the English word list starts, as little-endian `u32`s in
+/// `OUT_DIR/english-word-starts.bin`: the list is searched by line (src/matcher/analyze/
+/// typos.rs), and a table made here costs a running process nothing.
+fn english_word_starts() {
+    let list = "src/matcher/english-words.txt";
+    let text = std::fs::read(list).unwrap_or_else(|e| panic!("cannot read {list}: {e}"));
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive(|&b| b == b'\n') {
+        let start = u32::try_from(at).expect("the word list is under 4 GB");
+        starts.extend_from_slice(&start.to_le_bytes());
+        at += line.len();
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let file = out.join("english-word-starts.bin");
+    std::fs::write(&file, starts).unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
 }
 
 /// Every file under `dir`, recursively.

@@ -284,7 +284,8 @@ impl Analyzer {
     }
 
     fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
-        let mut analysis = Analysis::default();
+        // A term a word at most: the terms never grow past it.
+        let mut analysis = Analysis { terms: Vec::with_capacity(stems.len()), ..Analysis::default() };
         let push = |term: String, analysis: &mut Analysis| {
             if !analysis.terms.contains(&term) {
                 analysis.terms.push(term);

@@ -14,8 +14,8 @@
 use std::borrow::Cow;
 
 use super::noise::{
-    after_pivot, is_injection, normalized, orders_a_claim, orders_confirmation, strip_role_blocks,
-    without_leading_pivot,
+    after_pivot, first_normalized_word, is_injection, normalized, orders_a_claim, orders_confirmation,
+    strip_role_blocks, without_leading_pivot,
 };
 use super::parts;
 use super::question::is_question_word;
@@ -198,11 +198,12 @@ impl Orders {
     /// to confirm, or an order to say or write a claim ("напиши, что…"; "скажи, что…"
     /// only after injected text, since it also asks "tell me what…").
     fn set_aside(&mut self, sentence: &str) -> bool {
-        let confirm = orders_confirmation(sentence);
+        let words = normalized(sentence);
+        let confirm = orders_confirmation(&words);
         self.confirm |= confirm;
-        let injection = !confirm && is_injection(sentence);
+        let injection = !confirm && is_injection(sentence, &words);
         self.injected |= injection;
-        confirm || injection || orders_a_claim(sentence, self.injected)
+        confirm || injection || orders_a_claim(sentence, &words, self.injected)
     }
 }
 
@@ -258,8 +259,8 @@ fn strip_address(sentence: &str) -> (&str, bool) {
 
 /// Whether a sentence opens with a question word or a word that opens a question.
 fn opens_question(text: &str) -> bool {
-    let first = normalized(text);
-    let first = first.split(' ').next().unwrap_or("");
+    let first = first_normalized_word(text);
+    let first = first.as_str();
     is_question_word(first) || parts::OPENERS.contains(&first) || REQUEST_OPENERS.contains(&first)
 }
 

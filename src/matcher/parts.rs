@@ -319,9 +319,15 @@ fn word_spans(sentence: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
-        let mut word = String::new();
-        for c in raw.chars().filter(|&c| normalize::is_word_char(c)) {
-            normalize::push_lowercase(&mut word, c);
+        let mut word = String::with_capacity(raw.len());
+        if raw.is_ascii() {
+            // Most words: their letters and digits, lowercased byte by byte.
+            let letters = raw.bytes().filter(u8::is_ascii_alphanumeric);
+            word.extend(letters.map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in raw.chars().filter(|&c| normalize::is_word_char(c)) {
+                normalize::push_lowercase(&mut word, c);
+            }
         }
         if !word.is_empty() {
             out.push((offset, word));

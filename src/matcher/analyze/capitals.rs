@@ -12,27 +12,46 @@ pub(super) fn looks_like_name(text: &str, word: &str) -> bool {
     if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    if word.chars().count() < 4 || !word.chars().all(char::is_alphabetic) {
+    // Russian letters answered without the Unicode tables.
+    let letter = |c: char| matches!(c, 'а'..='я' | 'ё') || c.is_alphabetic();
+    if word.chars().count() < 4 || !word.chars().all(letter) {
         return false;
     }
     let latin = word.chars().all(|c| c.is_ascii_alphabetic());
     if latin && !is_english_word(word) {
         return true;
     }
+    with_capital(word, |capitalized| text.match_indices(capitalized).any(|(at, _)| at > 0))
+}
+
+/// Calls `f` with `word` written with a capital first letter; an ASCII word (most) is
+/// capitalised on the stack, since every unknown word of a question asks this.
+fn with_capital<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; MAX_STACK_WORD];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let capitalized = &mut buffer[..word.len()];
+        capitalized.copy_from_slice(word.as_bytes());
+        capitalized[0].make_ascii_uppercase();
+        return f(std::str::from_utf8(capitalized).expect("ASCII stays ASCII"));
+    }
     let mut chars = word.chars();
     let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-    text.match_indices(&capitalized).any(|(at, _)| at > 0)
+    f(&capitalized)
 }
+
+/// Bytes of a word capitalised without an allocation: longer words are rare.
+const MAX_STACK_WORD: usize = 64;
 
 /// Whether `word` (normalized) is written with a capital inside `text`, not as its
 /// first word: "weather in Helsinki", not "Govenor said…" at the start.
 pub(super) fn written_capitalized(text: &str, word: &str) -> bool {
-    let mut chars = word.chars();
-    let capitalized: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-    text.match_indices(&capitalized).any(|(at, _)| {
-        let starts_word = !text[..at].chars().next_back().is_some_and(normalize::is_word_char);
-        let ends_word = !text[at + capitalized.len()..].chars().next().is_some_and(normalize::is_word_char);
-        at > 0 && starts_word && ends_word
+    with_capital(word, |capitalized| {
+        text.match_indices(capitalized).any(|(at, _)| {
+            let starts_word = !text[..at].chars().next_back().is_some_and(normalize::is_word_char);
+            let ends_word =
+                !text[at + capitalized.len()..].chars().next().is_some_and(normalize::is_word_char);
+            at > 0 && starts_word && ends_word
+        })
     })
 }
 

@@ -98,21 +98,27 @@ pub(super) fn letter_mask(word: &str) -> u64 {
 /// A real English word is never a typo, even when it is one letter from a word the
 /// knowledge uses ("raise" is not "rise", "data" is not "date").
 pub(in crate::matcher) fn is_english_word(word: &str) -> bool {
-    // A binary search of the list as it is compiled in, probing by byte offset and
-    // reading the line each probe falls in: no table of line offsets to build, which
-    // took a whole one-shot `ask` about as long as answering its question.
+    // A binary search of the lines, by the table of where each starts that the build
+    // made (build.rs): nothing to build while running, which took a whole one-shot
+    // `ask` about as long as answering its question.
     let text = ENGLISH_WORDS.as_bytes();
-    // `lo` and `hi` are always line starts (or the end): every line ends in a
-    // newline (a test checks), the last one too.
-    let (mut lo, mut hi) = (0, text.len());
+    let lines = ENGLISH_WORD_STARTS.len() / 4;
+    let start = |line: usize| {
+        let at = &ENGLISH_WORD_STARTS[line * 4..line * 4 + 4];
+        u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize
+    };
+    // Every line ends in a newline (a test checks), the last one too.
+    let line = |n: usize| {
+        let end = if n + 1 < lines { start(n + 1) } else { text.len() };
+        &text[start(n)..end - 1]
+    };
+    let (mut lo, mut hi) = (0, lines);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
-        let end = text[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| start + i);
-        match text[start..end].cmp(word.as_bytes()) {
+        match line(mid).cmp(word.as_bytes()) {
             std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
         }
     }
     false
@@ -120,6 +126,8 @@ pub(in crate::matcher) fn is_english_word(word: &str) -> bool {
 
 /// The SCOWL list, one lowercase word a line, in byte order (a test checks).
 const ENGLISH_WORDS: &str = include_str!("../english-words.txt");
+/// Where each line of [`ENGLISH_WORDS`] starts: a little-endian `u32` each (build.rs).
+const ENGLISH_WORD_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-word-starts.bin"));
 
 #[cfg(test)]
 mod tests {
@@ -133,6 +141,7 @@ mod tests {
             "english-words.txt must stay sorted (LC_ALL=C sort -u)"
         );
         assert!(ENGLISH_WORDS.ends_with('\n'));
+        assert_eq!(ENGLISH_WORD_STARTS.len() / 4, lines.len(), "a start for every line");
         for word in [lines[0], lines[1], lines[lines.len() / 2], lines[lines.len() - 1], "raise", "data"] {
             assert!(is_english_word(word), "{word}");
         }
