@@ -17,18 +17,33 @@ const PRUNE_FROM_POSTINGS: usize = 6_000;
 /// slack keeps a rounding difference from ever pruning a document that ranks.
 const ROUNDING_SLACK: f32 = 1e-3;
 
-/// Finds the documents that can rank, from the question's rarest terms: when it
-/// can, `s.docs` lists them (sorted, their sums zeroed) and it returns a floor under
-/// the [`KEEP`]-th best final score; when every document must be scored, the scratch
-/// is left clear and it returns `None`.
-pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
+/// How a question's documents are gathered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Plan {
+    /// The rarest terms found the candidates: `s.docs` lists them (sorted, their sums
+    /// zeroed), and this is a floor under the [`KEEP`]-th best final score.
+    Candidates(f32),
+    /// The rarest terms could not prune (the scratch is left clear): every term's
+    /// documents are added up first ([`reachable`]), and only the documents that can
+    /// still rank have their phrasings gathered.
+    Documents,
+    /// A small question: every document and phrasing, term by term.
+    Every,
+}
+
+/// Plans a question: finds the documents that can rank from its rarest terms when
+/// it can ([`Plan`]).
+pub fn plan(query: &Query, s: &mut Scratch) -> Plan {
     let index = query.index;
     let work = |&(id, _): &(u32, f32)| {
         index.doc_postings[id as usize].len() + index.phrasing_postings[id as usize].len()
     };
     let total_work: usize = query.terms.iter().map(work).sum();
-    if total_work < PRUNE_FROM_POSTINGS || query.terms.len() < 2 {
-        return None;
+    if total_work < PRUNE_FROM_POSTINGS {
+        return Plan::Every;
+    }
+    if query.terms.len() < 2 {
+        return Plan::Documents;
     }
     // Rarest (heaviest) first; what the terms after each step could still add.
     let mut order: Vec<usize> = (0..query.terms.len()).collect();
@@ -56,11 +71,41 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
         floor = floor.max(exact_floor(query, s));
         if bound < floor - ROUNDING_SLACK {
             keep_candidates(query, s, rest[k + 1].0, floor);
-            return Some(floor);
+            return Plan::Candidates(floor);
         }
     }
     s.clear(false);
-    None
+    Plan::Documents
+}
+
+/// Once every term is in every document's sums ([`Plan::Documents`]): lists the
+/// documents in order, as candidates, and returns a floor under the [`KEEP`]-th best
+/// final score, from the documents that matched the most.
+pub fn reachable(query: &Query, s: &mut Scratch) -> f32 {
+    // Planning's sums were added in another order: its probes set no bound here.
+    s.probe_matched = 0.0;
+    let floor = exact_floor(query, s);
+    let mut bits = std::mem::take(&mut s.candidate_bits);
+    bits.clear();
+    bits.resize(s.sums.len().div_ceil(64), 0);
+    for &d in &s.docs {
+        bits[d as usize / 64] |= 1 << (d % 64);
+    }
+    s.docs.clear();
+    push_in_order(&bits, &mut s.docs);
+    s.candidate_bits = bits;
+    floor
+}
+
+/// Lists the documents of `bits` in order.
+fn push_in_order(bits: &[u64], docs: &mut Vec<u32>) {
+    for (w, &bits) in bits.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            docs.push((w * 64) as u32 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
 }
 
 /// Once every term is in the candidates' sums: drops (zeroed) the candidates that
@@ -68,12 +113,13 @@ pub fn find_candidates(query: &Query, s: &mut Scratch) -> Option<f32> {
 /// Most of a question's time at scale goes to phrasings, each a read from memory
 /// the size of the knowledge.
 pub fn drop_out_of_reach(query: &Query, s: &mut Scratch, floor: f32) {
-    let sums = &mut s.sums;
+    let (sums, bits) = (&mut s.sums, &mut s.candidate_bits);
     s.docs.retain(|&d| {
         let DocSums { matched, phrasal, .. } = sums[d as usize];
         let keep = query.doc_bound(d, matched, phrasal) >= floor - ROUNDING_SLACK;
         if !keep {
             sums[d as usize] = DocSums::default();
+            bits[d as usize / 64] &= !(1 << (d % 64));
         }
         keep
     });
@@ -86,19 +132,33 @@ fn keep_candidates(query: &Query, s: &mut Scratch, rest: f32, floor: f32) {
         let sums = &s.sums[d as usize];
         query.doc_bound(d, sums.matched + rest, sums.phrasal + rest)
     };
-    // One bit a document: read back in order, cheaper than sorting thousands of ids.
-    let mut kept = vec![0u64; s.sums.len().div_ceil(64)];
+    // One bit a document: read back in order, cheaper than sorting thousands of ids;
+    // kept for the terms rare enough to walk ([`walks`]).
+    let mut kept = std::mem::take(&mut s.candidate_bits);
+    kept.clear();
+    kept.resize(s.sums.len().div_ceil(64), 0);
     for &d in s.docs.iter().filter(|&&d| reach(d) >= floor - ROUNDING_SLACK) {
         kept[d as usize / 64] |= 1 << (d % 64);
     }
     s.clear(false);
-    for (w, &bits) in kept.iter().enumerate() {
-        let mut bits = bits;
-        while bits != 0 {
-            s.docs.push((w * 64) as u32 + bits.trailing_zeros());
-            bits &= bits - 1;
-        }
-    }
+    push_in_order(&kept, &mut s.docs);
+    s.candidate_bits = kept;
+}
+
+/// Whether document `d` is a candidate.
+fn is_candidate(bits: &[u64], d: u32) -> bool {
+    bits[d as usize / 64] & (1 << (d % 64)) != 0
+}
+
+/// A posting list this many times longer than the candidates is leapt through, one
+/// galloping search a candidate; a shorter one is walked whole, each posting
+/// checked against the candidates' bits (a step of a leap costs about what a
+/// posting's check does, and a leap takes several).
+const WALK_UNDER: usize = 4;
+
+/// Whether a term's list of `postings` is walked rather than leapt through.
+fn walks(postings: usize, s: &Scratch) -> bool {
+    postings < WALK_UNDER * s.docs.len()
 }
 
 /// How many of the documents the rarest terms match best are scored in full for
@@ -110,7 +170,10 @@ const PROBES: usize = 2 * KEEP;
 fn exact_floor(query: &Query, s: &mut Scratch) -> f32 {
     let mut best = std::mem::take(&mut s.best);
     best.clear();
-    best.extend(s.docs.iter().map(|&d| (s.sums[d as usize].matched, d)));
+    // Any set of documents gives a floor (the final scores' can only be higher), so
+    // which of those tied at the edge are probed does not matter.
+    let least = s.probe_matched;
+    best.extend(s.docs.iter().map(|&d| (s.sums[d as usize].matched, d)).filter(|&(m, _)| m >= least));
     let floor = kth_full_score(query, s, &mut best);
     s.best = best;
     floor
@@ -122,6 +185,7 @@ fn kth_full_score(query: &Query, s: &mut Scratch, best: &mut Vec<(f32, u32)>) ->
     if best.len() > PROBES {
         best.select_nth_unstable_by(PROBES - 1, |a, b| b.0.total_cmp(&a.0));
         best.truncate(PROBES);
+        s.probe_matched = best[PROBES - 1].0;
     }
     if best.len() < KEEP {
         return 0.0;
@@ -174,6 +238,12 @@ fn full_score(query: &Query, doc: u32, matched: &mut Vec<f32>) -> f32 {
 /// documents that are not candidates.
 pub fn add_to_candidates(query: &Query, (id, weight): (u32, f32), s: &mut Scratch) {
     let docs = &query.index.doc_postings[id as usize];
+    if walks(docs.len(), s) {
+        for &(d, strength) in docs.iter().filter(|&&(d, _)| is_candidate(&s.candidate_bits, d)) {
+            s.sums[d as usize].add(weight, strength);
+        }
+        return;
+    }
     let mut at_doc = 0;
     for &d in &s.docs {
         at_doc = leap(docs, at_doc, |&(doc, _)| doc < d);
@@ -195,6 +265,14 @@ pub fn add_to_candidate_phrasings(query: &Query, at: usize, s: &mut Scratch) {
     let (id, weight) = query.terms[at];
     let index = query.index;
     let phrasings = &index.phrasing_postings[id as usize];
+    if walks(phrasings.len(), s) {
+        for &p in phrasings {
+            if is_candidate(&s.candidate_bits, index.phrasings[p as usize].doc) {
+                query.add_to_phrasing(p, weight, s);
+            }
+        }
+        return;
+    }
     let mut at = 0;
     for i in 0..s.docs.len() {
         let d = s.docs[i] as usize;
@@ -234,7 +312,7 @@ fn essential_terms_for_test(
 ) -> bool {
     s.fit_to(index);
     let query = Query::new(index, analysis);
-    let pruned = query.total > 0.0 && find_candidates(&query, s).is_some();
+    let pruned = query.total > 0.0 && matches!(plan(&query, s), super::prune::Plan::Candidates(_));
     s.clear(false);
     pruned
 }

@@ -58,6 +58,11 @@ pub(super) struct Scratch {
     pub probed: Vec<(u32, f32)>,
     pub best: Vec<(f32, u32)>,
     pub doc_matched: Vec<f32>,
+    /// The least a document matched to have been among the last probes: the terms
+    /// only add, so the next probes all match at least this much.
+    pub probe_matched: f32,
+    /// The candidate documents (`docs` once pruning has found them), one bit each.
+    pub candidate_bits: Vec<u64>,
 }
 
 thread_local! {
@@ -118,32 +123,37 @@ pub(super) fn rank_pruned(index: &Index, analysis: &Analysis, prune: bool) -> Ve
         let ranked = rank_with(&query, &mut s, prune);
         s.clear(false);
         s.probed.clear();
+        s.probe_matched = 0.0;
         ranked
     })
 }
 
 fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
+    use super::prune::{self, Plan};
     // Every term adds up in the question's order whichever way it is gathered, so
     // each score is the same to the last bit as without pruning.
-    if let Some(floor) = prune.then(|| super::prune::find_candidates(query, s)).flatten() {
-        for &term in &query.terms {
-            super::prune::add_to_candidates(query, term, s);
+    match if prune { prune::plan(query, s) } else { Plan::Every } {
+        Plan::Candidates(floor) => {
+            for &term in &query.terms {
+                prune::add_to_candidates(query, term, s);
+            }
+            gather_reachable(query, s, floor);
         }
-        super::prune::drop_out_of_reach(query, s, floor);
-        for at in 0..query.terms.len() {
-            super::prune::add_to_candidate_phrasings(query, at, s);
+        Plan::Documents => {
+            for &term in &query.terms {
+                query.add_to_documents(term, s);
+            }
+            let floor = prune::reachable(query, s);
+            gather_reachable(query, s, floor);
         }
-        query.fit_phrasings(s);
-        let docs = std::mem::take(&mut s.docs);
-        query.fit_common(Some(&docs), s);
-        s.docs = docs;
-    } else {
-        for (at, &term) in query.terms.iter().enumerate() {
-            query.add_to_documents(term, s);
-            query.add_to_phrasings(at, s);
+        Plan::Every => {
+            for (at, &term) in query.terms.iter().enumerate() {
+                query.add_to_documents(term, s);
+                query.add_to_phrasings(at, s);
+            }
+            query.fit_phrasings(s);
+            query.fit_common(None, s);
         }
-        query.fit_phrasings(s);
-        query.fit_common(None, s);
     }
     let mut ranked: Vec<Scored> = Vec::with_capacity(KEEP + 1);
     for &doc in &s.docs {
@@ -156,6 +166,19 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
         keep_best(&mut ranked, Scored { doc, score: query.score(doc, sums) });
     }
     ranked
+}
+
+/// Once every term is in the candidates' sums (`s.docs`, sorted): the phrasings of
+/// those that can reach `floor`, fitted.
+fn gather_reachable(query: &Query, s: &mut Scratch, floor: f32) {
+    super::prune::drop_out_of_reach(query, s, floor);
+    for at in 0..query.terms.len() {
+        super::prune::add_to_candidate_phrasings(query, at, s);
+    }
+    query.fit_phrasings(s);
+    let docs = std::mem::take(&mut s.docs);
+    query.fit_common(Some(&docs), s);
+    s.docs = docs;
 }
 
 /// Best first: higher scores, then lower document numbers (a total order, so the
