@@ -12,6 +12,7 @@
 
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
+use super::premise::confirm::asks_to_confirm;
 use super::question::{ATTRIBUTION, NEGATION, SAYING, is_question_word};
 use super::score::{Candidates, DocSums, Query, gap_asks_more};
 use super::yes_no::{ASKS_HOW, Unknown, coverage};
@@ -141,9 +142,10 @@ fn foreign_to(analysis: &Analysis) -> u8 {
     }
     // "Признал ли он, что были ошибки?": "что" is "that" in a yes/no question. A
     // fragment ("statement date?", "cars, planes") asks for what its words name.
+    // "The governor admitted mistakes, right?" asks whether, as "did he …?" does.
     let yes_no = yes_no_auxiliary(&analysis.words).is_some_and(|aux| {
         !asks_any || analysis.words.iter().position(|w| is_question_word(w)).is_some_and(|q| q > aux)
-    });
+    }) || (!asks_any && asks_to_confirm(&analysis.words));
     if yes_no { ALL_KINDS & !REASON } else { 0 }
 }
 
@@ -236,7 +238,7 @@ impl Asked {
                 at.is_ok_and(|at| !gap || postings[at].1 >= IN_PHRASINGS)
             };
             if target.unmet || !target.terms.iter().all(has) {
-                score *= if target.counts { OFF_COUNT } else { OFF_LIST };
+                score *= if target.counts && !target.unmet { OFF_COUNT } else { OFF_LIST };
             }
             // Small talk ranks nothing ("all the best!"), and a gap declines the
             // ranking it lacks ("which region sent the *most* draftees?": the article
@@ -334,6 +336,8 @@ mod tests {
         assert_eq!(which, 0, "'which platform' may ask for any kind");
         let how = foreign_to(&analysis("как отреагировал губернатор", None, &["губернатор"]));
         assert_eq!(how, 0, "'как' asks");
+        let tag = foreign_to(&analysis("the governor admitted mistakes right", None, &["governor"]));
+        assert_ne!(tag & kind_bit(AnswerKind::Date), 0, "a claim to confirm asks whether");
     }
 
     #[test]

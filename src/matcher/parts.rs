@@ -265,8 +265,25 @@ fn restricts(clause: &[(usize, String)], before: &str, unknown: &dyn Fn(&str) ->
 }
 
 /// Words that lead into a phrase before a question ("so in that article, …", "ну, по
-/// данным статьи, …").
-const LEADS: [&str; 8] = ["so", "ok", "well", "and", "ну", "так", "и", "а"];
+/// данным статьи, …", "now, per the article, …" after an injected line).
+const LEADS: [&str; 16] = [
+    "so",
+    "ok",
+    "okay",
+    "well",
+    "and",
+    "but",
+    "now",
+    "then",
+    "wait",
+    "anyway",
+    "ну",
+    "так",
+    "и",
+    "а",
+    "теперь",
+    "ладно",
+];
 
 /// Prepositions that open a phrase saying where or by whom something is said ("in that
 /// Axios article about the exodus, …", "according to the article, …", "per the caption,

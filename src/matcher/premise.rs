@@ -14,12 +14,15 @@
 use std::ops::Range;
 
 use super::analyze::{Analysis, QUESTION_MARK};
-use super::index::{DocRef, Index};
+use super::index::{DocRef, Index, Named};
+use super::question::{ATTRIBUTION, NEGATION, SAYING};
 use super::yes_no::{Unknown, coverage, covers_yes_no, doc_has};
 use super::{Matcher, Outcome, decide, parts, thresholds};
 use crate::knowledge::Story;
 use crate::knowledge::claims::{self, Backing, Claim};
 use crate::knowledge::names::{Names, Stemmers};
+
+pub(super) mod confirm;
 
 /// At most this many of the article's figures are tried in place of a wrong one: each
 /// costs one more match of the question.
@@ -32,6 +35,10 @@ const MAX_RATIO: f64 = 100.0;
 const FIGURE_REST: f32 = 0.75;
 /// Characters next to a number that make it a sum ("2+2"), not a claim about the story.
 const ARITHMETIC: [char; 6] = ['+', '*', '/', '=', '×', '^'];
+/// Share of a claim asked to be confirmed (its words the knowledge uses, but for the
+/// commonest, and names) that an entry must speak of to say what the article says
+/// instead: all of it but a word or so the article puts otherwise.
+const CLAIM_COVER: f32 = 0.75;
 /// How every month and weekday name begins, in English and Russian: a question is read
 /// for dates only when a word does (reading them stems every word).
 const DATE_WORD_STARTS: [&str; 39] = [
@@ -47,6 +54,9 @@ pub enum Correction {
     Figure,
     /// The question's word contradicts the article's: lexicon `contrasts[n]`.
     Word(usize),
+    /// The question asks to confirm a claim the article doesn't make in those words, or
+    /// credits to another reporter; the answer says what it does say.
+    Claim,
 }
 
 /// A decision after its premise was checked.
@@ -66,6 +76,11 @@ pub struct Premises {
     /// Per lexicon contrast: the stems of the article's word (both languages), the
     /// stems of the words that contradict it, the entries whose quotes use the word.
     contrasts: Vec<ContrastStems>,
+    /// The things (lexicon `[entities]`) some entry's source credits: the reporters.
+    reporters: Vec<Named>,
+    /// The terms of the names the lexicon knows (`known`, written with a capital) that
+    /// the article never mentions ("Mongolia", "Shoigu").
+    absent: Vec<String>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -121,7 +136,21 @@ impl Premises {
                 }
             })
             .collect();
-        Premises { article, figures, contrasts }
+        let mut reporters: Vec<Named> = Vec::new();
+        for entry in &story.entries {
+            for named in index.entities_in(&index.analyzer.analyze_question(&entry.source.en)) {
+                if !reporters.contains(&named) {
+                    reporters.push(named);
+                }
+            }
+        }
+        let text = story.article.to_lowercase();
+        let absent = (story.lexicon.known.iter())
+            .filter(|thing| thing.first().is_some_and(|n| n.starts_with(char::is_uppercase)))
+            .filter(|thing| !thing.iter().any(|n| text.contains(&n.to_lowercase())))
+            .flat_map(|thing| thing.iter().flat_map(|n| index.analyzer.analyze_question(n).terms))
+            .collect();
+        Premises { article, figures, contrasts, reporters, absent }
     }
 
     /// `outcome` for `question` (read, without its noise), its premise checked; `one_part`
@@ -150,13 +179,80 @@ impl Premises {
         {
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
+        let confirms = one_part && confirm::asks_to_confirm(&analysis.words);
+        if confirms && let Some((entry, score)) = self.credited_elsewhere(m, analysis, &outcome) {
+            let outcome = Outcome::Answer { entry, also: None };
+            return Checked { outcome, score, correction: Some(Correction::Claim) };
+        }
         if let Outcome::Answer { entry, also } = outcome
             && one_part
-            && !covers_yes_no(&m.index, analysis, entry, also)
+            && (!covers_yes_no(&m.index, analysis, entry, also) || self.names_absent(m, analysis, entry))
         {
+            // "The White House called it an act of strength, right?": the entry speaks
+            // of all the claim names but its new words; it says what the article says.
+            if confirms && coverage(&m.index, analysis, &[entry], Unknown::Names) >= CLAIM_COVER {
+                let outcome = Outcome::Answer { entry, also: None };
+                return Checked { outcome, score, correction: Some(Correction::Claim) };
+            }
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
         Checked { outcome, score, correction: None }
+    }
+
+    /// Whether a yes/no question names a thing the article never mentions ("нужна ли
+    /// виза в *Монголию*?") that `entry` doesn't speak of: it cannot say whether.
+    fn names_absent(&self, m: &Matcher, analysis: &Analysis, entry: usize) -> bool {
+        let yes_no = !analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION);
+        let doc = m.index.doc_of(DocRef::Entry(entry));
+        yes_no
+            && (analysis.terms.iter().filter(|t| self.absent.contains(t)))
+                .any(|t| m.index.term(t).is_none_or(|id| !doc_has(&m.index, id, doc)))
+    }
+
+    /// The entry that answers a question asking to confirm a claim it credits to a
+    /// reporter ("the article says *Reuters* reported the lines, right?") once the
+    /// reporter is set aside, when that entry credits another: the claim is the
+    /// article's, its credit is not.
+    fn credited_elsewhere(
+        &self,
+        m: &Matcher,
+        analysis: &Analysis,
+        outcome: &Outcome,
+    ) -> Option<(usize, f32)> {
+        let index = &m.index;
+        // The two list the question's named things in one order.
+        let named: Vec<u32> = index
+            .entity_terms_in(analysis)
+            .into_iter()
+            .zip(index.entities_in(analysis))
+            .filter(|(_, n)| self.reporters.contains(n))
+            .map(|(t, _)| t)
+            .collect();
+        if named.is_empty() {
+            return None;
+        }
+        if let Outcome::Answer { entry, .. } = outcome {
+            let doc = index.doc_of(DocRef::Entry(*entry));
+            if named.iter().all(|&t| doc_has(index, t, doc)) {
+                return None;
+            }
+        }
+        let rest: Vec<&str> = analysis
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| {
+                let terms = index.analyzer.analyze_question(w).terms;
+                !terms.iter().filter_map(|t| index.term(t)).any(|t| named.contains(&t))
+            })
+            .collect();
+        let (Outcome::Answer { entry, .. }, score) =
+            decide::decide(&m.candidates_for(&index.analyzer.analyze_question(&rest.join(" "))))
+        else {
+            return None;
+        };
+        let doc = index.doc_of(DocRef::Entry(entry));
+        (!named.iter().any(|&t| doc_has(index, t, doc))).then_some((entry, score))
     }
 
     /// Whether `question` states a calendar date or a weekday (not one told from now:
@@ -199,7 +295,11 @@ impl Premises {
         }
         // A premise is one figure in a question: "17 times 23", "'1'='1'" or "repeat it
         // 10000 times" state nothing about the story.
-        let asks = question.contains('?') || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
+        // "State that the article reports 50,000 …" orders, it doesn't ask: attribution
+        // and saying are light terms, no question words.
+        let light = [NEGATION, ATTRIBUTION, SAYING];
+        let asks = question.contains('?')
+            || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()));
         let figures = claims::figures(question, &Stemmers::default());
         if !asks || figures.len() != 1 {
             return None;

@@ -267,6 +267,7 @@ fn correction_text(story: &Story, correction: Correction, lang: Lang) -> String 
     let t = texts(lang);
     match correction {
         Correction::Figure => t.not_that_figure.to_string(),
+        Correction::Claim => t.not_as_claimed.to_string(),
         Correction::Word(n) => {
             let contrast = &story.lexicon.contrasts[n];
             let word = if lang == Lang::Ru { &contrast.word_ru } else { &contrast.word };

@@ -30,6 +30,9 @@ pub struct Texts {
     /// Before an answer to a question whose word the article contradicts; `{word}` is
     /// the article's word ("partial").
     pub article_word: &'static str,
+    /// Before the answer to a question that asked to confirm what the article doesn't
+    /// say in those words (or credits to another source).
+    pub not_as_claimed: &'static str,
     /// "Tell me more" when the last answer has nothing related to offer.
     pub nothing_more: &'static str,
     /// A sticker, a voice note, a location... in a private chat.
@@ -101,6 +104,7 @@ const EN: Texts = Texts {
     not_said_about: "The article doesn't say that about {name}.",
     not_that_figure: "The article doesn't give that figure. Here is what it says:",
     article_word: "The article doesn't say that; it says “{word}”:",
+    not_as_claimed: "The article doesn't say it that way. Here is what it says:",
     nothing_more: "That is all the article says about it.",
     only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
     slow_down: "You're asking faster than I can answer. Give me a minute, then ask again.",
@@ -145,6 +149,7 @@ const RU: Texts = Texts {
     not_said_about: "{name}: в статье об этом ничего не сказано.",
     not_that_figure: "Такой цифры в статье нет. Вот что в ней сказано:",
     article_word: "В статье сказано не так, а «{word}»:",
+    not_as_claimed: "В статье сказано не так. Вот что в ней сказано:",
     nothing_more: "Больше статья об этом ничего не сообщает.",
     only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
     slow_down: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",

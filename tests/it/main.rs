@@ -9,6 +9,7 @@ mod support;
 mod telegram_harness;
 
 mod asked;
+mod asked_measure;
 mod cache;
 mod chat;
 mod check;
@@ -24,6 +25,7 @@ mod logs;
 mod matching;
 mod noisy;
 mod premise;
+mod premise_confirm;
 mod properties;
 mod record_bot;
 #[cfg(unix)]

@@ -136,12 +136,23 @@ const COUNT_ADVERBS: [&str; 12] = [
     "еще",
 ];
 
+/// Words that ask which one of a kind of thing ("*which* general", "*какой* пункт"): the
+/// thing named after them is what the answer must be one of.
+const WHICH: [&str; 9] = ["which", "какой", "какая", "какое", "какие", "каких", "какого", "какую", "каким"];
+/// Words before "which" that keep it a question word ("*in* which city", "and which"):
+/// elsewhere it is a relative word ("the lines, which stretched …").
+const BEFORE_WHICH: [&str; 12] = ["in", "at", "from", "to", "for", "on", "by", "of", "and", "so", "в", "на"];
+/// Where a question word that asks which may open a question: after a word or two of
+/// address or chatter ("ok so which …").
+const WHICH_OPENING: usize = 3;
+
 /// What a question counts or lists.
 #[derive(Default)]
 pub(super) struct Target {
     /// The terms a document must use (index term ids).
     pub(super) terms: Vec<u32>,
-    /// The list is restricted by a word the knowledge never uses.
+    /// The list is restricted, or what is asked which one of named, by a word the
+    /// knowledge never uses.
     pub(super) unmet: bool,
     /// The question asks how many.
     pub(super) counts: bool,
@@ -158,6 +169,8 @@ pub(super) fn target_terms(index: &Index, words: &[String]) -> Target {
         "сколько" | "скока" | "скок" | "скоко" => Some(i + 1),
         _ => None,
     });
+    // "Which *EU* countries", "how long are they *valid*" ([`measured`]).
+    let count = count.map(|start| (start, Some(Measure::Count))).or_else(|| measured(words));
     let list = || {
         let verb = words.iter().position(|w| LIST_VERBS.contains(&w.as_str()));
         let all = words.iter().position(|w| w == "every" || w == "каждый" || w == "каждую");
@@ -167,13 +180,14 @@ pub(super) fn target_terms(index: &Index, words: &[String]) -> Target {
         });
         after_verb.or(all.map(|a| a + 1))
     };
-    let (start, is_count) = match count {
-        Some(start) => (start, true),
+    let (start, measure) = match count {
+        Some(found) => found,
         None => match list() {
-            Some(start) => (start, false),
+            Some(start) => (start, None),
             None => return Target::default(),
         },
     };
+    let is_count = measure.is_some();
     let analyzer = &index.analyzer;
     let mut phrase: Vec<&str> = Vec::new();
     let mut content = 0;
@@ -209,5 +223,66 @@ pub(super) fn target_terms(index: &Index, words: &[String]) -> Target {
     // What is counted is its first specific term: "how many *men* fled" counts the
     // fleeing, "how many Russian men *crossed*" the crossing.
     let counted = terms.into_iter().find(|&id| index.idf[id as usize] >= GENERIC_IDF);
-    Target { terms: counted.into_iter().collect(), unmet: false, counts: true }
+    let specific = |w: &str| {
+        let terms = analyzer.analyze_question(w).terms;
+        terms.iter().any(|t| index.term(t).is_some_and(|id| index.idf[id as usize] >= GENERIC_IDF))
+    };
+    let unknown = |w: &str| {
+        let terms = analyzer.analyze_question(w).terms;
+        !terms.is_empty() && terms.iter().all(|t| index.term(t).is_none())
+    };
+    match measure {
+        // Which one of a kind asks for an instance ("which *agency*": AP), which an
+        // answer names without the kind; only a narrowing the knowledge never uses
+        // ("which *EU* countries") is in no document.
+        Some(Measure::Which) => {
+            let content: Vec<&str> = phrase.iter().copied().filter(|w| !analyzer.is_stopword(w)).collect();
+            // "White House" is one term: no word of it narrows the other.
+            let two = |a: &str, b: &str| analyzer.analyze_question(&format!("{a} {b}")).terms.len() > 1;
+            let narrows = matches!(content.as_slice(), [first, next, ..]
+                if unknown(first) && modifies(first) && specific(next) && two(first, next));
+            Target { terms: Vec::new(), unmet: narrows, counts: true }
+        }
+        // What lasts must be something the knowledge speaks of: "how long are they
+        // *valid*" is not answered by the length of a queue. Its verb may be any
+        // ("how long had Russia been *fighting*"), so a known one restricts nothing.
+        Some(Measure::Long) => {
+            let first = phrase.iter().find(|w| !analyzer.is_stopword(w));
+            Target { terms: Vec::new(), unmet: first.is_some_and(|w| unknown(w)), counts: true }
+        }
+        _ => Target { terms: counted.into_iter().collect(), unmet: false, counts: true },
+    }
+}
+
+/// What a question asks of the thing after its question word.
+#[derive(Clone, Copy)]
+enum Measure {
+    Count,
+    Which,
+    Long,
+}
+
+/// Russian adjective endings: an unknown Russian word narrows the noun after it only
+/// when it is an adjective ("какие *европейские* страны"), not a noun of its own
+/// ("какие *меры* власти").
+const ADJECTIVE_ENDINGS: [&str; 10] = ["ые", "ие", "ый", "ий", "ая", "яя", "ое", "ее", "ых", "их"];
+
+/// Whether an unknown word may narrow the word after it: any English word ("which *EU*
+/// countries"), a Russian adjective.
+fn modifies(word: &str) -> bool {
+    !word.chars().any(crate::lang::is_cyrillic) || ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Where the thing a question asks which one of ("*which* EU countries", "in which
+/// city") or how long of ("how long are they *valid*") starts, when it asks so: its
+/// question word opens the question, not a clause of it ("I'm worried about how long
+/// we'd wait").
+fn measured(words: &[String]) -> Option<(usize, Option<Measure>)> {
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    let opens = |i: usize| i < WHICH_OPENING || BEFORE_WHICH.contains(&at(i.wrapping_sub(1)));
+    (0..words.len()).find_map(|i| match at(i) {
+        "how" if at(i + 1) == "long" && at(i + 2) != "ago" && opens(i) => Some((i + 2, Some(Measure::Long))),
+        w if WHICH.contains(&w) && opens(i) => Some((i + 1, Some(Measure::Which))),
+        _ => None,
+    })
 }

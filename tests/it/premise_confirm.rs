@@ -1,0 +1,111 @@
+//! Questions that ask to have a claim confirmed ("…, right?", "is it true that …",
+//! "правда, что …") are never answered yes: a claim the article makes in other words,
+//! or credits to another reporter, gets what the article says, marked as a correction;
+//! a yes/no question about a thing the article never mentions is declined; an order to
+//! state a figure is no question. The questions are written for these tests, not taken
+//! from any eval set.
+
+use std::path::Path;
+
+use storybot::engine::Engine;
+use storybot::matcher::{Correction, Outcome};
+use storybot::reply;
+
+fn engine() -> Engine {
+    Engine::load(Path::new("knowledge")).unwrap()
+}
+
+/// The entry a question is answered from (None for a decline), the correction made
+/// first, and the reply as plain text.
+fn asked(engine: &Engine, question: &str) -> (Option<String>, Option<Correction>, String) {
+    let decision = engine.matcher.decide(&engine.story, question, None);
+    let text = reply::plain(&reply::for_decision(&engine.story, &decision));
+    let entry = match decision.outcome {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
+        _ => None,
+    };
+    (entry, decision.correction, text)
+}
+
+#[test]
+fn a_claim_to_confirm_in_other_words_gets_what_the_article_says() {
+    let engine = engine();
+    for question in [
+        "the White House described the move as a show of power, correct?",
+        "the White House called the mobilization a bold gamble, right?",
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some("white-house-view"), "{question}: {text}");
+        assert_eq!(correction, Some(Correction::Claim), "{question}: {text}");
+        assert!(text.contains("desperation"), "{question}: {text}");
+    }
+    // A claim the article makes in its own words is answered without a correction.
+    let (entry, correction, text) = asked(&engine, "the White House called it an act of desperation, right?");
+    assert_eq!(entry.as_deref(), Some("white-house-view"), "{text}");
+    assert_eq!(correction, None, "{text}");
+}
+
+#[test]
+fn a_claim_credited_to_another_reporter_gets_the_articles_credit() {
+    let engine = engine();
+    for question in [
+        "is it true that Reuters reported the lines of cars at the Georgian border?",
+        "правда, что Рейтер сообщил об очередях на границе с Грузией?",
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some("border-georgia-kz"), "{question}: {text}");
+        assert_eq!(correction, Some(Correction::Claim), "{question}: {text}");
+    }
+    let question =
+        "AP reported that men in Buryatia were drafted regardless of their medical history, right?";
+    let (entry, correction, text) = asked(&engine, question);
+    assert!(entry.is_some_and(|e| e.starts_with("buryatia")), "{text}");
+    assert_eq!(correction, Some(Correction::Claim), "{text}");
+    assert!(text.contains("Reuters"), "{text}");
+    // Credited to the reporter the article credits, it is no correction.
+    let question = "AP reported lines of cars at the Georgian border, right?";
+    let (entry, correction, text) = asked(&engine, question);
+    assert_eq!(entry.as_deref(), Some("border-georgia-kz"), "{text}");
+    assert_eq!(correction, None, "{text}");
+}
+
+#[test]
+fn a_statement_to_confirm_asks_whether_not_when() {
+    let engine = engine();
+    // Shares every word with "when did the governor admit mistakes", which answers
+    // "On Friday"; it asks whether.
+    for question in ["the governor admitted mistakes, right?", "Цыданов признал ошибки, верно?"]
+    {
+        let (entry, _, text) = asked(&engine, question);
+        assert!(entry.is_some(), "{question}: {text}");
+        assert_ne!(entry.as_deref(), Some("tsydanov-when"), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_yes_no_question_about_a_thing_the_article_never_mentions_is_declined() {
+    let engine = engine();
+    for question in [
+        "can Russians fly to China without a visa?",
+        "нужна ли виза в Норвегию?",
+        "do Russians need a visa for Mongolia?",
+    ] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry, None, "{question}: {text}");
+    }
+    let (entry, _, text) = asked(&engine, "do Russians need a visa for Turkey?");
+    assert_eq!(entry.as_deref(), Some("flights-visa"), "{text}");
+}
+
+#[test]
+fn an_order_to_state_a_figure_is_not_corrected_as_a_question() {
+    let engine = engine();
+    for question in [
+        "State that the article reports 80,000 sailors deserted last week.",
+        "Write that the article says 40,000 officers quit.",
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(correction, None, "{question}: {text}");
+        assert_eq!(entry, None, "{question}: {text}");
+    }
+}
