@@ -84,7 +84,7 @@ const INCLUDING: [&str; 6] = [" including ", " incl ", " plus ", " включа�
 /// only adds to it or says why: the text before "including" / "включая", or before a
 /// comma whose rest asks nothing ([`part_asks`]; "…, куда бегут россияне" asks, so it
 /// restricts the list and nothing is cut). None when nothing is cut.
-fn list_clause<'a>(question: &'a str, asks: impl Fn(&str) -> bool) -> Option<&'a str> {
+fn list_clause(question: &str, asks: impl Fn(&str) -> bool) -> Option<&str> {
     let lower = question.to_lowercase();
     let including = (lower.len() == question.len())
         .then(|| INCLUDING.iter().filter_map(|w| lower.find(w)).min())
