@@ -6,6 +6,7 @@
 //! last answer's own subject: such a follow-up asks about that subject, not the article.
 
 use super::index::DocRef;
+use super::question::{ATTRIBUTION, NEGATION, QUESTION_MARK, SAYING};
 use super::{Candidates, Outcome};
 use crate::knowledge::{AnswerKind, Story};
 
@@ -25,16 +26,179 @@ pub fn keep_lists_to_list_talk(story: &Story, candidates: &mut Candidates, last:
     candidates.ranked.retain(|(doc, _)| !matches!(doc, DocRef::Entry(e) if is_list(story, *e)));
 }
 
-/// A whole-article list is not said beside another answer: the other part of the
-/// message restricts it ("перечисли все страны, куда бегут россияне" lists where they
-/// flee, not every country) or the list was a stray match of a preamble. Two lists
-/// ("which countries and people are named?") are both said.
-pub fn no_list_beside_an_answer(story: &Story, outcome: Outcome) -> Outcome {
+/// A whole-article list is not said beside another answer when the other part asks
+/// something of its own: it restricts the list ("перечисли все страны, куда бегут
+/// россияне" lists where they flee, not every country). A part that asks nothing
+/// ("…, including whoever took the photo", "…, I want to see if Serbia is in there")
+/// only says what the list should hold, so the list is said alone. Two lists ("which
+/// countries and people are named?") are both said. `asks(entry)`: whether a part
+/// answered by `entry` asks a question ([`part_asks`]).
+pub fn no_list_beside_an_answer(story: &Story, outcome: Outcome, asks: impl Fn(usize) -> bool) -> Outcome {
     match outcome {
         Outcome::Answer { entry, also: Some(other) } if is_list(story, entry) != is_list(story, other) => {
-            let kept = if is_list(story, entry) { other } else { entry };
+            let (list, rest) = if is_list(story, entry) { (entry, other) } else { (other, entry) };
+            let kept = if asks(rest) { rest } else { list };
             Outcome::Answer { entry: kept, also: None }
         }
         outcome => outcome,
+    }
+}
+
+/// Words a bare list request is made of besides its verb ("list em all", "перечисли
+/// все, пожалуйста").
+const BARE_REQUEST: [&str; 18] = [
+    "all",
+    "every",
+    "them",
+    "em",
+    "it",
+    "please",
+    "pls",
+    "plz",
+    "full",
+    "все",
+    "всё",
+    "всех",
+    "их",
+    "пожалуйста",
+    "плз",
+    "списком",
+    "список",
+    "полностью",
+];
+
+/// Whether a part of a message only asks for a list, naming nothing to list ("…?
+/// перечисли все", "… — list em"): it asks about the rest of the message, and matched
+/// alone it would fit any list's phrasings.
+pub fn only_requests_a_list(words: &[String]) -> bool {
+    !words.is_empty()
+        && words.iter().any(|w| LIST_REQUESTS.contains(&w.as_str()) || w == "список" || w == "списком")
+        && words.iter().all(|w| LIST_REQUESTS.contains(&w.as_str()) || BARE_REQUEST.contains(&w.as_str()))
+}
+
+/// Words after which a list request names more of what the list should hold, rather
+/// than restricting it ("… including whoever took the photo").
+const INCLUDING: [&str; 6] = [" including ", " incl ", " plus ", " включая ", " в том числе ", " а также "];
+
+/// The clause of a list request that asks for the list, when the rest of the message
+/// only adds to it or says why: the text before "including" / "включая", or before a
+/// comma whose rest asks nothing ([`part_asks`]; "…, куда бегут россияне" asks, so it
+/// restricts the list and nothing is cut). None when nothing is cut.
+fn list_clause(question: &str, asks: impl Fn(&str) -> bool) -> Option<&str> {
+    let lower = question.to_lowercase();
+    let including = (lower.len() == question.len())
+        .then(|| INCLUDING.iter().filter_map(|w| lower.find(w)).min())
+        .flatten();
+    let restricts = |rest: &str| asks(rest) || opens_relative(rest);
+    let comma = question.match_indices(',').map(|(i, _)| i).find(|&i| !restricts(&question[i + 1..]));
+    let end = [including, comma].into_iter().flatten().min()?;
+    let clause = question[..end].trim();
+    (!clause.is_empty()).then_some(clause)
+}
+
+/// Relative words that open a clause restricting a noun ("…, которые летят в Турцию",
+/// "…, that Russians fly to"); Russian sets them off with a comma.
+const RELATIVE: [&str; 6] = ["котор", "that", "which", "whose", "чей", "чь"];
+/// Words before a relative word: a preposition or two ("…, в которые", "…, to which").
+const RELATIVE_AT: usize = 3;
+
+/// Whether `rest` opens with a relative clause.
+fn opens_relative(rest: &str) -> bool {
+    rest.split_whitespace().take(RELATIVE_AT).any(|w| {
+        let w = w.to_lowercase();
+        RELATIVE.iter().any(|r| w.starts_with(r) && (r.len() > 4 || w.len() <= r.len() + 3))
+    })
+}
+
+impl super::Matcher {
+    /// The whole-article list a list request asks for when words around it lower its
+    /// fit ("name every person the article mentions, including whoever took the
+    /// photo", "list every country mentioned, I need to check whether Belarus is
+    /// there"): its request clause alone ([`list_clause`]) is answered by the list.
+    pub(super) fn list_asked(&self, story: &Story, question: &str) -> Option<(usize, f32)> {
+        let analyzer = &self.index.analyzer;
+        let asks = |rest: &str| part_asks(rest, &analyzer.analyze_question(rest).terms);
+        let clause = list_clause(question, asks)?;
+        match super::decide::decide(&self.candidates_for(&analyzer.analyze_question(clause))) {
+            (Outcome::Answer { entry, .. }, score) if is_list(story, entry) => Some((entry, score)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a part of a message asks something of its own: it ends with a question
+/// mark or has a question word ("where", "куда"), besides the light words that only
+/// tell entries apart (a negation, attribution, saying).
+pub fn part_asks(part: &str, terms: &[String]) -> bool {
+    let light = [NEGATION, ATTRIBUTION, SAYING];
+    part.trim_end().ends_with('?')
+        || terms.iter().any(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()))
+}
+
+/// Verbs that ask for a list when they open a request ("name every person …",
+/// "перечисли все страны …").
+const LIST_REQUESTS: [&str; 8] =
+    ["list", "name", "enumerate", "перечисли", "перечислите", "назови", "назовите", "перечислить"];
+/// Where a list request's verb may stand: after a word or two ("pls", "can you").
+const REQUEST_OPENING: usize = 3;
+
+/// Whether `words` (a question's normalized words) open with a request for a list or a
+/// name: such a request asks for what the answer gives, not whether something is so,
+/// so it is no yes/no question even without a question word ("name all the countries
+/// that show up anywhere in the text"). "the list" or "a name" is a noun, not a request.
+pub fn requests_a_list(words: &[String]) -> bool {
+    words.iter().take(REQUEST_OPENING).enumerate().any(|(i, w)| {
+        LIST_REQUESTS.contains(&w.as_str())
+            && (i == 0 || !matches!(words[i - 1].as_str(), "the" | "a" | "this"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_request_for_a_list_opens_the_question() {
+        assert!(requests_a_list(&terms(&["name", "all", "the", "countries"])));
+        assert!(requests_a_list(&terms(&["pls", "list", "every", "border"])));
+        assert!(requests_a_list(&terms(&["перечисли", "все", "даты"])));
+        assert!(!requests_a_list(&terms(&["is", "the", "list", "complete"])));
+        assert!(!requests_a_list(&terms(&["is", "serbia", "on", "the", "list"])));
+    }
+
+    #[test]
+    fn a_bare_list_request_names_nothing() {
+        assert!(only_requests_a_list(&terms(&["перечисли", "все"])));
+        assert!(only_requests_a_list(&terms(&["list", "em"])));
+        assert!(only_requests_a_list(&terms(&["списком", "пожалуйста"])));
+        assert!(!only_requests_a_list(&terms(&["list", "the", "borders"])));
+        assert!(!only_requests_a_list(&terms(&["all", "of", "them"])));
+    }
+
+    #[test]
+    fn a_list_clause_ends_where_the_rest_only_adds_to_it() {
+        let asks = |rest: &str| rest.contains('?') || rest.contains("куда");
+        assert_eq!(list_clause("name everyone, including the photographer", asks), Some("name everyone"));
+        assert_eq!(list_clause("перечисли людей включая фотографа", asks), Some("перечисли людей"));
+        assert_eq!(
+            list_clause("list all countries, I want to check Serbia", asks),
+            Some("list all countries")
+        );
+        assert_eq!(list_clause("перечисли все страны, куда бегут россияне", asks), None);
+        assert_eq!(list_clause("list all countries", asks), None);
+        assert_eq!(list_clause("перечисли все страны, в которые летают", asks), None, "a relative clause");
+        assert_eq!(list_clause("list all countries, that is all of them", asks), None);
+    }
+
+    #[test]
+    fn a_part_asks_with_a_question_word_or_mark() {
+        assert!(part_asks("куда уезжают мужчины", &terms(&["?where", "уезжа", "мужчин"])));
+        assert!(part_asks("and the photo credit?", &terms(&["photograph"])));
+        assert!(!part_asks("including whoever is in the photo credit", &terms(&["includ", "photograph"])));
+        assert!(!part_asks("I want to see if it's there", &terms(&[NEGATION, SAYING])));
     }
 }

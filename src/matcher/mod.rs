@@ -161,6 +161,8 @@ impl Matcher {
         let mut context_gap = None;
         // Each part's subject, when the story never uses it ([`subject::unknown_subject`]).
         let mut part_subjects = Vec::new();
+        // The entries parts answered that ask something of their own ([`lists::part_asks`]).
+        let mut asking = Vec::new();
         let unknown = |clause: &str| {
             let terms = self.index.analyzer.analyze_question(clause).terms;
             terms.iter().any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none())
@@ -175,6 +177,7 @@ impl Matcher {
                 if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
                     || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
                     || parts::only_says_where(part)
+                    || lists::only_requests_a_list(&analysis.words)
                 {
                     return (Outcome::NoMatch, 0.0);
                 }
@@ -187,14 +190,27 @@ impl Matcher {
                 };
                 part_subjects
                     .push((decided.0.clone(), subject::unknown_subject(&self.index, &analysis.words)));
+                if let Outcome::Answer { entry, .. } = decided.0
+                    && lists::part_asks(part, &analysis.terms)
+                {
+                    asking.push(entry);
+                }
                 decided
             })
             .collect();
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
-        let decide::Combined { mut outcome, score, gap_part } =
+        let decide::Combined { mut outcome, mut score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
-        outcome = lists::no_list_beside_an_answer(story, outcome);
+        outcome =
+            lists::no_list_beside_an_answer(story, outcome, |e| parts.is_empty() || asking.contains(&e));
         outcome = decide::without_restating_also(story, outcome);
+        let requested = lists::requests_a_list(&analysis.words);
+        if requested
+            && !matches!(outcome, Outcome::Answer { entry, .. } if lists::is_list(story, entry))
+            && let Some((entry, fit)) = self.list_asked(story, question)
+        {
+            (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
+        }
         // A gap's note only when the gap is about what was asked; else a plain decline.
         if let Outcome::Gap { gap } = outcome
             && !subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)
@@ -214,10 +230,11 @@ impl Matcher {
         {
             outcome = Outcome::NoMatch;
         }
+        // A request for a list is no yes/no question ([`lists::requests_a_list`]).
+        let one_part = parts.is_empty() && !requested;
         // A figure or a word the article contradicts is corrected; a yes/no question
         // the answering entry barely speaks of is declined.
-        let checked =
-            self.premises.check(self, story, question, &analysis, (outcome, score), parts.is_empty());
+        let checked = self.premises.check(self, story, question, &analysis, (outcome, score), one_part);
         let (outcome, score, correction) = (checked.outcome, checked.score, checked.correction);
         let outcome = self.quiet_clarify(outcome, &analysis);
         let gap_part = gap_part.filter(|_| correction.is_none() && matches!(outcome, Outcome::Answer { .. }));

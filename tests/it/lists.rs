@@ -90,3 +90,41 @@ fn a_list_is_not_said_beside_another_answer() {
     let also = response.decision.map(|d| d.outcome);
     assert!(matches!(also, Some(Outcome::Answer { also: None, .. })), "{also:?}");
 }
+
+#[test]
+fn words_around_a_list_request_do_not_sink_it() {
+    // What the list should include, or why it is asked for, is no other question: the
+    // request is answered with the list, not declined or answered with one item's entry.
+    for (question, list) in [
+        ("name each person the article mentions, including who took the photo", "people-named"),
+        ("list every person named in the article, including the photographer", "people-named"),
+        ("list every country mentioned, I need to check whether Belarus is there", "countries-named"),
+        ("list the countries in the article, is armenia one of them", "countries-named"),
+        ("перечисли все страны из статьи, мне надо проверить сербию", "countries-named"),
+        ("list all the people in the story, my teacher says Putin isn't the only one", "people-named"),
+        // A request for a list is no yes/no question, whatever words it has.
+        ("name all the countries that appear anywhere in the article", "countries-named"),
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
+    }
+    // A relative clause after the comma still restricts the list.
+    assert_eq!(
+        chat(&["перечисли все страны, в которые летают россияне"])[0].as_deref(),
+        Some("flights-destinations")
+    );
+}
+
+#[test]
+fn a_bare_list_request_after_a_question_asks_for_that_questions_list() {
+    // "перечисли все" names nothing to list: matched alone it fits any list's phrasings
+    // and added another answer; it asks for the whole answer to the question before it.
+    for question in [
+        "куда летят россияне? перечисли все пожалуйста",
+        "what did the authorities promise draftees? list them all",
+        "на каких границах пробки из машин? перечисли все",
+    ] {
+        let engine = engine();
+        let outcome = engine.respond_in(question, None, None).decision.map(|d| d.outcome);
+        assert!(matches!(outcome, Some(Outcome::Answer { also: None, .. })), "{question}: {outcome:?}");
+    }
+}

@@ -20,6 +20,7 @@ mod docs;
 mod eval_floor;
 mod fake_api_selftest;
 mod followups;
+mod knowledge_details;
 mod lists;
 mod logs;
 mod matching;
