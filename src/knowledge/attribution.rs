@@ -95,6 +95,17 @@ fn named_reporter(text: &str, names: &Names) -> Option<Reporter> {
     (!credits.is_empty()).then(|| Reporter { credits, phrase: phrases.join(" and ") })
 }
 
+/// At most this many words before the colon make a label ("The big picture:"); a
+/// longer opening is a sentence's own words.
+const LABEL_WORDS: usize = 4;
+
+/// Whether `quote` is a label: a few words and a colon, opening a line of the article.
+fn is_label(article: &str, quote: &str) -> bool {
+    let Some(words) = quote.trim().strip_suffix(':') else { return false };
+    let opens_a_line = article.lines().any(|line| line.trim_start().starts_with(quote.trim()));
+    opens_a_line && words.split_whitespace().count() <= LABEL_WORDS
+}
+
 fn clause_after(tail: &str) -> &str {
     &tail[..tail.find(CLAUSE_MARKS).unwrap_or(tail.len())]
 }
@@ -122,8 +133,13 @@ impl<'a> Attribution<'a> {
         Attribution { article, sentences, reporters, outlet, known }
     }
 
-    /// The reporters of the sentences a quote comes from.
+    /// The reporters of the sentences a quote comes from. A label that opens a line
+    /// ("Driving the news:") is the outlet's layout, not the reporting the sentence
+    /// after it credits.
     pub fn of_quote(&self, quote: &str) -> Vec<&Reporter> {
+        if is_label(self.article, quote) {
+            return vec![&self.outlet];
+        }
         sentences_of(&self.sentences, self.article, quote).into_iter().map(|i| &self.reporters[i]).collect()
     }
 
@@ -215,5 +231,17 @@ mod tests {
         both.sort();
         assert!(a.credited("Reuters and Axios", &names).into_keys().eq(both));
         assert!(same("Jane Roe/Agency", "Cars at the border"));
+    }
+
+    #[test]
+    fn a_label_opening_a_line_is_the_outlets_own() {
+        let names = names();
+        let article = "Headline\n\nDriving the news: Men have fled, the Associated Press reports.";
+        let a = Attribution::new(article, "Axios", &names);
+        let phrases = |quote: &str| a.of_quote(quote).iter().map(|r| r.phrase.clone()).collect::<Vec<_>>();
+        assert_eq!(phrases("Driving the news:"), ["Axios"]);
+        assert_eq!(phrases("Men have fled"), ["the Associated Press"]);
+        // The sentence's own words before a colon are no label.
+        assert_eq!(phrases("Driving the news: Men have fled"), ["the Associated Press"]);
     }
 }
