@@ -60,13 +60,13 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// and false-premise messages): `blind.jsonl`'s odd lines were used to find failures,
 /// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
 /// only the article, was first scored whole after the work on the first, then only its
-/// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl` and `blind7.jsonl`, written
-/// the same way later still, have never been inspected at all; `blind4.jsonl`, written
-/// with `blind5.jsonl`, and `blind6.jsonl`, written with `blind7.jsonl`, were inspected
-/// whole. Each half keeps its own floor, one case below
-/// what it reached: (file, cases, half, in-scope floor, out-of-scope floor, failures
-/// may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 14] = [
+/// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl` and
+/// `blind9.jsonl`, written the same way later still, have never been inspected at all;
+/// `blind4.jsonl`, written with `blind5.jsonl`, `blind6.jsonl`, written with
+/// `blind7.jsonl`, and `blind8.jsonl`, written with `blind9.jsonl`, were inspected whole.
+/// Each half keeps its own floor, one case below what it reached: (file, cases, half,
+/// in-scope floor, out-of-scope floor, failures may be shown).
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 18] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
     ("blind", 240, "even", 78.0, 86.0, false),
     ("blind2", 160, "odd", 91.0, 90.0, true),
@@ -81,6 +81,10 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 14] = [
     ("blind6", 160, "even", 87.0, 72.0, true),
     ("blind7", 160, "odd", 72.0, 80.0, false),
     ("blind7", 160, "even", 68.0, 78.0, false),
+    ("blind8", 160, "odd", 88.0, 92.0, true),
+    ("blind8", 160, "even", 78.0, 88.0, true),
+    ("blind9", 160, "odd", 82.0, 82.0, false),
+    ("blind9", 160, "even", 87.0, 85.0, false),
 ];
 
 #[test]
