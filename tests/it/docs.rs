@@ -25,7 +25,10 @@ fn documents() -> Vec<PathBuf> {
 fn no_document_or_test_speaks_of_development_history() {
     // Spelled in two halves, so that this file does not contain the word.
     let word = ["ses", "sion"].concat();
-    for path in documents() {
+    // Question sets hold what readers write ("the Asian trading ..."), not what the
+    // project says of itself; the failure would also show a held-out question.
+    let question_set = |p: &Path| p.extension().is_some_and(|e| e == "jsonl");
+    for path in documents().into_iter().filter(|p| !question_set(p)) {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         for (n, line) in text.lines().enumerate() {
             assert!(
