@@ -6,21 +6,11 @@
 use std::path::Path;
 
 use storybot::engine::Engine;
-use storybot::matcher::Outcome;
-use storybot::reply::{for_decision, plain};
+
+use crate::support::entry_and_reply as ask;
 
 fn engine() -> Engine {
     Engine::load(Path::new("knowledge")).unwrap()
-}
-
-/// The entry's id if answered, and the reply as plain text.
-fn ask(engine: &Engine, question: &str) -> (Option<String>, String) {
-    let decision = engine.ask(question, None).decision.unwrap();
-    let id = match decision.outcome {
-        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
-        _ => None,
-    };
-    (id, plain(&for_decision(&engine.story, &decision)))
 }
 
 #[test]

@@ -2,20 +2,11 @@
 //! to what the article lacks, on the shipped knowledge. The questions are written for
 //! these tests, not taken from any eval set.
 
-use storybot::matcher::Outcome;
-use storybot::reply::{for_decision, plain};
-
-use crate::support::shipped_engine as engine;
+use crate::support::{entry_and_reply, shipped_engine as engine};
 
 /// The entry answered first, if any, and the reply as plain text.
 fn ask(question: &str) -> (Option<String>, String) {
-    let engine = engine();
-    let decision = engine.ask(question, None).decision.unwrap();
-    let id = match decision.outcome {
-        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
-        _ => None,
-    };
-    (id, plain(&for_decision(&engine.story, &decision)))
+    entry_and_reply(engine(), question)
 }
 
 #[test]

@@ -5,24 +5,12 @@
 
 use std::path::Path;
 
+use crate::support::entry_correction_and_reply as asked;
 use storybot::engine::Engine;
-use storybot::matcher::{Correction, Outcome};
-use storybot::reply;
+use storybot::matcher::Correction;
 
 fn engine() -> Engine {
     Engine::load(Path::new("knowledge")).unwrap()
-}
-
-/// The entry a question is answered from (None for a decline), the correction made
-/// first, and the reply as plain text.
-fn asked(engine: &Engine, question: &str) -> (Option<String>, Option<Correction>, String) {
-    let decision = engine.matcher.decide(&engine.story, question, None);
-    let text = reply::plain(&reply::for_decision(&engine.story, &decision));
-    let entry = match decision.outcome {
-        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
-        _ => None,
-    };
-    (entry, decision.correction, text)
 }
 
 #[test]

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 
 use storybot::conversation::Context;
 use storybot::engine::Engine;
-use storybot::matcher::Outcome;
+use storybot::matcher::{Correction, Outcome};
+use storybot::reply::{for_decision, plain};
 
 /// The engine over `knowledge/`, loaded once for every test that asks it.
 pub fn shipped_engine() -> &'static Engine {
@@ -47,3 +48,28 @@ pub fn converse(messages: &[&str]) -> Vec<(Outcome, Vec<String>)> {
 /// `STORYBOT_CACHE_DIR` for the binary's one-shot commands (`ask`, `chat`, `explain`):
 /// a folder under the build's own `target/`, never the user's `~/.cache`.
 pub const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/storybot-cache");
+
+/// The entry a question is answered from first (None for anything else), and the
+/// reply as plain text, as `Engine::ask` gives them.
+pub fn entry_and_reply(engine: &Engine, question: &str) -> (Option<String>, String) {
+    let decision = engine.ask(question, None).decision.unwrap();
+    (answered_entry(engine, &decision.outcome), plain(&for_decision(&engine.story, &decision)))
+}
+
+fn answered_entry(engine: &Engine, outcome: &Outcome) -> Option<String> {
+    match outcome {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[*entry].id.clone()),
+        _ => None,
+    }
+}
+
+/// The matcher's own decision for a question, as [`entry_and_reply`], with the
+/// correction the reply makes first, if any.
+pub fn entry_correction_and_reply(
+    engine: &Engine,
+    question: &str,
+) -> (Option<String>, Option<Correction>, String) {
+    let decision = engine.matcher.decide(&engine.story, question, None);
+    let text = plain(&for_decision(&engine.story, &decision));
+    (answered_entry(engine, &decision.outcome), decision.correction, text)
+}
