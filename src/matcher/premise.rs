@@ -199,62 +199,6 @@ impl Premises {
         Checked { outcome, score, correction: None }
     }
 
-    /// Whether a yes/no question names a thing the article never mentions ("нужна ли
-    /// виза в *Монголию*?") that `entry` doesn't speak of: it cannot say whether.
-    fn names_absent(&self, m: &Matcher, analysis: &Analysis, entry: usize) -> bool {
-        let yes_no = !analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION);
-        let doc = m.index.doc_of(DocRef::Entry(entry));
-        yes_no
-            && (analysis.terms.iter().filter(|t| self.absent.contains(t)))
-                .any(|t| m.index.term(t).is_none_or(|id| !doc_has(&m.index, id, doc)))
-    }
-
-    /// The entry that answers a question asking to confirm a claim it credits to a
-    /// reporter ("the article says *Reuters* reported the lines, right?") once the
-    /// reporter is set aside, when that entry credits another: the claim is the
-    /// article's, its credit is not.
-    fn credited_elsewhere(
-        &self,
-        m: &Matcher,
-        analysis: &Analysis,
-        outcome: &Outcome,
-    ) -> Option<(usize, f32)> {
-        let index = &m.index;
-        // The two list the question's named things in one order.
-        let named: Vec<u32> = index
-            .entity_terms_in(analysis)
-            .into_iter()
-            .zip(index.entities_in(analysis))
-            .filter(|(_, n)| self.reporters.contains(n))
-            .map(|(t, _)| t)
-            .collect();
-        if named.is_empty() {
-            return None;
-        }
-        if let Outcome::Answer { entry, .. } = outcome {
-            let doc = index.doc_of(DocRef::Entry(*entry));
-            if named.iter().all(|&t| doc_has(index, t, doc)) {
-                return None;
-            }
-        }
-        let rest: Vec<&str> = analysis
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| {
-                let terms = index.analyzer.analyze_question(w).terms;
-                !terms.iter().filter_map(|t| index.term(t)).any(|t| named.contains(&t))
-            })
-            .collect();
-        let (Outcome::Answer { entry, .. }, score) =
-            decide::decide(&m.candidates_for(&index.analyzer.analyze_question(&rest.join(" "))))
-        else {
-            return None;
-        };
-        let doc = index.doc_of(DocRef::Entry(entry));
-        (!named.iter().any(|&t| doc_has(index, t, doc))).then_some((entry, score))
-    }
-
     /// Whether `question` states a calendar date or a weekday (not one told from now:
     /// "next week") that neither the article nor its dateline states.
     fn states_another_date(&self, question: &str, analysis: &Analysis) -> bool {
@@ -439,35 +383,4 @@ fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_figure_is_mistaken_only_for_one_of_its_order() {
-        assert!(of_one_order(30_000.0, 300_000.0));
-        assert!(of_one_order(8.0, 7.0));
-        assert!(!of_one_order(30_000.0, 7.0));
-        assert!(!of_one_order(0.0, 7.0));
-    }
-
-    #[test]
-    fn a_sum_is_no_figure() {
-        let text = "what is 2 + 2, and why only 30,000?";
-        assert!(is_sum(text, &(8..9)));
-        assert!(is_sum(text, &(12..13)));
-        assert!(!is_sum(text, &(29..35)));
-    }
-
-    #[test]
-    fn only_the_sentences_that_ask_state_its_premise() {
-        let text = "We drive on Monday. I'm anxious! What happened on Sept. 22? and then";
-        assert_eq!(asking_sentences(text).collect::<Vec<_>>(), [" What happened on Sept. 22?"]);
-        assert_eq!(asking_sentences("no question on Monday").count(), 1);
-    }
-
-    #[test]
-    fn each_wrong_figure_is_replaced() {
-        let text = "not 3m but 30k?";
-        assert_eq!(replaced(text, &[4..6, 11..14], "300000"), "not 300000 but 300000?");
-    }
-}
+mod tests;

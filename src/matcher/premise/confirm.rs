@@ -2,6 +2,13 @@
 //! "правда, что …", "подтверди"): they state what they ask about, so an answer that
 //! says otherwise corrects them rather than answering yes.
 
+use super::Premises;
+use crate::matcher::analyze::{Analysis, QUESTION_MARK};
+use crate::matcher::index::DocRef;
+use crate::matcher::question::NEGATION;
+use crate::matcher::yes_no::doc_has;
+use crate::matcher::{Matcher, Outcome, decide};
+
 /// Words that ask for a claim to be confirmed wherever they stand.
 const CONFIRM_ANYWHERE: [&str; 7] =
     ["confirm", "правда", "верно", "подтверди", "подтвердите", "ведь", "неужели"];
@@ -19,6 +26,64 @@ pub(in crate::matcher) fn asks_to_confirm(words: &[String]) -> bool {
         CONFIRM_ANYWHERE.contains(&w.as_str())
             || (CONFIRM_TAGS.contains(&w.as_str()) && (i >= near_end || i < TAG_REACH))
     })
+}
+
+impl Premises {
+    /// Whether a yes/no question names a thing the article never mentions ("нужна ли
+    /// виза в *Монголию*?") that `entry` doesn't speak of: it cannot say whether.
+    pub(super) fn names_absent(&self, m: &Matcher, analysis: &Analysis, entry: usize) -> bool {
+        let yes_no = !analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION);
+        let doc = m.index.doc_of(DocRef::Entry(entry));
+        yes_no
+            && (analysis.terms.iter().filter(|t| self.absent.contains(t)))
+                .any(|t| m.index.term(t).is_none_or(|id| !doc_has(&m.index, id, doc)))
+    }
+
+    /// The entry that answers a question asking to confirm a claim it credits to a
+    /// reporter ("the article says *Reuters* reported the lines, right?") once the
+    /// reporter is set aside, when that entry credits another: the claim is the
+    /// article's, its credit is not.
+    pub(super) fn credited_elsewhere(
+        &self,
+        m: &Matcher,
+        analysis: &Analysis,
+        outcome: &Outcome,
+    ) -> Option<(usize, f32)> {
+        let index = &m.index;
+        // The two list the question's named things in one order.
+        let named: Vec<u32> = index
+            .entity_terms_in(analysis)
+            .into_iter()
+            .zip(index.entities_in(analysis))
+            .filter(|(_, n)| self.reporters.contains(n))
+            .map(|(t, _)| t)
+            .collect();
+        if named.is_empty() {
+            return None;
+        }
+        if let Outcome::Answer { entry, .. } = outcome {
+            let doc = index.doc_of(DocRef::Entry(*entry));
+            if named.iter().all(|&t| doc_has(index, t, doc)) {
+                return None;
+            }
+        }
+        let rest: Vec<&str> = analysis
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| {
+                let terms = index.analyzer.analyze_question(w).terms;
+                !terms.iter().filter_map(|t| index.term(t)).any(|t| named.contains(&t))
+            })
+            .collect();
+        let (Outcome::Answer { entry, .. }, score) =
+            decide::decide(&m.candidates_for(&index.analyzer.analyze_question(&rest.join(" "))))
+        else {
+            return None;
+        };
+        let doc = index.doc_of(DocRef::Entry(entry));
+        (!named.iter().any(|&t| doc_has(index, t, doc))).then_some((entry, score))
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,32 @@
+//! Unit tests of the premise checks: figures, sums, the sentences that ask.
+
+use super::*;
+
+#[test]
+fn a_figure_is_mistaken_only_for_one_of_its_order() {
+    assert!(of_one_order(30_000.0, 300_000.0));
+    assert!(of_one_order(8.0, 7.0));
+    assert!(!of_one_order(30_000.0, 7.0));
+    assert!(!of_one_order(0.0, 7.0));
+}
+
+#[test]
+fn a_sum_is_no_figure() {
+    let text = "what is 2 + 2, and why only 30,000?";
+    assert!(is_sum(text, &(8..9)));
+    assert!(is_sum(text, &(12..13)));
+    assert!(!is_sum(text, &(29..35)));
+}
+
+#[test]
+fn only_the_sentences_that_ask_state_its_premise() {
+    let text = "We drive on Monday. I'm anxious! What happened on Sept. 22? and then";
+    assert_eq!(asking_sentences(text).collect::<Vec<_>>(), [" What happened on Sept. 22?"]);
+    assert_eq!(asking_sentences("no question on Monday").count(), 1);
+}
+
+#[test]
+fn each_wrong_figure_is_replaced() {
+    let text = "not 3m but 30k?";
+    assert_eq!(replaced(text, &[4..6, 11..14], "300000"), "not 300000 but 300000?");
+}
