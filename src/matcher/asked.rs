@@ -13,7 +13,7 @@
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
 use super::premise::confirm::asks_to_confirm;
-use super::question::{ATTRIBUTION, NEGATION, SAYING, is_question_word};
+use super::question::{is_asking_term, is_question_word};
 use super::score::{Candidates, DocSums, Query, gap_asks_more};
 use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
@@ -77,9 +77,7 @@ const ALL_KINDS: u8 = 0x1f;
 /// answers of every kind ("for miles at the Georgian and Kazakh borders"), and "who"
 /// is as often asked of a fact's source or credit, which every reply shows.
 fn asks_why(analysis: &Analysis) -> bool {
-    let light = [NEGATION, ATTRIBUTION, SAYING];
-    let mut words =
-        analysis.terms.iter().filter(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()));
+    let mut words = analysis.terms.iter().filter(|t| is_asking_term(t));
     // "Why was Putin the one who …": of two question words, either may be the one that asks.
     let only = words.next().filter(|_| words.next().is_none());
     only.is_some_and(|w| matches!(&w[QUESTION_MARK.len_utf8()..], "why" | "почему"))

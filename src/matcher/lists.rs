@@ -6,7 +6,7 @@
 //! last answer's own subject: such a follow-up asks about that subject, not the article.
 
 use super::index::DocRef;
-use super::question::{ATTRIBUTION, NEGATION, QUESTION_MARK, SAYING};
+use super::question::is_asking_term;
 use super::{Candidates, Outcome};
 use crate::knowledge::{AnswerKind, Story};
 
@@ -130,9 +130,7 @@ impl super::Matcher {
 /// mark or has a question word ("where", "куда"), besides the light words that only
 /// tell entries apart (a negation, attribution, saying).
 pub fn part_asks(part: &str, terms: &[String]) -> bool {
-    let light = [NEGATION, ATTRIBUTION, SAYING];
-    part.trim_end().ends_with('?')
-        || terms.iter().any(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()))
+    part.trim_end().ends_with('?') || terms.iter().any(|t| is_asking_term(t))
 }
 
 /// Verbs that ask for a list when they open a request ("name every person …",
@@ -156,6 +154,7 @@ pub fn requests_a_list(words: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::question::{NEGATION, SAYING};
 
     fn terms(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()

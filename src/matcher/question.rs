@@ -106,6 +106,13 @@ pub const ATTRIBUTION: &str = "?source";
 /// statement, "who is the governor" does not, but neither word names a fact.
 pub const SAYING: &str = "?say";
 
+/// Whether `term` is a question word that asks for something ("?why", "?где"): a
+/// question-word term, but not a negation, attribution or verb of saying, which only
+/// tell entries apart.
+pub fn is_asking_term(term: &str) -> bool {
+    term.starts_with(QUESTION_MARK) && ![NEGATION, ATTRIBUTION, SAYING].contains(&term)
+}
+
 /// Adverbs asking for precision ("*exactly* how many", "сколько *точно*"): an entry
 /// whose number or date is approximate ("for miles", "earlier this week") does not
 /// answer them; an exact one is declared with the kind "exact".

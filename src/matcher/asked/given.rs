@@ -5,7 +5,7 @@
 
 use crate::knowledge::AnswerKind;
 use crate::matcher::analyze::{Analysis, QUESTION_MARK};
-use crate::matcher::question::{ATTRIBUTION, NEGATION, SAYING};
+use crate::matcher::question::is_asking_term;
 
 /// Weekdays, as the normalizer leaves them (lowercase), in English and Russian.
 const WEEKDAYS: [&str; 27] = [
@@ -84,12 +84,8 @@ const MORE_NEXT_TO_A_DAY: [&str; 2] = ["nov", "dec"];
 /// Whether a question states a date and asks, with a question word, something other
 /// than when: an entry that gives only a date then answers nothing it asks.
 pub(super) fn date_given(analysis: &Analysis) -> bool {
-    let light = [NEGATION, ATTRIBUTION, SAYING];
-    let asking = analysis
-        .terms
-        .iter()
-        .filter(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()))
-        .map(|t| t.trim_start_matches(QUESTION_MARK));
+    let asking =
+        analysis.terms.iter().filter(|t| is_asking_term(t)).map(|t| t.trim_start_matches(QUESTION_MARK));
     // Asked of every question: no list of its question words is kept.
     let (mut asks, mut asks_when) =
         (false, matches!(analysis.asks, Some(AnswerKind::Date | AnswerKind::Time)));
