@@ -12,6 +12,9 @@ pub const MAX_WORDS: usize = 80;
 ///
 /// "Putin’s 300,000 call-up" → ["putins", "300000", "call", "up"].
 pub fn words(text: &str) -> Vec<String> {
+    if let Some(words) = simple_words(text) {
+        return words;
+    }
     let folded = fold(text);
     // Digit groups and sums start at a digit: text without one has nothing to join.
     let joined = match folded.bytes().any(|b| b.is_ascii_digit()) {
@@ -37,6 +40,53 @@ pub fn words(text: &str) -> Vec<String> {
         }
     }
     numbers::fold_number_words(out)
+}
+
+/// [`words`] in one pass, without a folded copy of the text, for the text most
+/// messages are: ASCII, Russian letters and typographic punctuation, no digit in the
+/// first [`MAX_CHARS`] characters (so nothing to fold by Unicode tables or to join);
+/// `None` for any other text.
+fn simple_words(text: &str) -> Option<Vec<String>> {
+    let mut out = Vec::with_capacity(MAX_WORDS.min(text.len().min(MAX_CHARS) / 4 + 1));
+    if text.is_ascii() {
+        let bytes = &text.as_bytes()[..text.len().min(MAX_CHARS)];
+        if bytes.iter().any(u8::is_ascii_digit) {
+            return None;
+        }
+        let pieces = bytes.split(|&b| !(b.is_ascii_alphanumeric() || b == b'\'' || b == b'`'));
+        for piece in pieces.filter(|p| p.iter().any(u8::is_ascii_alphanumeric)).take(MAX_WORDS) {
+            // Apostrophes join contractions and possessives: "what's" → "whats".
+            let word: Vec<u8> = match piece.iter().all(u8::is_ascii_alphanumeric) {
+                true => piece.to_ascii_lowercase(),
+                false => {
+                    piece.iter().filter(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase).collect()
+                }
+            };
+            out.push(standard_word(String::from_utf8(word).ok()?));
+        }
+        return Some(numbers::fold_number_words(out));
+    }
+    let mut word = String::new();
+    for c in text.chars().take(MAX_CHARS) {
+        if c.is_ascii_digit() || !(c.is_ascii() || is_basic_cyrillic(c) || is_plain_punctuation(c)) {
+            return None;
+        }
+        let c = fold_simple(c);
+        if is_word_char(c) {
+            word.push(c);
+        } else if !is_apostrophe(c) && !word.is_empty() {
+            // Past the last word kept, the text is still read: a digit or another
+            // script further on sends it down the general path, as it did before.
+            let word = std::mem::take(&mut word);
+            if out.len() < MAX_WORDS {
+                out.push(standard_word(word));
+            }
+        }
+    }
+    if !word.is_empty() && out.len() < MAX_WORDS {
+        out.push(standard_word(word));
+    }
+    Some(numbers::fold_number_words(out))
 }
 
 /// One word of a text, normalized as [`words`] reads it and joined: "Tsydanov's" →

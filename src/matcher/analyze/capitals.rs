@@ -21,6 +21,16 @@ pub(super) fn looks_like_name(text: &str, word: &str) -> bool {
     if latin && !is_english_word(word) {
         return true;
     }
+    // Most messages have no capital past their first letter that could start the word:
+    // one byte search says so before a substring search is set up.
+    if latin
+        && !text
+            .as_bytes()
+            .get(1..)
+            .is_some_and(|rest| rest.contains(&word.as_bytes()[0].to_ascii_uppercase()))
+    {
+        return false;
+    }
     with_capital(word, |capitalized| text.match_indices(capitalized).any(|(at, _)| at > 0))
 }
 
