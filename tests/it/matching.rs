@@ -130,3 +130,19 @@ fn russian_in_latin_letters_and_the_wrong_keyboard_layout_is_read_as_meant() {
         assert_eq!(answered(&engine, typed), expected, "{typed}");
     }
 }
+
+#[test]
+fn chat_words_people_use_about_this_story_are_known() {
+    let engine = engine();
+    // Chat fillers ("мб", "хз", "кто-нить") carry nothing; "сфоткал" is who took the photo.
+    for (chat, plain) in [
+        ("мб кто знает кто сфоткал очередь?", "кто фотограф снимка?"),
+        ("хз, кто сфотографировал очередь?", "кто фотограф снимка?"),
+        ("кто-нить знает чё там с белоруссией", "что с белоруссией?"),
+        ("what did they promise the mobi guys", "what did they promise the draftees"),
+    ] {
+        let expected = answered(&engine, plain);
+        assert!(expected.is_some(), "{plain}");
+        assert_eq!(answered(&engine, chat), expected, "{chat}");
+    }
+}
