@@ -26,10 +26,6 @@ fn analyzer() -> Analyzer {
     analyzer
 }
 
-fn reread(text: &str) -> Option<String> {
-    analyzer().reread_script(text)
-}
-
 #[test]
 fn transliterated_russian_is_read_as_russian() {
     let a = analyzer();
