@@ -18,6 +18,7 @@ pub(super) use typos::is_english_word;
 use typos::letter_mask;
 
 mod capitals;
+mod script;
 mod typos;
 
 use capitals::{capitalized_words, looks_like_name, lowercase, written_capitalized};
@@ -81,6 +82,9 @@ pub struct Analysis {
     /// Terms weighed apart from their idf: a follow-up is read with the last answer's
     /// terms, which count for less than the message's own (absent: 1).
     pub weights: HashMap<String, f32>,
+    /// Whether an unknown word reads as a known word typed in the other script or
+    /// layout ("chto", "ghbdtn"): the message is worth [`Analyzer::reread_script`].
+    pub other_script: bool,
 }
 
 impl Analysis {
@@ -229,11 +233,13 @@ impl Analyzer {
         let mut stems: Vec<String> = words.iter().map(|w| self.stem_known(w)).collect();
         let mut corrected = HashSet::default();
         let mut attempts = 0;
+        let mut other_script = false;
         for i in 0..words.len() {
             if attempts >= MAX_CORRECTIONS || self.needs_no_correction(&words[i], &stems[i]) {
                 continue;
             }
             attempts += 1;
+            other_script = other_script || self.reads_in_other_script(&words[i]);
             let mut candidates = self.corrections(&words[i]);
             if written_capitalized(text, &words[i]) {
                 candidates.retain(|c| self.capitalized.contains(*c));
@@ -265,6 +271,7 @@ impl Analyzer {
             .map(|(_, s)| s.clone())
             .collect();
         analysis.corrected = corrected;
+        analysis.other_script = other_script;
         analysis.asks = asks;
         let any_of = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
         analysis.precise = if any_of(&PRECISION_ADJECTIVES) {

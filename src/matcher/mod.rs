@@ -148,12 +148,33 @@ impl Matcher {
         question: &str,
         lang_hint: Option<&str>,
     ) -> (Decision, Vec<Candidate>) {
+        self.decide_read(story, question, lang_hint, true)
+    }
+
+    /// [`Self::decide_with_candidates`]; with `reread`, a message with words typed in the
+    /// other script or layout is read again, once, with them written as meant.
+    fn decide_read(
+        &self,
+        story: &Story,
+        question: &str,
+        lang_hint: Option<&str>,
+        reread: bool,
+    ) -> (Decision, Vec<Candidate>) {
         let message = question;
         let read = self.read(message);
         let question = read.as_ref();
+        let analysis = self.index.analyzer.analyze_question(question);
+        // A Latin word read as an unknown name may be Russian typed on the English
+        // layout, split at a punctuation key ("ueu,thyfnjh"): the message's words tell.
+        let latin_name = || analysis.names.iter().any(|name| name.is_ascii());
+        if reread
+            && (analysis.other_script || latin_name())
+            && let Some(rewritten) = self.index.analyzer.reread_script(message)
+        {
+            return self.decide_read(story, &rewritten, lang_hint, false);
+        }
         // The question's language; a message of noise alone is answered in its own.
         let lang = Lang::detect(if question.trim().is_empty() { message } else { question }, lang_hint);
-        let analysis = self.index.analyzer.analyze_question(question);
         let candidates = self.candidates_for(&analysis);
         let whole = decide::decide(&candidates);
         // A known gap in a part that only sets the scene ("I'm worried how long we'd

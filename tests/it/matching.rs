@@ -112,3 +112,37 @@ fn the_lexicon_reads_everyday_words_for_what_they_mean() {
     let decision = engine.ask("what's the cap on cash you can carry out of russia?", None).decision.unwrap();
     assert!(matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch), "{:?}", decision.outcome);
 }
+
+#[test]
+fn russian_in_latin_letters_and_the_wrong_keyboard_layout_is_read_as_meant() {
+    let engine = engine();
+    // Each as typed, and as meant: both answer from the same entry.
+    for (typed, meant) in [
+        ("skolko mogut prizvat?", "сколько могут призвать?"),
+        ("kto gubernator burjatii?", "кто губернатор бурятии?"),
+        ("chto pishut pro burjatiju?", "что пишут про бурятию?"),
+        ("crjkmrj vjuen ghbpdfnm?", "сколько могут призвать?"),
+        ("rnj ue,thyfnjh ,ehznbb?", "кто губернатор бурятии?"),
+        ("црщ шы еру пщмуктщк ща игкнфешф?", "who is the governor of buryatia?"),
+    ] {
+        let expected = answered(&engine, meant);
+        assert!(expected.is_some(), "{meant}");
+        assert_eq!(answered(&engine, typed), expected, "{typed}");
+    }
+}
+
+#[test]
+fn chat_words_people_use_about_this_story_are_known() {
+    let engine = engine();
+    // Chat fillers ("мб", "хз", "кто-нить") carry nothing; "сфоткал" is who took the photo.
+    for (chat, plain) in [
+        ("мб кто знает кто сфоткал очередь?", "кто фотограф снимка?"),
+        ("хз, кто сфотографировал очередь?", "кто фотограф снимка?"),
+        ("кто-нить знает чё там с белоруссией", "что с белоруссией?"),
+        ("what did they promise the mobi guys", "what did they promise the draftees"),
+    ] {
+        let expected = answered(&engine, plain);
+        assert!(expected.is_some(), "{plain}");
+        assert_eq!(answered(&engine, chat), expected, "{chat}");
+    }
+}
