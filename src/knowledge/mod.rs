@@ -155,7 +155,7 @@ pub enum Checks {
     Structure,
     /// The structure and faithfulness: every number, date and name an answer or a
     /// note states is backed by its quotes, every source credits whom the article
-    /// credits. What `check` enforces, and what the bot proves at start-up and on
+    /// credits; and no phrasing is listed twice. What `check` enforces, and what the bot proves at start-up and on
     /// every reload, so it never serves unfaithful knowledge.
     Faithful,
 }
@@ -179,7 +179,10 @@ pub fn load_with(dir: &Path, checks: Checks) -> Result<Story, KnowledgeError> {
         };
     let (lexicon, lexicon_read) = lexicon(files.lexicon.as_ref(), article.as_deref(), &mut problems);
 
-    let mut ids = validate::Ids::default();
+    let mut ids = match checks {
+        Checks::Structure => validate::Ids::default(),
+        Checks::Faithful => validate::Ids::checking_phrasings(),
+    };
     let raw_entries = files.entries.as_ref().map(|file| read::entries(file, &mut problems));
     // Every id an entry was given, even one with other problems: a related id naming
     // it is fine, and reporting it would only repeat those problems.

@@ -48,7 +48,11 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
-        self.seen.insert(key.to_string());
+        // Fields are looked up more than once (is it there, then its value): the key
+        // is copied the first time only.
+        if !self.seen.contains(key) {
+            self.seen.insert(key.to_string());
+        }
         self.table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
     }
 

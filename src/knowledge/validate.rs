@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 use super::items::{FieldSpans, Item};
 use super::model::*;
 use super::problems::{Problems, SourceFile};
@@ -98,7 +100,13 @@ fn inner(list: Vec<Located>) -> Vec<String> {
 #[derive(Default)]
 pub struct Ids {
     entries: HashMap<String, Range<usize>>,
-    phrasings: HashMap<String, String>,
+    /// Whether a phrasing listed twice is a problem ([`Ids::checking_phrasings`]).
+    check_phrasings: bool,
+    /// Phrasing key → its owner, an index into `owners`. Every phrasing of the
+    /// knowledge is keyed at every load, so the table hashes with FxHash and keeps each
+    /// owner's id once rather than once a phrasing.
+    phrasings: FxHashMap<String, usize>,
+    owners: Vec<String>,
 }
 
 fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
@@ -127,30 +135,42 @@ fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
 
 /// Lowercase letters and digits only: two phrasings equal under this ask the same thing.
 fn phrasing_key(text: &str) -> String {
-    // Every phrasing is keyed at every load: ASCII and Russian letters skip the
-    // Unicode tables.
-    let alphanumeric = |c: char| match c {
-        c if c.is_ascii() => c.is_ascii_alphanumeric(),
-        'А'..='я' => true,
-        c => c.is_alphanumeric(),
-    };
+    // Every phrasing is keyed at every load, in one pass: ASCII and Russian letters
+    // skip the Unicode tables.
     let mut key = String::with_capacity(text.len());
-    for word in text.split(|c: char| !alphanumeric(c)).filter(|w| !w.is_empty()) {
-        if !key.is_empty() {
+    let mut gap = false;
+    for c in text.chars() {
+        let alphanumeric = match c {
+            c if c.is_ascii() => c.is_ascii_alphanumeric(),
+            'А'..='я' => true,
+            c => c.is_alphanumeric(),
+        };
+        if !alphanumeric {
+            gap = true;
+            continue;
+        }
+        if gap && !key.is_empty() {
             key.push(' ');
         }
-        for c in word.chars() {
-            match c {
-                c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
-                'а'..='я' => key.push(c),
-                c => key.extend(c.to_lowercase()),
-            }
+        gap = false;
+        match c {
+            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+            'а'..='я' => key.push(c),
+            c => key.extend(c.to_lowercase()),
         }
     }
     key
 }
 
 impl Ids {
+    /// Ids that also prove no phrasing is listed twice. A duplicate does not stop
+    /// answering (both entries read it), and keying every phrasing is a tenth of
+    /// reading the knowledge, so only `check` and the bot, which prove the knowledge
+    /// sound, pay for it.
+    pub fn checking_phrasings() -> Ids {
+        Ids { check_phrasings: true, ..Ids::default() }
+    }
+
     fn claim_id(&mut self, id: &Located, what: &str, file: &SourceFile, problems: &mut Problems) {
         check_id(id, file, problems);
         if let Some(first) = self.entries.get(id.get_ref()) {
@@ -175,9 +195,14 @@ impl Ids {
         file: &SourceFile,
         problems: &mut Problems,
     ) {
+        if !self.check_phrasings {
+            return;
+        }
+        self.phrasings.reserve(phrasings.len());
+        let mut claimed = None;
         for phrasing in phrasings {
             let key = phrasing_key(phrasing.get_ref());
-            match self.phrasings.get(&key) {
+            match self.phrasings.get(&key).map(|&o| self.owners[o].as_str()) {
                 Some(first) if first == owner => problems.at(
                     file,
                     phrasing.span(),
@@ -192,7 +217,11 @@ impl Ids {
                     ),
                 ),
                 None => {
-                    self.phrasings.insert(key, owner.to_string());
+                    let index = *claimed.get_or_insert_with(|| {
+                        self.owners.push(owner.to_string());
+                        self.owners.len() - 1
+                    });
+                    self.phrasings.insert(key, index);
                 }
             }
         }
@@ -380,4 +409,21 @@ pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallT
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrasing_key_reads_words_lowercased() {
+        let general = |text: &str| {
+            let words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+            words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+        };
+        for text in ["How many men?", "  Who's  Tsydanov, 300,000 -- call-up! ", "", "?!", "A", "x_y z9"] {
+            assert_eq!(phrasing_key(text), general(text), "{text:?}");
+        }
+        assert_eq!(phrasing_key("Сколько  человек, Putin?"), "сколько человек putin");
+    }
 }

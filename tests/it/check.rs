@@ -264,6 +264,23 @@ fn ask_answers_from_a_folder_whose_only_faults_are_faithfulness_ones() {
     assert!(text(&out.stdout).starts_with("It holds 4,000 books and 300 maps."), "{}", text(&out.stdout));
 }
 
+/// A phrasing listed under two entries is `check`'s to report (a question may belong
+/// to one entry only); `ask` answers from such a folder, as from one with faithfulness
+/// faults.
+#[test]
+fn a_phrasing_under_two_entries_is_an_error_for_check_not_for_ask() {
+    let dir = edited_mini("entries.toml", |entries| {
+        entries.replace("\"number of books\",", "\"number of books\", \"What opened on the moon?\",")
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1), "{stderr:#?}");
+    let expected = "the phrasing \"What opened on the moon?\" is also under \"library-opened\"";
+    assert!(stderr[0].contains(expected), "{stderr:#?}");
+    let out = storybot(&["--knowledge", dir.path().to_str().unwrap(), "ask", "How many books?"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("It holds 4,000 books"), "{}", text(&out.stdout));
+}
+
 #[test]
 fn ask_still_refuses_a_folder_with_structural_faults() {
     let out = storybot(&["--knowledge", "tests/fixtures/broken", "ask", "How many books?"]);

@@ -80,7 +80,15 @@ pub(super) struct Builder {
     phrasing_asks: Vec<Option<AnswerKind>>,
     /// Each field text analyzed so far, with its term ids.
     field_terms: HashMap<String, Vec<u32>>,
+    /// By term id: the strongest field strength in the document being added
+    /// ([`UNSEEN`] outside it).
+    strongest: Vec<f32>,
 }
+
+/// No field of the document uses the term: every strength is above it.
+const UNSEEN: f32 = 0.0;
+const _: () =
+    assert!(UNSEEN < NOTE && UNSEEN < TOPIC && UNSEEN < QUOTE && UNSEEN < SOURCE && UNSEEN < ANSWER);
 
 impl Builder {
     pub(super) fn new(lexicon: &Lexicon) -> Builder {
@@ -94,6 +102,7 @@ impl Builder {
             phrasing_doc: Vec::new(),
             phrasing_asks: Vec::new(),
             field_terms: HashMap::default(),
+            strongest: Vec::new(),
         }
     }
 
@@ -152,11 +161,21 @@ impl Builder {
             let ids = self.field_terms(text);
             terms.extend(ids.iter().map(|&id| (id, *strength)));
         }
-        // Each term once, with the strongest field that uses it.
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        terms.dedup_by_key(|t| t.0);
+        // Each term once, with the strongest field that uses it, in the order of ids.
+        self.strongest.resize(self.ids.len(), UNSEEN);
+        let mut unique = Vec::new();
+        for (id, strength) in terms {
+            let strongest = &mut self.strongest[id as usize];
+            if *strongest == UNSEEN {
+                unique.push(id);
+            }
+            *strongest = strongest.max(strength);
+        }
+        unique.sort_unstable();
+        let terms =
+            unique.into_iter().map(|id| (id, std::mem::replace(&mut self.strongest[id as usize], UNSEEN)));
         self.docs.push(Doc { target, kinds, surfaces });
-        self.doc_terms.push(terms);
+        self.doc_terms.push(terms.collect());
     }
 
     /// Each entity name's terms, with the member they name.
@@ -176,7 +195,11 @@ impl Builder {
 
     pub(super) fn finish(mut self, entities: Vec<(String, Named)>) -> Index {
         let ids = std::mem::take(&mut self.ids);
-        let mut doc_postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); ids.len()];
+        // Each posting list sized once: its length counted before it is filled.
+        let mut doc_counts = vec![0usize; ids.len()];
+        self.doc_terms.iter().flatten().for_each(|&(id, _)| doc_counts[id as usize] += 1);
+        let mut doc_postings: Vec<Vec<(u32, f32)>> =
+            doc_counts.iter().map(|&n| Vec::with_capacity(n)).collect();
         for (doc, terms) in self.doc_terms.iter().enumerate() {
             for &(id, strength) in terms {
                 doc_postings[id as usize].push((doc as u32, strength));
@@ -190,7 +213,10 @@ impl Builder {
                     if ASKS_A_TIME.contains(&term.as_str()) { TIME_WORD } else { QUESTION_WORD };
             }
         }
-        let mut phrasing_postings = vec![Vec::new(); doc_postings.len()];
+        let mut phrasing_counts = vec![0usize; doc_postings.len()];
+        self.phrasing_terms.iter().flatten().for_each(|&id| phrasing_counts[id as usize] += 1);
+        let mut phrasing_postings: Vec<Vec<u32>> =
+            phrasing_counts.iter().map(|&n| Vec::with_capacity(n)).collect();
         let mut phrasings = Vec::with_capacity(self.phrasing_terms.len());
         for (p, terms) in self.phrasing_terms.iter().enumerate() {
             let mut weight = 0.0;
@@ -268,23 +294,17 @@ impl Builder {
         for (term, &id) in ids {
             names[id as usize] = term.as_str();
         }
-        let mut counts: Vec<Localized<(usize, HashMap<u32, usize>)>> = Vec::new();
-        counts.resize_with(self.docs.len(), Default::default);
-        for (terms, &doc) in self.phrasing_terms.iter().zip(&self.phrasing_doc) {
-            let russian = terms.iter().any(|&t| names[t as usize].chars().any(is_cyrillic));
-            let slot = &mut counts[doc as usize];
-            let (n, seen) = if russian { &mut slot.ru } else { &mut slot.en };
-            *n += 1;
-            for &term in terms.iter().filter(|&&t| !names[t as usize].starts_with(QUESTION_MARK)) {
-                *seen.entry(term).or_default() += 1;
-            }
-        }
-        let rank = |(n, seen): &(usize, HashMap<u32, usize>)| {
-            let mut shared: Vec<(u32, f32)> = seen
+        // The shared terms of one document and language; its counts are cleared for
+        // the next.
+        let rank = |(n, seen, touched): &mut (usize, Vec<usize>, Vec<u32>)| {
+            let mut shared: Vec<(u32, f32)> = touched
                 .iter()
-                .map(|(&t, &c)| (t, c as f32 / (*n).max(1) as f32))
+                .map(|&t| (t, seen[t as usize] as f32 / (*n).max(1) as f32))
                 .filter(|(_, share)| *share >= CORE_SHARE)
                 .collect();
+            touched.iter().for_each(|&t| seen[t as usize] = 0);
+            touched.clear();
+            *n = 0;
             let weight = |t: u32| idf[t as usize];
             shared.sort_by(|a, b| {
                 b.1.total_cmp(&a.1)
@@ -294,6 +314,30 @@ impl Builder {
             shared.truncate(CORE_TERMS);
             shared.into_iter().map(|(t, share)| (names[t as usize].to_string(), share)).collect()
         };
-        counts.iter().map(|c| Localized { en: rank(&c.en), ru: rank(&c.ru) }).collect()
+        let russian: Vec<bool> = names.iter().map(|t| t.chars().any(is_cyrillic)).collect();
+        let asking: Vec<bool> = names.iter().map(|t| t.starts_with(QUESTION_MARK)).collect();
+        // Per language: phrasings counted, and each term's phrasings, densely by term id
+        // with the ids touched; phrasings are numbered document by document.
+        let mut counts =
+            [(0usize, vec![0usize; ids.len()], Vec::new()), (0usize, vec![0usize; ids.len()], Vec::new())];
+        let mut out = Vec::with_capacity(self.docs.len());
+        let mut p = 0;
+        for doc in 0..self.docs.len() {
+            while p < self.phrasing_doc.len() && self.phrasing_doc[p] as usize == doc {
+                let terms = &self.phrasing_terms[p];
+                let (n, seen, touched) = &mut counts[usize::from(terms.iter().any(|&t| russian[t as usize]))];
+                *n += 1;
+                for &term in terms.iter().filter(|&&t| !asking[t as usize]) {
+                    if seen[term as usize] == 0 {
+                        touched.push(term);
+                    }
+                    seen[term as usize] += 1;
+                }
+                p += 1;
+            }
+            let [en, ru] = &mut counts;
+            out.push(Localized { en: rank(en), ru: rank(ru) });
+        }
+        out
     }
 }
