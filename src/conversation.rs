@@ -283,6 +283,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         ranked: Vec::new(),
         suggestions,
         gap_part: None,
+        more: Vec::new(),
         correction: None,
         asked: Vec::new(),
         subject: None,

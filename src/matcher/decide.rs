@@ -74,6 +74,45 @@ fn restates(story: &Story, entry: usize, also: usize) -> bool {
     story.entries[also].quotes.iter().all(|q| shown.contains(q))
 }
 
+/// Whether a gap's note beside an answer ("… The article doesn't give …") would only
+/// restate it: every quote backing the note is one the answer already shows. A note
+/// backed by no quote says only what the article lacks.
+pub fn gap_restates(story: &Story, gap: usize, outcome: &Outcome) -> bool {
+    let Outcome::Answer { entry, also } = outcome else { return false };
+    let shown =
+        |q: &String| [Some(*entry), *also].into_iter().flatten().any(|e| story.entries[e].quotes.contains(q));
+    let quotes = &story.gaps[gap].quotes;
+    !quotes.is_empty() && quotes.iter().all(shown)
+}
+
+/// The entries that answer a message's further questions, beyond the two its answer
+/// gives (`shown`): those of `asking` (entries of parts that ask, in the message's
+/// order) that are neither shown nor backed only by quotes shown before them, so a third
+/// question gets its answer rather than being dropped. Only a message of three or more
+/// parts that ask and are answered has further answers.
+pub fn further_answers(story: &Story, shown: [usize; 2], asking: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    if asking.len() <= shown.len() {
+        // Two questions or fewer: the answer and "also" are theirs.
+        return out;
+    }
+    for &entry in asking {
+        let before: Vec<usize> = shown.iter().chain(&out).copied().collect();
+        let new_quote = story.entries[entry]
+            .quotes
+            .iter()
+            .any(|q| !before.iter().any(|&b| story.entries[b].quotes.contains(q)));
+        if !before.contains(&entry) && new_quote && out.len() < MAX_FURTHER {
+            out.push(entry);
+        }
+    }
+    out
+}
+
+/// Further answers at most: a message is split into at most four parts
+/// ([`super::parts::MAX_PARTS`]), two of which the answer and "also" give.
+const MAX_FURTHER: usize = 2;
+
 /// A decision for a whole message made from its parts' decisions.
 pub struct Combined {
     pub outcome: Outcome,

@@ -133,6 +133,54 @@ pub fn part_asks(part: &str, terms: &[String]) -> bool {
     part.trim_end().ends_with('?') || terms.iter().any(|t| is_asking_term(t))
 }
 
+/// Words that name the text a question is about ("the *article* names", "в *статье*").
+const TEXT: [&str; 10] =
+    ["article", "text", "story", "piece", "статье", "статья", "статьи", "тексте", "текст", "материале"];
+
+/// Verbs that say the text names things ("the article *names*", "*упоминаются* в статье").
+const NAMED: [&str; 16] = [
+    "names",
+    "named",
+    "mentions",
+    "mentioned",
+    "mention",
+    "talks",
+    "lists",
+    "listed",
+    "упоминаются",
+    "упоминается",
+    "упомянуты",
+    "упомянутые",
+    "названы",
+    "названные",
+    "перечислены",
+    "фигурируют",
+];
+
+/// Words of a question for all the text names of a kind, besides the kind itself: at
+/// most this many more ("list the regions *inside Russia* the article talks about").
+const MAX_KIND_WORDS: usize = 2;
+
+/// Whether a question asks for everything of a kind the text names ("list every country
+/// the article names", "какие страны упоминаются в статье?"): it names the text and a
+/// verb of naming, and besides those, list requests, question words and stop words
+/// (`is_stopword`), it has only a few words: the kind, and nothing that restricts it.
+pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) -> bool {
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if !has(&TEXT) || !has(&NAMED) {
+        return false;
+    }
+    let frame = |w: &str| {
+        TEXT.contains(&w)
+            || NAMED.contains(&w)
+            || LIST_REQUESTS.contains(&w)
+            || BARE_REQUEST.contains(&w)
+            || super::question::is_question_word(w)
+            || is_stopword(w)
+    };
+    words.iter().filter(|w| !frame(w)).count() <= MAX_KIND_WORDS
+}
+
 /// Verbs that ask for a list when they open a request ("name every person …",
 /// "перечисли все страны …").
 const LIST_REQUESTS: [&str; 8] =
@@ -158,6 +206,20 @@ mod tests {
 
     fn terms(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_question_for_all_the_text_names_of_a_kind_is_told_apart() {
+        let stop =
+            |w: &str| ["the", "does", "in", "inside", "all", "about", "which", "какие", "в"].contains(&w);
+        let asks = |q: &str| asks_for_all_named(&crate::matcher::normalize::words(q), stop);
+        assert!(asks("list every country the article names"));
+        assert!(asks("which cities does the story mention?"));
+        assert!(asks("list the regions inside russia the article talks about"));
+        assert!(asks("какие страны упоминаются в статье?"));
+        assert!(!asks("which countries does the article say Russians can fly to without visas?"));
+        assert!(!asks("list every country"), "no text named: a list of what?");
+        assert!(!asks("what does the article say about Finland?"), "no verb of naming");
     }
 
     #[test]

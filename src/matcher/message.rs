@@ -165,7 +165,7 @@ pub fn read<'a>(
     let focus = if addressed {
         addressed_part(&sentences, own_terms)
     } else if total > LONG {
-        question_bearing(&sentences)
+        question_bearing(&sentences, names_a_thing, own_terms)
     } else {
         sentences.iter().map(|s| s.text).collect()
     };
@@ -284,20 +284,56 @@ fn addressed_part<'a>(sentences: &[Sentence<'a>], own_terms: &dyn Fn(&str) -> us
 }
 
 /// The question-bearing sentences of a long message, the last [`MAX_QUESTIONS`]: those
-/// with a question mark; else those that open like a question; else the last two.
-fn question_bearing<'a>(sentences: &[Sentence<'a>]) -> Vec<&'a str> {
-    let asking: Vec<&str> = sentences.iter().map(|s| s.text).filter(|s| s.contains('?')).collect();
-    let opening: Vec<&str> = sentences.iter().map(|s| s.text).filter(|s| opens_question(s)).collect();
+/// with a question mark; else those that open like a question; else the last two. A
+/// question that points back ("what happened to the men *there*?") and names nothing
+/// itself keeps the sentence before it when that one names a thing (`names_a_thing`):
+/// it is what "there" is; so does a question too bare to stand alone that points back
+/// ("What does *it* say, and who reported it?", fewer than [`MIN_ADDRESSED_TERMS`] terms
+/// of its own, `own_terms`) when the sentence before it has terms enough: it says what
+/// "it" is.
+fn question_bearing<'a>(
+    sentences: &[Sentence<'a>],
+    names_a_thing: &dyn Fn(&str) -> bool,
+    own_terms: &dyn Fn(&str) -> usize,
+) -> Vec<&'a str> {
+    let asking: Vec<usize> = (0..sentences.len()).filter(|&i| sentences[i].text.contains('?')).collect();
+    let opening: Vec<usize> = (0..sentences.len()).filter(|&i| opens_question(sentences[i].text)).collect();
     let chosen = if !asking.is_empty() {
         asking
     } else if !opening.is_empty() {
         opening
     } else {
-        sentences.iter().map(|s| s.text).collect()
+        (0..sentences.len()).collect()
     };
-    let keep = if chosen.iter().any(|s| s.contains('?') || opens_question(s)) { MAX_QUESTIONS } else { 2 };
+    let text = |i: usize| sentences[i].text;
+    let keep = if chosen.iter().any(|&i| text(i).contains('?') || opens_question(text(i))) {
+        MAX_QUESTIONS
+    } else {
+        2
+    };
     let skip = chosen.len().saturating_sub(keep);
-    chosen[skip..].to_vec()
+    let mut out = Vec::with_capacity(keep + 1);
+    for (k, &i) in chosen[skip..].iter().enumerate() {
+        let before = i.checked_sub(1).filter(|&b| k == 0 || chosen[skip + k - 1] != b);
+        let pointed_at = |b: usize| points_back(text(i)) && names_a_thing(text(b)) && !names_a_thing(text(i));
+        let says_what = |b: usize| {
+            own_terms(text(i)) < MIN_ADDRESSED_TERMS
+                && normalized(text(i)).split(' ').any(is_referring)
+                && own_terms(text(b)) >= MIN_ADDRESSED_TERMS
+        };
+        if let Some(b) = before
+            && (pointed_at(b) || says_what(b))
+        {
+            out.push(text(b));
+        }
+        out.push(text(i));
+    }
+    out
+}
+
+/// Whether a sentence points back at a thing named before it in the message.
+fn points_back(sentence: &str) -> bool {
+    super::reference::points_back_in_message(&super::normalize::words(sentence))
 }
 
 /// The sentences, one a line, within [`MAX_FOCUS`] characters: the last ones win (a

@@ -86,6 +86,9 @@ pub struct Decision {
     pub asked: Vec<String>,
     /// With an answer: a premise of the question the answer corrects first.
     pub correction: Option<Correction>,
+    /// With an answer to two parts: the entries answering the message's further questions
+    /// (a third, a fourth), each backed by a sentence the answers before it don't show.
+    pub more: Vec<usize>,
     /// With a decline: the question's subject, a word the story never uses that is safe
     /// to name (an English dictionary word the article does not contain).
     pub subject: Option<String>,
@@ -188,17 +191,43 @@ impl Matcher {
             let terms = self.index.analyzer.analyze_question(clause).terms;
             terms.iter().any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none())
         };
-        let parts: Vec<(Outcome, f32)> = parts::split_keeping(question, &unknown)
-            .into_iter()
-            .map(|part| {
-                let analysis = self.index.analyzer.analyze_question(part);
+        let split = parts::split_keeping(question, &unknown);
+        let mut analyses: Vec<analyze::Analysis> =
+            split.iter().map(|part| self.index.analyzer.analyze_question(part)).collect();
+        let things = |a: &analyze::Analysis| {
+            let unknown = a
+                .terms
+                .iter()
+                .any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none());
+            (!unknown).then(|| self.gap_names.thing_terms(&self.index, a))
+        };
+        let referents = parts::refer::carry(&split, &mut analyses, things);
+        let aside: Vec<bool> = analyses
+            .iter()
+            .zip(&referents.absorbed)
+            .map(|(a, &ab)| ab || self.asks_only_the_source(a))
+            .collect();
+        // Parts set aside (absorbed into a part that points back at them, or asking only
+        // for the source): the message asks the rest.
+        let whole = match aside.contains(&true) {
+            true => self.whole_without(&split, &analyses, &aside).unwrap_or(whole),
+            false => whole,
+        };
+        let parts: Vec<(Outcome, f32)> = split
+            .iter()
+            .zip(analyses)
+            .zip(&aside)
+            .map(|((&part, analysis), &absorbed)| {
                 // "… and when?" or "need a number pls" asks about the rest of the
-                // message, not on its own.
+                // message, not on its own; nor does "and who reported it?", which the
+                // answer's source line answers.
                 let known = |t: &str| self.index.term(t).is_some();
-                if analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
+                if absorbed
+                    || analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
                     || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
                     || parts::only_says_where(part)
                     || lists::only_requests_a_list(&analysis.words)
+                    || self.asks_only_the_source(&analysis)
                 {
                     return (Outcome::NoMatch, 0.0);
                 }
@@ -222,10 +251,21 @@ impl Matcher {
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
         let decide::Combined { mut outcome, mut score, gap_part } =
             decide::combine(whole, &parts, context_gap, gap_of);
-        outcome =
-            lists::no_list_beside_an_answer(story, outcome, |e| parts.is_empty() || asking.contains(&e));
-        outcome = decide::without_restating_also(story, outcome);
+        // A request for a list is answered by the list, not by a near tie beside it.
         let requested = lists::requests_a_list(&analysis.words);
+        outcome = lists::no_list_beside_an_answer(story, outcome, |e| {
+            (parts.is_empty() && !requested) || asking.contains(&e)
+        });
+        outcome = decide::without_restating_also(story, outcome);
+        if !matches!(outcome, Outcome::Answer { entry, .. } if lists::is_list(story, entry))
+            && lists::asks_for_all_named(&analysis.words, |w| self.index.analyzer.is_stopword(w))
+            && let Some(list) = candidates
+                .entries
+                .iter()
+                .find(|c| lists::is_list(story, c.entry) && c.confidence >= thresholds::CLARIFY)
+        {
+            (outcome, score) = (Outcome::Answer { entry: list.entry, also: None }, list.confidence);
+        }
         if requested
             && !matches!(outcome, Outcome::Answer { entry, .. } if lists::is_list(story, entry))
             && let Some((entry, fit)) = self.list_asked(story, question)
@@ -259,6 +299,10 @@ impl Matcher {
         let (outcome, score, correction) = (checked.outcome, checked.score, checked.correction);
         let outcome = self.quiet_clarify(outcome, &analysis);
         let gap_part = gap_part.filter(|_| correction.is_none() && matches!(outcome, Outcome::Answer { .. }));
+        // A gap in the scene the message sets, backed only by quotes the answer shows,
+        // would restate the answer.
+        let gap_part =
+            gap_part.filter(|&gap| Some(gap) != context_gap || !decide::gap_restates(story, gap, &outcome));
         let subject = unknown
             .map(|u| u.word)
             .filter(|word| outcome == Outcome::NoMatch && lang == Lang::En && self.safe_to_name(story, word));
@@ -269,6 +313,12 @@ impl Matcher {
         let asked = followup::asked_terms(&analysis);
         let note_head_only = matches!(outcome, Outcome::Gap { gap }
             if self.gap_names.head_only(&self.index, &analysis, gap, lang));
+        let more = match outcome {
+            Outcome::Answer { entry, also: Some(also) } if correction.is_none() => {
+                decide::further_answers(story, [entry, also], &asking)
+            }
+            _ => Vec::new(),
+        };
         let decision = Decision {
             outcome,
             score,
@@ -276,6 +326,7 @@ impl Matcher {
             ranked: candidates.ranked,
             suggestions,
             gap_part,
+            more,
             asked,
             correction,
             subject,
@@ -332,8 +383,10 @@ impl Matcher {
     /// The text of a message the matcher reads ([`message::read`]): its question, without
     /// the noise around it.
     pub fn read<'a>(&self, message: &'a str) -> std::borrow::Cow<'a, str> {
-        let names_a_thing =
-            |text: &str| !self.index.entities_in(&self.index.analyzer.analyze_question(text)).is_empty();
+        let names_a_thing = |text: &str| {
+            let analysis = self.index.analyzer.analyze_question(text);
+            !self.gap_names.thing_terms(&self.index, &analysis).is_empty()
+        };
         let own_terms = |text: &str| {
             let terms = self.index.analyzer.analyze_question(text).terms;
             terms.iter().filter(|t| !t.starts_with(analyze::QUESTION_MARK)).count()

@@ -354,5 +354,7 @@ fn word_spans(sentence: &str) -> Vec<(usize, String)> {
     out
 }
 
+pub mod refer;
+
 #[cfg(test)]
 mod tests;

@@ -94,6 +94,49 @@ pub fn is_referring(word: &str) -> bool {
     is_personal(word) || REFERRING.contains(&word)
 }
 
+/// Words that, inside one message, point back at a thing an earlier sentence of it named
+/// ("… a part about Buryatia. What happened to the men *there*?"). Narrower than
+/// [`REFERRING`]: "it", "this", "that" and "это" stand for the article or the claim as
+/// often as for a thing ("is *it* true", "what does *it* say", "*это* правда?").
+const POINTING: [&str; 22] = [
+    "they",
+    "them",
+    "their",
+    "those",
+    "these",
+    "there",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "они",
+    "их",
+    "им",
+    "них",
+    "там",
+    "туда",
+    "оттуда",
+    "он",
+    "его",
+    "ему",
+    "нем",
+];
+
+/// Forms of "be" that make "there" existential ("is there …", "there are …"), not a place.
+const BE: [&str; 8] = ["is", "are", "was", "were", "be", "been", "isnt", "arent"];
+
+/// Whether a sentence of a message points back at a thing an earlier sentence named:
+/// a pronoun of [`POINTING`], "there" only where it stands for a place.
+pub fn points_back_in_message(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let existential = w == "there"
+            && (i > 0 && BE.contains(&words[i - 1].as_str())
+                || words.get(i + 1).is_some_and(|n| BE.contains(&n.as_str())));
+        POINTING.contains(&w.as_str()) && !existential
+    })
+}
+
 /// Whether the words open with an elliptical opener ("what about", "а").
 pub fn opens_ellipsis(words: &[String]) -> bool {
     ELLIPSIS_OPENERS
@@ -114,12 +157,18 @@ pub enum AboutAnswer {
 
 /// Words asking for a source whatever else the message asks ("source?", "where is
 /// that from?", "откуда это?").
-const SOURCE_NOUNS: [&str; 13] = [
+const SOURCE_NOUNS: [&str; 19] = [
     "source",
     "sources",
     "sourced",
     "according",
     "attribution",
+    "attributed",
+    "credited",
+    "agency",
+    "agencies",
+    "агентство",
+    "агентства",
     "from",
     "источник",
     "источники",
@@ -132,7 +181,7 @@ const SOURCE_NOUNS: [&str; 13] = [
 
 /// Verbs of reporting: they ask for a source with "who" ("who reported that?"), not
 /// with another question word ("what did he report?" asks what was reported).
-const SOURCE_VERBS: [&str; 14] = [
+const SOURCE_VERBS: [&str; 15] = [
     "report",
     "reports",
     "reported",
@@ -144,6 +193,7 @@ const SOURCE_VERBS: [&str; 14] = [
     "сообщил",
     "сообщила",
     "сообщили",
+    "сообщило",
     "сообщает",
     "сообщают",
     "сказал",
@@ -218,7 +268,11 @@ const MORE_WORDS: [&str; 16] = [
 
 /// Words that may surround the question about the last answer ("where does *the
 /// article* say that", "*who* reported it").
-const FILLER: [&str; 14] = [
+const FILLER: [&str; 18] = [
+    "which",
+    "news",
+    "какое",
+    "какие",
     "article",
     "story",
     "text",
@@ -269,7 +323,7 @@ mod tests {
     }
 
     fn about(text: &str) -> Option<AboutAnswer> {
-        let stop = ["the", "does", "did", "is", "tell", "me", "anything", "об", "а", "это", "please"];
+        let stop = ["the", "does", "did", "is", "to", "tell", "me", "anything", "об", "а", "это", "please"];
         about_answer(&words(text), |w| stop.contains(&w))
     }
 
@@ -287,6 +341,9 @@ mod tests {
         assert_eq!(about("tell me more"), Some(AboutAnswer::More));
         assert_eq!(about("anything else?"), Some(AboutAnswer::More));
         assert_eq!(about("а подробнее?"), Some(AboutAnswer::More));
+        assert_eq!(about("which news agency is it attributed to?"), Some(AboutAnswer::Source));
+        assert_eq!(about("какое агентство об этом сообщило?"), Some(AboutAnswer::Source));
+        assert_eq!(about("which agency reported the lines?"), None, "a subject of its own");
     }
 
     #[test]

@@ -353,6 +353,13 @@ impl GapNames {
         self.things_in(index, analysis)
     }
 
+    /// The terms of `analysis` that name a thing (`[entities]`, or `known` but for the
+    /// headline's): what a later part of the message may point back at.
+    pub fn thing_terms(&self, index: &Index, analysis: &Analysis) -> Vec<String> {
+        let names = |t: &String| index.entity_group(t).is_some() || self.known.iter().any(|k| k.contains(t));
+        analysis.terms.iter().filter(|t| names(t)).cloned().collect()
+    }
+
     /// Whether a decline in `lang` should say only the head of gap `gap`'s note: its
     /// tail (what the article does say) names a thing the question does not, so it
     /// would bring up another subject than the one asked about.

@@ -203,14 +203,19 @@ pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Rep
             if let Some(correction) = decision.correction {
                 reply.blocks.insert(0, Block::Text(correction_text(story, correction, lang)));
             }
-            if let Some(also) = also {
-                reply.blocks.push(Block::Heading(t.also.to_string()));
-                let parts = shown.entry(story, *also);
-                let shown_before = reply.blocks.len();
-                answer_blocks(&parts, &story.entries[*also], lang, &mut reply.blocks);
-                drop_quotes_shown_above(&mut reply.blocks, shown_before);
+            // A second answer, then the answers to a message's further questions.
+            let further: Vec<usize> = also.iter().chain(&decision.more).copied().collect();
+            if !further.is_empty() {
+                let mut directives = shown.entry(story, *entry).directives.clone();
+                for &other in &further {
+                    reply.blocks.push(Block::Heading(t.also.to_string()));
+                    let parts = shown.entry(story, other);
+                    let shown_before = reply.blocks.len();
+                    answer_blocks(&parts, &story.entries[other], lang, &mut reply.blocks);
+                    drop_quotes_shown_above(&mut reply.blocks, shown_before);
+                    directives.extend(parts.directives.iter().cloned());
+                }
                 // The link highlights every quote shown, the first answer's first.
-                let directives = [&shown.entry(story, *entry).directives[..], &parts.directives[..]].concat();
                 let url = crate::link::with_directives(&story.meta.url, &directives);
                 reply.link = labelled_url(url, lang).or(reply.link);
             }

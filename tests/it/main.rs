@@ -24,6 +24,7 @@ mod knowledge_details;
 mod lists;
 mod logs;
 mod matching;
+mod message_parts;
 mod noisy;
 mod premise;
 mod premise_confirm;

@@ -139,6 +139,7 @@ impl Matcher {
             ranked: candidates.ranked,
             suggestions,
             gap_part: None,
+            more: Vec::new(),
             asked,
             correction: None,
             subject: None,

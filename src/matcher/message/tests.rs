@@ -166,3 +166,43 @@ fn a_speaker_with_the_time_in_parentheses_is_a_turn() {
         Ann (09:13): @storybot who called the move desperate Bo (09:14): lunch?";
     assert_eq!(read_plain(chat), "who called the move desperate");
 }
+
+#[test]
+fn a_question_that_points_back_keeps_the_sentence_that_names_what_it_points_at() {
+    let preamble = "I have been following this for days and my editor wants a short paragraph by noon. \
+        The wifi here is slow and I have already read three other reports about the border. \
+        Everyone in the office has an opinion and none of them has read the piece itself. ";
+    let message = format!(
+        "{preamble}The article has a section about Belarus. What is happening to the men there, and who reports it?"
+    );
+    assert_eq!(
+        read_plain(&message),
+        "The article has a section about Belarus.\nWhat is happening to the men there, and who reports it?"
+    );
+    let ru = format!("{preamble}В статье есть кусок про Belarus. Что с ними там делают?");
+    assert_eq!(read_plain(&ru), "В статье есть кусок про Belarus.\nЧто с ними там делают?");
+    // A question that names its own thing, or points nowhere, keeps only itself.
+    let own = format!("{preamble}The article has a section about Belarus. What is Belarus doing there?");
+    assert_eq!(read_plain(&own), "What is Belarus doing there?");
+    let existential = format!("{preamble}The article has a section about Belarus. Is there a list of fines?");
+    assert_eq!(read_plain(&existential), "Is there a list of fines?");
+}
+
+#[test]
+fn a_bare_question_keeps_the_sentence_that_says_what_it_asks_about() {
+    let preamble = "My neighbour and I argued about this for an hour yesterday evening. \
+        He says the army has plenty of everything and numbers win wars, I say otherwise. \
+        Neither of us has read the piece properly, so we agreed to ask instead of guessing. ";
+    let message = format!(
+        "{preamble}I recall the article had a line about whether the military could train so many recruits. What does it say?"
+    );
+    assert_eq!(
+        read_plain(&message),
+        "I recall the article had a line about whether the military could train so many recruits.\nWhat does it say?"
+    );
+    // A question with terms of its own stands alone.
+    let own = format!(
+        "{preamble}I recall the article had a line about training. How many recruits could be called up?"
+    );
+    assert_eq!(read_plain(&own), "How many recruits could be called up?");
+}
