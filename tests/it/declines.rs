@@ -75,3 +75,19 @@ fn a_question_about_a_word_of_the_article_finds_the_entry_that_uses_it() {
     let (id, text) = crate::support::entry_and_reply(engine, "which sources does the article refer to?");
     assert_eq!(id.as_deref(), Some("story-sources"), "{text}");
 }
+
+#[test]
+fn a_decline_states_no_figure_the_question_did_not_ask_about() {
+    // Each names Putin, as the gap's second half does, but asks nothing of the
+    // 300,000 he said could be called up: the decline says only what the article
+    // lacks.
+    for question in [
+        "is Putin going to order a second wave of the mobilization?",
+        "when will Putin end the mobilization?",
+        "how long will putin's mobilization go on?",
+    ] {
+        let (gap, text) = gap_and_reply(question);
+        assert!(gap.is_some(), "{question}: {text}");
+        assert!(!text.contains("300,000"), "{question}: {text}");
+    }
+}
