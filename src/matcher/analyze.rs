@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::normalize;
 pub use super::question::QUESTION_MARK;
 use super::question::{
-    NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, is_negation, is_question_word, question_kind,
-    question_term_at,
+    ASPECT, NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, aspect_len, is_negation, is_question_word,
+    question_kind, question_term_at,
 };
 use crate::knowledge::{AnswerKind, Lexicon};
 use crate::lang::is_cyrillic;
@@ -301,6 +301,11 @@ impl Analyzer {
         let mut i = 0;
         while i < stems.len() {
             let reach = self.phrase_starts.get(&stems[i]).map_or(0, |&n| n.min(stems.len() - i));
+            if let Some(n) = aspect_len(&words[i..]) {
+                push(ASPECT.to_string(), &mut analysis);
+                i += n;
+                continue;
+            }
             let longest = (2..=reach).rev().find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
             if let Some((n, canonical)) = longest {
                 push(canonical.clone(), &mut analysis);

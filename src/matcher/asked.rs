@@ -117,8 +117,9 @@ const YES_NO_AUX: [&str; 26] = [
 /// (no question word), every kind but "why", which is asked in other words too ("what
 /// made them flee"); for a question that asks for kinds ("where … and when …"),
 /// every other kind. A question word that asks for no kind ("what", "which *platform*")
-/// may ask for any, so it rules out nothing.
-fn foreign_to(analysis: &Analysis) -> u8 {
+/// may ask for any, so it rules out nothing. With it, whether a question word asked
+/// for the kinds (not a yes/no question).
+fn foreign_and_asked(analysis: &Analysis) -> (u8, bool) {
     let mut asked = analysis.asks.map_or(0, kind_bit);
     // "Как зовут …", "как отреагировал …": "как" is no question word to the matcher (it
     // is as often "as"), but it asks.
@@ -136,7 +137,7 @@ fn foreign_to(analysis: &Analysis) -> u8 {
         asks_any |= is_question_word(term);
     }
     if asked != 0 {
-        return ALL_KINDS & !asked;
+        return (ALL_KINDS & !asked, true);
     }
     // "Признал ли он, что были ошибки?": "что" is "that" in a yes/no question. A
     // fragment ("statement date?", "cars, planes") asks for what its words name.
@@ -144,7 +145,12 @@ fn foreign_to(analysis: &Analysis) -> u8 {
     let yes_no = yes_no_auxiliary(&analysis.words).is_some_and(|aux| {
         !asks_any || analysis.words.iter().position(|w| is_question_word(w)).is_some_and(|q| q > aux)
     }) || (!asks_any && asks_to_confirm(&analysis.words));
-    if yes_no { ALL_KINDS & !REASON } else { 0 }
+    (if yes_no { ALL_KINDS & !REASON } else { 0 }, false)
+}
+
+#[cfg(test)]
+fn foreign_to(analysis: &Analysis) -> u8 {
+    foreign_and_asked(analysis).0
 }
 
 /// Where the words open like a yes/no question: an auxiliary among the first few
@@ -193,7 +199,7 @@ impl Asked {
     /// `c` with each candidate scored without its phrasings of another kind, and
     /// lowered when it lacks what the question counts or lists; re-ranked.
     pub fn adjust(&self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
-        let foreign = foreign_to(analysis);
+        let (foreign, kind_asked) = foreign_and_asked(analysis);
         let target = target_terms(index, &analysis.words);
         let degree = compared(index, &analysis.words);
         let why = asks_why(analysis);
@@ -207,10 +213,21 @@ impl Asked {
             }
             _ => 1.0,
         };
-        // An entry answers one fact of one kind ("On Friday"); a gap's note says what
-        // the article lacks about a subject, whatever kind was asked of it.
+        // An entry answers one fact of one kind ("On Friday"). A gap's note says what
+        // the article lacks about a subject, whatever kind was asked of it; but when a
+        // question word asks a kind that the best entry's own phrasings ask ("*how
+        // many* could be called up"), a gap that fits only through phrasings of
+        // another kind ("*when* did Putin announce it") is another question, and is
+        // scored without them as the entry is.
+        let entry_asked = kind_asked
+            && c.entries.first().is_some_and(|e| self.doc_kinds[e.entry] & !foreign & ALL_KINDS != 0);
         let touched = |r: &DocRef| {
-            matches!(r, DocRef::Entry(_)) && self.doc_kinds[self.doc(*r) as usize] & foreign != 0
+            let kinds = self.doc_kinds[self.doc(*r) as usize];
+            match r {
+                DocRef::Entry(_) => kinds & foreign != 0,
+                DocRef::Gap(_) => entry_asked && kinds & foreign != 0,
+                DocRef::SmallTalk(_) => false,
+            }
         };
         let any = c.ranked.iter().any(|(r, _)| touched(r))
             || c.entries.iter().any(|e| touched(&DocRef::Entry(e.entry)));

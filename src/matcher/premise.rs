@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index, Named};
-use super::question::{ATTRIBUTION, NEGATION, SAYING};
+use super::question::{ASPECT, ATTRIBUTION, MEANING, NEGATION, SAYING};
 use super::yes_no::{Unknown, coverage, covers_yes_no, doc_has};
 use super::{Matcher, Outcome, decide, parts, thresholds};
 use crate::knowledge::Story;
@@ -241,7 +241,7 @@ impl Premises {
         // 10000 times" state nothing about the story.
         // "State that the article reports 50,000 …" orders, it doesn't ask: attribution
         // and saying are light terms, no question words.
-        let light = [NEGATION, ATTRIBUTION, SAYING];
+        let light = [NEGATION, ATTRIBUTION, SAYING, ASPECT, MEANING];
         let asks = question.contains('?')
             || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()));
         let figures = claims::figures(question, &Stemmers::default());

@@ -106,11 +106,79 @@ pub const ATTRIBUTION: &str = "?source";
 /// statement, "who is the governor" does not, but neither word names a fact.
 pub const SAYING: &str = "?say";
 
+/// The term every word or phrase of tense and aspect becomes ("already", "so far",
+/// "до сих пор"): it tells what has happened from what could happen ("how many *have
+/// been* drafted so far" against "how many could be called up"), but names no
+/// subject, so it weighs like a question word and "how many have left Russia so far?"
+/// is matched on *left*, not on "so far".
+pub const ASPECT: &str = "?already";
+
+/// Tense and aspect phrases, as normalized words. Words the lexicon already drops as
+/// stop words ("still", "yet", "now", "уже") stay dropped.
+const ASPECT_PHRASES: [&[&str]; 14] = [
+    &["already"],
+    &["so", "far"],
+    &["thus", "far"],
+    &["to", "date"],
+    &["by", "now"],
+    &["as", "of", "now"],
+    &["up", "to", "now"],
+    &["до", "сих", "пор"],
+    &["пока", "что"],
+    &["на", "данный", "момент"],
+    &["на", "текущий", "момент"],
+    &["на", "сегодняшний", "день"],
+    &["к", "настоящему", "времени"],
+    &["к", "настоящему", "моменту"],
+];
+
+/// How many words of `words` from its start make a tense or aspect phrase, if they do.
+pub fn aspect_len(words: &[String]) -> Option<usize> {
+    let first = words.first()?;
+    ASPECT_PHRASES
+        .iter()
+        .filter(|p| p[0] == first.as_str() && p.len() <= words.len())
+        .find(|p| p.iter().zip(words).all(|(a, w)| *a == w.as_str()))
+        .map(|p| p.len())
+}
+
+/// The term a verb of meaning becomes in a question about a word ("what does
+/// 'botched' *refer* to", "what is *meant* by", "что *значит* «мобилизация»"): the
+/// word asked about is the subject, and the verb names nothing of the story.
+pub const MEANING: &str = "?mean";
+
+/// Verbs that ask what a word means or refers to. "Mean" and "means" stay stop words:
+/// "what does *partial* mobilization *legally* mean" asks what the article never says.
+const MEANING_VERBS: [&str; 10] = [
+    "refer",
+    "refers",
+    "referring",
+    "meant",
+    "значит",
+    "означает",
+    "означают",
+    "подразумевается",
+    "подразумевают",
+    "понимается",
+];
+
+/// How far before a verb of meaning its question word may stand ("what *does the
+/// word 'botched'* refer to").
+const MEANING_REACH: usize = 6;
+
+/// Whether `words[at]` asks what a word means: a verb of meaning after "what" / "что".
+fn asks_meaning(words: &[String], at: usize) -> bool {
+    MEANING_VERBS.contains(&words[at].as_str())
+        && words[at.saturating_sub(MEANING_REACH)..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "what" | "whats" | "что" | "чё" | "чо"))
+}
+
 /// Whether `term` is a question word that asks for something ("?why", "?где"): a
-/// question-word term, but not a negation, attribution or verb of saying, which only
-/// tell entries apart.
+/// question-word term, but not a negation, attribution, verb of saying or meaning, or
+/// tense, which only tell entries apart.
 pub fn is_asking_term(term: &str) -> bool {
-    term.starts_with(QUESTION_MARK) && ![NEGATION, ATTRIBUTION, SAYING].contains(&term)
+    term.starts_with(QUESTION_MARK) && ![NEGATION, ATTRIBUTION, SAYING, ASPECT, MEANING].contains(&term)
 }
 
 /// Adverbs asking for precision ("*exactly* how many", "сколько *точно*"): an entry
@@ -196,6 +264,9 @@ pub fn question_term_at(words: &[String], at: usize) -> Option<String> {
     let conjunction = matches!(word.as_str(), "when" | "когда") && !(at < 3 || asks_here(words, at));
     if conjunction {
         return None;
+    }
+    if asks_meaning(words, at) {
+        return Some(MEANING.to_string());
     }
     question_term(word)
 }
@@ -345,6 +416,28 @@ mod tests {
 
     fn kind(question: &str) -> Option<AnswerKind> {
         question_kind(&question.split(' ').map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn tense_and_aspect_phrases_are_read_whole() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(aspect_len(&words("so far")), Some(2));
+        assert_eq!(aspect_len(&words("already fled")), Some(1));
+        assert_eq!(aspect_len(&words("до сих пор уехали")), Some(3));
+        assert_eq!(aspect_len(&words("so many")), None, "'so' alone is no aspect");
+        assert_eq!(aspect_len(&words("far away")), None);
+        assert!(!is_asking_term(ASPECT), "it asks for no kind of answer");
+    }
+
+    #[test]
+    fn a_verb_of_meaning_after_what_is_light() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        let term = |text: &str, at: usize| question_term_at(&words(text), at);
+        assert_eq!(term("what does botched refer to", 3).as_deref(), Some(MEANING));
+        assert_eq!(term("what is meant by desperation", 2).as_deref(), Some(MEANING));
+        assert_eq!(term("что значит мобилизация", 1).as_deref(), Some(MEANING));
+        assert_eq!(term("sources the article refers to", 3), None, "no question about a word");
+        assert!(!is_asking_term(MEANING));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::Outcome;
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index, Named};
+use super::normalize;
 use crate::knowledge::Story;
 use crate::lang::Lang;
 
@@ -267,6 +268,9 @@ const KNOWN: u16 = u16::MAX;
 struct NoteNames {
     all: Vec<Named>,
     tails: [Vec<Named>; 2],
+    /// Per language: the figures the tail states ("300,000", "Sep 24"), as normalized
+    /// words.
+    tail_figures: [Vec<String>; 2],
 }
 
 impl GapNames {
@@ -321,14 +325,22 @@ impl GapNames {
 
     /// What gap `gap`'s note names (nothing for a gap that doesn't exist).
     fn of(&self, index: &Index, gap: usize) -> &NoteNames {
-        static NONE: NoteNames = NoteNames { all: Vec::new(), tails: [Vec::new(), Vec::new()] };
+        static NONE: NoteNames = NoteNames {
+            all: Vec::new(),
+            tails: [Vec::new(), Vec::new()],
+            tail_figures: [Vec::new(), Vec::new()],
+        };
         let (Some(cell), Some(notes)) = (self.named.get(gap), self.notes.get(gap)) else { return &NONE };
         cell.get_or_init(|| {
             let names = |text: &str| self.things_in(index, &index.analyzer.analyze_question(text));
             let mut named = NoteNames::default();
             for (lang, note) in notes.iter().enumerate() {
                 named.all.extend(names(note));
-                named.tails[lang] = names(note_parts(note).1);
+                let tail = note_parts(note).1;
+                named.tails[lang] = names(tail);
+                let figures =
+                    normalize::words(tail).into_iter().filter(|w| w.bytes().any(|b| b.is_ascii_digit()));
+                named.tail_figures[lang] = figures.collect();
             }
             named
         })
@@ -364,9 +376,13 @@ impl GapNames {
     /// tail (what the article does say) names a thing the question does not, so it
     /// would bring up another subject than the one asked about.
     pub fn head_only(&self, index: &Index, analysis: &Analysis, gap: usize, lang: Lang) -> bool {
-        let tail = &self.of(index, gap).tails[usize::from(lang == Lang::Ru)];
+        let note = self.of(index, gap);
+        let lang = usize::from(lang == Lang::Ru);
         let asked = self.things_in(index, analysis);
-        tail.iter().any(|named| !asked.contains(named))
+        // A figure the question doesn't state is another subject too: "will there be a
+        // second wave?" is not answered "300,000 could be called up".
+        note.tails[lang].iter().any(|named| !asked.contains(named))
+            || note.tail_figures[lang].iter().any(|figure| !analysis.words.contains(figure))
     }
 }
 

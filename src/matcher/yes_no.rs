@@ -9,7 +9,7 @@
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::asked::{GENERIC_IDF, yes_no_auxiliary};
 use super::index::{DocRef, Index, surface_similarity};
-use super::question::NEGATION;
+use super::question::{ASPECT, NEGATION};
 
 /// Share of a yes/no question's content weight the answering entry must cover: half,
 /// so that one verb the entry doesn't use ("do they *check* if you're sick before
@@ -47,7 +47,7 @@ pub(super) fn doc_has(index: &Index, id: u32, doc: u32) -> bool {
 /// says is so, and an entry that speaks of only part of it does not say.
 pub(super) fn covers_yes_no(index: &Index, analysis: &Analysis, entry: usize, also: Option<usize>) -> bool {
     let interrogative = |w: &String| ASKS_HOW.contains(&w.as_str()) || ALTERNATIVE.contains(&w.as_str());
-    if analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION)
+    if analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION && t != ASPECT)
         || analysis.words.iter().any(interrogative)
     {
         return true;

@@ -15,6 +15,7 @@ mod chat;
 mod check;
 mod cli;
 mod conversations;
+mod declines;
 mod deploy;
 mod docs;
 mod eval_floor;

@@ -5,7 +5,7 @@
 use super::Premises;
 use crate::matcher::analyze::{Analysis, QUESTION_MARK};
 use crate::matcher::index::DocRef;
-use crate::matcher::question::NEGATION;
+use crate::matcher::question::{ASPECT, NEGATION};
 use crate::matcher::yes_no::doc_has;
 use crate::matcher::{Matcher, Outcome, decide};
 
@@ -32,7 +32,8 @@ impl Premises {
     /// Whether a yes/no question names a thing the article never mentions ("нужна ли
     /// виза в *Монголию*?") that `entry` doesn't speak of: it cannot say whether.
     pub(super) fn names_absent(&self, m: &Matcher, analysis: &Analysis, entry: usize) -> bool {
-        let yes_no = !analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION);
+        let yes_no =
+            !analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION && t != ASPECT);
         let doc = m.index.doc_of(DocRef::Entry(entry));
         yes_no
             && (analysis.terms.iter().filter(|t| self.absent.contains(t)))

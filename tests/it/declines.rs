@@ -1,0 +1,93 @@
+//! Declines and answers about the right thing, on the shipped knowledge: a tense or
+//! aspect word ("already", "so far") names no subject, nor does a verb of meaning
+//! ("what does 'botched' *refer* to"); and a gap fits a question only through the kind
+//! of answer its phrasings ask when an entry is asked that kind too. The questions are
+//! written for these tests, not taken from any eval set.
+
+use storybot::matcher::Outcome;
+use storybot::reply::{for_decision, plain};
+
+use crate::support::shipped_engine;
+
+/// The id of the gap a question is declined with (None for any other outcome), and
+/// the reply as plain text.
+fn gap_and_reply(question: &str) -> (Option<String>, String) {
+    let engine = shipped_engine();
+    let decision = engine.ask(question, None).decision.unwrap();
+    let gap = match decision.outcome {
+        Outcome::Gap { gap } => Some(engine.story.gaps[gap].id.clone()),
+        _ => None,
+    };
+    (gap, plain(&for_decision(&engine.story, &decision)))
+}
+
+#[test]
+fn already_and_so_far_do_not_choose_the_gap_a_decline_speaks_of() {
+    // Each asks how many have left: the decline is the count of those who fled, not
+    // leaving with a summons or the count of men drafted, gaps whose phrasings share
+    // only "already" / "so far".
+    for question in [
+        "How many have left Russia so far?",
+        "how many men have already fled",
+        "how many people have fled Russia to date?",
+        "сколько мужчин до сих пор покинули Россию?",
+    ] {
+        let (gap, text) = gap_and_reply(question);
+        assert_eq!(gap.as_deref(), Some("gap-how-many-fled"), "{question}: {text}");
+    }
+    // Asked of the draft, the same words still tell "drafted so far" from "could be".
+    for question in ["how many men have been drafted so far?", "сколько человек на данный момент призвали?"]
+    {
+        let (gap, text) = gap_and_reply(question);
+        assert_eq!(gap.as_deref(), Some("gap-drafted-so-far"), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_gap_asked_another_kind_gives_way_to_an_entry_asked_this_kind() {
+    let engine = shipped_engine();
+    // "How many could be called up" is an entry's question; a gap that fits only
+    // through its "when / where did Putin announce it" phrasings is another question.
+    for question in
+        ["сколько могут призвать по приказу путина?", "how many can be called up under putin's order?"]
+    {
+        let (id, text) = crate::support::entry_and_reply(engine, question);
+        assert_eq!(id.as_deref(), Some("order-300k"), "{question}: {text}");
+    }
+}
+
+#[test]
+fn a_question_about_a_word_of_the_article_finds_the_entry_that_uses_it() {
+    let engine = shipped_engine();
+    // "Refer", "meant", "значит" name nothing of the story: the word asked about does
+    // (before, "refer" matched a phrasing about the article's sources).
+    for (question, entry) in [
+        ("what does 'botched' refer to", "war-botched"),
+        ("what does 'desperation' refer to here?", "white-house-view"),
+        ("what is meant by 'desperation'?", "white-house-view"),
+        ("что означает «отчаяние» в статье?", "white-house-view"),
+        ("что значит слово «провальное» в статье?", "war-botched"),
+    ] {
+        let (id, text) = crate::support::entry_and_reply(engine, question);
+        assert_eq!(id.as_deref(), Some(entry), "{question}: {text}");
+    }
+    // The article's sources are still what "which sources does it refer to" asks.
+    let (id, text) = crate::support::entry_and_reply(engine, "which sources does the article refer to?");
+    assert_eq!(id.as_deref(), Some("story-sources"), "{text}");
+}
+
+#[test]
+fn a_decline_states_no_figure_the_question_did_not_ask_about() {
+    // Each names Putin, as the gap's second half does, but asks nothing of the
+    // 300,000 he said could be called up: the decline says only what the article
+    // lacks.
+    for question in [
+        "is Putin going to order a second wave of the mobilization?",
+        "when will Putin end the mobilization?",
+        "how long will putin's mobilization go on?",
+    ] {
+        let (gap, text) = gap_and_reply(question);
+        assert!(gap.is_some(), "{question}: {text}");
+        assert!(!text.contains("300,000"), "{question}: {text}");
+    }
+}
