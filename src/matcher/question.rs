@@ -174,6 +174,81 @@ fn asks_meaning(words: &[String], at: usize) -> bool {
             .any(|w| matches!(w.as_str(), "what" | "whats" | "что" | "чё" | "чо"))
 }
 
+/// Nouns for who reports ("*which agency* reported on Buryatia", "*какое агентство*
+/// писало"): asked with a which-word and a verb of reporting, they ask for a fact's
+/// source, which every answer shows, so they weigh like [`ATTRIBUTION`] and the fact
+/// decides the match. Asked alone ("which agencies does it cite?") they stay content.
+const SOURCE_NOUNS: [&str; 14] = [
+    "agency",
+    "agencies",
+    "outlet",
+    "outlets",
+    "media",
+    "newspaper",
+    "publication",
+    "wire",
+    "агентство",
+    "агентства",
+    "издание",
+    "издания",
+    "сми",
+    "газета",
+];
+
+/// Verbs of reporting that make a source noun before them ask for the source.
+const REPORTING_VERBS: [&str; 14] = [
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "broke",
+    "covered",
+    "писало",
+    "писал",
+    "писали",
+    "пишет",
+    "сообщило",
+    "сообщает",
+];
+
+/// How far back the which-word may stand from the source noun ("which *news* agency").
+const SOURCE_NOUN_REACH: usize = 2;
+
+fn asks_source_by_noun(words: &[String], at: usize) -> bool {
+    SOURCE_NOUNS.contains(&words[at].as_str())
+        && words[at.saturating_sub(SOURCE_NOUN_REACH)..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "which" | "what" | "какое" | "какая" | "какие" | "какой" | "кто"))
+        && words.get(at + 1).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()))
+}
+
+/// "Кто-нибудь знает, …", "кто знает, …", "who knows …": the asker looking for
+/// anyone who knows, not a question about a person.
+fn asks_who_knows(words: &[String], at: usize) -> bool {
+    matches!(words[at].as_str(), "кто" | "who")
+        && words
+            .get(at + 1)
+            .is_some_and(|next| matches!(next.as_str(), "нибудь" | "нить" | "либо" | "знает" | "knows"))
+}
+
+/// How many words a message's opening "кто-нибудь знает" / "who knows" takes: the
+/// question after it starts there.
+fn who_knows_len(words: &[String]) -> usize {
+    if words.is_empty() || !asks_who_knows(words, 0) {
+        return 0;
+    }
+    let knows = |at: usize| words.get(at).is_some_and(|w| matches!(w.as_str(), "знает" | "knows"));
+    if knows(1) {
+        2
+    } else if knows(2) {
+        3
+    } else {
+        2
+    }
+}
+
 /// Whether `term` is a question word that asks for something ("?why", "?где"): a
 /// question-word term, but not a negation, attribution, verb of saying or meaning, or
 /// tense, which only tell entries apart.
@@ -226,6 +301,12 @@ fn is_attribution(word: &str) -> bool {
             | "сообщает"
             | "сообщают"
             | "сообщило"
+            | "писал"
+            | "писала"
+            | "писало"
+            | "писали"
+            | "пишет"
+            | "пишут"
             | "ссылается"
             | "словам"
             | "ссылаются"
@@ -267,6 +348,12 @@ pub fn question_term_at(words: &[String], at: usize) -> Option<String> {
     }
     if asks_meaning(words, at) {
         return Some(MEANING.to_string());
+    }
+    if asks_source_by_noun(words, at) {
+        return Some(ATTRIBUTION.to_string());
+    }
+    if asks_who_knows(words, at) {
+        return None;
     }
     question_term(word)
 }
@@ -385,8 +472,10 @@ pub fn question_kind(words: &[String]) -> Option<AnswerKind> {
 fn question_word_kind(words: &[String]) -> Option<AnswerKind> {
     // A question word asks only where a question starts: "when they get home" in
     // "will they have jobs when they get home" is a conjunction, not a question.
-    let at =
-        words.iter().enumerate().position(|(i, w)| is_question_word(w) && (i < 3 || asks_here(words, i)))?;
+    let opener = who_knows_len(words);
+    let at = words.iter().enumerate().position(|(i, w)| {
+        is_question_word(w) && (i < opener + 3 || asks_here(words, i)) && !asks_who_knows(words, i)
+    })?;
     let next = words.get(at + 1).map(String::as_str).unwrap_or("");
     let after = words.get(at + 2).map(String::as_str).unwrap_or("");
     let noun_is = |list: &[&str]| list.contains(&next) || list.contains(&after);
@@ -438,6 +527,26 @@ mod tests {
         assert_eq!(term("что значит мобилизация", 1).as_deref(), Some(MEANING));
         assert_eq!(term("sources the article refers to", 3), None, "no question about a word");
         assert!(!is_asking_term(MEANING));
+    }
+
+    #[test]
+    fn a_source_noun_asked_with_a_verb_of_reporting_is_light() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        let term = |text: &str, at: usize| question_term_at(&words(text), at);
+        assert_eq!(term("which agency reported on buryatia", 1).as_deref(), Some(ATTRIBUTION));
+        assert_eq!(term("which news agency said that", 2).as_deref(), Some(ATTRIBUTION));
+        assert_eq!(term("это какое агентство писало про бурятию", 2).as_deref(), Some(ATTRIBUTION));
+        assert_eq!(term("which agencies does it cite", 1), None, "the agencies are what is asked");
+        assert_eq!(term("the agency reported it", 1), None, "no which-word");
+    }
+
+    #[test]
+    fn who_knows_asks_for_no_person() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(question_term_at(&words("кто нибудь знает сколько"), 0), None);
+        assert_eq!(question_term_at(&words("who knows how many"), 0), None);
+        assert_eq!(question_kind(&words("кто знает сколько могут призвать")), Some(AnswerKind::Number));
+        assert_eq!(question_kind(&words("кто губернатор")), Some(AnswerKind::Person));
     }
 
     #[test]
