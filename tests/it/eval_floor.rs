@@ -60,13 +60,15 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// and false-premise messages): `blind.jsonl`'s odd lines were used to find failures,
 /// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
 /// only the article, was first scored whole after the work on the first, then only its
-/// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl` and
-/// `blind9.jsonl`, written the same way later still, have never been inspected at all;
+/// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl`,
+/// `blind9.jsonl` and `blind11.jsonl`, written the same way later still, have never been
+/// inspected at all;
 /// `blind4.jsonl`, written with `blind5.jsonl`, `blind6.jsonl`, written with
-/// `blind7.jsonl`, and `blind8.jsonl`, written with `blind9.jsonl`, were inspected whole.
+/// `blind7.jsonl`, `blind8.jsonl`, written with `blind9.jsonl`, and `blind10.jsonl`, written
+/// with `blind11.jsonl`, were inspected whole.
 /// Each half keeps its own floor, one case below what it reached: (file, cases, half,
 /// in-scope floor, out-of-scope floor, failures may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 18] = [
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 22] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
     ("blind", 240, "even", 78.0, 86.0, false),
     ("blind2", 160, "odd", 91.0, 90.0, true),
@@ -85,6 +87,10 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 18] = [
     ("blind8", 160, "even", 78.0, 88.0, true),
     ("blind9", 160, "odd", 82.0, 82.0, false),
     ("blind9", 160, "even", 87.0, 85.0, false),
+    ("blind10", 160, "odd", 81.0, 88.0, true),
+    ("blind10", 160, "even", 88.0, 81.0, true),
+    ("blind11", 160, "odd", 68.0, 90.0, false),
+    ("blind11", 160, "even", 61.0, 76.0, false),
 ];
 
 #[test]
