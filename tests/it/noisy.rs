@@ -146,23 +146,6 @@ fn a_did_you_mean_offers_nothing_the_question_does_not_name() {
 }
 
 #[test]
-fn which_agency_reported_a_fact_is_answered_by_that_fact_with_its_source() {
-    let engine = engine();
-    // "agency" is rare in the knowledge: weighed as content it picks the list of the
-    // article's sources instead of the fact asked about.
-    for (message, fact) in [
-        ("which agency reported on Buryatia?", "Buryatia"),
-        ("what outlet reported the lines at the Finnish border?", "Finland"),
-        ("какое агентство писало про Бурятию?", "Бурят"),
-    ] {
-        let reply = reply(&engine, message);
-        assert_ne!(answered(&engine, message).as_deref(), Some("story-sources"), "{message}");
-        assert!(reply.contains(fact), "{message}: {reply}");
-    }
-    assert_eq!(answered(&engine, "which agencies does the article cite?").as_deref(), Some("story-sources"));
-}
-
-#[test]
 fn russian_chat_framing_about_who_is_asking_is_set_aside() {
     let engine = engine();
     let alone = answered(&engine, "сколько могут призвать?");
