@@ -1,0 +1,46 @@
+//! Unit tests of reading question words, light terms and the kind of answer asked.
+
+use super::*;
+
+fn kind(question: &str) -> Option<AnswerKind> {
+    question_kind(&question.split(' ').map(String::from).collect::<Vec<_>>())
+}
+
+#[test]
+fn tense_and_aspect_phrases_are_read_whole() {
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    assert_eq!(aspect_len(&words("so far")), Some(2));
+    assert_eq!(aspect_len(&words("already fled")), Some(1));
+    assert_eq!(aspect_len(&words("до сих пор уехали")), Some(3));
+    assert_eq!(aspect_len(&words("so many")), None, "'so' alone is no aspect");
+    assert_eq!(aspect_len(&words("far away")), None);
+    assert!(!is_asking_term(ASPECT), "it asks for no kind of answer");
+}
+
+#[test]
+fn a_verb_of_meaning_after_what_is_light() {
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    let term = |text: &str, at: usize| question_term_at(&words(text), at);
+    assert_eq!(term("what does botched refer to", 3).as_deref(), Some(MEANING));
+    assert_eq!(term("what is meant by desperation", 2).as_deref(), Some(MEANING));
+    assert_eq!(term("что значит мобилизация", 1).as_deref(), Some(MEANING));
+    assert_eq!(term("sources the article refers to", 3), None, "no question about a word");
+    assert!(!is_asking_term(MEANING));
+}
+
+#[test]
+fn who_knows_asks_for_no_person() {
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    assert_eq!(question_term_at(&words("кто нибудь знает сколько"), 0), None);
+    assert_eq!(question_term_at(&words("who knows how many"), 0), None);
+    assert_eq!(question_kind(&words("кто знает сколько могут призвать")), Some(AnswerKind::Number));
+    assert_eq!(question_kind(&words("кто губернатор")), Some(AnswerKind::Person));
+}
+
+#[test]
+fn how_long_asks_for_a_measure_and_how_long_ago_for_a_date() {
+    assert_eq!(kind("how long had the war been going on"), Some(AnswerKind::Number));
+    assert_eq!(kind("so how long were the lines at the border"), Some(AnswerKind::Number));
+    assert_eq!(kind("how long ago did putin sign it"), Some(AnswerKind::Date));
+    assert_eq!(kind("how did the men leave"), None);
+}
