@@ -1,0 +1,173 @@
+//! Light terms: words that say how a question asks, not what about (who reported it,
+//! "say", "already", "what does X mean", "кто-нибудь знает"). Each becomes a term that
+//! weighs like a question word, so the fact asked about decides the match.
+
+/// The term every word asking for a fact's source becomes ("who *reported* …",
+/// "*according* to whom", "*источник*"): every entry has a source, so these words
+/// weigh like question words and the fact they ask about decides the match.
+pub const ATTRIBUTION: &str = "?source";
+
+/// The term every verb of saying becomes: "what did the governor *say*" asks for a
+/// statement, "who is the governor" does not, but neither word names a fact.
+pub const SAYING: &str = "?say";
+
+/// The term every word or phrase of tense and aspect becomes ("already", "so far",
+/// "до сих пор"): it tells what has happened from what could happen ("how many *have
+/// been* drafted so far" against "how many could be called up"), but names no
+/// subject, so it weighs like a question word and "how many have left Russia so far?"
+/// is matched on *left*, not on "so far".
+pub const ASPECT: &str = "?already";
+
+/// Tense and aspect phrases, as normalized words. Words the lexicon already drops as
+/// stop words ("still", "yet", "now", "уже") stay dropped.
+const ASPECT_PHRASES: [&[&str]; 14] = [
+    &["already"],
+    &["so", "far"],
+    &["thus", "far"],
+    &["to", "date"],
+    &["by", "now"],
+    &["as", "of", "now"],
+    &["up", "to", "now"],
+    &["до", "сих", "пор"],
+    &["пока", "что"],
+    &["на", "данный", "момент"],
+    &["на", "текущий", "момент"],
+    &["на", "сегодняшний", "день"],
+    &["к", "настоящему", "времени"],
+    &["к", "настоящему", "моменту"],
+];
+
+/// How many words of `words` from its start make a tense or aspect phrase, if they do.
+pub fn aspect_len(words: &[String]) -> Option<usize> {
+    let first = words.first()?;
+    ASPECT_PHRASES
+        .iter()
+        .filter(|p| p[0] == first.as_str() && p.len() <= words.len())
+        .find(|p| p.iter().zip(words).all(|(a, w)| *a == w.as_str()))
+        .map(|p| p.len())
+}
+
+/// The term a verb of meaning becomes in a question about a word ("what does
+/// 'botched' *refer* to", "what is *meant* by", "что *значит* «мобилизация»"): the
+/// word asked about is the subject, and the verb names nothing of the story.
+pub const MEANING: &str = "?mean";
+
+/// Verbs that ask what a word means or refers to. "Mean" and "means" stay stop words:
+/// "what does *partial* mobilization *legally* mean" asks what the article never says.
+const MEANING_VERBS: [&str; 10] = [
+    "refer",
+    "refers",
+    "referring",
+    "meant",
+    "значит",
+    "означает",
+    "означают",
+    "подразумевается",
+    "подразумевают",
+    "понимается",
+];
+
+/// How far before a verb of meaning its question word may stand ("what *does the
+/// word 'botched'* refer to").
+const MEANING_REACH: usize = 6;
+
+/// Whether `words[at]` asks what a word means: a verb of meaning after "what" / "что".
+pub(super) fn asks_meaning(words: &[String], at: usize) -> bool {
+    MEANING_VERBS.contains(&words[at].as_str())
+        && words[at.saturating_sub(MEANING_REACH)..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "what" | "whats" | "что" | "чё" | "чо"))
+}
+
+/// "Кто-нибудь знает, …", "кто знает, …", "who knows …": the asker looking for
+/// anyone who knows, not a question about a person.
+pub(super) fn asks_who_knows(words: &[String], at: usize) -> bool {
+    matches!(words[at].as_str(), "кто" | "who")
+        && words
+            .get(at + 1)
+            .is_some_and(|next| matches!(next.as_str(), "нибудь" | "нить" | "либо" | "знает" | "knows"))
+}
+
+/// Where the question after an opening "кто-нибудь знает" / "мб кто знает" / "who
+/// knows" starts (0 without one): question words count as asking from there.
+pub(super) fn after_who_knows(words: &[String]) -> usize {
+    let Some(at) = (0..words.len().min(WHO_KNOWS_REACH)).find(|&i| asks_who_knows(words, i)) else {
+        return 0;
+    };
+    let knows = |i: usize| words.get(i).is_some_and(|w| matches!(w.as_str(), "знает" | "knows"));
+    if knows(at + 1) {
+        at + 2
+    } else if knows(at + 2) {
+        at + 3
+    } else {
+        at + 2
+    }
+}
+
+/// How far into a message a "кто знает" opening may start ("мб, ребят, кто знает").
+const WHO_KNOWS_REACH: usize = 3;
+
+pub(super) fn is_attribution(word: &str) -> bool {
+    matches!(
+        word,
+        "source"
+            | "sources"
+            | "sourced"
+            | "report"
+            | "reports"
+            | "reported"
+            | "reporting"
+            | "according"
+            | "cite"
+            | "cites"
+            | "cited"
+            | "citing"
+            | "attribution"
+            | "attributed"
+            | "claim"
+            | "claims"
+            | "claimed"
+            | "quote"
+            | "quotes"
+            | "quoted"
+            | "quoting"
+            | "citation"
+            | "источник"
+            | "источники"
+            | "источников"
+            | "источником"
+            | "сообщил"
+            | "сообщила"
+            | "сообщили"
+            | "сообщает"
+            | "сообщают"
+            | "сообщило"
+            | "ссылается"
+            | "словам"
+            | "ссылаются"
+            | "утверждает"
+            | "утверждают"
+            | "цитирует"
+            | "цитата"
+    )
+}
+
+pub(super) fn is_saying(word: &str) -> bool {
+    matches!(
+        word,
+        "say"
+            | "said"
+            | "says"
+            | "saying"
+            | "told"
+            | "tell"
+            | "stated"
+            | "сказал"
+            | "сказала"
+            | "сказали"
+            | "говорит"
+            | "говорил"
+            | "говорят"
+            | "сказано"
+    )
+}
