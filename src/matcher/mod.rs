@@ -187,19 +187,12 @@ impl Matcher {
         let mut part_subjects = Vec::new();
         // The entries parts answered that ask something of their own ([`lists::part_asks`]).
         let mut asking = Vec::new();
-        let unknown = |clause: &str| {
-            let terms = self.index.analyzer.analyze_question(clause).terms;
-            terms.iter().any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none())
-        };
+        let unknown = |clause: &str| self.names_unknown(&self.index.analyzer.analyze_question(clause));
         let split = parts::split_keeping(question, &unknown);
         let mut analyses: Vec<analyze::Analysis> =
             split.iter().map(|part| self.index.analyzer.analyze_question(part)).collect();
         let things = |a: &analyze::Analysis| {
-            let unknown = a
-                .terms
-                .iter()
-                .any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none());
-            (!unknown).then(|| self.gap_names.thing_terms(&self.index, a))
+            (!self.names_unknown(a)).then(|| self.gap_names.thing_terms(&self.index, a))
         };
         let referents = parts::refer::carry(&split, &mut analyses, things);
         let aside: Vec<bool> = analyses
@@ -359,6 +352,11 @@ impl Matcher {
         let asked = self.gap_names.things_named(&self.index, analysis);
         entries.retain(|&entry| self.gap_names.may_offer(&self.index, &asked, entry));
         if entries.is_empty() { Outcome::NoMatch } else { Outcome::Clarify { entries } }
+    }
+
+    /// Whether an analysis holds a content term the knowledge never uses.
+    fn names_unknown(&self, analysis: &analyze::Analysis) -> bool {
+        analysis.terms.iter().any(|t| !t.starts_with(analyze::QUESTION_MARK) && self.index.term(t).is_none())
     }
 
     /// Whether a word of the user's may be named in a reply: only a dictionary word,
