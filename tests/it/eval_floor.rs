@@ -61,14 +61,15 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
 /// only the article, was first scored whole after the work on the first, then only its
 /// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl`,
-/// `blind9.jsonl` and `blind11.jsonl`, written the same way later still, have never been
-/// inspected at all;
+/// `blind9.jsonl`, `blind11.jsonl` and `blind12.jsonl`, written the same way later still,
+/// have never been inspected at all;
 /// `blind4.jsonl`, written with `blind5.jsonl`, `blind6.jsonl`, written with
 /// `blind7.jsonl`, `blind8.jsonl`, written with `blind9.jsonl`, and `blind10.jsonl`, written
-/// with `blind11.jsonl`, were inspected whole.
+/// with `blind11.jsonl`, and `blind13.jsonl`, written with `blind12.jsonl`, were inspected
+/// whole.
 /// Each half keeps its own floor, one case below what it reached: (file, cases, half,
 /// in-scope floor, out-of-scope floor, failures may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 22] = [
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 26] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
     ("blind", 240, "even", 78.0, 86.0, false),
     ("blind2", 160, "odd", 91.0, 90.0, true),
@@ -91,6 +92,10 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 22] = [
     ("blind10", 160, "even", 86.0, 81.0, true),
     ("blind11", 160, "odd", 68.0, 90.0, false),
     ("blind11", 160, "even", 61.0, 76.0, false),
+    ("blind12", 160, "odd", 72.0, 78.0, false),
+    ("blind12", 160, "even", 83.0, 86.0, false),
+    ("blind13", 160, "odd", 79.0, 90.0, true),
+    ("blind13", 160, "even", 82.0, 89.0, true),
 ];
 
 #[test]
