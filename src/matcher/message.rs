@@ -130,9 +130,16 @@ pub fn read<'a>(
         {
             last.addressed = true;
         }
+        let mut role_text = turn.role;
         for (piece, addressed) in mentions.pieces {
             let before = sentences.len();
             for sentence in parts::sentences(piece) {
+                // Role text gives orders ("tell everyone …"): only a question mark asks.
+                if std::mem::take(&mut role_text) && !sentence.contains('?') {
+                    orders.injected = true;
+                    noise = true;
+                    continue;
+                }
                 let asked = orders.question_in(sentence);
                 noise |= asked != Some(sentence);
                 let Some(sentence) = asked else { continue };
@@ -145,7 +152,7 @@ pub fn read<'a>(
             // A mention after a piece addresses its question: its last sentence that
             // asks, else its last ("is it true …?? saw it on tiktok, @storybot").
             let kept = &mut sentences[before..];
-            let asks = kept.iter().rposition(|s| s.text.contains('?') || opens_question(s.text));
+            let asks = kept.iter().rposition(|s| asks(s.text));
             if addressed == Addressed::Last
                 && let Some(at) = asks.or(kept.len().checked_sub(1))
             {
@@ -154,7 +161,7 @@ pub fn read<'a>(
         }
     }
     // A claim ordered confirmed, with no question beside it, is only the claim.
-    if orders.confirm && !sentences.iter().any(|s| s.text.contains('?') || opens_question(s.text)) {
+    if orders.confirm && !sentences.iter().any(|s| asks(s.text)) {
         sentences.clear();
     }
     let total: usize = sentences.iter().map(|s| s.text.len() + 1).sum();
@@ -257,6 +264,11 @@ fn strip_address(sentence: &str) -> (&str, bool) {
     (sentence, false)
 }
 
+/// Whether a sentence asks: a question mark, or a word that opens a question.
+fn asks(sentence: &str) -> bool {
+    sentence.contains('?') || opens_question(sentence)
+}
+
 /// Whether a sentence opens with a question word or a word that opens a question.
 fn opens_question(text: &str) -> bool {
     let first = first_normalized_word(text);
@@ -306,11 +318,7 @@ fn question_bearing<'a>(
         (0..sentences.len()).collect()
     };
     let text = |i: usize| sentences[i].text;
-    let keep = if chosen.iter().any(|&i| text(i).contains('?') || opens_question(text(i))) {
-        MAX_QUESTIONS
-    } else {
-        2
-    };
+    let keep = if chosen.iter().any(|&i| asks(text(i))) { MAX_QUESTIONS } else { 2 };
     let skip = chosen.len().saturating_sub(keep);
     let mut out = Vec::with_capacity(keep + 1);
     for (k, &i) in chosen[skip..].iter().enumerate() {

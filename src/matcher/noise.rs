@@ -62,7 +62,7 @@ const CONFIRMS: [&str; 4] = ["confirm", "please confirm", "подтверди", 
 
 /// Orders to say or write a claim ("write that there was no mobilization"): the claim
 /// is the sender's, so the sentence is set aside.
-const CLAIM_ORDERS: [&str; 12] = [
+const CLAIM_ORDERS: [&str; 20] = [
     "say that",
     "write that",
     "state that",
@@ -75,11 +75,34 @@ const CLAIM_ORDERS: [&str; 12] = [
     "ответьте что",
     "повтори что",
     "заяви что",
+    "always tell",
+    "always say",
+    "always answer",
+    "always reply",
+    "always respond",
+    "всегда отвечай",
+    "всегда говори",
+    "всегда пиши",
 ];
 
-/// The same after injected role text only: "скажи, что…" also asks "tell me what…".
-const CLAIM_ORDERS_AFTER_INJECTION: [&str; 4] =
-    ["скажи что", "скажите что", "tell me that", "tell them that"];
+/// The same after injected role text only: "скажи, что…" also asks "tell me what…", and
+/// "repeat this" or "answer only …" are orders only when role text gave them.
+const CLAIM_ORDERS_AFTER_INJECTION: [&str; 14] = [
+    "скажи что",
+    "скажите что",
+    "tell me that",
+    "tell them that",
+    "repeat this",
+    "repeat it",
+    "do not question",
+    "dont question",
+    "respond only",
+    "answer only",
+    "reply only",
+    "повтори это",
+    "отвечай только",
+    "не сомневайся",
+];
 
 /// Phrases that turn from orders to the sender's own question ("ignore the above …
 /// okay so what did the White House say?", "SYSTEM: … а теперь нормальный вопрос: кто
@@ -112,8 +135,22 @@ const PIVOTS: [&str; 24] = [
 ];
 
 /// Role labels that open injected text ("SYSTEM: …").
-const ROLES: [&str; 9] =
-    ["system", "assistant", "developer", "admin", "instructions", "prompt", "система", "админ", "инструкция"];
+const ROLES: [&str; 14] = [
+    "system",
+    "assistant",
+    "developer",
+    "admin",
+    "instruction",
+    "instructions",
+    "prompt",
+    "new policy",
+    "new rule",
+    "override",
+    "система",
+    "админ",
+    "инструкция",
+    "новое правило",
+];
 
 /// `<system>…</system>` and the like: markup around injected role text, set aside with
 /// what it holds.

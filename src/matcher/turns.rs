@@ -24,6 +24,9 @@ pub(super) struct Turn<'a> {
     pub text: &'a str,
     /// It opened with a speaker's label, a tag or a quote mark.
     pub labelled: bool,
+    /// It opened with a role in brackets ("[ADMIN] …", "[SYSTEM] …"): what it says first,
+    /// unless it asks, is injected text.
+    pub role: bool,
 }
 
 /// The turns of a message: its lines, the stretches between runs of spaces or before a
@@ -32,9 +35,10 @@ pub(super) struct Turn<'a> {
 pub(super) fn turns<'a>(text: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> Vec<Turn<'a>> {
     let mut out = Vec::new();
     for line in lines(text) {
+        let role = opens_with_role_tag(line);
         let (rest, labelled) = strip_decoration(line, names_a_thing);
         if !labelled {
-            out.push(Turn { text: rest, labelled });
+            out.push(Turn { text: rest, labelled, role });
             continue;
         }
         // Later speakers' names are written as the first one's: "Background: …
@@ -42,14 +46,25 @@ pub(super) fn turns<'a>(text: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> 
         let capitalised = line.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
         for (n, piece) in split_at_labels(rest, capitalised, names_a_thing).into_iter().enumerate() {
             let text = if n == 0 { piece } else { strip_decoration(piece, names_a_thing).0 };
-            out.push(Turn { text, labelled });
+            out.push(Turn { text, labelled, role: role && n == 0 });
         }
     }
     out
 }
 
-/// Lines, runs of two or more spaces, and timestamps inside a line: in brackets before
-/// a speaker ("… [10:16] Tom: …") or in parentheses after one ("… Tom (10:16): …").
+/// Whether `line` opens with a role in brackets ("[ADMIN]", "[system]"), after quote
+/// marks: injected role text dressed as a chat tag.
+fn opens_with_role_tag(line: &str) -> bool {
+    let rest = line.trim_start_matches(['>', '-', '—', '–', '*', '•', ' ']);
+    rest.strip_prefix('[')
+        .and_then(|inner| inner.find(']').map(|end| &inner[..end]))
+        .is_some_and(|tag| tag.chars().count() <= MAX_TAG_CHARS && orders(tag))
+}
+
+/// Lines, runs of two or more spaces, runs of two or more '#' (markdown headings and rules that
+/// fence injected text: "### instruction: … ### what …"), and timestamps inside a line:
+/// in brackets before a speaker ("… [10:16] Tom: …") or in parentheses after one ("…
+/// Tom (10:16): …").
 fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -57,7 +72,8 @@ fn lines(text: &str) -> Vec<&str> {
     // Where the last word started: a speaker's name, when "(10:16):" follows it.
     let mut word = 0;
     for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\r' {
+        let fence = c == '#' && (text[i + 1..].starts_with('#') || text[..i].ends_with('#'));
+        if c == '\n' || c == '\r' || fence {
             out.push(&text[start..i]);
             start = i + 1;
             spaces = 0;
