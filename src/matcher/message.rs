@@ -131,6 +131,8 @@ pub fn read<'a>(
             last.addressed = true;
         }
         let mut role_text = turn.role;
+        // The last sentence with a question mark in the piece before a mention.
+        let mut asked_before: Option<usize> = None;
         for (piece, addressed) in mentions.pieces {
             let before = sentences.len();
             for sentence in parts::sentences(piece) {
@@ -152,12 +154,22 @@ pub fn read<'a>(
             // A mention after a piece addresses its question: its last sentence that
             // asks, else its last ("is it true …?? saw it on tiktok, @storybot").
             let kept = &mut sentences[before..];
-            let asks = kept.iter().rposition(|s| asks(s.text));
+            let asking = kept.iter().rposition(|s| asks(s.text));
             if addressed == Addressed::Last
-                && let Some(at) = asks.or(kept.len().checked_sub(1))
+                && let Some(at) = asking.or(kept.len().checked_sub(1))
             {
                 kept[at].addressed = true;
             }
+            // What follows a mention but asks nothing ("… their record? @storybot cuz
+            // nobody here reads") leaves the mention addressing the question before it.
+            if addressed == Addressed::Whole
+                && asking.is_none()
+                && let Some(at) = asked_before
+            {
+                kept.iter_mut().for_each(|s| s.addressed = false);
+                sentences[at].addressed = true;
+            }
+            asked_before = sentences[before..].iter().rposition(|s| s.text.contains('?')).map(|i| before + i);
         }
     }
     // A claim ordered confirmed, with no question beside it, is only the claim.

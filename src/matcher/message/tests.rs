@@ -115,6 +115,20 @@ fn orders_dressed_as_tags_headings_or_follow_ups_are_set_aside() {
 }
 
 #[test]
+fn a_mention_followed_by_an_aside_addresses_the_question_before_it() {
+    assert_eq!(
+        read_plain("which outlet broke the Buryatia story? pinging @storybot since nobody here knows"),
+        "which outlet broke the Buryatia story?"
+    );
+    assert_eq!(read_plain("ребят, где очереди из машин? @storybot подскажи плиз"), "где очереди из машин?");
+    // A question after the mention is the one asked.
+    assert_eq!(
+        read_plain("lol what a week? @storybot how long were the lines at the border?"),
+        "how long were the lines at the border?"
+    );
+}
+
+#[test]
 fn a_chat_pasted_on_one_line_is_read_turn_by_turn() {
     let chat = "[09:00] Оля: видели новость? [09:01] Петя: про очереди? [09:02] Оля: @storybot \
         сколько человек могут призвать по приказу?";
