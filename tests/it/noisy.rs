@@ -161,3 +161,18 @@ fn russian_chat_framing_about_who_is_asking_is_set_aside() {
         assert_eq!(reply(&engine, message), reply(&engine, "сколько могут призвать?"), "{message}");
     }
 }
+
+#[test]
+fn russian_pointing_and_joining_words_weigh_nothing() {
+    // "этой", "тех", "которые", "под" point and join; as terms they outweighed what
+    // was asked, and a form the knowledge never used counted against every entry.
+    let engine = engine();
+    for (padded, plain) in [
+        ("что в этой статье про тех, которые стоят в очередях на границе?", "что про очереди на границе?"),
+        ("что сделают с теми, которых поймают в Беларуси?", "что сделают с пойманными в Беларуси?"),
+    ] {
+        let expected = answered(&engine, plain);
+        assert!(expected.is_some(), "{plain}");
+        assert_eq!(answered(&engine, padded), expected, "{padded}");
+    }
+}
