@@ -176,3 +176,18 @@ fn russian_pointing_and_joining_words_weigh_nothing() {
         assert_eq!(answered(&engine, padded), expected, "{padded}");
     }
 }
+
+#[test]
+fn a_greeting_alone_is_greeted_in_either_language() {
+    // "привет" is a word only small talk uses: once it was read as the nearest entry
+    // word ("примет") and declined with a gap's note.
+    let engine = engine();
+    for greeting in ["привет", "Привет!", "hello", "здравствуйте"] {
+        let decision = engine.respond(greeting, None).decision.unwrap();
+        let intent = match decision.outcome {
+            Outcome::SmallTalk { intent } => engine.story.smalltalk[intent].id.clone(),
+            other => panic!("{greeting}: {other:?}"),
+        };
+        assert_eq!(intent, "greeting", "{greeting}");
+    }
+}

@@ -38,6 +38,17 @@ fn typos_are_corrected_to_known_words() {
 }
 
 #[test]
+fn a_word_only_small_talk_uses_is_read_as_it_is() {
+    let mut analyzer = Analyzer::new(&lexicon());
+    analyzer.analyze_knowledge("Европа примет беглецов", true);
+    analyzer.analyze_knowledge("привет", false);
+    assert_eq!(analyzer.analyze_question("привет").terms, ["привет"]);
+    assert!(analyzer.analyze_question("привет").corrected.is_empty());
+    // Not a typo target either: a near word is still corrected to an entry's word.
+    assert_eq!(analyzer.analyze_question("приметт").terms, ["примет"]);
+}
+
+#[test]
 fn corrections_keep_names_and_the_articles_words() {
     let mut analyzer = Analyzer::new(&lexicon());
     analyzer.analyze_knowledge("Governor Tsydanov said men were fleeing and helping", true);

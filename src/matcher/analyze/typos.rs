@@ -17,6 +17,9 @@ impl Analyzer {
             || self.stopwords.contains(word)
             || is_question_word(word)
             || self.article_words.contains(word)
+            // A word only small talk uses ("привет") is no typo target, but it is
+            // known: read as it is, not as the nearest entry word ("примет").
+            || self.stem_cache.contains_key(word)
             || is_english_word(word)
     }
 
