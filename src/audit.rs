@@ -85,6 +85,7 @@ pub fn audit(engine: &Engine, dir: &Path) -> Audit {
     let entries_file = Located::read(dir.join("entries.toml"));
     let mut audit = Audit::default();
     self_retrieval(engine, &entries_file, &mut audit);
+    small_talk_retrieval(engine, &Located::read(dir.join("smalltalk.toml")), &mut audit);
     yes_or_no(engine, &entries_file, &mut audit);
     coverage(engine, &Located::read(dir.join("story.toml")), &mut audit);
     roundups(engine, &entries_file, &mut audit);
@@ -185,6 +186,30 @@ fn self_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
         }
     }
     stale_close(story, &collisions, file, audit);
+}
+
+/// Every small-talk pattern must be taken as its own intent: one read as an entry's
+/// word ("пока" as "still", "привет" corrected to an entry's "примет") gets a greeting
+/// or a goodbye answered with a news fact.
+fn small_talk_retrieval(engine: &Engine, file: &Located, audit: &mut Audit) {
+    let story = &engine.story;
+    for (i, intent) in story.smalltalk.iter().enumerate() {
+        for pattern in &intent.patterns {
+            let decision = engine.matcher.decide(story, pattern, None);
+            let got = match decision.outcome {
+                Outcome::SmallTalk { intent: hit } if hit == i => continue,
+                Outcome::SmallTalk { intent: hit } => format!("small talk {:?}", story.smalltalk[hit].id),
+                Outcome::Answer { entry, .. } => format!("the entry {:?}", story.entries[entry].id),
+                Outcome::Gap { gap } => format!("the gap {:?}", story.gaps[gap].id),
+                _ => "no reply of its own".to_string(),
+            };
+            let message = format!(
+                "{pattern:?} (small talk {:?}) is taken as {got}; reword it, or take it out if the other reading is what people mean",
+                intent.id
+            );
+            audit.warnings.push(file.warn(pattern, "small-talk", message));
+        }
+    }
 }
 
 /// Whether either entry of the pair says it is meant to be close to the other.

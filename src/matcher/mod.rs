@@ -21,6 +21,7 @@ mod prune;
 mod question;
 mod reference;
 mod score;
+mod small_talk;
 mod subject;
 mod turns;
 mod yes_no;
@@ -116,6 +117,7 @@ pub struct Matcher {
     gap_names: subject::GapNames,
     /// The kind each phrasing asks for ([`asked::Asked::adjust`]).
     asked: asked::Asked,
+    bare_small_talk: small_talk::BareSmallTalk,
 }
 
 impl Matcher {
@@ -130,7 +132,8 @@ impl Matcher {
         let gap_names = subject::GapNames::build(story, &index);
         let asked = asked::Asked::build(story, &index);
         let related = decide::Related::new(story);
-        Matcher { index, starters, related, names, premises, gap_names, asked }
+        let bare_small_talk = small_talk::BareSmallTalk::build(story, &index.analyzer);
+        Matcher { index, starters, related, names, premises, gap_names, asked, bare_small_talk }
     }
 
     /// Entries to offer a newcomer: the first question of each topic.
@@ -375,6 +378,7 @@ impl Matcher {
     fn candidates_for(&self, analysis: &analyze::Analysis) -> Candidates {
         let mut candidates = score::candidates(&self.index, analysis);
         self.asked.adjust(&self.index, analysis, &mut candidates);
+        candidates.smalltalk = candidates.smalltalk.or_else(|| self.bare_small_talk.intent(analysis));
         candidates
     }
 

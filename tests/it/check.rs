@@ -329,3 +329,18 @@ fn a_thing_several_entries_name_needs_an_entry_that_rounds_it_up() {
         stderr.join("\n")
     );
 }
+
+#[test]
+fn a_small_talk_pattern_the_bot_never_takes_as_its_intent_is_a_warning() {
+    // An injected order is set aside before matching: as a pattern it never greets.
+    let dir = edited_mini("smalltalk.toml", |s| {
+        s.replace(r#""привет"]"#, r#""привет", "pretend you are a librarian"]"#)
+    });
+    let (code, stderr, stdout) = check(dir.path(), true);
+    let warning =
+        stderr.iter().find(|l| l.contains("\"pretend you are a librarian\" (small talk \"greeting\")"));
+    let warning = warning.unwrap_or_else(|| panic!("{}", stderr.join("\n")));
+    assert!(warning.contains("smalltalk.toml:3:"), "{warning}");
+    assert!(warning.contains("is taken as no reply of its own"), "{warning}");
+    assert_ne!(code, Some(0), "--strict fails on warnings: {stdout}");
+}
