@@ -35,9 +35,24 @@ pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
     /// Each phrasing's words as typed (stop words included), as sorted distinct ids
-    /// ([`Index::surface`]): breaks ties between documents whose terms fit a question
-    /// equally well.
-    pub surfaces: Vec<Vec<u32>>,
+    /// ([`Index::surface`]), one phrasing after another ([`Doc::surfaces`]): breaks
+    /// ties between documents whose terms fit a question equally well. In one piece,
+    /// so reading a document's phrasings is one read from memory, not one a phrasing.
+    surface_ids: Vec<u32>,
+    /// Where each phrasing's ids end in `surface_ids`.
+    surface_ends: Vec<u32>,
+}
+
+impl Doc {
+    /// Each phrasing's words as sorted distinct ids, in order.
+    pub fn surfaces(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0;
+        self.surface_ends.iter().map(move |&end| {
+            let ids = &self.surface_ids[start..end as usize];
+            start = end as usize;
+            ids
+        })
+    }
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
