@@ -9,7 +9,9 @@
 //!
 //! The questions: `tests/eval/*.jsonl` and every phrasing the knowledge ships. The
 //! time (a question's median of a few runs; median and p99 over questions) goes to
-//! stderr, so stdout compares between builds.
+//! stderr, so stdout compares between builds. With `SCALE_CACHE=DIR` the grown engine
+//! is kept in a start-up cache there, so a run under callgrind counts the questions,
+//! not the build (the cache's key holds the build: a new one builds again).
 
 #[path = "../benches/common/mod.rs"]
 #[allow(dead_code)]
@@ -19,6 +21,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use common::*;
+use storybot::cache::Cache;
 use storybot::engine::Engine;
 
 const AT_SCALE: usize = 10_000;
@@ -28,7 +31,7 @@ fn main() {
     let mut questions = eval_questions();
     questions.extend(shipped_phrasings(&base.story));
     let t = std::time::Instant::now();
-    let big = Engine::new(scaled_story(&base.story, AT_SCALE));
+    let big = scaled_engine(&base);
     eprintln!("index build at {AT_SCALE}: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     for q in &questions {
         let d = big.matcher.decide(&big.story, q, None);
@@ -43,4 +46,19 @@ fn main() {
     });
     eprintln!("load {}", loadavg());
     report(&format!("scaled-{AT_SCALE} respond"), eval.len(), &d);
+}
+
+/// The engine over knowledge grown to [`AT_SCALE`] entries: built, or read back from
+/// `$SCALE_CACHE` when this very build stored it there.
+fn scaled_engine(base: &Engine) -> Engine {
+    let cache = std::env::var_os("SCALE_CACHE").map(Cache::at);
+    let knowledge = Path::new(KNOWLEDGE);
+    if let Some(engine) = cache.as_ref().and_then(|c| c.fetch(knowledge).ok()) {
+        return engine;
+    }
+    let engine = Engine::new(scaled_story(&base.story, AT_SCALE));
+    if let Some(cache) = &cache {
+        cache.store(knowledge, &engine).expect("store the grown engine");
+    }
+    engine
 }
