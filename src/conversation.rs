@@ -263,11 +263,11 @@ impl Engine {
             }
             // A known gap's note says what the article does say instead: that is what
             // a follow-up is about ("what mistakes?" after the note on the governor).
-            Outcome::Gap { gap } => self.story.gaps[gap]
-                .related
-                .iter()
-                .find_map(|id| self.story.entries.iter().position(|e| &e.id == id))
-                .map(|entry| self.context_of(entry, None, decision.lang, decision.asked.clone())),
+            Outcome::Gap { gap } => self
+                .matcher
+                .gap_related(gap)
+                .first()
+                .map(|&entry| self.context_of(entry, None, decision.lang, decision.asked.clone())),
             _ => None,
         };
         Response { reply, decision: Some(decision), context }

@@ -208,6 +208,11 @@ impl Related {
             gaps: story.gaps.iter().map(|g| by_id(&g.related)).collect(),
         }
     }
+
+    /// The entries gap `gap` points to, in its order.
+    pub fn of_gap(&self, gap: usize) -> &[usize] {
+        &self.gaps[gap]
+    }
 }
 
 /// How many questions a reply offers under it: a few to pick from, not a menu.

@@ -35,9 +35,24 @@ pub struct Doc {
     pub target: DocRef,
     pub kinds: Vec<AnswerKind>,
     /// Each phrasing's words as typed (stop words included), as sorted distinct ids
-    /// ([`Index::surface`]): breaks ties between documents whose terms fit a question
-    /// equally well.
-    pub surfaces: Vec<Vec<u32>>,
+    /// ([`Index::surface`]), one phrasing after another ([`Doc::surfaces`]): breaks
+    /// ties between documents whose terms fit a question equally well. In one piece,
+    /// so reading a document's phrasings is one read from memory, not one a phrasing.
+    surface_ids: Vec<u32>,
+    /// Where each phrasing's ids end in `surface_ids`.
+    surface_ends: Vec<u32>,
+}
+
+impl Doc {
+    /// Each phrasing's words as sorted distinct ids, in order.
+    pub fn surfaces(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0;
+        self.surface_ends.iter().map(move |&end| {
+            let ids = &self.surface_ids[start..end as usize];
+            start = end as usize;
+            ids
+        })
+    }
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -182,16 +197,13 @@ impl Index {
 /// Jaccard similarity of a question's words and a phrasing's (sorted, distinct ids).
 pub fn surface_similarity(a: &Surface, b: &[u32]) -> f32 {
     let (a_known, mut i, mut j, mut shared) = (&a.known, 0, 0, 0usize);
+    // Without branches on which side is ahead: it is unpredictable, and the ties of
+    // every leading document walk all their phrasings through here.
     while i < a_known.len() && j < b.len() {
-        match a_known[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a_known[i], b[j]);
+        shared += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     let union = a_known.len() + a.unknown + b.len() - shared;
     if union == 0 { 0.0 } else { shared as f32 / union as f32 }
@@ -214,6 +226,16 @@ mod tests {
         }
         let entities = builder.entity_terms(&lexicon.entities);
         builder.finish(entities)
+    }
+
+    #[test]
+    fn surface_similarity_is_the_jaccard_of_the_word_sets() {
+        let surface = Surface { known: vec![1, 3, 5, 8], unknown: 2 };
+        // Shared 3 and 8; the union: 4 known + 2 unknown + 5 - 2 shared.
+        assert_eq!(surface_similarity(&surface, &[3, 4, 8, 9, 10]), 2.0 / 9.0);
+        assert_eq!(surface_similarity(&surface, &[0, 1, 2, 3, 4, 5, 6, 7, 8]), 4.0 / 11.0);
+        assert_eq!(surface_similarity(&surface, &[9]), 0.0);
+        assert_eq!(surface_similarity(&Surface { known: Vec::new(), unknown: 0 }, &[]), 0.0);
     }
 
     #[test]

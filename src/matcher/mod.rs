@@ -136,6 +136,12 @@ impl Matcher {
         Matcher { index, starters, related, names, premises, gap_names, asked, bare_small_talk }
     }
 
+    /// The entries a gap's note points to (found by id at load, not per question), in
+    /// its order.
+    pub fn gap_related(&self, gap: usize) -> &[usize] {
+        self.related.of_gap(gap)
+    }
+
     /// Entries to offer a newcomer: the first question of each topic.
     pub fn starters(&self) -> Vec<usize> {
         self.starters.iter().copied().take(4).collect()

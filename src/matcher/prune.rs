@@ -190,47 +190,71 @@ fn kth_full_score(query: &Query, s: &mut Scratch, best: &mut Vec<(f32, u32)>) ->
     if best.len() < KEEP {
         return 0.0;
     }
-    // A full score takes every term: the same whenever a document is probed.
+    // A full score takes every term: the same whenever a document is probed. The
+    // documents not probed yet are scored together, in order.
+    let mut fresh: Vec<u32> =
+        best.iter().map(|&(_, d)| d).filter(|&d| !s.probed.iter().any(|&(p, _)| p == d)).collect();
+    fresh.sort_unstable();
+    full_scores(query, &fresh, &mut s.doc_matched, &mut s.probed);
     for entry in best.iter_mut() {
         let doc = entry.1;
-        entry.0 = match s.probed.iter().find(|&&(d, _)| d == doc) {
-            Some(&(_, score)) => score,
-            None => {
-                let score = full_score(query, doc, &mut s.doc_matched);
-                s.probed.push((doc, score));
-                score
-            }
-        };
+        entry.0 = s.probed.iter().find(|&&(d, _)| d == doc).map_or(0.0, |&(_, score)| score);
     }
     let (_, kth, _) = best.select_nth_unstable_by(KEEP - 1, |a, b| b.0.total_cmp(&a.0));
     kth.0
 }
 
-/// One document's score with every term of the question, looked up; `matched` is
-/// scratch space for its phrasings.
-fn full_score(query: &Query, doc: u32, matched: &mut Vec<f32>) -> f32 {
+/// The scores of documents `docs` (sorted) with every term of the question, pushed
+/// to `probed`; `matched` is scratch space for their phrasings. Term by term, each of
+/// its lists leapt through once for all the documents, from where the one before
+/// stopped, rather than searched from the top of a list as long as the knowledge
+/// once a document; each document still takes the terms in the question's order.
+fn full_scores(query: &Query, docs: &[u32], matched: &mut Vec<f32>, probed: &mut Vec<(u32, f32)>) {
     let index = query.index;
-    let (first, end) = (index.doc_phrasings[doc as usize], index.doc_phrasings[doc as usize + 1]);
+    let range = |d: u32| (index.doc_phrasings[d as usize], index.doc_phrasings[d as usize + 1]);
+    // Where each document's phrasings start in `matched`: one after another.
+    let mut starts = Vec::with_capacity(docs.len() + 1);
+    starts.push(0usize);
+    for &d in docs {
+        let (first, end) = range(d);
+        starts.push(starts[starts.len() - 1] + (end - first) as usize);
+    }
     matched.clear();
-    matched.resize((end - first) as usize, 0.0);
-    let mut sums = DocSums::default();
+    matched.resize(starts[docs.len()], 0.0);
+    let mut sums = vec![DocSums::default(); docs.len()];
     for &(id, weight) in &query.terms {
-        let docs = &index.doc_postings[id as usize];
-        if let Ok(i) = docs.binary_search_by_key(&doc, |&(d, _)| d) {
-            sums.matched += weight * docs[i].1;
+        let postings = &index.doc_postings[id as usize];
+        let mut at = 0;
+        for (sums, &d) in sums.iter_mut().zip(docs) {
+            at = leap(postings, at, |&(doc, _)| doc < d);
+            match postings.get(at) {
+                Some(&(doc, strength)) if doc == d => sums.matched += weight * strength,
+                Some(_) => {}
+                None => break,
+            }
         }
         let phrasings = &index.phrasing_postings[id as usize];
-        let from = phrasings.partition_point(|&p| p < first);
-        for &p in phrasings[from..].iter().take_while(|&&p| p < end) {
-            matched[(p - first) as usize] += weight;
+        let mut at = 0;
+        for (&start, &d) in starts.iter().zip(docs) {
+            let (first, end) = range(d);
+            at = leap(phrasings, at, |&p| p < first);
+            while let Some(&p) = phrasings.get(at)
+                && p < end
+            {
+                matched[start + (p - first) as usize] += weight;
+                at += 1;
+            }
         }
     }
-    for (p, &m) in (first..).zip(matched.iter()) {
-        if m > 0.0 {
-            query.fit_phrasing(p, m, &mut sums);
+    for (i, &d) in docs.iter().enumerate() {
+        let first = range(d).0;
+        for (p, &m) in (first..).zip(&matched[starts[i]..starts[i + 1]]) {
+            if m > 0.0 {
+                query.fit_phrasing(p, m, &mut sums[i]);
+            }
         }
+        probed.push((d, query.score(d, &sums[i])));
     }
-    query.score(doc, &sums)
 }
 
 /// Adds a term to the candidate documents (`s.docs`, sorted): both the candidates
@@ -266,8 +290,16 @@ pub fn add_to_candidate_phrasings(query: &Query, at: usize, s: &mut Scratch) {
     let index = query.index;
     let phrasings = &index.phrasing_postings[id as usize];
     if walks(phrasings.len(), s) {
+        // The candidates' phrasings are runs of numbers in the same order as the list:
+        // walked side by side, no posting's document is looked up (one read from
+        // memory the size of the knowledge each), and the walk stops after the last run.
+        let mut next = 0;
         for &p in phrasings {
-            if is_candidate(&s.candidate_bits, index.phrasings[p as usize].doc) {
+            while next < s.docs.len() && index.doc_phrasings[s.docs[next] as usize + 1] <= p {
+                next += 1;
+            }
+            let Some(&d) = s.docs.get(next) else { break };
+            if p >= index.doc_phrasings[d as usize] {
                 query.add_to_phrasing(p, weight, s);
             }
         }

@@ -294,7 +294,7 @@ fn break_ties(index: &Index, question: &[String], scored: &mut [Scored]) {
     let words = index.surface(question);
     for s in scored.iter_mut().take(TIE_WINDOW).filter(|s| top - s.score <= TIE) {
         let doc = &index.docs[s.doc as usize];
-        let best = doc.surfaces.iter().map(|p| surface_similarity(&words, p)).fold(0.0, f32::max);
+        let best = doc.surfaces().map(|p| surface_similarity(&words, p)).fold(0.0, f32::max);
         s.score = s.score * (1.0 - TIE) + TIE * best;
     }
     scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));

@@ -116,7 +116,7 @@ pub(super) fn coverage(index: &Index, analysis: &Analysis, entries: &[usize], un
         asked += NAME * index.unknown_weight;
         let surface = index.surface(std::slice::from_ref(&particle.to_string()));
         let uses =
-            |d: &u32| index.docs[*d as usize].surfaces.iter().any(|s| surface_similarity(&surface, s) > 0.0);
+            |d: &u32| index.docs[*d as usize].surfaces().any(|s| surface_similarity(&surface, s) > 0.0);
         if docs.iter().any(uses) {
             covered += NAME * index.unknown_weight;
         }

@@ -132,7 +132,7 @@ impl Builder {
     ) {
         let doc = self.docs.len() as u32;
         let mut terms: Vec<(u32, f32)> = Vec::new();
-        let mut surfaces = Vec::with_capacity(questions.len());
+        let (mut surface_ids, mut surface_ends) = (Vec::new(), Vec::with_capacity(questions.len()));
         for question in questions {
             // Small talk's chat words ("lol", "code") are not what a typo meant.
             let learn = !matches!(target, DocRef::SmallTalk(_));
@@ -151,7 +151,8 @@ impl Builder {
                 .collect();
             surface.sort_unstable();
             surface.dedup();
-            surfaces.push(surface);
+            surface_ids.extend(surface);
+            surface_ends.push(surface_ids.len() as u32);
             let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
             terms.extend(ids.iter().map(|&id| (id, PHRASING)));
             self.phrasing_terms.push(ids);
@@ -174,7 +175,7 @@ impl Builder {
         unique.sort_unstable();
         let terms =
             unique.into_iter().map(|id| (id, std::mem::replace(&mut self.strongest[id as usize], UNSEEN)));
-        self.docs.push(Doc { target, kinds, surfaces });
+        self.docs.push(Doc { target, kinds, surface_ids, surface_ends });
         self.doc_terms.push(terms.collect());
     }
 
