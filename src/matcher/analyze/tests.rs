@@ -114,6 +114,9 @@ fn attribution_and_saying_are_light_terms() {
     let a = analyzer.analyze_question("who reported the draft, according the source");
     assert_eq!(a.terms, ["?who", "?source", "~draft"]);
     assert_eq!(analyzer.analyze_question("что сказал губернатор").terms, ["?что", "?say", "губернатор"]);
+    // "credited to" attributes; "credit" alone is a loan's word.
+    assert_eq!(analyzer.analyze_question("who is the draft credited").terms, ["?who", "~draft", "?source"]);
+    assert_eq!(analyzer.analyze_question("draft credit").terms, ["~draft", "credit"]);
 }
 
 #[test]

@@ -124,6 +124,7 @@ pub(super) fn is_attribution(word: &str) -> bool {
             | "citing"
             | "attribution"
             | "attributed"
+            | "credited"
             | "claim"
             | "claims"
             | "claimed"
