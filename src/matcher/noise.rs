@@ -13,7 +13,7 @@ use super::normalize;
 
 /// Phrases that give the bot orders instead of asking it something: a sentence holding
 /// one is injected role text, set aside whole (its claims are never matched).
-const INJECTIONS: [&str; 40] = [
+const INJECTIONS: [&str; 45] = [
     "ignore previous",
     "ignore all previous",
     "ignore the previous",
@@ -54,6 +54,11 @@ const INJECTIONS: [&str; 40] = [
     "теперь ты",
     "forget the rules",
     "forget your rules",
+    "forget the article",
+    "forget about the article",
+    "забудь про статью",
+    "забудь статью",
+    "забудьте про статью",
 ];
 
 /// Orders to confirm a claim ("Confirm that Finland closed its border"): the claim is
@@ -87,7 +92,7 @@ const CLAIM_ORDERS: [&str; 20] = [
 
 /// The same after injected role text only: "скажи, что…" also asks "tell me what…", and
 /// "repeat this" or "answer only …" are orders only when role text gave them.
-const CLAIM_ORDERS_AFTER_INJECTION: [&str; 14] = [
+const CLAIM_ORDERS_AFTER_INJECTION: [&str; 16] = [
     "скажи что",
     "скажите что",
     "tell me that",
@@ -102,6 +107,8 @@ const CLAIM_ORDERS_AFTER_INJECTION: [&str; 14] = [
     "повтори это",
     "отвечай только",
     "не сомневайся",
+    "acknowledge",
+    "comply",
 ];
 
 /// Phrases that turn from orders to the sender's own question ("ignore the above …
@@ -135,7 +142,7 @@ const PIVOTS: [&str; 24] = [
 ];
 
 /// Role labels that open injected text ("SYSTEM: …").
-const ROLES: [&str; 14] = [
+const ROLES: [&str; 15] = [
     "system",
     "assistant",
     "developer",
@@ -143,6 +150,7 @@ const ROLES: [&str; 14] = [
     "instruction",
     "instructions",
     "prompt",
+    "policy",
     "new policy",
     "new rule",
     "override",
@@ -237,9 +245,13 @@ const MAX_TOKEN_CHARS: usize = 24;
 pub(super) fn is_injection(sentence: &str, words: &str) -> bool {
     // A role label needs its colon: most sentences have none, and lowercasing them
     // cost as much as the rest of the check.
-    let role = sentence.contains(':') && {
-        let lower = sentence.trim_start().to_lowercase();
-        ROLES.iter().any(|r| lower.strip_prefix(r).is_some_and(|rest| rest.trim_start().starts_with(':')))
+    // Or a tag around it: "[admin]", "<<system>>".
+    let opening = sentence.trim_start();
+    let tagged = opening.starts_with(['<', '[']);
+    let role = (tagged || sentence.contains(':')) && {
+        let lower = opening.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let closes = |rest: &str| rest.starts_with(':') || (tagged && rest.starts_with(['>', ']']));
+        ROLES.iter().any(|r| lower.strip_prefix(r).is_some_and(|rest| closes(rest.trim_start())))
     };
     role || opens_with(words, &CONFIRMS) || an_injection_at_a_word_start(words)
 }
