@@ -40,9 +40,12 @@ const ASPECT_PHRASES: [&[&str]; 14] = [
 /// How many words of `words` from its start make a tense or aspect phrase, if they do.
 pub fn aspect_len(words: &[String]) -> Option<usize> {
     let first = words.first()?;
+    // Every word of a question is tried: the first bytes rule out most phrases without
+    // a string comparison.
+    let first_byte = first.as_bytes().first();
     ASPECT_PHRASES
         .iter()
-        .filter(|p| p[0] == first.as_str() && p.len() <= words.len())
+        .filter(|p| p[0].as_bytes().first() == first_byte && p[0] == first.as_str() && p.len() <= words.len())
         .find(|p| p.iter().zip(words).all(|(a, w)| *a == w.as_str()))
         .map(|p| p.len())
 }
