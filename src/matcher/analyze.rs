@@ -222,7 +222,7 @@ impl Analyzer {
     /// The same, for a text already split into words.
     pub fn analyze_knowledge_words(&mut self, words: &[String], learn: bool) -> Analysis {
         let stems: Vec<String> = words.iter().map(|w| self.knowledge_stem(w, learn)).collect();
-        self.terms_of_stems(words, &stems)
+        self.terms_of_stems(words, stems)
     }
 
     /// Analyzes a user's question, correcting words the knowledge does not know.
@@ -261,8 +261,7 @@ impl Analyzer {
                     .unwrap_or_else(|| stems[i].clone()),
             );
         }
-        let mut analysis = self.terms_of_stems(&words, &stems);
-        analysis.names = words
+        let names = words
             .iter()
             .zip(&stems)
             .filter(|(w, s)| {
@@ -270,6 +269,8 @@ impl Analyzer {
             })
             .map(|(_, s)| s.clone())
             .collect();
+        let mut analysis = self.terms_of_stems(&words, stems);
+        analysis.names = names;
         analysis.corrected = corrected;
         analysis.other_script = other_script;
         analysis.asks = asks;
@@ -290,7 +291,9 @@ impl Analyzer {
         self.stopwords.contains(word)
     }
 
-    fn terms_of_stems(&self, words: &[String], stems: &[String]) -> Analysis {
+    /// The terms of `words`, stemmed as `stems`; a stem that is its own term is moved
+    /// into the terms, not copied (the stems before it are never read again).
+    fn terms_of_stems(&self, words: &[String], mut stems: Vec<String>) -> Analysis {
         // A term a word at most: the terms never grow past it.
         let mut analysis = Analysis { terms: Vec::with_capacity(stems.len()), ..Analysis::default() };
         let push = |term: String, analysis: &mut Analysis| {
@@ -319,7 +322,10 @@ impl Analyzer {
             } else if is_negation(&words[i]) {
                 push(NEGATION.to_string(), &mut analysis);
             } else if !self.stopwords.contains(&words[i]) {
-                let term = self.synonyms.get(&stems[i..i + 1]).cloned().unwrap_or_else(|| stems[i].clone());
+                let term = match self.synonyms.get(&stems[i..i + 1]) {
+                    Some(canonical) => canonical.clone(),
+                    None => std::mem::take(&mut stems[i]),
+                };
                 push(term, &mut analysis);
             }
             i += 1;

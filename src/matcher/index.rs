@@ -109,6 +109,9 @@ pub struct Index {
 /// distinct words no phrasing uses.
 pub struct Surface {
     known: Vec<u32>,
+    /// `known` as bits (word id `i` is bit `i % 64` of `bits[i / 64]`): the phrasings
+    /// of every document in a tie are compared with it, a look-up a word.
+    bits: Vec<u64>,
     unknown: usize,
 }
 
@@ -127,7 +130,11 @@ impl Index {
         known.dedup();
         unknown.sort_unstable();
         unknown.dedup();
-        Surface { known, unknown: unknown.len() }
+        let mut bits = vec![0u64; known.last().map_or(0, |&max| max as usize / 64 + 1)];
+        for &id in &known {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        Surface { known, bits, unknown: unknown.len() }
     }
 
     pub fn term(&self, term: &str) -> Option<u32> {
@@ -196,16 +203,10 @@ impl Index {
 
 /// Jaccard similarity of a question's words and a phrasing's (sorted, distinct ids).
 pub fn surface_similarity(a: &Surface, b: &[u32]) -> f32 {
-    let (a_known, mut i, mut j, mut shared) = (&a.known, 0, 0, 0usize);
-    // Without branches on which side is ahead: it is unpredictable, and the ties of
-    // every leading document walk all their phrasings through here.
-    while i < a_known.len() && j < b.len() {
-        let (x, y) = (a_known[i], b[j]);
-        shared += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    let union = a_known.len() + a.unknown + b.len() - shared;
+    // Both sides are distinct ids: the words shared are those of `b` among `a`'s bits.
+    let has = |id: u32| a.bits.get(id as usize / 64).is_some_and(|word| word >> (id % 64) & 1 != 0);
+    let shared = b.iter().filter(|&&id| has(id)).count();
+    let union = a.known.len() + a.unknown + b.len() - shared;
     if union == 0 { 0.0 } else { shared as f32 / union as f32 }
 }
 
@@ -228,14 +229,23 @@ mod tests {
         builder.finish(entities)
     }
 
+    /// A question's surface of known word ids (sorted, distinct) and unknown words.
+    fn surface_of(known: Vec<u32>, unknown: usize) -> Surface {
+        let mut bits = vec![0u64; known.last().map_or(0, |&max| max as usize / 64 + 1)];
+        for &id in &known {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        Surface { known, bits, unknown }
+    }
+
     #[test]
     fn surface_similarity_is_the_jaccard_of_the_word_sets() {
-        let surface = Surface { known: vec![1, 3, 5, 8], unknown: 2 };
+        let surface = surface_of(vec![1, 3, 5, 8], 2);
         // Shared 3 and 8; the union: 4 known + 2 unknown + 5 - 2 shared.
         assert_eq!(surface_similarity(&surface, &[3, 4, 8, 9, 10]), 2.0 / 9.0);
         assert_eq!(surface_similarity(&surface, &[0, 1, 2, 3, 4, 5, 6, 7, 8]), 4.0 / 11.0);
         assert_eq!(surface_similarity(&surface, &[9]), 0.0);
-        assert_eq!(surface_similarity(&Surface { known: Vec::new(), unknown: 0 }, &[]), 0.0);
+        assert_eq!(surface_similarity(&surface_of(Vec::new(), 0), &[]), 0.0);
     }
 
     #[test]
@@ -258,5 +268,32 @@ mod tests {
         assert!(!asked.is_empty());
         assert!(!index.names_another(0, &asked), "Финляндия is Finland");
         assert!(index.names_another(1, &asked));
+    }
+
+    #[test]
+    fn surface_similarity_is_the_jaccard_of_distinct_ids() {
+        let merged = |a: &[u32], unknown: usize, b: &[u32]| {
+            let shared = a.iter().filter(|id| b.contains(id)).count();
+            let union = a.len() + unknown + b.len() - shared;
+            if union == 0 { 0.0 } else { shared as f32 / union as f32 }
+        };
+        let surface = |known: &[u32], unknown: usize| {
+            let mut bits = vec![0u64; known.last().map_or(0, |&m| m as usize / 64 + 1)];
+            known.iter().for_each(|&id| bits[id as usize / 64] |= 1 << (id % 64));
+            Surface { known: known.to_vec(), bits, unknown }
+        };
+        let sides: [&[u32]; 6] =
+            [&[], &[0], &[3, 64, 65], &[1, 3, 200], &[63, 64, 127, 128], &[0, 1, 2, 3, 500]];
+        for a in sides {
+            for b in sides {
+                for unknown in [0, 2] {
+                    assert_eq!(
+                        surface_similarity(&surface(a, unknown), b),
+                        merged(a, unknown, b),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
     }
 }

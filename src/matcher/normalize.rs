@@ -66,7 +66,9 @@ fn simple_words(text: &str) -> Option<Vec<String>> {
         }
         return Some(numbers::fold_number_words(out));
     }
-    let mut word = String::new();
+    // One buffer for every word, each kept as an exact copy: a word grown a letter at
+    // a time in its own String is reallocated two or three times.
+    let mut word = String::with_capacity(64);
     for c in text.chars().take(MAX_CHARS) {
         if c.is_ascii_digit() || !(c.is_ascii() || is_basic_cyrillic(c) || is_plain_punctuation(c)) {
             return None;
@@ -77,10 +79,10 @@ fn simple_words(text: &str) -> Option<Vec<String>> {
         } else if !is_apostrophe(c) && !word.is_empty() {
             // Past the last word kept, the text is still read: a digit or another
             // script further on sends it down the general path, as it did before.
-            let word = std::mem::take(&mut word);
             if out.len() < MAX_WORDS {
-                out.push(standard_word(word));
+                out.push(standard_word(word.as_str().to_owned()));
             }
+            word.clear();
         }
     }
     if !word.is_empty() && out.len() < MAX_WORDS {

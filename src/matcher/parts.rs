@@ -198,8 +198,9 @@ pub fn asks_only_for_a_kind(terms: &[String], question_mark: char, known: impl F
 /// Whether a part only sets the scene ("I'm worried about how long we'd wait."): it
 /// has no question mark and opens with neither a question word nor a request.
 pub fn is_context(part: &str) -> bool {
-    let words = word_spans(part);
-    let mut words = words.iter().map(|(_, w)| w.as_str()).skip_while(|w| JOINERS.contains(w));
+    let mut letters = String::new();
+    let words = word_spans(part, &mut letters);
+    let mut words = words.iter().map(|&(_, w)| w).skip_while(|w| JOINERS.contains(w));
     let opens =
         words.next().is_some_and(|w| is_question_word(w) || OPENERS.contains(&w) || REQUESTS.contains(&w));
     !part.contains('?') && !opens
@@ -207,7 +208,8 @@ pub fn is_context(part: &str) -> bool {
 
 /// Whether `text` opens with a question word or a word that opens a question.
 fn starts_question(text: &str) -> bool {
-    word_spans(text).first().is_some_and(|(_, w)| is_question_word(w) || OPENERS.contains(&w.as_str()))
+    let mut letters = String::new();
+    word_spans(text, &mut letters).first().is_some_and(|&(_, w)| is_question_word(w) || OPENERS.contains(&w))
 }
 
 /// "… St" or "… U.S" or a lone initial: the full stop after it is not an ending.
@@ -220,7 +222,8 @@ fn after_abbreviation(before: &str) -> bool {
 /// Splits a sentence where a joiner starts a new question: "who wrote it and when was
 /// it published" → "who wrote it", "and when was it published".
 fn clauses<'a>(sentence: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
-    let words = word_spans(sentence);
+    let mut letters = String::new();
+    let words = word_spans(sentence, &mut letters);
     let mut out = Vec::new();
     let mut start = 0;
     // The index of the clause's first word.
@@ -228,17 +231,17 @@ fn clauses<'a>(sentence: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&'a str
     for (k, pair) in words.windows(2).enumerate() {
         let ((at, joiner), (_, next)) = (&pair[0], &pair[1]);
         let after_comma = sentence[..*at].trim_end().ends_with(',');
-        let relative = k > 0 && CORRELATIVES.contains(&words[k - 1].1.as_str());
+        let relative = k > 0 && CORRELATIVES.contains(&words[k - 1].1);
         // After a comma "что" is "that" ("правда, что…"), not a new question; nor is a
         // question word after a correlative ("тех, кто…") or after a phrase that only
         // says what the question is about.
-        let joins = JOINERS.contains(&joiner.as_str())
+        let joins = JOINERS.contains(joiner)
             || (after_comma
                 && is_question_word(joiner)
-                && joiner != "что"
+                && *joiner != "что"
                 && !relative
                 && !restricts(&words[first..k], &sentence[..*at], unknown));
-        let opens = is_question_word(next) || OPENERS.contains(&next.as_str()) || after_comma;
+        let opens = is_question_word(next) || OPENERS.contains(next) || after_comma;
         if joins && opens && *at > start {
             out.push(sentence[start..*at].trim());
             start = *at;
@@ -253,12 +256,12 @@ fn clauses<'a>(sentence: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&'a str
 /// Whether a clause before a comma (`before` ends with it) restricts the question after it:
 /// longer than an interjection, asking nothing itself (no question word, no opener),
 /// and, beyond a request word that opens it, with a word the knowledge never uses.
-fn restricts(clause: &[(usize, String)], before: &str, unknown: &dyn Fn(&str) -> bool) -> bool {
+fn restricts(clause: &[(usize, &str)], before: &str, unknown: &dyn Fn(&str) -> bool) -> bool {
     let asks = clause.iter().any(|(_, w)| is_question_word(w))
-        || clause.first().is_some_and(|(_, w)| OPENERS.contains(&w.as_str()));
+        || clause.first().is_some_and(|(_, w)| OPENERS.contains(w));
     let Some(first) = clause.first() else { return false };
     let from = match clause.get(1) {
-        Some((at, _)) if REQUESTS.contains(&first.1.as_str()) => *at,
+        Some((at, _)) if REQUESTS.contains(&first.1) => *at,
         _ => first.0,
     };
     !asks && clause.len() > MAX_INTERJECTION_WORDS && unknown(&before[from..])
@@ -321,8 +324,9 @@ pub fn only_says_where(part: &str) -> bool {
     if !part.trim_end().ends_with(',') {
         return false;
     }
-    let words = word_spans(part);
-    let mut words = words.iter().map(|(_, w)| w.as_str()).skip_while(|w| LEADS.contains(w)).peekable();
+    let mut letters = String::new();
+    let words = word_spans(part, &mut letters);
+    let mut words = words.iter().map(|&(_, w)| w).skip_while(|w| LEADS.contains(w)).peekable();
     let opens = words.next_if(|w| SOURCE_PREPOSITIONS.contains(w)).is_some();
     let rest: Vec<&str> = words.collect();
     opens
@@ -331,27 +335,33 @@ pub fn only_says_where(part: &str) -> bool {
 }
 
 /// Each word's byte offset and its lowercase letters (apostrophes dropped, so "what's"
-/// reads "whats").
-fn word_spans(sentence: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+/// reads "whats"), the letters of all of them written one after another in `letters`:
+/// two allocations a sentence rather than one a word.
+fn word_spans<'b>(sentence: &str, letters: &'b mut String) -> Vec<(usize, &'b str)> {
+    letters.clear();
+    letters.reserve(sentence.len());
+    // (offset, start and end in `letters`); the same size as what is returned, so the
+    // allocation is reused by the collect below.
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
-        let mut word = String::with_capacity(raw.len());
+        let start = letters.len();
         if raw.is_ascii() {
             // Most words: their letters and digits, lowercased byte by byte.
-            let letters = raw.bytes().filter(u8::is_ascii_alphanumeric);
-            word.extend(letters.map(|b| char::from(b.to_ascii_lowercase())));
+            let bytes = raw.bytes().filter(u8::is_ascii_alphanumeric);
+            letters.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             for c in raw.chars().filter(|&c| normalize::is_word_char(c)) {
-                normalize::push_lowercase(&mut word, c);
+                normalize::push_lowercase(letters, c);
             }
         }
-        if !word.is_empty() {
-            out.push((offset, word));
+        if letters.len() > start {
+            ranges.push((offset, start, letters.len()));
         }
         offset += raw.len();
     }
-    out
+    let letters: &'b str = letters;
+    ranges.into_iter().map(|(at, start, end)| (at, &letters[start..end])).collect()
 }
 
 pub mod refer;

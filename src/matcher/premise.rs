@@ -47,6 +47,18 @@ const DATE_WORD_STARTS: [&str; 39] = [
     "ноя", "дек", "пон", "вто", "сре", "чет", "пят", "суб", "вос",
 ];
 
+/// [`DATE_WORD_STARTS`] as [`packed`] keys: every word of a question is tested, and a
+/// key is one comparison where a string is a call.
+const DATE_KEYS: [u64; DATE_WORD_STARTS.len()] = {
+    let mut keys = [0; DATE_WORD_STARTS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = packed(DATE_WORD_STARTS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// What a reply corrects before it answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Correction {
@@ -202,11 +214,7 @@ impl Premises {
     /// Whether `question` states a calendar date or a weekday (not one told from now:
     /// "next week") that neither the article nor its dateline states.
     fn states_another_date(&self, question: &str, analysis: &Analysis) -> bool {
-        let starts = |w: &String| {
-            let start: String = w.chars().take(3).collect();
-            DATE_WORD_STARTS.contains(&start.as_str())
-        };
-        if !analysis.words.iter().any(starts) {
+        if !analysis.words.iter().any(|w| may_name_a_date(w)) {
             return false;
         }
         let stemmers = Stemmers::default();
@@ -296,7 +304,7 @@ impl Premises {
         let words = &analysis.words;
         let stemmers = Stemmers::default();
         for (n, c) in self.contrasts.iter().enumerate() {
-            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| w.starts_with(s.as_str()));
+            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| begins_with(w, s));
             if !words.iter().any(maybe) {
                 continue;
             }
@@ -341,6 +349,31 @@ fn asking_sentences(text: &str) -> impl Iterator<Item = &str> {
     sentences.push(&text[start..]);
     let asking = sentences.iter().any(|s| s.ends_with('?'));
     sentences.into_iter().filter(move |s| !asking || s.ends_with('?'))
+}
+
+/// Whether `word` begins as a month or a weekday name does: its first three characters
+/// are one of [`DATE_WORD_STARTS`].
+fn may_name_a_date(word: &str) -> bool {
+    let end = word.char_indices().nth(3).map_or(word.len(), |(at, _)| at);
+    let start = &word.as_bytes()[..end];
+    start.len() < 8 && DATE_KEYS.contains(&packed(start))
+}
+
+/// Up to 7 bytes and their count as one number (distinct texts, distinct numbers).
+const fn packed(bytes: &[u8]) -> u64 {
+    let mut key = bytes.len() as u64;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        key = key << 8 | bytes[i] as u64;
+        i += 1;
+    }
+    key
+}
+
+/// `word.starts_with(start)`, the first bytes compared first: most words differ there,
+/// and the question's words are tested against every contrast's stems.
+fn begins_with(word: &str, start: &str) -> bool {
+    start.as_bytes().first().is_none_or(|b| word.as_bytes().first() == Some(b)) && word.starts_with(start)
 }
 
 /// Whether a figure may have been mistaken for another: 30,000 for 300,000, eight

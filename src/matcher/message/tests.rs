@@ -245,3 +245,13 @@ fn a_bare_question_keeps_the_sentence_that_says_what_it_asks_about() {
     );
     assert_eq!(read_plain(&own), "How many recruits could be called up?");
 }
+
+#[test]
+fn a_pair_splits_where_split_once_does() {
+    for text in ["quick q: what?", "a:b: c", "no pair here:", "", ": x", "guys, what, now", "a,b", "а: б"] {
+        for pair in [*b": ", *b", "] {
+            let pattern = std::str::from_utf8(&pair).unwrap();
+            assert_eq!(split_at_pair(text, pair), text.split_once(pattern), "{text:?} {pattern:?}");
+        }
+    }
+}

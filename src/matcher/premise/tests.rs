@@ -30,3 +30,52 @@ fn each_wrong_figure_is_replaced() {
     let text = "not 3m but 30k?";
     assert_eq!(replaced(text, &[4..6, 11..14], "300000"), "not 300000 but 300000?");
 }
+
+#[test]
+fn a_date_word_is_told_by_its_first_three_characters() {
+    let naive = |w: &str| DATE_WORD_STARTS.contains(&w.chars().take(3).collect::<String>().as_str());
+    let words = [
+        "january",
+        "sept",
+        "mon",
+        "mo",
+        "m",
+        "",
+        "monthly",
+        "maybe",
+        "июня",
+        "понедельник",
+        "по",
+        "пят",
+        "пя",
+        "sun",
+        "sunday",
+        "x",
+        "é",
+        "дек",
+        "дека",
+        "jul",
+        "july",
+        "june",
+        "ja",
+    ];
+    for w in words {
+        assert_eq!(may_name_a_date(w), naive(w), "{w}");
+    }
+    assert!(may_name_a_date("sept") && may_name_a_date("понедельник") && !may_name_a_date("what"));
+}
+
+#[test]
+fn begins_with_is_starts_with() {
+    for (word, start) in [
+        ("fully", "full"),
+        ("full", "fully"),
+        ("total", ""),
+        ("", ""),
+        ("", "x"),
+        ("полная", "полн"),
+        ("general", "gen"),
+    ] {
+        assert_eq!(begins_with(word, start), word.starts_with(start), "{word} {start}");
+    }
+}

@@ -20,7 +20,7 @@ pub const ASPECT: &str = "?already";
 
 /// Tense and aspect phrases, as normalized words. Words the lexicon already drops as
 /// stop words ("still", "yet", "now", "уже") stay dropped.
-const ASPECT_PHRASES: [&[&str]; 14] = [
+pub(super) const ASPECT_PHRASES: [&[&str]; 14] = [
     &["already"],
     &["so", "far"],
     &["thus", "far"],
@@ -40,11 +40,21 @@ const ASPECT_PHRASES: [&[&str]; 14] = [
 /// How many words of `words` from its start make a tense or aspect phrase, if they do.
 pub fn aspect_len(words: &[String]) -> Option<usize> {
     let first = words.first()?;
+    // Every word of a question is tried: one match rules out most without looping over
+    // the phrases (a unit test keeps it in step with them).
+    if !opens_an_aspect_phrase(first) {
+        return None;
+    }
     ASPECT_PHRASES
         .iter()
         .filter(|p| p[0] == first.as_str() && p.len() <= words.len())
         .find(|p| p.iter().zip(words).all(|(a, w)| *a == w.as_str()))
         .map(|p| p.len())
+}
+
+/// Whether `word` is the first word of one of [`ASPECT_PHRASES`].
+pub(super) fn opens_an_aspect_phrase(word: &str) -> bool {
+    matches!(word, "already" | "so" | "thus" | "to" | "by" | "as" | "up" | "до" | "пока" | "на" | "к")
 }
 
 /// The term a verb of meaning becomes in a question about a word ("what does

@@ -44,3 +44,11 @@ fn how_long_asks_for_a_measure_and_how_long_ago_for_a_date() {
     assert_eq!(kind("how long ago did putin sign it"), Some(AnswerKind::Date));
     assert_eq!(kind("how did the men leave"), None);
 }
+
+#[test]
+fn every_aspect_phrase_passes_the_first_word_gate() {
+    for phrase in light::ASPECT_PHRASES {
+        assert!(light::opens_an_aspect_phrase(phrase[0]), "{phrase:?}");
+    }
+    assert!(!light::opens_an_aspect_phrase("far") && !light::opens_an_aspect_phrase("what"));
+}
