@@ -7,7 +7,9 @@
 
 use super::index::DocRef;
 use super::question::is_asking_term;
-use super::{Candidates, Outcome};
+use std::ops::Range;
+
+use super::{Candidates, Outcome, thresholds};
 use crate::knowledge::{AnswerKind, Story};
 
 /// Whether entry `entry` lists every thing of a kind the article names.
@@ -199,6 +201,80 @@ pub fn requests_a_list(words: &[String]) -> bool {
     })
 }
 
+/// Words that ask for every item, not one ("list *all* the borders", "*every* place
+/// they fled to", "*все* страны").
+const EVERY: [&str; 9] = ["all", "every", "each", "все", "всё", "всех", "каждый", "каждую", "списком"];
+
+/// Whether a question asks for every item of what it names: it requests a list
+/// ([`requests_a_list`]) or says "all" / "every".
+pub fn asks_for_every_item(words: &[String]) -> bool {
+    requests_a_list(words) || words.iter().any(|w| EVERY.contains(&w.as_str()))
+}
+
+/// A share of a narrow entry's quoted text that a wider entry's quotes must hold for
+/// the wider entry to cover it: a quote may end a clause later ("…, AP reports.").
+const COVERED_SHARE: f32 = 0.75;
+
+/// The article ranges an entry's quotes span; a quote not found spans nothing.
+fn spans(article: &str, quotes: &[String]) -> Vec<Range<usize>> {
+    quotes.iter().filter_map(|q| article.find(q.as_str()).map(|at| at..at + q.len())).collect()
+}
+
+/// Whether the quotes of `wide` hold most of every quote of `narrow` and more besides:
+/// `wide` says all `narrow` says and names more items.
+fn covers(story: &Story, wide: usize, narrow: usize) -> bool {
+    let (wide, narrow) = (
+        spans(&story.article, &story.entries[wide].quotes),
+        spans(&story.article, &story.entries[narrow].quotes),
+    );
+    let inside = |r: &Range<usize>| r.clone().filter(|i| wide.iter().any(|w| w.contains(i))).count();
+    let held =
+        !narrow.is_empty() && narrow.iter().all(|r| inside(r) as f32 >= COVERED_SHARE * r.len() as f32);
+    let more = wide
+        .iter()
+        .map(|w| w.clone().filter(|i| !narrow.iter().any(|n| n.contains(i))).count())
+        .sum::<usize>();
+    held && more > 0
+}
+
+/// Whether two entries answer with a kind of thing in common (places, people).
+fn share_a_kind(story: &Story, a: usize, b: usize) -> bool {
+    story.entries[a]
+        .kinds
+        .iter()
+        .any(|k| !matches!(k, AnswerKind::Exact | AnswerKind::List) && story.entries[b].kinds.contains(k))
+}
+
+/// A question for every item ("name all the borders where cars lined up") answered by
+/// an entry that gives some of them is answered instead by the candidate that gives
+/// them all: it says all the answer says and all another candidate of the same kind
+/// says besides ("Finland" and "Georgia and Kazakhstan": "Finland, Georgia and
+/// Kazakhstan"), fitting at least as well as a "did you mean". With no such other
+/// candidate, the answer already gives every item asked for: "every visa-free
+/// country" is not widened to every country people fled to.
+pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candidates) -> Outcome {
+    let Outcome::Answer { entry, also } = outcome else { return outcome };
+    let answered: Vec<usize> = std::iter::once(entry).chain(also).collect();
+    let fitting = || candidates.entries.iter().filter(|c| c.confidence >= thresholds::CLARIFY);
+    let gives_more = |wide: usize| {
+        fitting().any(|other| {
+            !answered.contains(&other.entry)
+                && share_a_kind(story, other.entry, entry)
+                && covers(story, wide, other.entry)
+                && !answered.iter().any(|&e| covers(story, e, other.entry))
+        })
+    };
+    let wider = fitting().find(|c| {
+        !answered.contains(&c.entry)
+            && answered.iter().all(|&e| share_a_kind(story, c.entry, e) && covers(story, c.entry, e))
+            && gives_more(c.entry)
+    });
+    match wider {
+        Some(c) => Outcome::Answer { entry: c.entry, also: None },
+        None => outcome,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +305,14 @@ mod tests {
         assert!(requests_a_list(&terms(&["перечисли", "все", "даты"])));
         assert!(!requests_a_list(&terms(&["is", "the", "list", "complete"])));
         assert!(!requests_a_list(&terms(&["is", "serbia", "on", "the", "list"])));
+    }
+
+    #[test]
+    fn a_question_for_every_item_says_all_or_requests_a_list() {
+        assert!(asks_for_every_item(&terms(&["name", "the", "borders"])));
+        assert!(asks_for_every_item(&terms(&["every", "border", "with", "queues"])));
+        assert!(asks_for_every_item(&terms(&["все", "границы", "с", "очередями"])));
+        assert!(!asks_for_every_item(&terms(&["what", "about", "the", "finnish", "border"])));
     }
 
     #[test]

@@ -128,3 +128,25 @@ fn a_bare_list_request_after_a_question_asks_for_that_questions_list() {
         assert!(matches!(outcome, Some(Outcome::Answer { also: None, .. })), "{question}: {outcome:?}");
     }
 }
+
+#[test]
+fn a_question_for_every_item_gets_the_entry_that_names_them_all() {
+    // The best fit names one border; the entry that says all it says and names the
+    // other borders too answers a question for every one of them.
+    for question in [
+        "name all the borders where cars lined up",
+        "name all borders with lined up cars",
+        "назови все границы, где стоят машины в очереди",
+    ] {
+        let answered = chat(&[question])[0].clone();
+        assert_eq!(answered.as_deref(), Some("where-fleeing"), "{question}");
+    }
+    // An answer that already gives every item asked for is not widened to more.
+    for question in
+        ["name every country russians can fly to without visas", "все безвизовые страны из статьи"]
+    {
+        assert_eq!(chat(&[question])[0].as_deref(), Some("flights-destinations"), "{question}");
+    }
+    // A question for one border still gets that border.
+    assert_eq!(chat(&["were cars lined up at the finnish border?"])[0].as_deref(), Some("border-finland"));
+}
