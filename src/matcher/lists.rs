@@ -169,7 +169,7 @@ const MAX_KIND_WORDS: usize = 2;
 /// (`is_stopword`), it has only a few words: the kind, and nothing that restricts it.
 pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) -> bool {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if !has(&TEXT) || !has(&NAMED) {
+    if !has(&TEXT) || !(has(&NAMED) || names_as_a_verb(words)) {
         return false;
     }
     let frame = |w: &str| {
@@ -178,9 +178,42 @@ pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) 
             || LIST_REQUESTS.contains(&w)
             || BARE_REQUEST.contains(&w)
             || super::question::is_question_word(w)
+            || w == "many"
             || is_stopword(w)
     };
     words.iter().filter(|w| !frame(w)).count() <= MAX_KIND_WORDS
+}
+
+/// Whether "name" is a verb, after "does" / "do" / "did" and the text ("how many
+/// countries does the article *name*?"); alone it is a noun or a request.
+fn names_as_a_verb(words: &[String]) -> bool {
+    words.windows(2).any(|w| TEXT.contains(&w[0].as_str()) && w[1] == "name")
+        && words.iter().any(|w| matches!(w.as_str(), "does" | "do" | "did"))
+}
+
+/// Words that ask how many things there are ("*how many* countries does the article
+/// name?", "*сколько* стран упоминается?").
+const COUNT: [&str; 2] = ["how many", "сколько"];
+
+/// The question without its words that ask for a count, when it has them: a count of
+/// everything of a kind the text names is answered by the list of them.
+fn without_count(question: &str) -> Option<String> {
+    let lower = question.to_lowercase();
+    COUNT.iter().any(|c| lower.contains(c)).then(|| COUNT.iter().fold(lower, |q, c| q.replace(c, " ")))
+}
+
+impl super::Matcher {
+    /// The whole-article list that answers a count of everything of a kind the text
+    /// names ("how many countries does the article name?"): the list that fits the
+    /// question read without its count words best, and well enough to answer (a known
+    /// gap about dates of reports may fit "dates" better: a list request overrides it).
+    pub(super) fn list_counted(&self, story: &Story, question: &str) -> Option<(usize, f32)> {
+        let rest = without_count(question)?;
+        let candidates = self.candidates_for(&self.index.analyzer.analyze_question(&rest));
+        let best = candidates.entries.first()?;
+        (is_list(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
+            .then_some((best.entry, best.confidence))
+    }
 }
 
 /// Verbs that ask for a list when they open a request ("name every person …",
@@ -264,10 +297,14 @@ pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candi
                 && !answered.iter().any(|&e| covers(story, e, other.entry))
         })
     };
+    // The wider entry may be the near tie said beside the answer: it is then said alone.
     let wider = fitting().find(|c| {
-        !answered.contains(&c.entry)
-            && answered.iter().all(|&e| share_a_kind(story, c.entry, e) && covers(story, c.entry, e))
-            && gives_more(c.entry)
+        answered.iter().filter(|&&e| e != c.entry).count() > 0
+            && answered
+                .iter()
+                .filter(|&&e| e != c.entry)
+                .all(|&e| share_a_kind(story, c.entry, e) && covers(story, c.entry, e))
+            && (answered.contains(&c.entry) || gives_more(c.entry))
     });
     match wider {
         Some(c) => Outcome::Answer { entry: c.entry, also: None },
@@ -296,6 +333,18 @@ mod tests {
         assert!(!asks("which countries does the article say Russians can fly to without visas?"));
         assert!(!asks("list every country"), "no text named: a list of what?");
         assert!(!asks("what does the article say about Finland?"), "no verb of naming");
+    }
+
+    #[test]
+    fn a_count_is_read_without_its_count_words() {
+        assert_eq!(
+            without_count("How many countries does the article name?").as_deref(),
+            Some("  countries does the article name?")
+        );
+        assert_eq!(without_count("сколько стран в статье").as_deref(), Some("  стран в статье"));
+        assert_eq!(without_count("which countries does the article name?"), None);
+        assert!(names_as_a_verb(&terms(&["how", "many", "countries", "does", "the", "article", "name"])));
+        assert!(!names_as_a_verb(&terms(&["what", "is", "the", "name", "of", "the", "governor"])));
     }
 
     #[test]

@@ -266,6 +266,12 @@ impl Matcher {
         {
             (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
         }
+        if !matches!(outcome, Outcome::Answer { entry, .. } if lists::is_list(story, entry))
+            && lists::asks_for_all_named(&analysis.words, |w| self.index.analyzer.is_stopword(w))
+            && let Some((entry, fit)) = self.list_counted(story, question)
+        {
+            (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
+        }
         if lists::asks_for_every_item(&analysis.words) {
             outcome = lists::widened_to_every_item(story, outcome, &candidates);
         }
