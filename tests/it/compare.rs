@@ -35,3 +35,10 @@ fn a_count_the_article_never_gives_is_not_compared() {
     // Without a comparison, the same sides are still answered.
     assert_eq!(answered("did men go to Georgia or to Finland?").as_deref(), Some("where-fleeing"));
 }
+
+#[test]
+fn a_superlative_about_one_border_is_no_comparison() {
+    // "Longest" is not read as "long": which crossing had the longest line asks for a
+    // crossing the article never names, not for the length of the lines.
+    assert_eq!(answered("which kazakh crossing had the longest line?"), None);
+}
