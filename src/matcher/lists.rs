@@ -7,7 +7,9 @@
 
 use super::index::DocRef;
 use super::question::is_asking_term;
-use super::{Candidates, Outcome};
+use std::ops::Range;
+
+use super::{Candidates, Outcome, thresholds};
 use crate::knowledge::{AnswerKind, Story};
 
 /// Whether entry `entry` lists every thing of a kind the article names.
@@ -167,7 +169,7 @@ const MAX_KIND_WORDS: usize = 2;
 /// (`is_stopword`), it has only a few words: the kind, and nothing that restricts it.
 pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) -> bool {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if !has(&TEXT) || !has(&NAMED) {
+    if !has(&TEXT) || !(has(&NAMED) || names_as_a_verb(words)) {
         return false;
     }
     let frame = |w: &str| {
@@ -176,9 +178,42 @@ pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) 
             || LIST_REQUESTS.contains(&w)
             || BARE_REQUEST.contains(&w)
             || super::question::is_question_word(w)
+            || w == "many"
             || is_stopword(w)
     };
     words.iter().filter(|w| !frame(w)).count() <= MAX_KIND_WORDS
+}
+
+/// Whether "name" is a verb, after "does" / "do" / "did" and the text ("how many
+/// countries does the article *name*?"); alone it is a noun or a request.
+fn names_as_a_verb(words: &[String]) -> bool {
+    words.windows(2).any(|w| TEXT.contains(&w[0].as_str()) && w[1] == "name")
+        && words.iter().any(|w| matches!(w.as_str(), "does" | "do" | "did"))
+}
+
+/// Words that ask how many things there are ("*how many* countries does the article
+/// name?", "*сколько* стран упоминается?").
+const COUNT: [&str; 2] = ["how many", "сколько"];
+
+/// The question without its words that ask for a count, when it has them: a count of
+/// everything of a kind the text names is answered by the list of them.
+fn without_count(question: &str) -> Option<String> {
+    let lower = question.to_lowercase();
+    COUNT.iter().any(|c| lower.contains(c)).then(|| COUNT.iter().fold(lower, |q, c| q.replace(c, " ")))
+}
+
+impl super::Matcher {
+    /// The whole-article list that answers a count of everything of a kind the text
+    /// names ("how many countries does the article name?"): the list that fits the
+    /// question read without its count words best, and well enough to answer (a known
+    /// gap about dates of reports may fit "dates" better: a list request overrides it).
+    pub(super) fn list_counted(&self, story: &Story, question: &str) -> Option<(usize, f32)> {
+        let rest = without_count(question)?;
+        let candidates = self.candidates_for(&self.index.analyzer.analyze_question(&rest));
+        let best = candidates.entries.first()?;
+        (is_list(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
+            .then_some((best.entry, best.confidence))
+    }
 }
 
 /// Verbs that ask for a list when they open a request ("name every person …",
@@ -197,6 +232,84 @@ pub fn requests_a_list(words: &[String]) -> bool {
         LIST_REQUESTS.contains(&w.as_str())
             && (i == 0 || !matches!(words[i - 1].as_str(), "the" | "a" | "this"))
     })
+}
+
+/// Words that ask for every item, not one ("list *all* the borders", "*every* place
+/// they fled to", "*все* страны").
+const EVERY: [&str; 9] = ["all", "every", "each", "все", "всё", "всех", "каждый", "каждую", "списком"];
+
+/// Whether a question asks for every item of what it names: it requests a list
+/// ([`requests_a_list`]) or says "all" / "every".
+pub fn asks_for_every_item(words: &[String]) -> bool {
+    requests_a_list(words) || words.iter().any(|w| EVERY.contains(&w.as_str()))
+}
+
+/// A share of a narrow entry's quoted text that a wider entry's quotes must hold for
+/// the wider entry to cover it: a quote may end a clause later ("…, AP reports.").
+const COVERED_SHARE: f32 = 0.75;
+
+/// The article ranges an entry's quotes span; a quote not found spans nothing.
+fn spans(article: &str, quotes: &[String]) -> Vec<Range<usize>> {
+    quotes.iter().filter_map(|q| article.find(q.as_str()).map(|at| at..at + q.len())).collect()
+}
+
+/// Whether the quotes of `wide` hold most of every quote of `narrow` and more besides:
+/// `wide` says all `narrow` says and names more items.
+fn covers(story: &Story, wide: usize, narrow: usize) -> bool {
+    let (wide, narrow) = (
+        spans(&story.article, &story.entries[wide].quotes),
+        spans(&story.article, &story.entries[narrow].quotes),
+    );
+    let inside = |r: &Range<usize>| r.clone().filter(|i| wide.iter().any(|w| w.contains(i))).count();
+    let held =
+        !narrow.is_empty() && narrow.iter().all(|r| inside(r) as f32 >= COVERED_SHARE * r.len() as f32);
+    let more = wide
+        .iter()
+        .map(|w| w.clone().filter(|i| !narrow.iter().any(|n| n.contains(i))).count())
+        .sum::<usize>();
+    held && more > 0
+}
+
+/// Whether two entries answer with a kind of thing in common (places, people).
+fn share_a_kind(story: &Story, a: usize, b: usize) -> bool {
+    story.entries[a]
+        .kinds
+        .iter()
+        .any(|k| !matches!(k, AnswerKind::Exact | AnswerKind::List) && story.entries[b].kinds.contains(k))
+}
+
+/// A question for every item ("name all the borders where cars lined up") answered by
+/// an entry that gives some of them is answered instead by the candidate that gives
+/// them all: it says all the answer says and all another candidate of the same kind
+/// says besides ("Finland" and "Georgia and Kazakhstan": "Finland, Georgia and
+/// Kazakhstan"), fitting at least as well as a "did you mean". With no such other
+/// candidate, the answer already gives every item asked for: "every visa-free
+/// country" is not widened to every country people fled to.
+pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candidates) -> Outcome {
+    let Outcome::Answer { entry, also } = outcome else { return outcome };
+    let answered: Vec<usize> = std::iter::once(entry).chain(also).collect();
+    let fitting = || candidates.entries.iter().filter(|c| c.confidence >= thresholds::CLARIFY);
+    let gives_more = |wide: usize| {
+        fitting().any(|other| {
+            !answered.contains(&other.entry)
+                && share_a_kind(story, other.entry, entry)
+                && covers(story, wide, other.entry)
+                && !answered.iter().any(|&e| covers(story, e, other.entry))
+        })
+    };
+    // The wider entry may be the near tie said beside the answer: it is then said alone.
+    let wider = fitting().find(|c| {
+        answered.iter().filter(|&&e| e != c.entry).count() > 0
+            && answered
+                .iter()
+                .filter(|&&e| e != c.entry)
+                .all(|&e| share_a_kind(story, c.entry, e) && covers(story, c.entry, e))
+            && (answered.contains(&c.entry) || gives_more(c.entry))
+    });
+    match wider {
+        Some(c) => Outcome::Answer { entry: c.entry, also: None },
+        None => outcome,
+    }
 }
 
 #[cfg(test)]
@@ -223,12 +336,32 @@ mod tests {
     }
 
     #[test]
+    fn a_count_is_read_without_its_count_words() {
+        assert_eq!(
+            without_count("How many countries does the article name?").as_deref(),
+            Some("  countries does the article name?")
+        );
+        assert_eq!(without_count("сколько стран в статье").as_deref(), Some("  стран в статье"));
+        assert_eq!(without_count("which countries does the article name?"), None);
+        assert!(names_as_a_verb(&terms(&["how", "many", "countries", "does", "the", "article", "name"])));
+        assert!(!names_as_a_verb(&terms(&["what", "is", "the", "name", "of", "the", "governor"])));
+    }
+
+    #[test]
     fn a_request_for_a_list_opens_the_question() {
         assert!(requests_a_list(&terms(&["name", "all", "the", "countries"])));
         assert!(requests_a_list(&terms(&["pls", "list", "every", "border"])));
         assert!(requests_a_list(&terms(&["перечисли", "все", "даты"])));
         assert!(!requests_a_list(&terms(&["is", "the", "list", "complete"])));
         assert!(!requests_a_list(&terms(&["is", "serbia", "on", "the", "list"])));
+    }
+
+    #[test]
+    fn a_question_for_every_item_says_all_or_requests_a_list() {
+        assert!(asks_for_every_item(&terms(&["name", "the", "borders"])));
+        assert!(asks_for_every_item(&terms(&["every", "border", "with", "queues"])));
+        assert!(asks_for_every_item(&terms(&["все", "границы", "с", "очередями"])));
+        assert!(!asks_for_every_item(&terms(&["what", "about", "the", "finnish", "border"])));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub(crate) mod analyze;
 mod asked;
+mod compare;
 mod decide;
 mod followup;
 mod index;
@@ -274,6 +275,16 @@ impl Matcher {
         {
             (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
         }
+        if !matches!(outcome, Outcome::Answer { entry, .. } if lists::is_list(story, entry))
+            && lists::asks_for_all_named(&analysis.words, |w| self.index.analyzer.is_stopword(w))
+            && let Some((entry, fit)) = self.list_counted(story, question)
+        {
+            (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
+        }
+        if lists::asks_for_every_item(&analysis.words) {
+            outcome = lists::widened_to_every_item(story, outcome, &candidates);
+        }
+        outcome = compare::compared(story, &self.index, &analysis, outcome, &candidates, gap_part);
         // A gap's note only when the gap is about what was asked; else a plain decline.
         if let Outcome::Gap { gap } = outcome
             && !subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)

@@ -128,3 +128,42 @@ fn a_bare_list_request_after_a_question_asks_for_that_questions_list() {
         assert!(matches!(outcome, Some(Outcome::Answer { also: None, .. })), "{question}: {outcome:?}");
     }
 }
+
+#[test]
+fn a_question_for_every_item_gets_the_entry_that_names_them_all() {
+    // The best fit names one border; the entry that says all it says and names the
+    // other borders too answers a question for every one of them.
+    for question in ["name all the borders where cars lined up", "name all borders with lined up cars"] {
+        let answered = chat(&[question])[0].clone();
+        assert_eq!(answered.as_deref(), Some("where-fleeing"), "{question}");
+    }
+    // An answer that already gives every item asked for is not widened to more.
+    for question in
+        ["name every country russians can fly to without visas", "все безвизовые страны из статьи"]
+    {
+        assert_eq!(chat(&[question])[0].as_deref(), Some("flights-destinations"), "{question}");
+    }
+    // A question for one border still gets that border.
+    assert_eq!(chat(&["were cars lined up at the finnish border?"])[0].as_deref(), Some("border-finland"));
+}
+
+#[test]
+fn a_count_of_everything_the_text_names_gets_the_list() {
+    // No entry counts them; the list shows every one, each with its quote.
+    for (question, list) in [
+        ("how many countries does the article name?", "countries-named"),
+        ("how many cities does the story name", "places-named"),
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
+    }
+}
+
+#[test]
+fn a_list_of_the_sources_gets_every_source() {
+    // "Source" reads as attribution, a light word: the sources entry has list phrasings
+    // of its own, so such a request is not taken for another list.
+    for question in ["list each source in the story", "источники статьи все списком"]
+    {
+        assert_eq!(chat(&[question])[0].as_deref(), Some("story-sources"), "{question}");
+    }
+}

@@ -14,6 +14,7 @@ mod cache;
 mod chat;
 mod check;
 mod cli;
+mod compare;
 mod conversations;
 mod declines;
 mod deploy;
