@@ -13,7 +13,7 @@
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
 use super::premise::confirm::asks_to_confirm;
-use super::question::{is_asking_term, is_question_word};
+use super::question::{ATTRIBUTION, is_asking_term, is_question_word, source_noun_len};
 use super::score::{Candidates, DocSums, Query, gap_asks_more};
 use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
@@ -36,7 +36,8 @@ const OFF_LIST: f32 = 0.6;
 /// a word before one narrows it rather than names another thing ([`super::yes_no`]).
 pub(super) const GENERIC_IDF: f32 = 1.2;
 /// Factor for an entry that gives a place when a question asks why, and speaks of
-/// too little of it: as much as an entry whose answer is of the wrong kind loses.
+/// too little of it, or names only who when it asks where: as much as an entry whose
+/// answer is of the wrong kind loses.
 const OFF_KIND: f32 = 0.7;
 /// Factor for an entry that gives only a date or a person when a question asks why
 /// ("*why* did the governor speak on Friday?" and "On Friday"), or only a date the
@@ -102,6 +103,60 @@ fn misfit(kinds: &[AnswerKind], covered: impl FnOnce() -> f32) -> f32 {
         1.0
     }
 }
+
+/// Whether a question asks where (its question word asks for a place), and not whose
+/// report it is or where it appeared, which a source or an outlet answers: "where did
+/// the exodus news come *from*", "*откуда* эта новость", "where was it *published*",
+/// "where does the exodus *report* come from".
+fn asks_where_not_whose(analysis: &Analysis) -> bool {
+    let origin = |w: &String| ORIGIN_WORDS.contains(&w.as_str());
+    analysis.asks == Some(AnswerKind::Place)
+        && !analysis.terms.iter().any(|t| t == ATTRIBUTION)
+        && !analysis.words.iter().any(origin)
+}
+
+/// Words that make "where" ask for an origin or an outlet rather than a place.
+const ORIGIN_WORDS: [&str; 12] = [
+    "from",
+    "откуда",
+    "published",
+    "posted",
+    "appeared",
+    "printed",
+    "опубликовано",
+    "опубликована",
+    "опубликовали",
+    "вышла",
+    "вышло",
+    "напечатано",
+];
+
+/// Whether an entry's declared kinds are only who ("The Associated Press", a person):
+/// such an entry does not answer where, however many of its words a question shares
+/// ("*where* are the men escaping to?" and "which agency reports that men are
+/// fleeing?"). Places are named in answers of every kind, so only this kind is strict.
+fn names_only_who(kinds: &[AnswerKind]) -> bool {
+    let declared = kinds.iter().fold(0, |bits, &k| bits | kind_bit(k));
+    declared == kind_bit(AnswerKind::Person)
+}
+
+/// Whether a question asks which agency or outlet reported a fact ("which news agency
+/// said men were fleeing?"): every answer names its source, but an entry whose answer
+/// is the organization that reported it answers best.
+fn asks_source_by_noun(analysis: &Analysis) -> bool {
+    analysis.terms.iter().any(|t| t == ATTRIBUTION)
+        && (0..analysis.words.len()).any(|at| source_noun_len(&analysis.words, at).is_some())
+}
+
+/// Whether an entry declares an organization among its kinds (a source it names).
+fn names_a_body(kinds: &[AnswerKind]) -> bool {
+    kinds.contains(&AnswerKind::Organization)
+}
+
+/// Factor for an entry whose answer names no organization when a question asks which
+/// agency reported a fact: enough to settle a near tie with the entry that names the
+/// reporting agency, never to raise a weaker fit over a closer one.
+const NOT_A_SOURCE: f32 = 0.9;
 
 /// Where a yes/no question's auxiliary may stand: after a word or two of address or
 /// chatter ("so", "hey bot").
@@ -204,11 +259,15 @@ impl Asked {
         let degree = compared(index, &analysis.words);
         let why = asks_why(analysis);
         let date_given = given::date_given(analysis);
+        let where_asked = asks_where_not_whose(analysis);
+        let source_asked = asks_source_by_noun(analysis);
         let misfit = |r: &DocRef| match *r {
             DocRef::Entry(e) => {
                 let kinds = &index.docs[self.doc(*r) as usize].kinds;
                 let why =
                     if why { misfit(kinds, || coverage(index, analysis, &[e], Unknown::All)) } else { 1.0 };
+                let why = if where_asked && names_only_who(kinds) { why.min(OFF_KIND) } else { why };
+                let why = if source_asked && !names_a_body(kinds) { why * NOT_A_SOURCE } else { why };
                 if date_given && given::date_only(kinds) { why.min(OFF_VALUE) } else { why }
             }
             _ => 1.0,
@@ -281,7 +340,14 @@ impl Asked {
         }
         if let (Some((gap, _)), Some(entry)) = (c.gap, c.entries.first()) {
             let (gap, entry_doc) = (self.doc(gap), self.doc(DocRef::Entry(entry.entry)));
-            c.gap_asks_more = gap_asks_more(index, analysis, gap, entry_doc, entry.confidence);
+            // Asked whose report a fact is, an entry that states the fact answers with its
+            // source line, however loosely it fits: a gap on the same subject asks more
+            // only with a word of the question the entry lacks.
+            c.gap_asks_more = if source_asked {
+                index.has_term_missing_from(analysis, gap, entry_doc)
+            } else {
+                gap_asks_more(index, analysis, gap, entry_doc, entry.confidence)
+            };
         }
     }
 
@@ -353,6 +419,21 @@ mod tests {
         assert_eq!(how, 0, "'как' asks");
         let tag = foreign_to(&analysis("the governor admitted mistakes right", None, &["governor"]));
         assert_ne!(tag & kind_bit(AnswerKind::Date), 0, "a claim to confirm asks whether");
+    }
+
+    #[test]
+    fn where_is_not_answered_by_who_unless_it_asks_for_an_origin() {
+        use AnswerKind::*;
+        assert!(names_only_who(&[Organization]));
+        assert!(names_only_who(&[Person, Organization]));
+        assert!(!names_only_who(&[Organization, Number, Exact]), "a figure is more than who");
+        assert!(!names_only_who(&[]), "an entry that declares nothing may give a place");
+        let mut q = analysis("where are the men escaping to", Some(Place), &["?where", "men", "flee"]);
+        assert!(asks_where_not_whose(&q));
+        q.words.push("from".into());
+        assert!(!asks_where_not_whose(&q), "'where … from' asks for an origin");
+        let report = analysis("where does the report come", Some(Place), &["?where", ATTRIBUTION]);
+        assert!(!asks_where_not_whose(&report), "asked whose report it is");
     }
 
     #[test]
