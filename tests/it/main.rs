@@ -30,6 +30,7 @@ mod message_parts;
 mod noisy;
 mod premise;
 mod premise_confirm;
+mod premise_which;
 mod properties;
 mod record_bot;
 #[cfg(unix)]
