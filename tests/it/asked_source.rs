@@ -47,3 +47,17 @@ fn an_entry_that_names_only_who_reported_does_not_answer_where() {
         assert_eq!(id.as_deref(), Some("where-fleeing"), "{question}: {text}");
     }
 }
+
+#[test]
+fn who_gave_a_figure_is_answered_by_the_entry_that_gives_it() {
+    let engine = engine();
+    // Who said it, not where it came from: the article says who gave the figure.
+    for question in ["300,000: who said that number?", "who came out with the figure of 300k?"] {
+        let (id, text) = ask(&engine, question);
+        assert_eq!(id.as_deref(), Some("order-300k"), "{question}: {text}");
+        assert!(text.contains("Putin"), "{question}: {text}");
+    }
+    // How it was set is what the article doesn't say.
+    let (id, text) = ask(&engine, "where does the 300,000 figure come from?");
+    assert_eq!(id, None, "{text}");
+}
