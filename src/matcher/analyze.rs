@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::normalize;
 pub use super::question::QUESTION_MARK;
 use super::question::{
-    ASPECT, NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, aspect_len, is_negation, is_question_word,
-    question_kind, question_term_at,
+    ASPECT, ATTRIBUTION, NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, aspect_len, is_negation,
+    is_question_word, question_kind, question_term_at, source_noun_len,
 };
 use crate::knowledge::{AnswerKind, Lexicon};
 use crate::lang::is_cyrillic;
@@ -306,6 +306,12 @@ impl Analyzer {
             let reach = self.phrase_starts.get(&stems[i]).map_or(0, |&n| n.min(stems.len() - i));
             if let Some(n) = aspect_len(&words[i..]) {
                 push(ASPECT.to_string(), &mut analysis);
+                i += n;
+                continue;
+            }
+            // "Which *news agency* reported …" asks for a fact's source, as "who reported" does.
+            if let Some(n) = source_noun_len(words, i) {
+                push(ATTRIBUTION.to_string(), &mut analysis);
                 i += n;
                 continue;
             }

@@ -21,9 +21,11 @@ use crate::knowledge::{AnswerKind, Story};
 mod degree;
 mod given;
 mod target;
+mod who;
 
 use degree::compared;
 use target::target_terms;
+use who::{NOT_A_SOURCE, asks_source_by_noun, asks_where_not_whose, names_a_body, names_only_who};
 
 /// Factor for a document that does not speak of what the question counts: as much as
 /// an entry whose answer is of the wrong kind loses.
@@ -36,7 +38,8 @@ const OFF_LIST: f32 = 0.6;
 /// a word before one narrows it rather than names another thing ([`super::yes_no`]).
 pub(super) const GENERIC_IDF: f32 = 1.2;
 /// Factor for an entry that gives a place when a question asks why, and speaks of
-/// too little of it: as much as an entry whose answer is of the wrong kind loses.
+/// too little of it, or names only who when it asks where: as much as an entry whose
+/// answer is of the wrong kind loses.
 const OFF_KIND: f32 = 0.7;
 /// Factor for an entry that gives only a date or a person when a question asks why
 /// ("*why* did the governor speak on Friday?" and "On Friday"), or only a date the
@@ -204,11 +207,15 @@ impl Asked {
         let degree = compared(index, &analysis.words);
         let why = asks_why(analysis);
         let date_given = given::date_given(analysis);
+        let where_asked = asks_where_not_whose(analysis);
+        let source_asked = asks_source_by_noun(analysis);
         let misfit = |r: &DocRef| match *r {
             DocRef::Entry(e) => {
                 let kinds = &index.docs[self.doc(*r) as usize].kinds;
                 let why =
                     if why { misfit(kinds, || coverage(index, analysis, &[e], Unknown::All)) } else { 1.0 };
+                let why = if where_asked && names_only_who(kinds) { why.min(OFF_KIND) } else { why };
+                let why = if source_asked && !names_a_body(kinds) { why * NOT_A_SOURCE } else { why };
                 if date_given && given::date_only(kinds) { why.min(OFF_VALUE) } else { why }
             }
             _ => 1.0,
@@ -281,7 +288,14 @@ impl Asked {
         }
         if let (Some((gap, _)), Some(entry)) = (c.gap, c.entries.first()) {
             let (gap, entry_doc) = (self.doc(gap), self.doc(DocRef::Entry(entry.entry)));
-            c.gap_asks_more = gap_asks_more(index, analysis, gap, entry_doc, entry.confidence);
+            // Asked whose report a fact is, an entry that states the fact answers with its
+            // source line, however loosely it fits: a gap on the same subject asks more
+            // only with a word of the question the entry lacks.
+            c.gap_asks_more = if source_asked {
+                index.has_term_missing_from(analysis, gap, entry_doc)
+            } else {
+                gap_asks_more(index, analysis, gap, entry_doc, entry.confidence)
+            };
         }
     }
 

@@ -23,12 +23,14 @@ use crate::knowledge::claims::{self, Backing, Claim};
 use crate::knowledge::names::{Names, Stemmers};
 
 pub(super) mod confirm;
+mod which;
 
 /// At most this many of the article's figures are tried in place of a wrong one: each
 /// costs one more match of the question.
 const MAX_FIGURES: usize = 8;
-/// A figure this many times another, or more, is no mix-up of the two.
-const MAX_RATIO: f64 = 100.0;
+/// A figure more than this many times another is no mix-up of the two: 3 million for
+/// 300,000 is one, 25 million reservists counts something else.
+const MAX_RATIO: f64 = 20.0;
 /// Share of the rest of a question with a wrong figure (its words the knowledge uses,
 /// but for the commonest, and names) that the correcting entry must speak of: what
 /// the figure counts ("did 2m men *flee*?") must be what the entry's figure counts.
@@ -237,12 +239,17 @@ impl Premises {
         analysis: &Analysis,
         outcome: &Outcome,
     ) -> Option<(usize, f32)> {
-        if matches!(outcome, Outcome::Gap { .. }) {
-            return None;
-        }
         // Reading numbers costs a stemming of every word: only when there may be one.
         let digits = |w: &String| w.bytes().any(|b| b.is_ascii_digit());
         if !analysis.words.iter().any(|w| digits(w) || claims::is_scale_word(w)) {
+            return None;
+        }
+        // "300k or a million?" asks which: the article's figure answers, even where the
+        // other fits a gap (it is the asker's alternative, not what is asked about).
+        if let Some(found) = self.which_figure(m, analysis) {
+            return Some(found);
+        }
+        if matches!(outcome, Outcome::Gap { .. }) {
             return None;
         }
         // A premise is one figure in a question: "17 times 23", "'1'='1'" or "repeat it
@@ -276,7 +283,12 @@ impl Premises {
         // The rest of the question must be about the entry too: "did 3m men flee?" is
         // not about the call-up, however well 300,000 alone fits it.
         let (wrong, said): (Vec<Range<usize>>, Vec<f64>) = wrong.into_iter().unzip();
-        let rest = m.index.analyzer.analyze_question(&replaced(question, &wrong, ""));
+        let mut rest = m.index.analyzer.analyze_question(&replaced(question, &wrong, ""));
+        // "Is it *true* that 3 million were called up?": the frame asks to confirm the
+        // claim; the claim is the rest.
+        if confirm::asks_to_confirm(&analysis.words) {
+            rest.terms.retain(|t| !confirm::is_confirm_tag(t));
+        }
         let mut best: Option<(usize, f32)> = None;
         for (figure, entries) in &self.figures {
             if !figure.parse::<f64>().is_ok_and(|v| said.iter().any(|&s| of_one_order(s, v))) {

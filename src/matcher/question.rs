@@ -6,7 +6,7 @@ use crate::knowledge::AnswerKind;
 
 mod light;
 
-pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len};
+pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len, source_noun_len};
 use light::{after_who_knows, asks_meaning, asks_who_knows, is_attribution, is_saying};
 
 /// Words that ask rather than say: they tell the kind of answer wanted and are not

@@ -10,6 +10,7 @@ mod telegram_harness;
 
 mod asked;
 mod asked_measure;
+mod asked_source;
 mod cache;
 mod chat;
 mod check;
@@ -30,6 +31,7 @@ mod message_parts;
 mod noisy;
 mod premise;
 mod premise_confirm;
+mod premise_which;
 mod properties;
 mod record_bot;
 #[cfg(unix)]

@@ -16,6 +16,12 @@ const CONFIRM_ANYWHERE: [&str; 7] =
 /// its opening ("is it *true* that …", "*right*, so …"); elsewhere they are words of
 /// the claim ("the right to leave").
 const CONFIRM_TAGS: [&str; 5] = ["right", "correct", "true", "innit", "yes"];
+/// Whether `term` is a tag that asks for a claim to be confirmed ("is it *true* that
+/// …"): in a question that asks so, it is the frame, not a word of the claim.
+pub(super) fn is_confirm_tag(term: &str) -> bool {
+    CONFIRM_TAGS.contains(&term)
+}
+
 /// Words from either end of a question a tag may stand at.
 const TAG_REACH: usize = 3;
 

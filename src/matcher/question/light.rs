@@ -89,6 +89,107 @@ pub(super) fn asks_meaning(words: &[String], at: usize) -> bool {
             .any(|w| matches!(w.as_str(), "what" | "whats" | "что" | "чё" | "чо"))
 }
 
+/// Nouns for who reports ("which *agency* reported on Buryatia", "какое *агентство*
+/// писало про Бурятию"). Asked with a which-word before them and a verb of reporting
+/// after, they ask for the source of the fact that follows, which every answer shows:
+/// they weigh like [`ATTRIBUTION`] and the fact decides the match. Asked otherwise
+/// ("which agencies does it cite?", "which outlet is this from") they are what is asked.
+const SOURCE_NOUNS: [&str; 16] = [
+    "agency",
+    "agencies",
+    "outlet",
+    "outlets",
+    "media",
+    "newspaper",
+    "paper",
+    "publication",
+    "wire",
+    "агентство",
+    "агентства",
+    "издание",
+    "издания",
+    "сми",
+    "газета",
+    "информагентство",
+];
+
+/// Verbs of reporting that make a source noun before them ask for a fact's source.
+const REPORTING_VERBS: [&str; 18] = [
+    "reported",
+    "reports",
+    "reporting",
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "broke",
+    "covered",
+    "писало",
+    "писал",
+    "писали",
+    "пишет",
+    "написало",
+    "сообщило",
+    "сообщает",
+    "сообщили",
+    "рассказало",
+];
+
+/// Words that make a source noun after them one phrase ("*news* agency", "*wire*
+/// service", "*новостное* агентство").
+const SOURCE_NOUN_OPENERS: [&str; 5] = ["news", "wire", "press", "новостное", "информационное"];
+
+/// How far back the which-word may stand from the source noun ("which *major* news agency").
+const SOURCE_NOUN_REACH: usize = 2;
+
+/// How many words from `words[at]` make a source noun and its verb of reporting that
+/// ask for a fact's source ("which *news agency reported* …"), if they do: a
+/// which-word just before the noun, and a fact after the verb.
+pub fn source_noun_len(words: &[String], at: usize) -> Option<usize> {
+    let noun = |i: usize| words.get(i).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()));
+    let len = if noun(at) {
+        1
+    } else if SOURCE_NOUN_OPENERS.contains(&words[at].as_str()) && noun(at + 1) {
+        2
+    } else {
+        return None;
+    };
+    let asked = words[at.saturating_sub(SOURCE_NOUN_REACH)..at]
+        .iter()
+        .any(|w| matches!(w.as_str(), "which" | "what" | "какое" | "какая" | "какие" | "какой"));
+    let reporting = words.get(at + len).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()));
+    // "Which outlet wrote *this*?" asks for the outlet itself: no fact follows.
+    let fact = words
+        .iter()
+        .skip(at + len + 1)
+        .find(|w| !CONNECTORS.contains(&w.as_str()))
+        .is_some_and(|w| !POINTING_WORDS.contains(&w.as_str()));
+    // The verb goes with the noun: "какое агентство *писало*" asks whose report, as
+    // "who *reported*" does, however rare "писало" is in the knowledge.
+    (asked && reporting && fact).then_some(len + 1)
+}
+
+/// Words after a verb of reporting that point at the article rather than name a fact.
+const POINTING_WORDS: [&str; 13] = [
+    "this",
+    "it",
+    "article",
+    "story",
+    "piece",
+    "first",
+    "это",
+    "эту",
+    "статью",
+    "материал",
+    "новость",
+    "первым",
+    "originally",
+];
+
+/// Words between a verb of reporting and the fact it reports ("reported *that* …",
+/// "wrote *about the* …", "писало *про* …").
+const CONNECTORS: [&str; 10] = ["that", "the", "about", "on", "of", "про", "о", "об", "что", "a"];
+
 /// "Кто-нибудь знает, …", "кто знает, …", "who knows …": the asker looking for
 /// anyone who knows, not a question about a person.
 pub(super) fn asks_who_knows(words: &[String], at: usize) -> bool {

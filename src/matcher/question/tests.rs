@@ -52,3 +52,16 @@ fn every_aspect_phrase_passes_the_first_word_gate() {
     }
     assert!(!light::opens_an_aspect_phrase("far") && !light::opens_an_aspect_phrase("what"));
 }
+
+#[test]
+fn a_source_noun_asked_with_a_verb_of_reporting_and_a_fact_is_light() {
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    let len = |text: &str, at: usize| source_noun_len(&words(text), at);
+    assert_eq!(len("which agency reported on buryatia", 1), Some(2));
+    assert_eq!(len("which news agency said the men were fleeing", 1), Some(3), "'news agency' is one noun");
+    assert_eq!(len("это какое агентство писало про бурятию", 2), Some(2));
+    assert_eq!(len("which agencies does it cite", 1), None, "the agencies are what is asked");
+    assert_eq!(len("the agency reported it", 1), None, "no which-word");
+    assert_eq!(len("which outlet wrote this", 1), None, "no fact: the outlet is asked");
+    assert_eq!(len("which outlet wrote the article", 1), None);
+}
