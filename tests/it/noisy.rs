@@ -170,6 +170,8 @@ fn russian_pointing_and_joining_words_weigh_nothing() {
     for (padded, plain) in [
         ("что в этой статье про тех, которые стоят в очередях на границе?", "что про очереди на границе?"),
         ("что сделают с теми, которых поймают в Беларуси?", "что сделают с пойманными в Беларуси?"),
+        // "дай" (give) and "к чему" ask; they name nothing.
+        ("дай все цифры из статьи и к чему они относятся", "все цифры из статьи"),
     ] {
         let expected = answered(&engine, plain);
         assert!(expected.is_some(), "{plain}");
