@@ -2,10 +2,7 @@
 //! ids, duplicate phrasings, quotes that are not verbatim, names listed twice.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::Path;
-
-use rustc_hash::FxHashMap;
 
 use super::items::{FieldSpans, Item};
 use super::model::*;
@@ -13,6 +10,11 @@ use super::problems::{Problems, SourceFile};
 use super::read::{RawEntry, RawGap, RawLexicon, RawSmallTalk, RawStory};
 use super::toml_reader::Located;
 use crate::lang::Localized;
+
+mod ids;
+
+pub use ids::Ids;
+use ids::phrasing_key;
 
 /// The longest id: button callback data is `<action>:<id>` within Telegram's 64 bytes.
 pub const MAX_ID_LEN: usize = 40;
@@ -94,138 +96,6 @@ fn human_date_ru(year: u16, month: u8, day: u8) -> String {
 
 fn inner(list: Vec<Located>) -> Vec<String> {
     list.into_iter().map(Located::into_inner).collect()
-}
-
-/// Ids seen so far, for duplicate and related-id checks across entries and gaps.
-#[derive(Default)]
-pub struct Ids {
-    entries: HashMap<String, Range<usize>>,
-    /// Whether a phrasing listed twice is a problem ([`Ids::checking_phrasings`]).
-    check_phrasings: bool,
-    /// Phrasing key → its owner, an index into `owners`. Every phrasing of the
-    /// knowledge is keyed at every load, so the table hashes with FxHash and keeps each
-    /// owner's id once rather than once a phrasing.
-    phrasings: FxHashMap<String, usize>,
-    owners: Vec<String>,
-}
-
-fn check_id(id: &Located, file: &SourceFile, problems: &mut Problems) {
-    let text = id.get_ref();
-    let well_formed = text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !text.starts_with('-')
-        && !text.ends_with('-');
-    if !well_formed {
-        problems.at(
-            file,
-            id.span(),
-            format!("id {text:?} must be lowercase-kebab (a-z, 0-9, -), like \"callup-size\""),
-        );
-    }
-    if text.len() > MAX_ID_LEN {
-        problems.at(
-            file,
-            id.span(),
-            format!(
-                "id {text:?} is {} bytes; keep ids within {MAX_ID_LEN} so buttons can carry them",
-                text.len()
-            ),
-        );
-    }
-}
-
-/// Lowercase letters and digits only: two phrasings equal under this ask the same thing.
-fn phrasing_key(text: &str) -> String {
-    // Every phrasing is keyed at every load, in one pass: ASCII and Russian letters
-    // skip the Unicode tables.
-    let mut key = String::with_capacity(text.len());
-    let mut gap = false;
-    for c in text.chars() {
-        let alphanumeric = match c {
-            c if c.is_ascii() => c.is_ascii_alphanumeric(),
-            'А'..='я' => true,
-            c => c.is_alphanumeric(),
-        };
-        if !alphanumeric {
-            gap = true;
-            continue;
-        }
-        if gap && !key.is_empty() {
-            key.push(' ');
-        }
-        gap = false;
-        match c {
-            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
-            'а'..='я' => key.push(c),
-            c => key.extend(c.to_lowercase()),
-        }
-    }
-    key
-}
-
-impl Ids {
-    /// Ids that also prove no phrasing is listed twice. A duplicate does not stop
-    /// answering (both entries read it), and keying every phrasing is a tenth of
-    /// reading the knowledge, so only `check` and the bot, which prove the knowledge
-    /// sound, pay for it.
-    pub fn checking_phrasings() -> Ids {
-        Ids { check_phrasings: true, ..Ids::default() }
-    }
-
-    fn claim_id(&mut self, id: &Located, what: &str, file: &SourceFile, problems: &mut Problems) {
-        check_id(id, file, problems);
-        if let Some(first) = self.entries.get(id.get_ref()) {
-            let (line, _) = file.position(first.start);
-            problems.at(
-                file,
-                id.span(),
-                format!(
-                    "duplicate {what} id {:?} (first used on line {line}); ids must be unique",
-                    id.get_ref()
-                ),
-            );
-        } else {
-            self.entries.insert(id.get_ref().clone(), id.span());
-        }
-    }
-
-    fn claim_phrasings(
-        &mut self,
-        owner: &str,
-        phrasings: &[&Located],
-        file: &SourceFile,
-        problems: &mut Problems,
-    ) {
-        if !self.check_phrasings {
-            return;
-        }
-        self.phrasings.reserve(phrasings.len());
-        let mut claimed = None;
-        for phrasing in phrasings {
-            let key = phrasing_key(phrasing.get_ref());
-            match self.phrasings.get(&key).map(|&o| self.owners[o].as_str()) {
-                Some(first) if first == owner => problems.at(
-                    file,
-                    phrasing.span(),
-                    format!("{:?} is listed twice under {owner:?}", phrasing.get_ref()),
-                ),
-                Some(first) => problems.at(
-                    file,
-                    phrasing.span(),
-                    format!(
-                        "the phrasing {:?} is also under {first:?}; a question may belong to one entry only",
-                        phrasing.get_ref()
-                    ),
-                ),
-                None => {
-                    let index = *claimed.get_or_insert_with(|| {
-                        self.owners.push(owner.to_string());
-                        self.owners.len() - 1
-                    });
-                    self.phrasings.insert(key, index);
-                }
-            }
-        }
-    }
 }
 
 fn localized_list(en: Vec<Located>, ru: Vec<Located>) -> Localized<Vec<String>> {
@@ -412,18 +282,4 @@ pub fn smalltalk(raw: Vec<RawSmallTalk>, meta: Option<&StoryMeta>) -> Vec<SmallT
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phrasing_key_reads_words_lowercased() {
-        let general = |text: &str| {
-            let words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-            words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")
-        };
-        for text in ["How many men?", "  Who's  Tsydanov, 300,000 -- call-up! ", "", "?!", "A", "x_y z9"] {
-            assert_eq!(phrasing_key(text), general(text), "{text:?}");
-        }
-        assert_eq!(phrasing_key("Сколько  человек, Putin?"), "сколько человек putin");
-    }
-}
+mod tests;

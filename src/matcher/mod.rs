@@ -9,6 +9,7 @@ pub(crate) mod analyze;
 mod asked;
 mod compare;
 mod decide;
+mod decision;
 mod followup;
 mod index;
 mod lists;
@@ -27,6 +28,7 @@ mod subject;
 mod turns;
 mod yes_no;
 
+pub use decision::{Decision, Outcome};
 pub use followup::{Focus, Reading, fits_better, refers_to_person};
 pub use index::DocRef;
 pub use premise::Correction;
@@ -54,55 +56,6 @@ pub mod thresholds {
     pub const SMALLTALK: f32 = 0.6;
     /// A second entry this close to the first is answered too (two-part questions).
     pub const ALSO: f32 = 0.04;
-}
-
-/// What the bot should do with a question.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Answer from an entry; `also` is a second entry for a two-part question.
-    Answer { entry: usize, also: Option<usize> },
-    /// Unsure between these entries: ask which one was meant.
-    Clarify { entries: Vec<usize> },
-    /// A known gap: the article does not say, and the gap's note says what it does say.
-    Gap { gap: usize },
-    /// A greeting, thanks, "who are you".
-    SmallTalk { intent: usize },
-    /// Nothing fits: the article doesn't say.
-    NoMatch,
-}
-
-#[derive(Debug, Clone)]
-pub struct Decision {
-    pub outcome: Outcome,
-    /// Confidence in [0, 1]: how well the best entry fits the question.
-    pub score: f32,
-    pub lang: Lang,
-    /// The best documents with their first-stage scores, for logs and `eval`.
-    pub ranked: Vec<(DocRef, f32)>,
-    /// Entries to offer next: related questions or things the article does answer.
-    pub suggestions: Vec<usize>,
-    /// With an answer: a known gap that another part of the message asks about.
-    pub gap_part: Option<usize>,
-    /// The terms the question was matched with, its own first: what a follow-up to
-    /// it is read with (at most [`followup::MAX_ASKED`]).
-    pub asked: Vec<String>,
-    /// With an answer: a premise of the question the answer corrects first.
-    pub correction: Option<Correction>,
-    /// With an answer to two parts: the entries answering the message's further questions
-    /// (a third, a fourth), each backed by a sentence the answers before it don't show.
-    pub more: Vec<usize>,
-    /// With a decline: the question's subject, a word the story never uses that is safe
-    /// to name (an English dictionary word the article does not contain).
-    pub subject: Option<String>,
-    /// With a gap: say only its note's head, what the article lacks
-    /// ([`subject::note_head`]), since the rest names things the question does not.
-    pub note_head_only: bool,
-}
-
-impl Decision {
-    pub fn matched(&self) -> bool {
-        matches!(self.outcome, Outcome::Answer { .. })
-    }
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]

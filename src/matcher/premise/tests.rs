@@ -1,5 +1,6 @@
 //! Unit tests of the premise checks: figures, sums, the sentences that ask.
 
+use super::dates::{DATE_WORD_STARTS, asking_sentences, may_name_a_date};
 use super::*;
 
 #[test]

@@ -1,5 +1,6 @@
 //! Unit tests of [`super`]: the rules of `subject.rs`, each with the cases that made it.
 
+use super::gaps::note_parts;
 use super::*;
 
 fn words(text: &str) -> Vec<String> {
