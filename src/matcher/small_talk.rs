@@ -19,6 +19,12 @@ impl BareSmallTalk {
         let mut intents = HashMap::new();
         for (i, intent) in story.smalltalk.iter().enumerate() {
             for pattern in &intent.patterns {
+                // Only a pattern of stop words can have no terms: the rest need no reading,
+                // which would cost every start-up a question's analysis a pattern.
+                let words = super::normalize::words(pattern);
+                if !words.iter().all(|w| analyzer.is_stopword(w)) {
+                    continue;
+                }
                 let analysis = analyzer.analyze_question(pattern);
                 if analysis.terms.is_empty() && !analysis.words.is_empty() {
                     intents.entry(analysis.words.join(" ")).or_insert(i);
