@@ -42,6 +42,10 @@ const MAX_OWN_WITH_OPENER: usize = 2;
 /// A question of at most this many words of its own is a fragment ("what mistakes?",
 /// "which crossing?") and leans on the last answer.
 const MAX_OWN_FRAGMENT: usize = 1;
+/// A message that names its own subject and is answered this surely on its own keeps
+/// that answer when read with the last one would decline it or only offer choices:
+/// "what about analysts?" after the White House asks about the analysts.
+const SURE_ALONE: f32 = 0.9;
 /// Terms of a question kept for the next follow-up: its own first.
 pub const MAX_ASKED: usize = 6;
 
@@ -131,6 +135,9 @@ impl Matcher {
         let (outcome, score) = prefer::settle(story, &candidates, focus);
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
+        if answered_surely_alone(&alone, &words, bare) && !matches!(outcome, Outcome::Answer { .. }) {
+            return alone;
+        }
         let asked = asked_terms(&analysis);
         Decision {
             outcome,
@@ -209,6 +216,14 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Whether a message's own reading answers it surely enough to stand: it names
+/// something of its own, points back at nothing ("what did *he* say?" is read only
+/// with the last answer), and its answer clears [`SURE_ALONE`].
+fn answered_surely_alone(alone: &Decision, words: &[String], bare: bool) -> bool {
+    let answered = matches!(alone.outcome, Outcome::Answer { .. }) && alone.score >= SURE_ALONE;
+    answered && !bare && !words.iter().any(|w| reference::is_referring(w))
 }
 
 /// The terms that carry a question's subject: all but question words.

@@ -74,6 +74,21 @@ fn a_follow_up_is_about_the_last_answers_subject() {
 }
 
 #[test]
+fn a_subject_of_its_own_answered_surely_alone_is_not_declined_with_the_last_answer() {
+    assert_eq!(
+        after("what does the white house think of the mobilization?", "and the analysts?"),
+        "analysts-doubts"
+    );
+    assert_eq!(after("What did the White House say?", "what about analysts"), "analysts-doubts");
+}
+
+#[test]
+fn a_past_form_of_a_verb_reads_as_its_synonym_group() {
+    // "дрались" (fought) is the past of "дерутся": the same clash with the police.
+    assert_eq!(after("что видно на видео из соцсетей?", "а с кем они дрались?"), "videos-police");
+}
+
+#[test]
 fn he_is_the_person_the_last_answer_named() {
     assert_eq!(after("Can Russia train and equip all these soldiers?", "where does he work?"), "dave-lawler");
 }
