@@ -89,6 +89,12 @@ fn a_past_form_of_a_verb_reads_as_its_synonym_group() {
 }
 
 #[test]
+fn a_phrase_of_the_lexicon_reads_as_its_group() {
+    // "независимо от" (regardless of) is a phrase; "независимые СМИ" is another word.
+    assert_eq!(after("кого мобилизуют в бурятии?", "независимо от чего?"), "buryatia-drafted");
+}
+
+#[test]
 fn he_is_the_person_the_last_answer_named() {
     assert_eq!(after("Can Russia train and equip all these soldiers?", "where does he work?"), "dave-lawler");
 }
