@@ -103,3 +103,13 @@ fn a_long_message_keeps_its_last_parts() {
     assert_eq!(parts.len(), MAX_PARTS);
     assert_eq!(parts.last(), Some(&"six?"));
 }
+
+#[test]
+fn typographic_marks_end_a_sentence_only_where_they_say_so() {
+    // ’ “ ” share their first byte with … — –: only the last three can end a sentence.
+    assert_eq!(
+        sentences("Putin’s “partial” call-up… who is called up? Men — who fled? Беларусь — союзник"),
+        ["Putin’s “partial” call-up…", "who is called up?", "Men —", "who fled?", "Беларусь — союзник"]
+    );
+    assert_eq!(sentences("It’s St. Petersburg’s. And Why"), ["It’s St. Petersburg’s.", "And Why"]);
+}
