@@ -222,7 +222,14 @@ fn starts_question(text: &str) -> bool {
 /// "… St" or "… U.S" or a lone initial: the full stop after it is not an ending.
 fn after_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_ascii() {
+        // Most words: lowercasing changes neither their length nor their full stops.
+        return word.len() <= 1
+            || word.contains('.')
+            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    let word = word.to_lowercase();
     word.chars().count() <= 1 || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
 }
 
