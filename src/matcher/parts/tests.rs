@@ -113,3 +113,13 @@ fn typographic_marks_end_a_sentence_only_where_they_say_so() {
     );
     assert_eq!(sentences("It’s St. Petersburg’s. And Why"), ["It’s St. Petersburg’s.", "And Why"]);
 }
+
+#[test]
+fn words_are_split_at_any_whitespace_in_any_script() {
+    let mut letters = String::new();
+    let spans = word_spans("Who\x0Bwon, St. X", &mut letters);
+    assert_eq!(spans, [(0, "who"), (4, "won"), (9, "st"), (13, "x")]);
+    let mut letters = String::new();
+    let spans = word_spans("Кто\u{a0}Won\x0Bwhat's", &mut letters);
+    assert_eq!(spans, [(0, "кто"), (8, "won"), (12, "whats")]);
+}
