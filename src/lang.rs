@@ -22,8 +22,12 @@ impl Lang {
 
     /// Detects the language of `text`; `hint` is a Telegram `language_code` like "ru-RU".
     pub fn detect(text: &str, hint: Option<&str>) -> Lang {
+        // ASCII text (most messages) has no Cyrillic letter: one Latin letter decides.
+        if text.is_ascii() && text.bytes().take(MAX_DETECTED).any(|b| b.is_ascii_alphabetic()) {
+            return Lang::En;
+        }
         let (mut cyrillic, mut latin) = (0usize, 0usize);
-        for c in text.chars().take(2_000) {
+        for c in text.chars().take(MAX_DETECTED) {
             if is_cyrillic(c) {
                 cyrillic += 1;
             } else if c.is_ascii_alphabetic() {
@@ -39,6 +43,9 @@ impl Lang {
         if cyrillic >= latin { Lang::Ru } else { Lang::En }
     }
 }
+
+/// Characters of a text its language is told by.
+const MAX_DETECTED: usize = 2_000;
 
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
@@ -75,5 +82,7 @@ mod tests {
         assert_eq!(Lang::detect("300,000?", Some("ru")), Lang::Ru);
         assert_eq!(Lang::detect("how many", Some("ru")), Lang::En);
         assert_eq!(Lang::detect("", None), Lang::En);
+        let late = format!("{}how many", "1".repeat(MAX_DETECTED));
+        assert_eq!(Lang::detect(&late, Some("ru")), Lang::Ru, "letters past the first 2,000 characters");
     }
 }

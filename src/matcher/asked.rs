@@ -201,7 +201,8 @@ impl Asked {
 
     /// `c` with each candidate scored without its phrasings of another kind, and
     /// lowered when it lacks what the question counts or lists; re-ranked.
-    pub fn adjust(&self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
+    pub fn adjust(&self, query: &Query, c: &mut Candidates) {
+        let (index, analysis) = (query.index, query.analysis);
         let (foreign, kind_asked) = foreign_and_asked(analysis);
         let target = target_terms(index, &analysis.words);
         let degree = compared(index, &analysis.words);
@@ -244,12 +245,11 @@ impl Asked {
         if target.terms.is_empty() && !target.unmet && degree.is_none() && !any {
             return;
         }
-        let query = Query::new(index, analysis);
         let adjusted = |target_doc: DocRef, score: f32| {
             let doc = self.doc(target_doc);
             let mut score = score;
             if touched(&target_doc) {
-                score = score.min(self.rescore(&query, doc, foreign));
+                score = score.min(self.rescore(query, doc, foreign));
             }
             // A gap is about what its phrasings ask; its note also says what the
             // article does say, about other things.
@@ -270,6 +270,18 @@ impl Asked {
                 score *= OFF_DEGREE;
             }
             score * misfit(&target_doc)
+        };
+        // An entry is both among the entries and among the ranked documents, with the
+        // same score: it is adjusted once.
+        let mut done: Vec<(DocRef, u32, f32)> = Vec::with_capacity(c.entries.len() + c.ranked.len() + 2);
+        let mut adjusted = |target_doc: DocRef, score: f32| {
+            let key = (target_doc, score.to_bits());
+            if let Some(&(_, _, out)) = done.iter().find(|d| (d.0, d.1) == key) {
+                return out;
+            }
+            let out = adjusted(target_doc, score);
+            done.push((target_doc, key.1, out));
+            out
         };
         for e in &mut c.entries {
             e.confidence = adjusted(DocRef::Entry(e.entry), e.confidence);

@@ -283,7 +283,7 @@ fn asks(sentence: &str) -> bool {
 
 /// `text.split_once` at the first `pair` of ASCII bytes (": ", ", "): memchr leaps to
 /// each first byte, where a string search first builds a searcher, for every sentence.
-fn split_at_pair(text: &str, pair: [u8; 2]) -> Option<(&str, &str)> {
+pub(super) fn split_at_pair(text: &str, pair: [u8; 2]) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
     let at = memchr::memchr_iter(pair[0], bytes).find(|&at| bytes.get(at + 1) == Some(&pair[1]))?;
     Some((&text[..at], &text[at + 2..]))

@@ -346,8 +346,10 @@ impl Matcher {
 
     /// The same, for a question already analyzed.
     fn candidates_for(&self, analysis: &analyze::Analysis) -> Candidates {
-        let mut candidates = score::candidates(&self.index, analysis);
-        self.asked.adjust(&self.index, analysis, &mut candidates);
+        // One reading of the question against the index, for the scores and the kinds.
+        let query = score::Query::new(&self.index, analysis);
+        let mut candidates = score::candidates_of(&query);
+        self.asked.adjust(&query, &mut candidates);
         candidates.smalltalk = candidates.smalltalk.or_else(|| self.bare_small_talk.intent(analysis));
         candidates
     }

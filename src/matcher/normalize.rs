@@ -162,6 +162,12 @@ fn fold_simple(c: char) -> char {
     }
 }
 
+/// Whether `text` has fewer than `n` characters: counted only when it is not ASCII
+/// (a question's every word is asked).
+pub(super) fn fewer_chars_than(text: &str, n: usize) -> bool {
+    text.len() < n || (!text.is_ascii() && text.chars().count() < n)
+}
+
 /// Whether `c` belongs to a word: `char::is_alphanumeric`, with ASCII and Cyrillic
 /// letters answered without the Unicode tables.
 pub(super) fn is_word_char(c: char) -> bool {

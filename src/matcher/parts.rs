@@ -117,30 +117,37 @@ pub fn split_keeping<'a>(text: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&
 pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut from = 0;
+    // Every ending is one of a few bytes ('…', '—' and '–' all open with 0xE2, a byte
+    // that only ever opens a character): the text is searched for them, not decoded.
+    while let Some(found) = text.as_bytes()[from..].iter().position(|&b| ENDING_BYTES.contains(&b)) {
+        let i = from + found;
+        let c = text[i..].chars().next().expect("an ending byte starts a character");
+        from = i + c.len_utf8();
         let ends = match c {
             '?' | '!' | ';' | '\n' | '…' => true,
             // A dash ends a sentence only before a new question: in Russian it also
             // stands for "is" ("Беларусь — союзник России?").
-            '—' | '–' => starts_question(&text[i + c.len_utf8()..]),
+            '—' | '–' => starts_question(&text[from..]),
             // A quoted sentence ends inside its quote marks ("… border." Please …).
             '.' => {
-                next.is_none_or(|n| n.is_whitespace() || CLOSING_QUOTES.contains(&n))
+                text[from..].chars().next().is_none_or(|n| n.is_whitespace() || CLOSING_QUOTES.contains(&n))
                     && !after_abbreviation(&text[start..i])
             }
             _ => false,
         };
         if ends {
-            out.push(text[start..i + c.len_utf8()].trim());
-            start = i + c.len_utf8();
+            out.push(text[start..from].trim());
+            start = from;
         }
     }
     out.push(text[start..].trim());
     out.retain(|s| !s.is_empty());
     out
 }
+
+/// The first bytes of the characters that may end a sentence ([`sentences`]).
+const ENDING_BYTES: [u8; 6] = [b'?', b'!', b';', b'\n', b'.', 0xE2];
 
 /// Words that open a request ("tell me how long…", "list all…"): a question without a
 /// question mark.
@@ -215,7 +222,14 @@ fn starts_question(text: &str) -> bool {
 /// "… St" or "… U.S" or a lone initial: the full stop after it is not an ending.
 fn after_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_ascii() {
+        // Most words: lowercasing changes neither their length nor their full stops.
+        return word.len() <= 1
+            || word.contains('.')
+            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    let word = word.to_lowercase();
     word.chars().count() <= 1 || word.contains('.') || ABBREVIATIONS.contains(&word.as_str())
 }
 
@@ -346,8 +360,13 @@ fn word_spans<'b>(sentence: &str, letters: &'b mut String) -> Vec<(usize, &'b st
     let mut offset = 0;
     for raw in sentence.split_inclusive(char::is_whitespace) {
         let start = letters.len();
-        if raw.is_ascii() {
-            // Most words: their letters and digits, lowercased byte by byte.
+        let plain = raw.trim_end();
+        if plain.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // Most words: letters and digits only, copied whole and lowercased in place.
+            letters.push_str(plain);
+            letters[start..].make_ascii_lowercase();
+        } else if raw.is_ascii() {
+            // Their letters and digits, lowercased byte by byte.
             let bytes = raw.bytes().filter(u8::is_ascii_alphanumeric);
             letters.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
         } else {

@@ -106,21 +106,23 @@ impl Scratch {
     }
 }
 
-/// The best documents for a question (at most [`KEEP`]), best first.
-pub fn rank(index: &Index, analysis: &Analysis) -> Vec<Scored> {
-    rank_pruned(index, analysis, true)
+/// [`rank_query`] for an analysis (for tests).
+#[cfg(test)]
+pub(super) fn rank_pruned(index: &Index, analysis: &Analysis, prune: bool) -> Vec<Scored> {
+    rank_query(&Query::new(index, analysis), prune)
 }
 
-/// [`rank`], with pruning ([`super::prune`]) or without.
-pub(super) fn rank_pruned(index: &Index, analysis: &Analysis, prune: bool) -> Vec<Scored> {
-    let query = Query::new(index, analysis);
+/// The best documents for a question (at most [`KEEP`]), best first, with pruning
+/// ([`super::prune`]) or without.
+fn rank_query(query: &Query, prune: bool) -> Vec<Scored> {
+    let index = query.index;
     if query.total <= 0.0 {
         return Vec::new();
     }
     SCRATCH.with(|scratch| {
         let mut s = scratch.borrow_mut();
         s.fit_to(index);
-        let ranked = rank_with(&query, &mut s, prune);
+        let ranked = rank_with(query, &mut s, prune);
         s.clear(false);
         s.probed.clear();
         s.probe_matched = 0.0;
@@ -257,10 +259,11 @@ pub fn gap_asks_more(index: &Index, analysis: &Analysis, gap: u32, entry: u32, e
     entry_score < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap, entry)
 }
 
-/// The entries worth considering for an analyzed question, best first, and the best
-/// gap and small-talk documents.
-pub fn candidates(index: &Index, analysis: &Analysis) -> Candidates {
-    let mut scored = rank(index, analysis);
+/// The entries worth considering for a question read against the index, best first,
+/// and the best gap and small-talk documents.
+pub(super) fn candidates_of(query: &Query) -> Candidates {
+    let (index, analysis) = (query.index, query.analysis);
+    let mut scored = rank_query(query, true);
     break_ties(index, &analysis.words, &mut scored);
     let target = |s: &Scored| index.docs[s.doc as usize].target;
     let first = |want: fn(&DocRef) -> bool| scored.iter().find(|s| want(&target(s)));

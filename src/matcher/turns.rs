@@ -6,6 +6,7 @@
 //! borders? @storybot") or alone under someone else's turn ("Amir: @storybot ^").
 //! Language-generic (English and Russian), never story-specific.
 
+use super::message::split_at_pair;
 use super::noise::orders;
 
 /// Words a speaker label may have at a turn's start ("Lena:", "Tom B:").
@@ -121,7 +122,7 @@ pub(super) fn strip_decoration<'a>(turn: &'a str, names_a_thing: &dyn Fn(&str) -
     {
         rest = inner[end + 1..].trim_start_matches([':', ' ']);
     }
-    let split = rest.split_once(": ").or_else(|| rest.strip_suffix(':').map(|label| (label, "")));
+    let split = split_at_pair(rest, *b": ").or_else(|| rest.strip_suffix(':').map(|label| (label, "")));
     if let Some((label, after)) = split {
         // "Kate (10:01):" is a label and its time.
         let label = match label.rfind(" (") {
@@ -151,7 +152,9 @@ fn split_at_labels<'a>(
 ) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (colon, _) in turn.match_indices(": ") {
+    // Each ": ", found by leaping to each colon (a string search sets up a searcher).
+    let bytes = turn.as_bytes();
+    for colon in memchr::memchr_iter(b':', bytes).filter(|&at| bytes.get(at + 1) == Some(&b' ')) {
         let before = &turn[start..colon];
         let Some(space) = before.rfind(char::is_whitespace) else { continue };
         let name = &before[space + 1..];

@@ -150,8 +150,12 @@ const ATTACHED: [(&str, u64); 6] = [
 /// Whether `lower` is a scale word ("thousand", "тысяч", "млн"): a text with one of
 /// these, or with digits, may state a number.
 pub fn is_scale(lower: &str) -> bool {
-    SCALES.iter().any(|(p, _)| fits(p, lower))
+    // Asked of a question's every word: most start with a letter no scale starts with.
+    lower.starts_with(SCALE_INITIALS) && SCALES.iter().any(|(p, _)| fits(p, lower))
 }
+
+/// The first letters of [`SCALES`] (a unit test keeps them in step).
+const SCALE_INITIALS: [char; 9] = ['h', 't', 'm', 'b', 'd', 'т', 'м', 'с', 'д'];
 
 const SCALES: [(&str, Word); 19] = [
     ("hundred", Word::Hundred),
@@ -329,6 +333,15 @@ mod tests {
         assert_eq!(found("twenty-two"), [exact("22")]);
         assert_eq!(found("трёхсот тысяч"), [exact("300000")]);
         assert_eq!(found("3 млн"), [exact("3000000")]);
+    }
+
+    #[test]
+    fn every_scale_starts_with_one_of_the_initials() {
+        for (pattern, _) in SCALES {
+            assert!(pattern.starts_with(SCALE_INITIALS), "{pattern}");
+            assert!(is_scale(pattern.trim_end_matches('*')), "{pattern}");
+        }
+        assert!(!is_scale("soldiers") && !is_scale("мужчин"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub(super) fn looks_like_name(text: &str, word: &str) -> bool {
     }
     // Russian letters answered without the Unicode tables.
     let letter = |c: char| matches!(c, 'а'..='я' | 'ё') || c.is_alphabetic();
-    if word.chars().count() < 4 || !word.chars().all(letter) {
+    if normalize::fewer_chars_than(word, 4) || !word.chars().all(letter) {
         return false;
     }
     let latin = word.chars().all(|c| c.is_ascii_alphabetic());

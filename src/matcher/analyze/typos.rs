@@ -3,6 +3,7 @@
 //! within a typo's reach, and clipped words completed ("cred" for "credit").
 
 use super::Analyzer;
+use crate::matcher::normalize;
 use crate::matcher::question::is_question_word;
 
 /// How many letters a clipped word may lack ("cred" for "credit").
@@ -12,7 +13,7 @@ impl Analyzer {
     pub(super) fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
         // Cheapest first; the English word list last.
         word.bytes().any(|b| b.is_ascii_digit())
-            || word.chars().count() < 4
+            || normalize::fewer_chars_than(word, 4)
             || self.known_stems.contains(stem)
             || self.stopwords.contains(word)
             || is_question_word(word)

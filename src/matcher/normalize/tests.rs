@@ -88,3 +88,10 @@ fn huge_input_is_capped() {
     let text = "word ".repeat(10_000);
     assert_eq!(words(&text).len(), MAX_WORDS);
 }
+
+#[test]
+fn fewer_chars_counts_characters_not_bytes() {
+    assert!(fewer_chars_than("who", 4) && !fewer_chars_than("whom", 4));
+    assert!(fewer_chars_than("кто", 4) && !fewer_chars_than("кого", 4), "6 and 8 bytes");
+    assert!(fewer_chars_than("", 1) && !fewer_chars_than("ё", 1));
+}

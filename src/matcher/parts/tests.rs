@@ -103,3 +103,23 @@ fn a_long_message_keeps_its_last_parts() {
     assert_eq!(parts.len(), MAX_PARTS);
     assert_eq!(parts.last(), Some(&"six?"));
 }
+
+#[test]
+fn typographic_marks_end_a_sentence_only_where_they_say_so() {
+    // ’ “ ” share their first byte with … — –: only the last three can end a sentence.
+    assert_eq!(
+        sentences("Putin’s “partial” call-up… who is called up? Men — who fled? Беларусь — союзник"),
+        ["Putin’s “partial” call-up…", "who is called up?", "Men —", "who fled?", "Беларусь — союзник"]
+    );
+    assert_eq!(sentences("It’s St. Petersburg’s. And Why"), ["It’s St. Petersburg’s.", "And Why"]);
+}
+
+#[test]
+fn words_are_split_at_any_whitespace_in_any_script() {
+    let mut letters = String::new();
+    let spans = word_spans("Who\x0Bwon, St. X", &mut letters);
+    assert_eq!(spans, [(0, "who"), (4, "won"), (9, "st"), (13, "x")]);
+    let mut letters = String::new();
+    let spans = word_spans("Кто\u{a0}Won\x0Bwhat's", &mut letters);
+    assert_eq!(spans, [(0, "кто"), (8, "won"), (12, "whats")]);
+}

@@ -65,3 +65,12 @@ fn a_source_noun_asked_with_a_verb_of_reporting_and_a_fact_is_light() {
     assert_eq!(len("which outlet wrote this", 1), None, "no fact: the outlet is asked");
     assert_eq!(len("which outlet wrote the article", 1), None);
 }
+
+#[test]
+fn every_question_word_passes_the_first_letter_gate() {
+    for word in QUESTION_WORDS {
+        assert!(!word.is_ascii() || ASCII_INITIALS.contains(&word.as_bytes()[0]), "{word}");
+        assert!(is_question_word(word), "{word}");
+    }
+    assert!(!is_question_word("men") && !is_question_word("whale") && !is_question_word(""));
+}
