@@ -139,8 +139,8 @@ pub fn part_asks(part: &str, terms: &[String]) -> bool {
 const TEXT: [&str; 10] =
     ["article", "text", "story", "piece", "статье", "статья", "статьи", "тексте", "текст", "материале"];
 
-/// Verbs that say the text names things ("the article *names*", "*упоминаются* в статье").
-const NAMED: [&str; 16] = [
+/// Verbs that say the text names things ("the article *names*", "статья *называет*").
+const NAMED: [&str; 18] = [
     "names",
     "named",
     "mentions",
@@ -149,6 +149,8 @@ const NAMED: [&str; 16] = [
     "talks",
     "lists",
     "listed",
+    "называет",
+    "называют",
     "упоминаются",
     "упоминается",
     "упомянуты",
@@ -297,14 +299,14 @@ pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candi
                 && !answered.iter().any(|&e| covers(story, e, other.entry))
         })
     };
-    // The wider entry may be the near tie said beside the answer: it is then said alone.
+    // The wider entry may be the near tie said beside the answer: it is then said alone,
+    // whatever its kind, since its quotes hold all the answer's.
     let wider = fitting().find(|c| {
-        answered.iter().filter(|&&e| e != c.entry).count() > 0
-            && answered
-                .iter()
-                .filter(|&&e| e != c.entry)
-                .all(|&e| share_a_kind(story, c.entry, e) && covers(story, c.entry, e))
-            && (answered.contains(&c.entry) || gives_more(c.entry))
+        let said = answered.contains(&c.entry);
+        let mut others = answered.iter().filter(|&&e| e != c.entry).peekable();
+        others.peek().is_some()
+            && others.all(|&e| (said || share_a_kind(story, c.entry, e)) && covers(story, c.entry, e))
+            && (said || gives_more(c.entry))
     });
     match wider {
         Some(c) => Outcome::Answer { entry: c.entry, also: None },

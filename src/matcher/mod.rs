@@ -251,6 +251,8 @@ impl Matcher {
         } else {
             subject::unknown_in_parts(part_subjects)
         };
+        // "What's the best *app* to check the queue?": advice about a thing the story never names.
+        let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
         if unknown.is_some()
             && matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. } | Outcome::Gap { .. })
             && score < subject::CLOSE_FIT

@@ -4,6 +4,7 @@
 
 use crate::knowledge::AnswerKind;
 
+mod advice;
 mod light;
 
 pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len, source_noun_len};

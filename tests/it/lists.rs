@@ -167,3 +167,12 @@ fn a_list_of_the_sources_gets_every_source() {
         assert_eq!(chat(&[question])[0].as_deref(), Some("story-sources"), "{question}");
     }
 }
+
+#[test]
+fn a_near_tie_whose_quotes_hold_the_answer_is_said_alone() {
+    // "all" asks for every item: the entry whose quotes hold all the other's says it
+    // all, whatever kinds the two declare, so the second answer is not said again.
+    let outcome =
+        engine().respond_in("what's all this about Belarus?", None, None).decision.map(|d| d.outcome);
+    assert!(matches!(outcome, Some(Outcome::Answer { also: None, .. })), "{outcome:?}");
+}

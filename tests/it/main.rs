@@ -10,6 +10,7 @@ mod telegram_harness;
 
 mod asked;
 mod asked_measure;
+mod asked_shapes;
 mod asked_source;
 mod cache;
 mod chat;

@@ -116,3 +116,19 @@ fn a_date_the_article_never_states_is_not_answered_as_if_it_held() {
         assert_eq!(entry.as_deref(), Some(id), "{question}: {text}");
     }
 }
+
+#[test]
+fn a_welcome_the_article_reports_as_a_roundup_is_corrected() {
+    // The article says Belarus ordered its forces to round up men fleeing the draft:
+    // a question that has them welcomed gets the article's word, with its quote.
+    let engine = engine();
+    for (question, word) in [
+        ("so Belarus embraced the Russians who fled?", "“round up”"),
+        ("Белоруссия приветствует мужчин, бегущих от призыва?", "«задерживать»"),
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some("belarus-roundup"), "{question}: {text}");
+        assert!(matches!(correction, Some(Correction::Word(_))), "{question}: {text}");
+        assert!(text.lines().next().unwrap().contains(word), "{question}: {text}");
+    }
+}
