@@ -79,6 +79,8 @@ pub enum Invalid {
 
 /// An entry for `engine`, loaded from `inputs` whose key is `key`.
 pub fn encode(inputs: &[PathBuf], key: Key, engine: &Engine) -> Result<Vec<u8>, postcard::Error> {
+    // A warm start reads the tables back rather than reading them from the story.
+    engine.matcher.read_all(&engine.story);
     let body = postcard::to_stdvec(engine)?;
     let header = Header {
         code: CODE.to_string(),

@@ -90,6 +90,12 @@ impl Matcher {
         Matcher { index, starters, related, names, premises, gap_names, asked, bare_small_talk }
     }
 
+    /// Reads now the tables otherwise read the first time a question needs them: an
+    /// engine kept in the start-up cache has them all.
+    pub fn read_all(&self, story: &Story) {
+        self.premises.read_all(story);
+    }
+
     /// The entries a gap's note points to (found by id at load, not per question), in
     /// its order.
     pub fn gap_related(&self, gap: usize) -> &[usize] {
