@@ -127,6 +127,9 @@ impl Premises {
     pub fn new(story: &Story, index: &Index) -> Premises {
         let stemmers = Stemmers::default();
         let stem = |w: &str| stemmers.stem(&w.to_lowercase().replace('ё', "е"));
+        // Each entry's quotes lowercased once, not once per contrast.
+        let quotes: Vec<Vec<String>> =
+            story.entries.iter().map(|e| e.quotes.iter().map(|q| q.to_lowercase()).collect()).collect();
         let contrasts = story
             .lexicon
             .contrasts
@@ -142,16 +145,16 @@ impl Premises {
                     terms,
                     contradicts: c.contradicts.iter().map(|w| stem(w)).collect(),
                     entries: (0..story.entries.len())
-                        .filter(|&e| {
-                            story.entries[e].quotes.iter().any(|q| q.to_lowercase().contains(&lower))
-                        })
+                        .filter(|&e| quotes[e].iter().any(|q| q.contains(&lower)))
                         .collect(),
                 }
             })
             .collect();
         let mut reporters: Vec<Named> = Vec::new();
-        for entry in &story.entries {
-            for named in index.entities_in(&index.analyzer.analyze_question(&entry.source.en)) {
+        // Entries share their sources: each is read once.
+        let mut read = rustc_hash::FxHashSet::default();
+        for source in story.entries.iter().map(|e| e.source.en.as_str()).filter(|s| read.insert(*s)) {
+            for named in index.entities_in(&index.analyzer.analyze_question(source)) {
                 if !reporters.contains(&named) {
                     reporters.push(named);
                 }
