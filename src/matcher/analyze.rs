@@ -44,11 +44,6 @@ pub struct Analyzer {
     /// Known words by length in characters, for typo correction.
     /// By first letter (a typo rarely changes it), by length in characters.
     vocabulary: HashMap<char, Vec<Vec<(String, u64)>>>,
-    /// The words of `vocabulary`, to learn each once: needed only while the knowledge
-    /// is indexed, so the start-up cache leaves it out (an engine read back never
-    /// learns again).
-    #[serde(skip)]
-    known_words: HashSet<String>,
     known_stems: HashSet<String>,
     /// The stem of every knowledge word, and whether the word was learned for typo
     /// correction yet: each is stemmed once, and questions, which mostly use the
@@ -114,7 +109,6 @@ impl Analyzer {
             synonyms: HashMap::default(),
             phrase_starts: HashMap::default(),
             vocabulary: HashMap::default(),
-            known_words: HashSet::default(),
             known_stems: HashSet::default(),
             stem_cache: HashMap::default(),
             capitalized: HashSet::default(),
@@ -131,22 +125,20 @@ impl Analyzer {
 
     fn add_synonym_group(&mut self, group: &[String]) {
         let phrases: Vec<Vec<String>> = group.iter().map(|p| normalize::words(p)).collect();
+        // Each word becomes vocabulary for typo correction as it is stemmed.
         let stemmed: Vec<Vec<String>> = phrases
             .iter()
-            .map(|words| words.iter().map(|w| self.knowledge_stem(w, false)).collect::<Vec<_>>())
+            .map(|words| words.iter().map(|w| self.knowledge_stem(w, true)).collect::<Vec<_>>())
             .filter(|s| !s.is_empty())
             .collect();
         let Some(first) = stemmed.first() else { return };
         let canonical = format!("~{}", first.join("_"));
-        for phrase in stemmed.iter().filter(|p| p.len() <= MAX_PHRASE) {
-            self.synonyms.entry(phrase.clone()).or_insert_with(|| canonical.clone());
+        for phrase in stemmed.into_iter().filter(|p| p.len() <= MAX_PHRASE) {
             if phrase.len() >= 2 {
                 let longest = self.phrase_starts.entry(phrase[0].clone()).or_default();
                 *longest = (*longest).max(phrase.len());
             }
-        }
-        for word in phrases.iter().flatten() {
-            self.knowledge_stem(word, true);
+            self.synonyms.entry(phrase).or_insert_with(|| canonical.clone());
         }
     }
 
@@ -184,22 +176,20 @@ impl Analyzer {
         }
     }
 
-    /// Adds a knowledge word (and its stem) to the vocabulary for typo correction.
+    /// Adds a knowledge word (and its stem) to the vocabulary for typo correction;
+    /// [`Self::knowledge_stem`] learns each word once.
     fn learn_word(&mut self, word: &str, stem: &str) {
-        if self.stopwords.contains(word) || word.chars().count() < 3 {
+        let len = word.chars().count();
+        if len < 3 || self.stopwords.contains(word) {
             return;
         }
-        if !self.known_words.contains(word) {
-            self.known_words.insert(word.to_string());
-            self.known_stems.insert(stem.to_string());
-            let len = word.chars().count();
-            let Some(first) = word.chars().next() else { return };
-            let buckets = self.vocabulary.entry(first).or_default();
-            if buckets.len() <= len {
-                buckets.resize(len + 1, Vec::new());
-            }
-            buckets[len].push((word.to_string(), letter_mask(word)));
+        self.known_stems.insert(stem.to_string());
+        let Some(first) = word.chars().next() else { return };
+        let buckets = self.vocabulary.entry(first).or_default();
+        if buckets.len() <= len {
+            buckets.resize(len + 1, Vec::new());
         }
+        buckets[len].push((word.to_string(), letter_mask(word)));
     }
 
     /// Indexes a knowledge text; with `learn`, its words become vocabulary for typo
