@@ -21,7 +21,7 @@ mod capitals;
 mod script;
 mod typos;
 
-use capitals::{capitalized_words, looks_like_name, lowercase, written_capitalized};
+use capitals::{capitalized_words, looks_like_name, lowercase, lowercase_into, written_capitalized};
 
 /// The longest synonym phrase, in words.
 const MAX_PHRASE: usize = 4;
@@ -196,15 +196,27 @@ impl Analyzer {
     /// correction.
     pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
         if learn {
-            self.capitalized.extend(capitalized_words(text));
+            self.keep_capitalized(text);
         }
         self.analyze_knowledge_words(&normalize::words(text), learn)
+    }
+
+    /// Keeps the words `text` writes with a capital. The knowledge repeats its names:
+    /// a name already kept is not copied again.
+    fn keep_capitalized(&mut self, text: &str) {
+        let mut lower = String::new();
+        for word in capitalized_words(text) {
+            lowercase_into(word, &mut lower);
+            if !self.capitalized.contains(&lower) {
+                self.capitalized.insert(lower.clone());
+            }
+        }
     }
 
     /// Keeps the article's words, so that a word the article uses is never corrected
     /// into another, and its names, which a capitalised typo may mean.
     pub fn keep_article(&mut self, article: &str) {
-        self.capitalized.extend(capitalized_words(article));
+        self.keep_capitalized(article);
         let words = article.split(|c: char| !normalize::is_word_char(c)).filter(|w| !w.is_empty());
         self.article_words.extend(words.map(lowercase));
     }
