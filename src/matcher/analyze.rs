@@ -57,6 +57,9 @@ pub struct Analyzer {
     article_words: HashSet<String>,
 }
 
+/// Per synonym group, per phrase: its normalized words.
+pub type SynonymWords = Vec<Vec<Vec<String>>>;
+
 /// What a text means to the matcher.
 #[derive(Debug, Default, Clone)]
 pub struct Analysis {
@@ -101,7 +104,16 @@ pub enum Precision {
 }
 
 impl Analyzer {
+    /// An analyzer alone, as tests make one (the index makes its own with the words).
+    #[cfg(test)]
     pub fn new(lexicon: &Lexicon) -> Analyzer {
+        Self::with_synonym_words(lexicon).0
+    }
+
+    /// [`Self::new`], and the words of every synonym group's phrases (English groups,
+    /// then Russian, in the lexicon's order), normalized: names are found by them too,
+    /// and normalizing them twice was a fiftieth of a start-up.
+    pub fn with_synonym_words(lexicon: &Lexicon) -> (Analyzer, SynonymWords) {
         let mut analyzer = Analyzer {
             en: Stemmer::create(Algorithm::English),
             ru: Stemmer::create(Algorithm::Russian),
@@ -117,13 +129,13 @@ impl Analyzer {
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
         }
-        for group in lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru) {
-            analyzer.add_synonym_group(group);
-        }
-        analyzer
+        let groups = lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru);
+        let words = groups.map(|group| analyzer.add_synonym_group(group)).collect();
+        (analyzer, words)
     }
 
-    fn add_synonym_group(&mut self, group: &[String]) {
+    /// Adds a synonym group; returns its phrases' words.
+    fn add_synonym_group(&mut self, group: &[String]) -> Vec<Vec<String>> {
         let phrases: Vec<Vec<String>> = group.iter().map(|p| normalize::words(p)).collect();
         // Each word becomes vocabulary for typo correction as it is stemmed.
         let stemmed: Vec<Vec<String>> = phrases
@@ -131,7 +143,7 @@ impl Analyzer {
             .map(|words| words.iter().map(|w| self.knowledge_stem(w, true)).collect::<Vec<_>>())
             .filter(|s| !s.is_empty())
             .collect();
-        let Some(first) = stemmed.first() else { return };
+        let Some(first) = stemmed.first() else { return phrases };
         let canonical = format!("~{}", first.join("_"));
         for phrase in stemmed.into_iter().filter(|p| p.len() <= MAX_PHRASE) {
             if phrase.len() >= 2 {
@@ -140,6 +152,7 @@ impl Analyzer {
             }
             self.synonyms.entry(phrase).or_insert_with(|| canonical.clone());
         }
+        phrases
     }
 
     /// The stem of a knowledge word; with `learn`, the word becomes vocabulary for

@@ -79,9 +79,9 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        let mut index = Index::build(story);
+        let (mut index, synonym_words) = Index::build_with_synonym_words(story);
         index.analyzer.keep_article(&story.article);
-        let names = names::Names::build(&index, story);
+        let names = names::Names::build(&index, story, &synonym_words);
         let premises = premise::Premises::new(story, &index);
         let gap_names = subject::GapNames::build(story, &index);
         let asked = asked::Asked::build(story, &index);

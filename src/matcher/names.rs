@@ -9,6 +9,7 @@ use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::analyze::SynonymWords;
 use super::index::Index;
 use super::normalize;
 use crate::knowledge::Story;
@@ -25,8 +26,10 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn build(index: &Index, story: &Story) -> Names {
-        let finder = Finder::new(index, story);
+    /// `synonym_words`: the lexicon's synonym phrases as the analyzer read them
+    /// ([`Index::build_with_synonym_words`]).
+    pub fn build(index: &Index, story: &Story, synonym_words: &SynonymWords) -> Names {
+        let finder = Finder::new(index, story, synonym_words);
         // One name per entity and language: the longest way the knowledge writes it,
         // the commonest of those (answers, not sources, which decline names in Russian).
         let mut written: Localized<HashMap<String, HashMap<String, usize>>> = Localized::default();
@@ -132,15 +135,15 @@ struct Finder<'a> {
 }
 
 impl<'a> Finder<'a> {
-    fn new(index: &'a Index, story: &Story) -> Finder<'a> {
+    fn new(index: &'a Index, story: &Story, synonym_words: &SynonymWords) -> Finder<'a> {
         let lexicon = &story.lexicon;
         let entity_words: HashSet<Vec<String>> =
             lexicon.entities.iter().flatten().flatten().map(|w| normalize::words(w)).collect();
-        let groups = lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru);
-        let forms: HashSet<Vec<String>> = groups
-            .filter(|group| group.iter().any(|m| entity_words.contains(&normalize::words(m))))
+        let forms: HashSet<Vec<String>> = synonym_words
+            .iter()
+            .filter(|group| group.iter().any(|m| entity_words.contains(m)))
             .flatten()
-            .map(|m| normalize::words(m))
+            .cloned()
             .chain(entity_words.iter().cloned())
             .collect();
         let words = forms.iter().flatten().cloned().collect();
