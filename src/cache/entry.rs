@@ -151,6 +151,14 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_holds_the_tables_read_lazily() {
+        let (bytes, dir) = entry();
+        let fresh = Engine::load(dir).unwrap();
+        assert!(!fresh.matcher.has_read_all(), "a fresh engine reads them when a question needs them");
+        assert!(decode(&bytes, dir).unwrap().matcher.has_read_all(), "a warm start never reads them");
+    }
+
+    #[test]
     fn an_entry_cut_short_or_damaged_anywhere_never_reads() {
         let (bytes, dir) = entry();
         for len in [0, 4, 8, 11, 12, 40, bytes.len() / 2, bytes.len() - 1] {

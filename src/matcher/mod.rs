@@ -96,6 +96,12 @@ impl Matcher {
         self.premises.read_all(story);
     }
 
+    /// Whether the tables read the first time a question needs them are read.
+    #[cfg(test)]
+    pub fn has_read_all(&self) -> bool {
+        self.premises.has_read_all()
+    }
+
     /// The entries a gap's note points to (found by id at load, not per question), in
     /// its order.
     pub fn gap_related(&self, gap: usize) -> &[usize] {

@@ -180,6 +180,12 @@ impl Premises {
         self.stated(story);
     }
 
+    /// Whether the figures and dates are read.
+    #[cfg(test)]
+    pub fn has_read_all(&self) -> bool {
+        self.stated.get().is_some()
+    }
+
     /// `outcome` for `question` (read, without its noise), its premise checked; `one_part`
     /// says whether the message asks one question (the yes/no rule reads only those).
     pub fn check(
