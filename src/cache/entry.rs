@@ -79,6 +79,8 @@ pub enum Invalid {
 
 /// An entry for `engine`, loaded from `inputs` whose key is `key`.
 pub fn encode(inputs: &[PathBuf], key: Key, engine: &Engine) -> Result<Vec<u8>, postcard::Error> {
+    // A warm start reads the tables back rather than reading them from the story.
+    engine.matcher.read_all(&engine.story);
     let body = postcard::to_stdvec(engine)?;
     let header = Header {
         code: CODE.to_string(),
@@ -146,6 +148,14 @@ mod tests {
             let (a, b) = (engine.respond(question, None), fresh.respond(question, None));
             assert_eq!(plain(&a.reply), plain(&b.reply), "{question}");
         }
+    }
+
+    #[test]
+    fn an_entry_holds_the_tables_read_lazily() {
+        let (bytes, dir) = entry();
+        let fresh = Engine::load(dir).unwrap();
+        assert!(!fresh.matcher.has_read_all(), "a fresh engine reads them when a question needs them");
+        assert!(decode(&bytes, dir).unwrap().matcher.has_read_all(), "a warm start never reads them");
     }
 
     #[test]

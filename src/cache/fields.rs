@@ -30,6 +30,22 @@ pub mod cells {
     }
 }
 
+/// `OnceLock<T>` as an `Option<T>`: what was filled stays filled.
+pub mod cell {
+    use super::OnceLock;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(cell: &OnceLock<T>, to: S) -> Result<S::Ok, S::Error> {
+        cell.get().serialize(to)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        from: D,
+    ) -> Result<OnceLock<T>, D::Error> {
+        Ok(Option::<T>::deserialize(from)?.map_or_else(OnceLock::new, OnceLock::from))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +58,18 @@ mod tests {
         let lazy = Lazy(vec![OnceLock::new(), OnceLock::from(7)]);
         let back: Lazy = postcard::from_bytes(&postcard::to_stdvec(&lazy).unwrap()).unwrap();
         assert_eq!(back.0.iter().map(|c| c.get().copied()).collect::<Vec<_>>(), [None, Some(7)]);
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Once(#[serde(with = "cell")] OnceLock<u32>);
+
+    #[test]
+    fn a_filled_cell_stays_filled_and_an_empty_one_empty() {
+        let round_trip = |once: Once| -> Option<u32> {
+            let back: Once = postcard::from_bytes(&postcard::to_stdvec(&once).unwrap()).unwrap();
+            back.0.get().copied()
+        };
+        assert_eq!(round_trip(Once(OnceLock::from(7))), Some(7));
+        assert_eq!(round_trip(Once(OnceLock::new())), None);
     }
 }

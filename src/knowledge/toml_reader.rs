@@ -4,7 +4,6 @@
 //! problem with its position, so tables are walked by hand: each field is taken by name
 //! and type, missing and unknown fields are all reported, and values keep their spans.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -34,7 +33,9 @@ pub struct TableReader<'t, 'a> {
     table: &'t DeTable<'a>,
     span: Range<usize>,
     what: String,
-    seen: BTreeSet<String>,
+    /// The fields asked for (the table's other keys are unknown): a few literal names,
+    /// kept without a copy.
+    seen: Vec<&'static str>,
 }
 
 impl<'t, 'a> TableReader<'t, 'a> {
@@ -44,24 +45,24 @@ impl<'t, 'a> TableReader<'t, 'a> {
         span: Range<usize>,
         what: impl Into<String>,
     ) -> Self {
-        TableReader { file, table, span, what: what.into(), seen: BTreeSet::new() }
+        TableReader { file, table, span, what: what.into(), seen: Vec::new() }
     }
 
-    fn get(&mut self, key: &str) -> Option<&'t Spanned<DeValue<'a>>> {
+    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'a>>> {
         // Fields are looked up more than once (is it there, then its value): the key
-        // is copied the first time only.
-        if !self.seen.contains(key) {
-            self.seen.insert(key.to_string());
+        // is noted the first time only.
+        if !self.seen.contains(&key) {
+            self.seen.push(key);
         }
         self.table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
     }
 
-    fn missing(&self, key: &str, problems: &mut Problems) {
+    fn missing(&self, key: &'static str, problems: &mut Problems) {
         problems.at(self.file, self.span.clone(), format!("{} is missing the field `{key}`", self.what));
     }
 
     /// A required, non-empty string.
-    pub fn string(&mut self, key: &str, problems: &mut Problems) -> Option<Located> {
+    pub fn string(&mut self, key: &'static str, problems: &mut Problems) -> Option<Located> {
         let found = self.optional_string(key, problems);
         if found.is_none() && self.get(key).is_none() {
             self.missing(key, problems);
@@ -70,14 +71,14 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// An optional string; when present it must be a non-empty string.
-    pub fn optional_string(&mut self, key: &str, problems: &mut Problems) -> Option<Located> {
+    pub fn optional_string(&mut self, key: &'static str, problems: &mut Problems) -> Option<Located> {
         let value = self.get(key)?;
         let text = expect_string(self.file, key, value, problems)?;
         Some(text)
     }
 
     /// A required, non-empty array of non-empty strings.
-    pub fn strings(&mut self, key: &str, problems: &mut Problems) -> Vec<Located> {
+    pub fn strings(&mut self, key: &'static str, problems: &mut Problems) -> Vec<Located> {
         if self.get(key).is_none() {
             self.missing(key, problems);
             return Vec::new();
@@ -91,7 +92,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// An optional array of non-empty strings (empty when absent).
-    pub fn optional_strings(&mut self, key: &str, problems: &mut Problems) -> Vec<Located> {
+    pub fn optional_strings(&mut self, key: &'static str, problems: &mut Problems) -> Vec<Located> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -108,7 +109,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// An optional array of arrays of strings (synonym groups).
-    pub fn string_groups(&mut self, key: &str, problems: &mut Problems) -> Vec<Vec<Located>> {
+    pub fn string_groups(&mut self, key: &'static str, problems: &mut Problems) -> Vec<Vec<Located>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -133,7 +134,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
 
     /// An optional array of members, each a name or an array of names for one thing
     /// (`known = ["Axios", ["Russia", "Russian", "Россия"]]`).
-    pub fn members(&mut self, key: &str, problems: &mut Problems) -> Vec<Vec<Located>> {
+    pub fn members(&mut self, key: &'static str, problems: &mut Problems) -> Vec<Vec<Located>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -145,7 +146,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// An optional array of groups of members (entity groups).
-    pub fn member_groups(&mut self, key: &str, problems: &mut Problems) -> Vec<Vec<Vec<Located>>> {
+    pub fn member_groups(&mut self, key: &'static str, problems: &mut Problems) -> Vec<Vec<Vec<Located>>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -168,12 +169,12 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// Whether the table has `key`, without reading it.
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: &'static str) -> bool {
         self.table.iter().any(|(k, _)| k.get_ref() == key)
     }
 
     /// The span of `key`'s value, or of the whole table when it is absent.
-    pub fn span_of(&self, key: &str) -> Range<usize> {
+    pub fn span_of(&self, key: &'static str) -> Range<usize> {
         self.table.iter().find(|(k, _)| k.get_ref() == key).map_or(self.span.clone(), |(_, v)| v.span())
     }
 
@@ -192,7 +193,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// A required TOML date (`2022-09-24`), as (year, month, day).
-    pub fn date(&mut self, key: &str, problems: &mut Problems) -> Option<(u16, u8, u8)> {
+    pub fn date(&mut self, key: &'static str, problems: &mut Problems) -> Option<(u16, u8, u8)> {
         let Some(value) = self.get(key) else {
             self.missing(key, problems);
             return None;
@@ -211,7 +212,11 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// A required sub-table, for files like `story.toml` with one `[story]` table.
-    pub fn table(&mut self, key: &str, problems: &mut Problems) -> Option<(&'t DeTable<'a>, Range<usize>)> {
+    pub fn table(
+        &mut self,
+        key: &'static str,
+        problems: &mut Problems,
+    ) -> Option<(&'t DeTable<'a>, Range<usize>)> {
         if self.get(key).is_none() {
             self.missing(key, problems);
             return None;
@@ -222,7 +227,7 @@ impl<'t, 'a> TableReader<'t, 'a> {
     /// An optional sub-table, like `[entities]` in `lexicon.toml`.
     pub fn optional_table(
         &mut self,
-        key: &str,
+        key: &'static str,
         problems: &mut Problems,
     ) -> Option<(&'t DeTable<'a>, Range<usize>)> {
         let value = self.get(key)?;
@@ -236,7 +241,11 @@ impl<'t, 'a> TableReader<'t, 'a> {
     }
 
     /// An optional array of tables (`[[entry]]`), each with its span.
-    pub fn tables(&mut self, key: &str, problems: &mut Problems) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
+    pub fn tables(
+        &mut self,
+        key: &'static str,
+        problems: &mut Problems,
+    ) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -259,8 +268,10 @@ impl<'t, 'a> TableReader<'t, 'a> {
     /// Reports every key that no reader asked for, naming the ones that are allowed.
     pub fn finish(self, problems: &mut Problems) {
         for (key, _) in self.table.iter() {
-            if !self.seen.contains(key.get_ref().as_ref()) {
-                let allowed: Vec<_> = self.seen.iter().map(|k| format!("`{k}`")).collect();
+            if !self.seen.contains(&key.get_ref().as_ref()) {
+                let mut known = self.seen.clone();
+                known.sort_unstable();
+                let allowed: Vec<_> = known.iter().map(|k| format!("`{k}`")).collect();
                 problems.at(
                     self.file,
                     key.span(),

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::items::{FieldSpans, Item};
 use super::model::*;
 use super::problems::{Problems, SourceFile};
@@ -110,6 +112,7 @@ pub fn entries(
     problems: &mut Problems,
 ) -> Vec<Item<Entry>> {
     let mut out = Vec::new();
+    let mut found = HashSet::default();
     for e in raw {
         if let Some(id) = &e.id {
             ids.claim_id(id, "entry", file, problems);
@@ -117,7 +120,7 @@ pub fn entries(
             ids.claim_phrasings(id.get_ref(), &phrasings, file, problems);
         }
         if let Some(article) = article {
-            e.quotes.iter().for_each(|quote| check_quote(quote, article, file, problems));
+            e.quotes.iter().for_each(|quote| check_quote(quote, article, &mut found, file, problems));
         }
         let kinds = e.kinds.iter().filter_map(|k| kind(k, file, problems)).collect();
         let mut spans = FieldSpans::default();
@@ -158,9 +161,21 @@ fn kind(name: &Located, file: &SourceFile, problems: &mut Problems) -> Option<An
     kind
 }
 
-fn check_quote(quote: &Located, article: &str, file: &SourceFile, problems: &mut Problems) {
+/// Reports `quote` unless it is verbatim in `article`. `found` holds the quotes found
+/// so far: the same few sentences back many entries, and each is looked for once.
+fn check_quote(
+    quote: &Located,
+    article: &str,
+    found: &mut HashSet<String>,
+    file: &SourceFile,
+    problems: &mut Problems,
+) {
     let text = quote.get_ref();
+    if found.contains(text.as_str()) {
+        return;
+    }
     if article.contains(text.as_str()) {
+        found.insert(text.clone());
         return;
     }
     let loose = |s: &str| -> String {
@@ -193,6 +208,7 @@ pub fn gaps(
     problems: &mut Problems,
 ) -> Vec<Item<Gap>> {
     let mut out = Vec::new();
+    let mut found = HashSet::default();
     for g in raw {
         if let Some(id) = &g.id {
             ids.claim_id(id, "gap", file, problems);
@@ -200,7 +216,7 @@ pub fn gaps(
             ids.claim_phrasings(id.get_ref(), &phrasings, file, problems);
         }
         if let Some(article) = article {
-            g.quotes.iter().for_each(|quote| check_quote(quote, article, file, problems));
+            g.quotes.iter().for_each(|quote| check_quote(quote, article, &mut found, file, problems));
         }
         let mut spans = FieldSpans::default();
         spans.note("note", &g.note);

@@ -21,7 +21,7 @@ mod capitals;
 mod script;
 mod typos;
 
-use capitals::{capitalized_words, looks_like_name, lowercase, written_capitalized};
+use capitals::{capitalized_words, looks_like_name, lowercase, lowercase_into, written_capitalized};
 
 /// The longest synonym phrase, in words.
 const MAX_PHRASE: usize = 4;
@@ -44,11 +44,6 @@ pub struct Analyzer {
     /// Known words by length in characters, for typo correction.
     /// By first letter (a typo rarely changes it), by length in characters.
     vocabulary: HashMap<char, Vec<Vec<(String, u64)>>>,
-    /// The words of `vocabulary`, to learn each once: needed only while the knowledge
-    /// is indexed, so the start-up cache leaves it out (an engine read back never
-    /// learns again).
-    #[serde(skip)]
-    known_words: HashSet<String>,
     known_stems: HashSet<String>,
     /// The stem of every knowledge word, and whether the word was learned for typo
     /// correction yet: each is stemmed once, and questions, which mostly use the
@@ -61,6 +56,9 @@ pub struct Analyzer {
     /// The article's own words: one of them is what the user meant, never a typo.
     article_words: HashSet<String>,
 }
+
+/// Per synonym group, per phrase: its normalized words.
+pub type SynonymWords = Vec<Vec<Vec<String>>>;
 
 /// What a text means to the matcher.
 #[derive(Debug, Default, Clone)]
@@ -106,7 +104,16 @@ pub enum Precision {
 }
 
 impl Analyzer {
+    /// An analyzer alone, as tests make one (the index makes its own with the words).
+    #[cfg(test)]
     pub fn new(lexicon: &Lexicon) -> Analyzer {
+        Self::with_synonym_words(lexicon).0
+    }
+
+    /// [`Self::new`], and the words of every synonym group's phrases (English groups,
+    /// then Russian, in the lexicon's order), normalized: names are found by them too,
+    /// and normalizing them twice was a fiftieth of a start-up.
+    pub fn with_synonym_words(lexicon: &Lexicon) -> (Analyzer, SynonymWords) {
         let mut analyzer = Analyzer {
             en: Stemmer::create(Algorithm::English),
             ru: Stemmer::create(Algorithm::Russian),
@@ -114,7 +121,6 @@ impl Analyzer {
             synonyms: HashMap::default(),
             phrase_starts: HashMap::default(),
             vocabulary: HashMap::default(),
-            known_words: HashSet::default(),
             known_stems: HashSet::default(),
             stem_cache: HashMap::default(),
             capitalized: HashSet::default(),
@@ -123,31 +129,30 @@ impl Analyzer {
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
         }
-        for group in lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru) {
-            analyzer.add_synonym_group(group);
-        }
-        analyzer
+        let groups = lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru);
+        let words = groups.map(|group| analyzer.add_synonym_group(group)).collect();
+        (analyzer, words)
     }
 
-    fn add_synonym_group(&mut self, group: &[String]) {
+    /// Adds a synonym group; returns its phrases' words.
+    fn add_synonym_group(&mut self, group: &[String]) -> Vec<Vec<String>> {
         let phrases: Vec<Vec<String>> = group.iter().map(|p| normalize::words(p)).collect();
+        // Each word becomes vocabulary for typo correction as it is stemmed.
         let stemmed: Vec<Vec<String>> = phrases
             .iter()
-            .map(|words| words.iter().map(|w| self.knowledge_stem(w, false)).collect::<Vec<_>>())
+            .map(|words| words.iter().map(|w| self.knowledge_stem(w, true)).collect::<Vec<_>>())
             .filter(|s| !s.is_empty())
             .collect();
-        let Some(first) = stemmed.first() else { return };
+        let Some(first) = stemmed.first() else { return phrases };
         let canonical = format!("~{}", first.join("_"));
-        for phrase in stemmed.iter().filter(|p| p.len() <= MAX_PHRASE) {
-            self.synonyms.entry(phrase.clone()).or_insert_with(|| canonical.clone());
+        for phrase in stemmed.into_iter().filter(|p| p.len() <= MAX_PHRASE) {
             if phrase.len() >= 2 {
                 let longest = self.phrase_starts.entry(phrase[0].clone()).or_default();
                 *longest = (*longest).max(phrase.len());
             }
+            self.synonyms.entry(phrase).or_insert_with(|| canonical.clone());
         }
-        for word in phrases.iter().flatten() {
-            self.knowledge_stem(word, true);
-        }
+        phrases
     }
 
     /// The stem of a knowledge word; with `learn`, the word becomes vocabulary for
@@ -184,37 +189,47 @@ impl Analyzer {
         }
     }
 
-    /// Adds a knowledge word (and its stem) to the vocabulary for typo correction.
+    /// Adds a knowledge word (and its stem) to the vocabulary for typo correction;
+    /// [`Self::knowledge_stem`] learns each word once.
     fn learn_word(&mut self, word: &str, stem: &str) {
-        if self.stopwords.contains(word) || word.chars().count() < 3 {
+        let len = word.chars().count();
+        if len < 3 || self.stopwords.contains(word) {
             return;
         }
-        if !self.known_words.contains(word) {
-            self.known_words.insert(word.to_string());
-            self.known_stems.insert(stem.to_string());
-            let len = word.chars().count();
-            let Some(first) = word.chars().next() else { return };
-            let buckets = self.vocabulary.entry(first).or_default();
-            if buckets.len() <= len {
-                buckets.resize(len + 1, Vec::new());
-            }
-            buckets[len].push((word.to_string(), letter_mask(word)));
+        self.known_stems.insert(stem.to_string());
+        let Some(first) = word.chars().next() else { return };
+        let buckets = self.vocabulary.entry(first).or_default();
+        if buckets.len() <= len {
+            buckets.resize(len + 1, Vec::new());
         }
+        buckets[len].push((word.to_string(), letter_mask(word)));
     }
 
     /// Indexes a knowledge text; with `learn`, its words become vocabulary for typo
     /// correction.
     pub fn analyze_knowledge(&mut self, text: &str, learn: bool) -> Analysis {
         if learn {
-            self.capitalized.extend(capitalized_words(text));
+            self.keep_capitalized(text);
         }
         self.analyze_knowledge_words(&normalize::words(text), learn)
+    }
+
+    /// Keeps the words `text` writes with a capital. The knowledge repeats its names:
+    /// a name already kept is not copied again.
+    fn keep_capitalized(&mut self, text: &str) {
+        let mut lower = String::new();
+        for word in capitalized_words(text) {
+            lowercase_into(word, &mut lower);
+            if !self.capitalized.contains(&lower) {
+                self.capitalized.insert(lower.clone());
+            }
+        }
     }
 
     /// Keeps the article's words, so that a word the article uses is never corrected
     /// into another, and its names, which a capitalised typo may mean.
     pub fn keep_article(&mut self, article: &str) {
-        self.capitalized.extend(capitalized_words(article));
+        self.keep_capitalized(article);
         let words = article.split(|c: char| !normalize::is_word_char(c)).filter(|w| !w.is_empty());
         self.article_words.extend(words.map(lowercase));
     }

@@ -79,15 +79,27 @@ impl Matcher {
         let topics = story.topics();
         let starters =
             topics.iter().filter_map(|t| story.entries.iter().position(|e| e.topic == *t)).collect();
-        let mut index = Index::build(story);
+        let (mut index, synonym_words) = Index::build_with_synonym_words(story);
         index.analyzer.keep_article(&story.article);
-        let names = names::Names::build(&index, story);
+        let names = names::Names::build(&index, story, &synonym_words);
         let premises = premise::Premises::new(story, &index);
         let gap_names = subject::GapNames::build(story, &index);
         let asked = asked::Asked::build(story, &index);
         let related = decide::Related::new(story);
         let bare_small_talk = small_talk::BareSmallTalk::build(story, &index.analyzer);
         Matcher { index, starters, related, names, premises, gap_names, asked, bare_small_talk }
+    }
+
+    /// Reads now the tables otherwise read the first time a question needs them: an
+    /// engine kept in the start-up cache has them all.
+    pub fn read_all(&self, story: &Story) {
+        self.premises.read_all(story);
+    }
+
+    /// Whether the tables read the first time a question needs them are read.
+    #[cfg(test)]
+    pub fn has_read_all(&self) -> bool {
+        self.premises.has_read_all()
     }
 
     /// The entries a gap's note points to (found by id at load, not per question), in

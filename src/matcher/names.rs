@@ -5,8 +5,11 @@
 //! answers to "who" (entries of kind `person`) rather than "where" or "which outlet".
 //! Built once per load from the article and the answers; no per-question cost.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::analyze::SynonymWords;
 use super::index::Index;
 use super::normalize;
 use crate::knowledge::Story;
@@ -23,8 +26,10 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn build(index: &Index, story: &Story) -> Names {
-        let finder = Finder::new(index, story);
+    /// `synonym_words`: the lexicon's synonym phrases as the analyzer read them
+    /// ([`Index::build_with_synonym_words`]).
+    pub fn build(index: &Index, story: &Story, synonym_words: &SynonymWords) -> Names {
+        let finder = Finder::new(index, story, synonym_words);
         // One name per entity and language: the longest way the knowledge writes it,
         // the commonest of those (answers, not sources, which decline names in Russian).
         let mut written: Localized<HashMap<String, HashMap<String, usize>>> = Localized::default();
@@ -120,43 +125,43 @@ struct Finder<'a> {
     /// Each way the lexicon writes an entity, normalized: a span is a name only if it
     /// is one of them ("Vladimir Putin", not "Vladimir Putin: the").
     forms: HashSet<Vec<String>>,
+    /// Each word as written → whether it is one of `words` (`None`: it normalizes to
+    /// nothing). The article and the answers repeat their words, and normalizing one
+    /// costs ten lookups: each is normalized once.
+    known: RefCell<HashMap<String, Option<bool>>>,
+    /// Each span as written → the entity term it names, if any: names repeat too, and
+    /// reading one is a question's analysis.
+    terms: RefCell<HashMap<String, Option<String>>>,
 }
 
 impl<'a> Finder<'a> {
-    fn new(index: &'a Index, story: &Story) -> Finder<'a> {
+    fn new(index: &'a Index, story: &Story, synonym_words: &SynonymWords) -> Finder<'a> {
         let lexicon = &story.lexicon;
         let entity_words: HashSet<Vec<String>> =
             lexicon.entities.iter().flatten().flatten().map(|w| normalize::words(w)).collect();
-        let groups = lexicon.synonyms.en.iter().chain(&lexicon.synonyms.ru);
-        let forms: HashSet<Vec<String>> = groups
-            .filter(|group| group.iter().any(|m| entity_words.contains(&normalize::words(m))))
+        let forms: HashSet<Vec<String>> = synonym_words
+            .iter()
+            .filter(|group| group.iter().any(|m| entity_words.contains(m)))
             .flatten()
-            .map(|m| normalize::words(m))
+            .cloned()
             .chain(entity_words.iter().cloned())
             .collect();
         let words = forms.iter().flatten().cloned().collect();
-        Finder { index, words, forms }
+        Finder { index, words, forms, known: RefCell::default(), terms: RefCell::default() }
     }
 
     /// Calls `found(term, as written)` for each entity named in `text`, in order.
     fn each(&self, text: &str, mut found: impl FnMut(&str, &str)) {
-        let spans = word_spans(text);
+        let spans = self.word_spans(text);
         let mut i = 0;
         while i < spans.len() {
             let longest = (1..=MAX_NAME_WORDS.min(spans.len() - i)).rev().find_map(|n| {
                 let words = &spans[i..i + n];
-                if !words.iter().all(|(_, w)| self.words.contains(w)) {
+                if !words.iter().all(|(_, known)| *known) {
                     return None;
                 }
                 let written = trim_possessive(&text[words[0].0.start..words[n - 1].0.end]);
-                if !self.forms.contains(&normalize::words(written)) {
-                    return None;
-                }
-                let terms = self.index.analyzer.analyze_question(written).terms;
-                match terms.as_slice() {
-                    [term] if self.index.entity_group(term).is_some() => Some((n, term.clone(), written)),
-                    _ => None,
-                }
+                Some((n, self.term_of(written)?, written))
             });
             match longest {
                 Some((n, term, written)) => {
@@ -168,33 +173,62 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The entity term a span of name words names, if it is one way the lexicon
+    /// writes one entity.
+    fn term_of(&self, written: &str) -> Option<String> {
+        if let Some(term) = self.terms.borrow().get(written) {
+            return term.clone();
+        }
+        let term = self.forms.contains(&normalize::words(written)).then(|| {
+            match self.index.analyzer.analyze_question(written).terms.as_slice() {
+                [term] if self.index.entity_group(term).is_some() => Some(term.clone()),
+                _ => None,
+            }
+        });
+        let term = term.flatten();
+        self.terms.borrow_mut().insert(written.to_string(), term.clone());
+        term
+    }
+
     /// Counts how `text` writes each entity it names.
     fn note(&self, text: &str, written: &mut HashMap<String, HashMap<String, usize>>) {
         self.each(text, |term, form| {
             *written.entry(term.to_string()).or_default().entry(form.to_string()).or_default() += 1;
         });
     }
-}
 
-/// Each word of `text` with its byte range, normalized ("Tsydanov's" → "tsydanovs").
-fn word_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let is_word = |c: char| normalize::is_word_char(c) || matches!(c, '\'' | '’');
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (start, is_word(c)) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let word = normalize::word(&text[s..i]);
-                if !word.is_empty() {
-                    out.push((s..i, word));
+    /// Each word of `text` with its byte range, and whether it is one of the name
+    /// words, normalized ("Tsydanov's" → "tsydanovs"); words that normalize to
+    /// nothing are left out.
+    fn word_spans(&self, text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let is_word = |c: char| normalize::is_word_char(c) || matches!(c, '\'' | '’');
+        let mut known = self.known.borrow_mut();
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (start, is_word(c)) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    let raw = &text[s..i];
+                    let name_word = match known.get(raw) {
+                        Some(&name_word) => name_word,
+                        None => {
+                            let word = normalize::word(raw);
+                            let name_word = (!word.is_empty()).then(|| self.words.contains(&word));
+                            known.insert(raw.to_string(), name_word);
+                            name_word
+                        }
+                    };
+                    if let Some(name_word) = name_word {
+                        out.push((s..i, name_word));
+                    }
+                    start = None;
                 }
-                start = None;
+                _ => {}
             }
-            _ => {}
         }
+        out
     }
-    out
 }
 
 /// "Tsydanov's" → "Tsydanov": a name, not its possessive.

@@ -259,11 +259,9 @@ fn join_arithmetic(text: &str) -> String {
         let c = chars[i];
         // Not '/' or '-': "9/22" is a date and "2-3" a range.
         let operator = matches!(c, '+' | '*' | '=' | '^' | '×' | '÷');
-        let next = chars[i + 1..].iter().find(|c| **c != ' ');
-        if operator
-            && out.trim_end().ends_with(|c: char| c.is_ascii_digit())
-            && next.is_some_and(char::is_ascii_digit)
-        {
+        // The next character is looked for only after an operator: a text is mostly not.
+        let next_is_digit = || chars[i + 1..].iter().find(|c| **c != ' ').is_some_and(char::is_ascii_digit);
+        if operator && out.trim_end().ends_with(|c: char| c.is_ascii_digit()) && next_is_digit() {
             out.truncate(out.trim_end().len());
             out.push('x');
             i += 1;

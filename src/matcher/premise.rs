@@ -12,6 +12,7 @@
 //!   that would answer it says whether it is so ([`super::yes_no`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index, Named};
@@ -64,10 +65,11 @@ pub struct Checked {
 /// What the premise checks need from the knowledge, found once per load.
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Premises {
-    /// Every figure and date the article states.
-    article: Backing,
-    /// Each figure the entries' answers state, with the entries that state it.
-    figures: Vec<(String, Vec<usize>)>,
+    /// The figures and dates the knowledge states, read the first time a question
+    /// names a figure or a date: reading them stems every word of the article and the
+    /// answers (a tenth of a start-up), and most questions name neither.
+    #[serde(with = "crate::cache::fields::cell")]
+    stated: OnceLock<Stated>,
     /// Per lexicon contrast: the stems of the article's word (both languages), the
     /// stems of the words that contradict it, the entries whose quotes use the word.
     contrasts: Vec<ContrastStems>,
@@ -78,17 +80,17 @@ pub struct Premises {
     absent: Vec<String>,
 }
 
+/// The figures and dates the article and the answers state.
 #[derive(serde::Serialize, serde::Deserialize)]
-struct ContrastStems {
-    word: [String; 2],
-    /// The terms the article's word is matched as (with its synonyms: "limited").
-    terms: Vec<String>,
-    contradicts: Vec<String>,
-    entries: Vec<usize>,
+struct Stated {
+    /// Every figure and date the article states.
+    article: Backing,
+    /// Each figure the entries' answers state, with the entries that state it.
+    figures: Vec<(String, Vec<usize>)>,
 }
 
-impl Premises {
-    pub fn new(story: &Story, index: &Index) -> Premises {
+impl Stated {
+    fn read(story: &Story) -> Stated {
         let names = Names::new(&story.lexicon);
         let stemmers = Stemmers::default();
         let mut article = Backing::default();
@@ -108,7 +110,26 @@ impl Premises {
             }
         }
         figures.truncate(MAX_FIGURES);
+        Stated { article, figures }
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ContrastStems {
+    word: [String; 2],
+    /// The terms the article's word is matched as (with its synonyms: "limited").
+    terms: Vec<String>,
+    contradicts: Vec<String>,
+    entries: Vec<usize>,
+}
+
+impl Premises {
+    pub fn new(story: &Story, index: &Index) -> Premises {
+        let stemmers = Stemmers::default();
         let stem = |w: &str| stemmers.stem(&w.to_lowercase().replace('ё', "е"));
+        // Each entry's quotes lowercased once, not once per contrast.
+        let quotes: Vec<Vec<String>> =
+            story.entries.iter().map(|e| e.quotes.iter().map(|q| q.to_lowercase()).collect()).collect();
         let contrasts = story
             .lexicon
             .contrasts
@@ -124,16 +145,16 @@ impl Premises {
                     terms,
                     contradicts: c.contradicts.iter().map(|w| stem(w)).collect(),
                     entries: (0..story.entries.len())
-                        .filter(|&e| {
-                            story.entries[e].quotes.iter().any(|q| q.to_lowercase().contains(&lower))
-                        })
+                        .filter(|&e| quotes[e].iter().any(|q| q.contains(&lower)))
                         .collect(),
                 }
             })
             .collect();
         let mut reporters: Vec<Named> = Vec::new();
-        for entry in &story.entries {
-            for named in index.entities_in(&index.analyzer.analyze_question(&entry.source.en)) {
+        // Entries share their sources: each is read once.
+        let mut read = rustc_hash::FxHashSet::default();
+        for source in story.entries.iter().map(|e| e.source.en.as_str()).filter(|s| read.insert(*s)) {
+            for named in index.entities_in(&index.analyzer.analyze_question(source)) {
                 if !reporters.contains(&named) {
                     reporters.push(named);
                 }
@@ -145,7 +166,24 @@ impl Premises {
             .filter(|thing| !thing.iter().any(|n| text.contains(&n.to_lowercase())))
             .flat_map(|thing| thing.iter().flat_map(|n| index.analyzer.analyze_question(n).terms))
             .collect();
-        Premises { article, figures, contrasts, reporters, absent }
+        Premises { stated: OnceLock::new(), contrasts, reporters, absent }
+    }
+
+    /// The figures and dates `story` states, read the first time they are needed.
+    fn stated(&self, story: &Story) -> &Stated {
+        self.stated.get_or_init(|| Stated::read(story))
+    }
+
+    /// Reads now what is otherwise read the first time a question needs it: an engine
+    /// kept in the start-up cache has it all.
+    pub fn read_all(&self, story: &Story) {
+        self.stated(story);
+    }
+
+    /// Whether the figures and dates are read.
+    #[cfg(test)]
+    pub fn has_read_all(&self) -> bool {
+        self.stated.get().is_some()
     }
 
     /// `outcome` for `question` (read, without its noise), its premise checked; `one_part`
@@ -159,7 +197,7 @@ impl Premises {
         (outcome, score): (Outcome, f32),
         one_part: bool,
     ) -> Checked {
-        if let Some((entry, score)) = self.figure(m, question, analysis, &outcome) {
+        if let Some((entry, score)) = self.figure(m, story, question, analysis, &outcome) {
             let outcome = Outcome::Answer { entry, also: None };
             return Checked { outcome, score, correction: Some(Correction::Figure) };
         }
@@ -170,7 +208,7 @@ impl Premises {
         // "Since it was announced back in March, why …": no answer holds for a date
         // the article never states; a known gap still says what the article lacks.
         if matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
-            && self.states_another_date(question, analysis)
+            && self.states_another_date(story, question, analysis)
         {
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
@@ -200,6 +238,7 @@ impl Premises {
     fn figure(
         &self,
         m: &Matcher,
+        story: &Story,
         question: &str,
         analysis: &Analysis,
         outcome: &Outcome,
@@ -211,7 +250,7 @@ impl Premises {
         }
         // "300k or a million?" asks which: the article's figure answers, even where the
         // other fits a gap (it is the asker's alternative, not what is asked about).
-        if let Some(found) = self.which_figure(m, analysis) {
+        if let Some(found) = self.which_figure(m, story, analysis) {
             return Some(found);
         }
         if matches!(outcome, Outcome::Gap { .. }) {
@@ -236,7 +275,7 @@ impl Premises {
             .unwrap_or(question);
         let wrong: Vec<(Range<usize>, f64)> = claims::figures(question, &Stemmers::default())
             .into_iter()
-            .filter(|f| !self.article.backs(&f.claim) && !is_sum(question, &f.range))
+            .filter(|f| !self.stated(story).article.backs(&f.claim) && !is_sum(question, &f.range))
             .filter_map(|f| match f.claim {
                 Claim::Number(n) => Some((f.range, n.parse().ok()?)),
                 _ => None,
@@ -255,7 +294,7 @@ impl Premises {
             rest.terms.retain(|t| !confirm::is_confirm_tag(t));
         }
         let mut best: Option<(usize, f32)> = None;
-        for (figure, entries) in &self.figures {
+        for (figure, entries) in &self.stated(story).figures {
             if !figure.parse::<f64>().is_ok_and(|v| said.iter().any(|&s| of_one_order(s, v))) {
                 continue;
             }

@@ -65,11 +65,10 @@ pub(super) fn written_capitalized(text: &str, word: &str) -> bool {
     })
 }
 
-/// The words of `text` written with a capital first letter.
-pub(super) fn capitalized_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `text` written with a capital first letter, as written.
+pub(super) fn capitalized_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !normalize::is_word_char(c))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(lowercase)
 }
 
 /// A word of the knowledge lowercased as the normalizer does for plain letters: names
@@ -77,4 +76,10 @@ pub(super) fn capitalized_words(text: &str) -> impl Iterator<Item = String> + '_
 /// loading slower.
 pub(super) fn lowercase(word: &str) -> String {
     word.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
+}
+
+/// [`lowercase`] into `out`, replacing what it held: a buffer reused word after word.
+pub(super) fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }));
 }

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{Doc, DocRef, Index, Named, PHRASING, Phrasing};
 use crate::knowledge::{AnswerKind, Entity, Lexicon, Story};
 use crate::lang::{Localized, is_cyrillic};
-use crate::matcher::analyze::{Analyzer, QUESTION_MARK};
+use crate::matcher::analyze::{Analyzer, QUESTION_MARK, SynonymWords};
 
 /// How strongly a field's words speak for its document; a phrasing's words the most
 /// ([`PHRASING`]).
@@ -34,7 +34,15 @@ const CORE_SHARE: f32 = 0.2;
 const CORE_TERMS: usize = 4;
 
 impl Index {
+    /// An index alone, as tests make one (the matcher keeps the synonym words too).
+    #[cfg(test)]
     pub fn build(story: &Story) -> Index {
+        Self::build_with_synonym_words(story).0
+    }
+
+    /// [`Self::build`], and the words of the lexicon's synonym phrases
+    /// ([`Analyzer::with_synonym_words`]).
+    pub fn build_with_synonym_words(story: &Story) -> (Index, SynonymWords) {
         let mut builder = Builder::new(&story.lexicon);
         for (i, e) in story.entries.iter().enumerate() {
             let questions: Vec<&String> = e.questions.en.iter().chain(&e.questions.ru).collect();
@@ -62,12 +70,15 @@ impl Index {
             builder.add(DocRef::SmallTalk(i), Vec::new(), &patterns, &[]);
         }
         let entities = builder.entity_terms(&story.lexicon.entities);
-        builder.finish(entities)
+        let synonym_words = std::mem::take(&mut builder.synonym_words);
+        (builder.finish(entities), synonym_words)
     }
 }
 
 pub(super) struct Builder {
     analyzer: Analyzer,
+    /// The words of the lexicon's synonym phrases, handed on to who finds names.
+    synonym_words: SynonymWords,
     docs: Vec<Doc>,
     /// Term → id, in order of first use.
     ids: HashMap<String, u32>,
@@ -92,8 +103,10 @@ const _: () =
 
 impl Builder {
     pub(super) fn new(lexicon: &Lexicon) -> Builder {
+        let (analyzer, synonym_words) = Analyzer::with_synonym_words(lexicon);
         Builder {
-            analyzer: Analyzer::new(lexicon),
+            analyzer,
+            synonym_words,
             docs: Vec::new(),
             ids: HashMap::default(),
             surface_words: HashMap::default(),

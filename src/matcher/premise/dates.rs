@@ -3,6 +3,7 @@
 //! dates only when a word may name a month or a weekday: reading them stems every word.
 
 use super::Premises;
+use crate::knowledge::Story;
 use crate::knowledge::claims::{self, Claim};
 use crate::knowledge::names::Stemmers;
 use crate::matcher::analyze::Analysis;
@@ -30,7 +31,7 @@ const DATE_KEYS: [u64; DATE_WORD_STARTS.len()] = {
 impl Premises {
     /// Whether `question` states a calendar date or a weekday (not one told from now:
     /// "next week") that neither the article nor its dateline states.
-    pub(super) fn states_another_date(&self, question: &str, analysis: &Analysis) -> bool {
+    pub(super) fn states_another_date(&self, story: &Story, question: &str, analysis: &Analysis) -> bool {
         if !analysis.words.iter().any(|w| may_name_a_date(w)) {
             return false;
         }
@@ -39,7 +40,7 @@ impl Premises {
             claims::dates_in(sentence, &stemmers).into_iter().any(|date| {
                 let absolute = date.relative.is_none()
                     && (date.month.is_some() || date.day.is_some() || date.weekday.is_some());
-                absolute && !self.article.backs(&Claim::Date(date))
+                absolute && !self.stated(story).article.backs(&Claim::Date(date))
             })
         })
     }
