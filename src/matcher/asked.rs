@@ -298,7 +298,7 @@ impl Asked {
         if let Some((talk, score)) = c.smalltalk {
             c.smalltalk = Some((talk, adjusted(talk, score)));
         }
-        if let (Some((gap, _)), Some(entry)) = (c.gap, c.entries.first()) {
+        if let (Some((gap, gap_score)), Some(entry)) = (c.gap, c.entries.first()) {
             let (gap, entry_doc) = (self.doc(gap), self.doc(DocRef::Entry(entry.entry)));
             // Asked whose report a fact is, an entry that states the fact answers with its
             // source line, however loosely it fits: a gap on the same subject asks more
@@ -306,7 +306,7 @@ impl Asked {
             c.gap_asks_more = if source_asked {
                 index.has_term_missing_from(analysis, gap, entry_doc)
             } else {
-                gap_asks_more(index, analysis, gap, entry_doc, entry.confidence)
+                gap_asks_more(index, analysis, (gap, gap_score), (entry_doc, entry.confidence))
             };
         }
     }

@@ -11,6 +11,7 @@ mod compare;
 mod decide;
 mod decision;
 mod followup;
+mod gap_yield;
 mod index;
 mod lists;
 pub mod message;
@@ -72,6 +73,8 @@ pub struct Matcher {
     /// The kind each phrasing asks for ([`asked::Asked::adjust`]).
     asked: asked::Asked,
     bare_small_talk: small_talk::BareSmallTalk,
+    /// The entries whose quotes back what each gap's note says ([`gap_yield`]).
+    backing: gap_yield::SharedBacking,
 }
 
 impl Matcher {
@@ -87,7 +90,8 @@ impl Matcher {
         let asked = asked::Asked::build(story, &index);
         let related = decide::Related::new(story);
         let bare_small_talk = small_talk::BareSmallTalk::build(story, &index.analyzer);
-        Matcher { index, starters, related, names, premises, gap_names, asked, bare_small_talk }
+        let backing = gap_yield::SharedBacking::build(story);
+        Matcher { index, starters, related, names, premises, gap_names, asked, bare_small_talk, backing }
     }
 
     /// Reads now the tables otherwise read the first time a question needs them: an
@@ -250,9 +254,11 @@ impl Matcher {
             outcome = lists::widened_to_every_item(story, outcome, &candidates);
         }
         outcome = compare::compared(story, &self.index, &analysis, outcome, &candidates, gap_part);
-        // A gap's note only when the gap is about what was asked; else a plain decline.
+        // A gap's note only when the gap is about what was asked, and its head names no
+        // other thing of a kind the question names; else a plain decline.
         if let Outcome::Gap { gap } = outcome
-            && !subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)
+            && (!subject::gap_is_about(&self.index, &self.gap_names, &analysis, gap)
+                || self.gap_names.head_strays(&self.index, &analysis, gap, lang))
         {
             outcome = Outcome::NoMatch;
         }
@@ -364,6 +370,7 @@ impl Matcher {
         let query = score::Query::new(&self.index, analysis);
         let mut candidates = score::candidates_of(&query);
         self.asked.adjust(&query, &mut candidates);
+        self.backing.give_way(&self.index, analysis, &mut candidates);
         candidates.smalltalk = candidates.smalltalk.or_else(|| self.bare_small_talk.intent(analysis));
         candidates
     }

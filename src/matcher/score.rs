@@ -224,6 +224,12 @@ const RANKED: usize = 8;
 /// An entry fitting this well keeps a question that a gap fits better but adds
 /// nothing to.
 const GAP_CLOSE_ENTRY: f32 = 0.75;
+/// A gap fitting this well is asked in (nearly) its own words: it is the question,
+/// unless an entry fits at least [`EXACT_GAP_ENTRY`]. An entry that shares the gap's
+/// words through a synonym ("was the draft *cancelled*?" and loan payments the law may
+/// *stop*) fits only middlingly.
+pub const GAP_EXACT: f32 = 0.95;
+const EXACT_GAP_ENTRY: f32 = 0.85;
 /// Scores this close to the best are ties, settled by surface similarity.
 const TIE: f32 = 0.03;
 /// How many leading documents can be in a tie.
@@ -245,18 +251,21 @@ pub struct Candidates {
     /// The best gap and small-talk documents, with first-stage scores.
     pub gap: Option<(DocRef, f32)>,
     /// The best gap may ask for more than the best entry says: the entry does not fit
-    /// closely, or the question has a word the gap has and the entry lacks ("how
-    /// many *kilometres*").
+    /// closely, the gap is asked in nearly its own words, or the question has a word the
+    /// gap has and the entry lacks ("how many *kilometres*").
     pub gap_asks_more: bool,
     pub smalltalk: Option<(DocRef, f32)>,
     /// The best documents of any kind by first-stage score.
     pub ranked: Vec<(DocRef, f32)>,
 }
 
-/// Whether the gap document `gap` may ask for more than the entry document `entry`
-/// (scored `entry_score`) says: see [`Candidates::gap_asks_more`].
-pub fn gap_asks_more(index: &Index, analysis: &Analysis, gap: u32, entry: u32, entry_score: f32) -> bool {
-    entry_score < GAP_CLOSE_ENTRY || index.has_term_missing_from(analysis, gap, entry)
+/// Whether the gap document `gap` (scored `gap_score`) may ask for more than the entry
+/// document `entry` (scored `entry_score`) says: see [`Candidates::gap_asks_more`].
+pub fn gap_asks_more(index: &Index, analysis: &Analysis, gap: (u32, f32), entry: (u32, f32)) -> bool {
+    let ((gap, gap_score), (entry, entry_score)) = (gap, entry);
+    entry_score < GAP_CLOSE_ENTRY
+        || (gap_score >= GAP_EXACT && entry_score < EXACT_GAP_ENTRY)
+        || index.has_term_missing_from(analysis, gap, entry)
 }
 
 /// The entries worth considering for a question read against the index, best first,
@@ -270,7 +279,9 @@ pub(super) fn candidates_of(query: &Query) -> Candidates {
     let best = |want| first(want).map(|s| (target(s), s.score));
     let gap_asks_more =
         match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
-            (Some(gap), Some(entry)) => gap_asks_more(index, analysis, gap.doc, entry.doc, entry.score),
+            (Some(gap), Some(entry)) => {
+                gap_asks_more(index, analysis, (gap.doc, gap.score), (entry.doc, entry.score))
+            }
             _ => true,
         };
     Candidates {

@@ -34,6 +34,9 @@ pub struct GapNames {
     absent: Vec<bool>,
     #[serde(with = "crate::cache::fields::cells")]
     named: Vec<OnceLock<NoteNames>>,
+    /// The things the headline names (Putin): the story is about them, so a note's head
+    /// that names them brings up no other subject.
+    headline: Vec<Named>,
     /// Each entry's first phrasing in English and Russian: what a button offering it
     /// says.
     labels: Vec<[String; 2]>,
@@ -50,6 +53,8 @@ const KNOWN: u16 = u16::MAX;
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct NoteNames {
     all: Vec<Named>,
+    /// Per language: the things the head (what the article lacks) names.
+    heads: [Vec<Named>; 2],
     tails: [Vec<Named>; 2],
     /// Per language: the figures the tail states ("300,000", "Sep 24"), as normalized
     /// words.
@@ -62,7 +67,9 @@ impl GapNames {
             story.gaps.iter().map(|g| [g.note.en.clone(), g.note.ru.clone()]).collect();
         let named = notes.iter().map(|_| OnceLock::new()).collect();
         let terms = |name: &str| index.analyzer.analyze_question(name).terms;
-        let headline = terms(&story.meta.headline);
+        let headline_analysis = index.analyzer.analyze_question(&story.meta.headline);
+        let headline_things = index.entities_in(&headline_analysis);
+        let headline = headline_analysis.terms;
         // A thing written without a capital ("checkpoint") is a common noun, not a name.
         let proper = |thing: &Vec<String>| thing.first().is_some_and(|n| n.starts_with(char::is_uppercase));
         let known: Vec<Vec<String>> =
@@ -92,7 +99,7 @@ impl GapNames {
             .iter()
             .map(|thing| !thing.iter().any(|n| article.contains(&n.to_lowercase())))
             .collect();
-        GapNames { notes, known, absent, named, labels, label_named }
+        GapNames { notes, known, absent, headline: headline_things, named, labels, label_named }
     }
 
     /// The things `analysis` names that a note may speak of: `[entities]`, and `known`
@@ -110,6 +117,7 @@ impl GapNames {
     fn of(&self, index: &Index, gap: usize) -> &NoteNames {
         static NONE: NoteNames = NoteNames {
             all: Vec::new(),
+            heads: [Vec::new(), Vec::new()],
             tails: [Vec::new(), Vec::new()],
             tail_figures: [Vec::new(), Vec::new()],
         };
@@ -119,7 +127,8 @@ impl GapNames {
             let mut named = NoteNames::default();
             for (lang, note) in notes.iter().enumerate() {
                 named.all.extend(names(note));
-                let tail = note_parts(note).1;
+                let (head, tail) = note_parts(note);
+                named.heads[lang] = names(head);
                 named.tails[lang] = names(tail);
                 let figures =
                     normalize::words(tail).into_iter().filter(|w| w.bytes().any(|b| b.is_ascii_digit()));
@@ -166,6 +175,21 @@ impl GapNames {
         // second wave?" is not answered "300,000 could be called up".
         note.tails[lang].iter().any(|named| !asked.contains(named))
             || note.tail_figures[lang].iter().any(|figure| !analysis.words.contains(figure))
+    }
+
+    /// Whether the head of gap `gap`'s note in `lang` names a thing the question does
+    /// not, of a kind the question names: asked about Georgia, "no figures for Georgia
+    /// and Kazakhstan" speaks of another country, so the decline says no note.
+    pub fn head_strays(&self, index: &Index, analysis: &Analysis, gap: usize, lang: Lang) -> bool {
+        let heads = &self.of(index, gap).heads[usize::from(lang == Lang::Ru)];
+        if heads.is_empty() {
+            return false;
+        }
+        let asked = self.things_in(index, analysis);
+        heads.iter().any(|&(group, member)| {
+            let other = !asked.contains(&(group, member)) && !self.headline.contains(&(group, member));
+            group != KNOWN && other && asked.iter().any(|&(g, _)| g == group)
+        })
     }
 }
 

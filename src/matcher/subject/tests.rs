@@ -82,3 +82,21 @@ fn a_note_is_cut_after_what_the_article_lacks() {
         "О сроках в статье не говорится."
     );
 }
+
+#[test]
+fn a_note_head_strays_when_it_names_another_thing_of_a_kind_the_question_names() {
+    use super::super::index::Index;
+    let story = crate::knowledge::load(std::path::Path::new("knowledge")).unwrap();
+    let index = Index::build(&story);
+    let names = GapNames::build(&story, &index);
+    let gap = |id: &str| story.gaps.iter().position(|g| g.id == id).unwrap();
+    let strays = |question: &str, id: &str| {
+        names.head_strays(&index, &index.analyzer.analyze_question(question), gap(id), crate::lang::Lang::En)
+    };
+    // The head names Turkey, Serbia and Armenia: asked of one country, it names others.
+    assert!(strays("is there a full list of visa-free countries besides Armenia?", "gap-visa-list"));
+    assert!(!strays("is there a full list of visa-free countries?", "gap-visa-list"), "no country asked");
+    assert!(!strays("visa-free: only Turkey, Serbia and Armenia?", "gap-visa-list"), "all of them asked");
+    // Putin is in the headline: a head that names him brings up no other subject.
+    assert!(!strays("was Governor Tsydanov fired?", "gap-tsydanov-fired"));
+}

@@ -1,0 +1,118 @@
+//! When a known gap gives way to an entry: a gap's note says what the article lacks,
+//! then what it does say, and that second half is often the very fact an entry answers
+//! with ("the article calls only Belarus a close Russian ally"). Asked that fact, the
+//! entry answers it with its quote rather than the gap declining.
+
+use super::analyze::{Analysis, QUESTION_MARK};
+use super::index::{DocRef, Index};
+use super::score::{Candidates, GAP_EXACT};
+use super::thresholds;
+use crate::knowledge::{AnswerKind, Story};
+
+/// A gap ahead of the best entry by less than this is no clearer a fit: the words
+/// that put it ahead are the ones the entry answers too.
+const YIELD_MARGIN: f32 = 0.06;
+
+/// Per gap, the entries backed by an article paragraph its note's quotes are from:
+/// those whose fact the note restates.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SharedBacking {
+    gaps: Vec<Vec<usize>>,
+}
+
+impl SharedBacking {
+    pub fn build(story: &Story) -> SharedBacking {
+        let article = &story.article;
+        // The paragraph (article line) a quote starts in; quotes are verbatim.
+        let lines = |quotes: &[String]| -> Vec<usize> {
+            quotes
+                .iter()
+                .filter_map(|q| article.find(q.as_str()))
+                .map(|at| article[..at].matches('\n').count())
+                .collect()
+        };
+        let entries: Vec<Vec<usize>> = story.entries.iter().map(|e| lines(&e.quotes)).collect();
+        let gaps = story
+            .gaps
+            .iter()
+            .map(|g| {
+                let of_gap = lines(&g.quotes);
+                (entries.iter().enumerate())
+                    .filter(|(_, of_entry)| of_entry.iter().any(|line| of_gap.contains(line)))
+                    .map(|(entry, _)| entry)
+                    .collect()
+            })
+            .collect();
+        SharedBacking { gaps }
+    }
+
+    /// Lets the best entry answer instead of the best gap when the gap is barely
+    /// ahead, is not asked in its own words, the entry has every word of the question
+    /// ([`has_the_question`]), and the gap's note is backed by a paragraph the entry's
+    /// quotes are from.
+    pub fn give_way(&self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
+        let (Some((DocRef::Gap(gap), gap_score)), Some(top)) = (c.gap, c.entries.first()) else { return };
+        let close = top.confidence >= thresholds::ANSWER
+            && gap_score < GAP_EXACT
+            && gap_score - top.confidence < YIELD_MARGIN;
+        if !c.gap_asks_more || !close || !self.gaps.get(gap).is_some_and(|e| e.contains(&top.entry)) {
+            return;
+        }
+        let entry = index.doc_of(DocRef::Entry(top.entry));
+        c.gap_asks_more = !gives_the_kind(&index.docs[entry as usize].kinds, analysis.asks)
+            || !has_the_question(index, analysis, entry);
+    }
+}
+
+/// Whether an entry of `kinds` gives the kind a question word asks for: an entry that
+/// declares none may; one that declares only others ("how much is a taxi to the
+/// border" and the place where lines formed) does not.
+fn gives_the_kind(kinds: &[AnswerKind], asked: Option<AnswerKind>) -> bool {
+    use AnswerKind::{Name, Organization, Person, Place};
+    match asked {
+        None => true,
+        _ if kinds.is_empty() => true,
+        Some(Name) => kinds.iter().any(|k| matches!(k, Person | Organization | Place)),
+        Some(kind) => kinds.contains(&kind),
+    }
+}
+
+/// Whether document `doc` has every content word of the question, but for words only
+/// small talk uses ("bot"): a word it lacks that other documents use ("by what
+/// *percentage*"), or that the knowledge never uses ("the *longest* line"), may be what
+/// the gap is asked.
+fn has_the_question(index: &Index, analysis: &Analysis, doc: u32) -> bool {
+    let talk = |&(d, _): &(u32, f32)| matches!(index.docs[d as usize].target, DocRef::SmallTalk(_));
+    (analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK))).all(|term| match index.term(term) {
+        Some(id) => {
+            let postings = &index.doc_postings[id as usize];
+            postings.binary_search_by_key(&doc, |p| p.0).is_ok() || postings.iter().all(talk)
+        }
+        None => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_gives_the_kind_asked_unless_it_declares_only_others() {
+        use AnswerKind::*;
+        assert!(gives_the_kind(&[Place], None), "no kind asked");
+        assert!(gives_the_kind(&[], Some(Number)), "an entry that declares no kind may give any");
+        assert!(!gives_the_kind(&[Place], Some(Number)), "a place is no count");
+        assert!(gives_the_kind(&[Person], Some(Name)), "a person is a name");
+        assert!(gives_the_kind(&[Number, Exact], Some(Number)));
+    }
+
+    #[test]
+    fn a_gap_backed_by_an_entry_s_paragraph_lists_that_entry() {
+        let story = crate::knowledge::load(std::path::Path::new("knowledge")).unwrap();
+        let backing = SharedBacking::build(&story);
+        let gap = story.gaps.iter().position(|g| g.id == "gap-other-allies").unwrap();
+        let entry = |id: &str| story.entries.iter().position(|e| e.id == id).unwrap();
+        assert!(backing.gaps[gap].contains(&entry("belarus-ally")), "both quote the Belarus bullet");
+        assert!(!backing.gaps[gap].contains(&entry("tsydanov-who")), "the governor's statement is another");
+    }
+}
