@@ -104,6 +104,17 @@ impl Scratch {
             self.docs.clear();
         }
     }
+
+    /// Forgets what the question touched once ranking has zeroed it as it read it
+    /// (the phrasings as they were fitted, the documents as they were scored): one
+    /// pass over each instead of two.
+    fn forget_zeroed(&mut self) {
+        debug_assert!(self.docs.iter().all(|&d| self.sums[d as usize].matched == 0.0));
+        debug_assert!(self.phrasings.iter().all(|&p| self.phrasing_matched[p as usize] == 0.0));
+        self.docs.clear();
+        self.phrasings.clear();
+        self.carried = (0, 0.0);
+    }
 }
 
 /// [`rank_query`] for an analysis (for tests).
@@ -123,7 +134,7 @@ fn rank_query(query: &Query, prune: bool) -> Vec<Scored> {
         let mut s = scratch.borrow_mut();
         s.fit_to(index);
         let ranked = rank_with(query, &mut s, prune);
-        s.clear(false);
+        s.forget_zeroed();
         s.probed.clear();
         s.probe_matched = 0.0;
         ranked
@@ -158,8 +169,9 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
         }
     }
     let mut ranked: Vec<Scored> = Vec::with_capacity(KEEP + 1);
+    // Each document's sums are read once, here: zeroed as they are read.
     for &doc in &s.docs {
-        let sums = &s.sums[doc as usize];
+        let sums = &std::mem::take(&mut s.sums[doc as usize]);
         // A document whose blend is below the KEEP-th best score cannot rank: no need
         // to weigh its kind of answer and the things it names.
         if ranked.len() == KEEP && query.blend(sums) < ranked[KEEP - 1].score {

@@ -160,10 +160,12 @@ impl<'a> Query<'a> {
     }
 
     /// Each touched document's best fit and containment among its touched phrasings.
+    /// Nothing reads a phrasing's sum after this: it is zeroed as it is read.
     pub fn fit_phrasings(&self, s: &mut Scratch) {
         for &p in &s.phrasings {
             let doc = self.index.phrasings[p as usize].doc;
-            self.fit_phrasing(p, s.phrasing_matched[p as usize], &mut s.sums[doc as usize]);
+            let matched = std::mem::take(&mut s.phrasing_matched[p as usize]);
+            self.fit_phrasing(p, matched, &mut s.sums[doc as usize]);
         }
     }
 
