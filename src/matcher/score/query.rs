@@ -190,11 +190,15 @@ impl<'a> Query<'a> {
 
     /// A touched document's score from its sums.
     pub fn score(&self, doc: u32, sums: &DocSums) -> f32 {
+        self.score_blended(doc, self.blend(sums))
+    }
+
+    /// A touched document's score from its [`Self::blend`].
+    pub fn score_blended(&self, doc: u32, blended: f32) -> f32 {
         let (index, analysis) = (self.index, self.analysis);
         let d = doc as usize;
         let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
             || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
-        let blended = self.blend(sums);
         let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
         if !self.asked.is_empty() && index.names_another(doc, &self.asked) {
             score *= ANOTHER_ENTITY;
@@ -206,7 +210,11 @@ impl<'a> Query<'a> {
     /// the factors, each at most 1, that [`Self::score`] applies, so never below it.
     pub fn blend(&self, sums: &DocSums) -> f32 {
         let coverage = (sums.matched / self.total).min(1.0);
-        (0.5 * coverage + 0.5 * sums.fit).max(CONTAINED * sums.containment * coverage.sqrt())
+        let mixed = 0.5 * coverage + 0.5 * sums.fit;
+        let contained = CONTAINED * sums.containment * coverage.sqrt();
+        // `mixed` is never NaN (coverage is at most 1, a fit is only ever raised by a
+        // comparison): a plain comparison is `f32::max` here, ties included.
+        if contained > mixed { contained } else { mixed }
     }
 
     /// The most a document can score from terms of total weight `weight` whose
