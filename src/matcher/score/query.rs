@@ -5,7 +5,7 @@
 use super::{DocSums, Scratch};
 use crate::knowledge::AnswerKind;
 use crate::matcher::analyze::{Analysis, Precision};
-use crate::matcher::index::{DocRef, Index, Lightest, Named};
+use crate::matcher::index::{DocRef, Index, Lightest, Named, Phrasing};
 
 /// How much phrasing words missing from the question count against the fit.
 const MISSING_PHRASING_WORDS: f32 = 0.5;
@@ -118,9 +118,10 @@ impl<'a> Query<'a> {
         let Some((at, common)) = self.common else { return };
         let weight = self.terms[at].1;
         let lightest = &self.index.common[common].lightest;
+        let phrasings = self.index.phrasings.as_slice();
         let fit = |l: &Lightest, sums: &mut DocSums| {
             for p in l.phrasings() {
-                self.fit_phrasing(p, weight, sums);
+                self.fit_to(&phrasings[p as usize], weight, sums);
             }
         };
         match docs {
@@ -162,17 +163,25 @@ impl<'a> Query<'a> {
     /// Each touched document's best fit and containment among its touched phrasings.
     /// Nothing reads a phrasing's sum after this: it is zeroed as it is read.
     pub fn fit_phrasings(&self, s: &mut Scratch) {
-        for &p in &s.phrasings {
-            let doc = self.index.phrasings[p as usize].doc;
-            let matched = std::mem::take(&mut s.phrasing_matched[p as usize]);
-            self.fit_phrasing(p, matched, &mut s.sums[doc as usize]);
+        // The index's list and the scratch's vectors apart: their lengths and places
+        // are read once, not again after each write.
+        let phrasings = self.index.phrasings.as_slice();
+        let Scratch { phrasings: touched, phrasing_matched, sums, .. } = s;
+        for &p in touched.iter() {
+            let phrasing = &phrasings[p as usize];
+            let matched = std::mem::take(&mut phrasing_matched[p as usize]);
+            self.fit_to(phrasing, matched, &mut sums[phrasing.doc as usize]);
         }
     }
 
     /// Raises a document's fit and containment to a phrasing's, which matched
     /// `matched` of the question's weight.
     pub fn fit_phrasing(&self, p: u32, matched: f32, sums: &mut DocSums) {
-        let phrasing = &self.index.phrasings[p as usize];
+        self.fit_to(&self.index.phrasings[p as usize], matched, sums);
+    }
+
+    /// [`Self::fit_phrasing`] for the phrasing itself.
+    fn fit_to(&self, phrasing: &Phrasing, matched: f32, sums: &mut DocSums) {
         let missing = (phrasing.weight - matched).max(0.0);
         // Scores are never NaN: a plain comparison is `f32::max` here.
         let fit = matched / (self.total + MISSING_PHRASING_WORDS * missing);
