@@ -79,8 +79,11 @@ impl<'a> Query<'a> {
         match self.common {
             Some((common_at, common)) if common_at == at => self.carry_common(common, weight, s),
             _ => {
+                // Slices: their places and lengths stay put while phrasings are listed.
+                let (matched, phrasings) =
+                    (s.phrasing_matched.as_mut_slice(), self.index.phrasings.as_slice());
                 for &p in &self.index.phrasing_postings[id as usize] {
-                    self.add_to_phrasing(p, weight, s);
+                    add_to(p, weight, &mut matched[p as usize], &mut s.phrasings, s.carried, phrasings);
                 }
             }
         }
@@ -102,14 +105,7 @@ impl<'a> Query<'a> {
     /// carried common term's weight if it has that term).
     pub fn add_to_phrasing(&self, p: u32, weight: f32, s: &mut Scratch) {
         let matched = &mut s.phrasing_matched[p as usize];
-        if *matched == 0.0 {
-            s.phrasings.push(p);
-            let (bit, carried) = s.carried;
-            if bit != 0 && self.index.phrasings[p as usize].common & bit != 0 {
-                *matched = carried;
-            }
-        }
-        *matched += weight;
+        add_to(p, weight, matched, &mut s.phrasings, s.carried, &self.index.phrasings);
     }
 
     /// The common term's phrasings that no other term touched, weighed by each
@@ -151,8 +147,10 @@ impl<'a> Query<'a> {
     /// Adds a term to every document that uses it (not to its phrasings), listing new
     /// documents.
     pub fn add_to_documents(&self, (id, weight): (u32, f32), s: &mut Scratch) {
+        // A slice of the sums: its place and length stay put while documents are listed.
+        let all_sums = s.sums.as_mut_slice();
         for &(doc, strength) in &self.index.doc_postings[id as usize] {
-            let sums = &mut s.sums[doc as usize];
+            let sums = &mut all_sums[doc as usize];
             if sums.matched == 0.0 {
                 s.docs.push(doc);
             }
@@ -251,6 +249,26 @@ impl<'a> Query<'a> {
         let contained = (phrasal / lightest).min(self.most_contained);
         (0.5 * most + 0.5 * fit).max(CONTAINED * contained * most.sqrt())
     }
+}
+
+/// [`Query::add_to_phrasing`] for phrasing `p`'s sum `matched`, the phrasings touched
+/// so far and the carried common term ([`Scratch::carried`]).
+fn add_to(
+    p: u32,
+    weight: f32,
+    matched: &mut f32,
+    touched: &mut Vec<u32>,
+    carried: (u32, f32),
+    all: &[Phrasing],
+) {
+    if *matched == 0.0 {
+        touched.push(p);
+        let (bit, carried) = carried;
+        if bit != 0 && all[p as usize].common & bit != 0 {
+            *matched = carried;
+        }
+    }
+    *matched += weight;
 }
 
 /// The question's term (at most one) to weigh by documents' lightest phrasings:
