@@ -104,6 +104,17 @@ impl Scratch {
             self.docs.clear();
         }
     }
+
+    /// Forgets what the question touched once ranking has zeroed it as it read it
+    /// (the phrasings as they were fitted, the documents as they were scored): one
+    /// pass over each instead of two.
+    fn forget_zeroed(&mut self) {
+        debug_assert!(self.docs.iter().all(|&d| self.sums[d as usize].matched == 0.0));
+        debug_assert!(self.phrasings.iter().all(|&p| self.phrasing_matched[p as usize] == 0.0));
+        self.docs.clear();
+        self.phrasings.clear();
+        self.carried = (0, 0.0);
+    }
 }
 
 /// [`rank_query`] for an analysis (for tests).
@@ -123,7 +134,7 @@ fn rank_query(query: &Query, prune: bool) -> Vec<Scored> {
         let mut s = scratch.borrow_mut();
         s.fit_to(index);
         let ranked = rank_with(query, &mut s, prune);
-        s.clear(false);
+        s.forget_zeroed();
         s.probed.clear();
         s.probe_matched = 0.0;
         ranked
@@ -157,17 +168,67 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
             query.fit_common(None, s);
         }
     }
-    let mut ranked: Vec<Scored> = Vec::with_capacity(KEEP + 1);
+    let mut best = Best::default();
+    // Each document's sums are read once, here: zeroed as they are read.
     for &doc in &s.docs {
-        let sums = &s.sums[doc as usize];
+        let blended = query.blend(&std::mem::take(&mut s.sums[doc as usize]));
         // A document whose blend is below the KEEP-th best score cannot rank: no need
         // to weigh its kind of answer and the things it names.
-        if ranked.len() == KEEP && query.blend(sums) < ranked[KEEP - 1].score {
+        if best.is_full() && blended < best.kth {
             continue;
         }
-        keep_best(&mut ranked, Scored { doc, score: query.score(doc, sums) });
+        best.keep(Scored { doc, score: query.score_blended(doc, blended) });
     }
-    ranked
+    best.keys[..best.len].iter().map(|&key| scored_of(key)).collect()
+}
+
+/// The best documents so far (at most [`KEEP`]), best first, as [`rank_key`]s: one
+/// integer comparison a step of the search for a new document's place.
+#[derive(Default)]
+struct Best {
+    keys: [u64; KEEP],
+    len: usize,
+    /// The [`KEEP`]-th best score, once there are [`KEEP`].
+    kth: f32,
+}
+
+impl Best {
+    fn is_full(&self) -> bool {
+        self.len == KEEP
+    }
+
+    /// Adds `scored` if it is among the best.
+    fn keep(&mut self, scored: Scored) {
+        let key = rank_key(scored);
+        let at = self.keys[..self.len].partition_point(|&k| k < key);
+        if at == KEEP {
+            return;
+        }
+        let end = self.len.min(KEEP - 1);
+        self.keys.copy_within(at..end, at + 1);
+        self.keys[at] = key;
+        self.len = end + 1;
+        if self.is_full() {
+            self.kth = scored_of(self.keys[KEEP - 1]).score;
+        }
+    }
+}
+
+/// A ranked document as one number that sorts best first: higher scores (the score's
+/// bits in `f32::total_cmp`'s order, flipped), then lower document numbers. A total
+/// order, so the best [`KEEP`] are the same whichever order documents come in.
+fn rank_key(scored: Scored) -> u64 {
+    let bits = scored.score.to_bits();
+    // Negative scores' bits count down as the score falls: reversed, below the rest.
+    let ascending = if bits >> 31 == 1 { !bits } else { bits | 0x8000_0000 };
+    (u64::from(!ascending) << 32) | u64::from(scored.doc)
+}
+
+/// The document and score a [`rank_key`] was made from.
+fn scored_of(key: u64) -> Scored {
+    let ascending = !((key >> 32) as u32);
+    let bits = if ascending >> 31 == 1 { ascending & 0x7fff_ffff } else { !ascending };
+    Scored { doc: key as u32, score: f32::from_bits(bits) }
 }
 
 /// Once every term is in the candidates' sums (`s.docs`, sorted): the phrasings of
@@ -184,19 +245,11 @@ fn gather_reachable(query: &Query, s: &mut Scratch, floor: f32) {
 }
 
 /// Best first: higher scores, then lower document numbers (a total order, so the
-/// best [`KEEP`] are the same whichever order documents come in).
+/// best [`KEEP`] are the same whichever order documents come in): [`rank_key`]'s
+/// order, for tests.
+#[cfg(test)]
 fn order(a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
-}
-
-/// Adds `scored` to the best documents so far (at most [`KEEP`], best first) if it
-/// is among them.
-fn keep_best(ranked: &mut Vec<Scored>, scored: Scored) {
-    let at = ranked.partition_point(|r| order(r, &scored).is_lt());
-    if at < KEEP {
-        ranked.truncate(KEEP - 1);
-        ranked.insert(at, scored);
-    }
 }
 
 /// Every touched document scored, sorted whole and cut to [`KEEP`]: every term added
@@ -335,5 +388,36 @@ mod tests {
         }
         assert!(cut > 100, "only {cut} questions touched more than {KEEP} documents");
         assert!(common > 100, "only {common} questions had a common term");
+    }
+
+    #[test]
+    fn rank_keys_sort_as_the_order_does_and_give_back_what_they_were_made_from() {
+        let values = [1.0, 0.75, 0.5, 0.5 + f32::EPSILON, f32::MIN_POSITIVE, 0.0, -0.0, -0.25, -1.0];
+        let mut all: Vec<Scored> =
+            values.iter().flat_map(|&score| [7, 0, 3].map(|doc| Scored { doc, score })).collect();
+        for s in &all {
+            let back = scored_of(rank_key(*s));
+            assert_eq!((back.doc, back.score.to_bits()), (s.doc, s.score.to_bits()));
+        }
+        let mut by_key = all.clone();
+        by_key.sort_by_key(|s| rank_key(*s));
+        all.sort_by(order);
+        let bits = |v: &[Scored]| v.iter().map(|s| (s.doc, s.score.to_bits())).collect::<Vec<_>>();
+        assert_eq!(bits(&by_key), bits(&all));
+    }
+
+    #[test]
+    fn the_best_keep_the_leading_documents_in_order() {
+        let mut best = Best::default();
+        let scored: Vec<Scored> =
+            (0..40u32).map(|doc| Scored { doc, score: ((doc * 7) % 11) as f32 / 10.0 }).collect();
+        for s in &scored {
+            best.keep(*s);
+        }
+        let mut sorted = scored.clone();
+        sorted.sort_by(order);
+        let kept: Vec<Scored> = best.keys[..best.len].iter().map(|&k| scored_of(k)).collect();
+        assert_eq!(kept, sorted[..KEEP]);
+        assert_eq!(best.kth, sorted[KEEP - 1].score);
     }
 }

@@ -5,7 +5,7 @@
 use super::{DocSums, Scratch};
 use crate::knowledge::AnswerKind;
 use crate::matcher::analyze::{Analysis, Precision};
-use crate::matcher::index::{DocRef, Index, Lightest, Named};
+use crate::matcher::index::{DocRef, Index, Lightest, Named, Phrasing};
 
 /// How much phrasing words missing from the question count against the fit.
 const MISSING_PHRASING_WORDS: f32 = 0.5;
@@ -79,8 +79,11 @@ impl<'a> Query<'a> {
         match self.common {
             Some((common_at, common)) if common_at == at => self.carry_common(common, weight, s),
             _ => {
+                // Slices: their places and lengths stay put while phrasings are listed.
+                let (matched, phrasings) =
+                    (s.phrasing_matched.as_mut_slice(), self.index.phrasings.as_slice());
                 for &p in &self.index.phrasing_postings[id as usize] {
-                    self.add_to_phrasing(p, weight, s);
+                    add_to(p, weight, &mut matched[p as usize], &mut s.phrasings, s.carried, phrasings);
                 }
             }
         }
@@ -102,14 +105,7 @@ impl<'a> Query<'a> {
     /// carried common term's weight if it has that term).
     pub fn add_to_phrasing(&self, p: u32, weight: f32, s: &mut Scratch) {
         let matched = &mut s.phrasing_matched[p as usize];
-        if *matched == 0.0 {
-            s.phrasings.push(p);
-            let (bit, carried) = s.carried;
-            if bit != 0 && self.index.phrasings[p as usize].common & bit != 0 {
-                *matched = carried;
-            }
-        }
-        *matched += weight;
+        add_to(p, weight, matched, &mut s.phrasings, s.carried, &self.index.phrasings);
     }
 
     /// The common term's phrasings that no other term touched, weighed by each
@@ -118,9 +114,10 @@ impl<'a> Query<'a> {
         let Some((at, common)) = self.common else { return };
         let weight = self.terms[at].1;
         let lightest = &self.index.common[common].lightest;
+        let phrasings = self.index.phrasings.as_slice();
         let fit = |l: &Lightest, sums: &mut DocSums| {
             for p in l.phrasings() {
-                self.fit_phrasing(p, weight, sums);
+                self.fit_to(&phrasings[p as usize], weight, sums);
             }
         };
         match docs {
@@ -150,8 +147,10 @@ impl<'a> Query<'a> {
     /// Adds a term to every document that uses it (not to its phrasings), listing new
     /// documents.
     pub fn add_to_documents(&self, (id, weight): (u32, f32), s: &mut Scratch) {
+        // A slice of the sums: its place and length stay put while documents are listed.
+        let all_sums = s.sums.as_mut_slice();
         for &(doc, strength) in &self.index.doc_postings[id as usize] {
-            let sums = &mut s.sums[doc as usize];
+            let sums = &mut all_sums[doc as usize];
             if sums.matched == 0.0 {
                 s.docs.push(doc);
             }
@@ -160,17 +159,27 @@ impl<'a> Query<'a> {
     }
 
     /// Each touched document's best fit and containment among its touched phrasings.
+    /// Nothing reads a phrasing's sum after this: it is zeroed as it is read.
     pub fn fit_phrasings(&self, s: &mut Scratch) {
-        for &p in &s.phrasings {
-            let doc = self.index.phrasings[p as usize].doc;
-            self.fit_phrasing(p, s.phrasing_matched[p as usize], &mut s.sums[doc as usize]);
+        // The index's list and the scratch's vectors apart: their lengths and places
+        // are read once, not again after each write.
+        let phrasings = self.index.phrasings.as_slice();
+        let Scratch { phrasings: touched, phrasing_matched, sums, .. } = s;
+        for &p in touched.iter() {
+            let phrasing = &phrasings[p as usize];
+            let matched = std::mem::take(&mut phrasing_matched[p as usize]);
+            self.fit_to(phrasing, matched, &mut sums[phrasing.doc as usize]);
         }
     }
 
     /// Raises a document's fit and containment to a phrasing's, which matched
     /// `matched` of the question's weight.
     pub fn fit_phrasing(&self, p: u32, matched: f32, sums: &mut DocSums) {
-        let phrasing = &self.index.phrasings[p as usize];
+        self.fit_to(&self.index.phrasings[p as usize], matched, sums);
+    }
+
+    /// [`Self::fit_phrasing`] for the phrasing itself.
+    fn fit_to(&self, phrasing: &Phrasing, matched: f32, sums: &mut DocSums) {
         let missing = (phrasing.weight - matched).max(0.0);
         // Scores are never NaN: a plain comparison is `f32::max` here.
         let fit = matched / (self.total + MISSING_PHRASING_WORDS * missing);
@@ -188,11 +197,15 @@ impl<'a> Query<'a> {
 
     /// A touched document's score from its sums.
     pub fn score(&self, doc: u32, sums: &DocSums) -> f32 {
+        self.score_blended(doc, self.blend(sums))
+    }
+
+    /// A touched document's score from its [`Self::blend`].
+    pub fn score_blended(&self, doc: u32, blended: f32) -> f32 {
         let (index, analysis) = (self.index, self.analysis);
         let d = doc as usize;
         let wrong_kind = wrong_kind(&index.docs[d].kinds, index.docs[d].target, analysis.asks)
             || not_exact(&index.docs[d].kinds, index.docs[d].target, analysis);
-        let blended = self.blend(sums);
         let mut score = blended * if wrong_kind { WRONG_KIND } else { 1.0 };
         if !self.asked.is_empty() && index.names_another(doc, &self.asked) {
             score *= ANOTHER_ENTITY;
@@ -204,7 +217,11 @@ impl<'a> Query<'a> {
     /// the factors, each at most 1, that [`Self::score`] applies, so never below it.
     pub fn blend(&self, sums: &DocSums) -> f32 {
         let coverage = (sums.matched / self.total).min(1.0);
-        (0.5 * coverage + 0.5 * sums.fit).max(CONTAINED * sums.containment * coverage.sqrt())
+        let mixed = 0.5 * coverage + 0.5 * sums.fit;
+        let contained = CONTAINED * sums.containment * coverage.sqrt();
+        // `mixed` is never NaN (coverage is at most 1, a fit is only ever raised by a
+        // comparison): a plain comparison is `f32::max` here, ties included.
+        if contained > mixed { contained } else { mixed }
     }
 
     /// The most a document can score from terms of total weight `weight` whose
@@ -232,6 +249,26 @@ impl<'a> Query<'a> {
         let contained = (phrasal / lightest).min(self.most_contained);
         (0.5 * most + 0.5 * fit).max(CONTAINED * contained * most.sqrt())
     }
+}
+
+/// [`Query::add_to_phrasing`] for phrasing `p`'s sum `matched`, the phrasings touched
+/// so far and the carried common term ([`Scratch::carried`]).
+fn add_to(
+    p: u32,
+    weight: f32,
+    matched: &mut f32,
+    touched: &mut Vec<u32>,
+    carried: (u32, f32),
+    all: &[Phrasing],
+) {
+    if *matched == 0.0 {
+        touched.push(p);
+        let (bit, carried) = carried;
+        if bit != 0 && all[p as usize].common & bit != 0 {
+            *matched = carried;
+        }
+    }
+    *matched += weight;
 }
 
 /// The question's term (at most one) to weigh by documents' lightest phrasings:
