@@ -142,7 +142,7 @@ impl Index {
     }
 
     /// Whether `doc` uses the term.
-    fn doc_has(&self, term: u32, doc: u32) -> bool {
+    pub fn doc_has(&self, term: u32, doc: u32) -> bool {
         self.doc_postings[term as usize].binary_search_by_key(&doc, |&(d, _)| d).is_ok()
     }
 

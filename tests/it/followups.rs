@@ -15,7 +15,7 @@ use storybot::evaluate::{Case, evaluate, read_cases};
 /// (in-scope, out-of-scope) pass rates in percent, each what the set reached
 /// rounded down.
 const DEV_FLOOR: (f64, f64) = (100.0, 100.0);
-const BLIND_TUNED_FLOOR: (f64, f64) = (95.0, 84.0);
+const BLIND_TUNED_FLOOR: (f64, f64) = (98.0, 84.0);
 const BLIND_HELD_OUT_FLOOR: (f64, f64) = (87.0, 68.0);
 const BLIND2_TUNED_FLOOR: (f64, f64) = (81.0, 72.0);
 const BLIND2_HELD_OUT_FLOOR: (f64, f64) = (91.0, 71.0);

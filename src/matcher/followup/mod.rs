@@ -43,9 +43,13 @@ const MAX_OWN_WITH_OPENER: usize = 2;
 /// "which crossing?") and leans on the last answer.
 const MAX_OWN_FRAGMENT: usize = 1;
 /// A message that names its own subject and is answered this surely on its own keeps
-/// that answer when read with the last one would decline it or only offer choices:
-/// "what about analysts?" after the White House asks about the analysts.
+/// that answer when read with the last one would decline it, only offer choices or
+/// answer it under [`SURE_FOLLOWUP`]: "what about analysts?" after the White House
+/// asks about the analysts.
 const SURE_ALONE: f32 = 0.9;
+/// A follow-up's reading with the last answer that answers under this gives way to a
+/// reading alone that clears [`SURE_ALONE`].
+const SURE_FOLLOWUP: f32 = 0.6;
 /// Terms of a question kept for the next follow-up: its own first.
 pub const MAX_ASKED: usize = 6;
 
@@ -131,11 +135,25 @@ impl Matcher {
         let mut candidates = self.candidates_for(&analysis);
         super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
         prefer::prefer_for_followup(story, &mut candidates, focus, &own);
-        candidates.gap_asks_more = self.gap_asks_more(&candidates, &own, bare);
-        let (outcome, score) = prefer::settle(story, &candidates, focus);
+        candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
+        // The last answer already says what is asked: it stands even against a sure
+        // reading alone ("how many soldiers?" after the analysts' hundreds of thousands).
+        let restated = {
+            let best = candidates.entries.first().map(|c| c.entry);
+            restate::last_answer_says_it(story, &self.index, (focus, best), &own, alone.lang)
+        };
+        let (outcome, score) = match restated {
+            Some(entry) => {
+                (Outcome::Answer { entry, also: None }, candidates.ranked.first().map_or(0.0, |r| r.1))
+            }
+            None => prefer::settle(story, &candidates, focus),
+        };
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
-        if answered_surely_alone(&alone, &words, bare) && !matches!(outcome, Outcome::Answer { .. }) {
+        if restated.is_none()
+            && answered_surely_alone(&alone, &words, bare)
+            && !answered_surely(&outcome, score)
+        {
             return alone;
         }
         let asked = asked_terms(&analysis);
@@ -159,13 +177,24 @@ impl Matcher {
     /// something of its own. The last answer's words are in many gaps about the same
     /// subject, so they alone decide nothing ("why?" after the White House is not
     /// "when did the White House say it?").
-    fn gap_asks_more(&self, candidates: &Candidates, own: &Analysis, bare: bool) -> bool {
+    fn gap_asks_more(
+        &self,
+        story: &Story,
+        focus: &Focus,
+        candidates: &Candidates,
+        own: &Analysis,
+        bare: bool,
+    ) -> bool {
         let (Some((gap, score)), Some(top)) = (candidates.gap, candidates.entries.first()) else {
             return true;
         };
+        // A gap about the last answer that fits a follow-up with words of its own better
+        // than any entry says what the article lacks about the very subject it goes on
+        // with ("how many went there?" after the men who fled to Belarus).
+        let near = !bare && matches!(gap, DocRef::Gap(g) if prefer::gap_is_near(story, focus, g));
         let (gap, entry) = (self.index.doc_of(gap), self.index.doc_of(DocRef::Entry(top.entry)));
         let ahead = score >= top.confidence + GAP_AHEAD && !bare;
-        ahead || self.index.has_term_missing_from(own, gap, entry)
+        ahead || (near && score > top.confidence) || self.index.has_term_missing_from(own, gap, entry)
     }
 
     /// The terms a question is read as, its own first: what a follow-up to it takes.
@@ -226,6 +255,13 @@ fn answered_surely_alone(alone: &Decision, words: &[String], bare: bool) -> bool
     answered && !bare && !words.iter().any(|w| reference::is_referring(w))
 }
 
+/// Whether a follow-up's reading with the last answer answers it, and surely enough
+/// to stand against a sure reading alone: "а аналитики?" after the White House read
+/// with its words fits the veterans' entry only loosely.
+fn answered_surely(outcome: &Outcome, score: f32) -> bool {
+    matches!(outcome, Outcome::Answer { .. }) && score >= SURE_FOLLOWUP
+}
+
 /// The terms that carry a question's subject: all but question words.
 fn own_terms(analysis: &Analysis) -> impl Iterator<Item = &String> {
     analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK))
@@ -252,5 +288,6 @@ pub fn refers_to_person(question: &str) -> bool {
 }
 
 mod prefer;
+mod restate;
 #[cfg(test)]
 mod tests;

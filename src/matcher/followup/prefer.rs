@@ -50,6 +50,13 @@ pub(super) fn prefer_for_followup(story: &Story, candidates: &mut Candidates, fo
     candidates.ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
 }
 
+/// Whether known gap `gap` is about the last answer: its `related` list names it, so
+/// its note says what the article lacks about that answer's subject ("how many went
+/// there?" after the men who fled to Belarus).
+pub(super) fn gap_is_near(story: &Story, focus: &Focus, gap: usize) -> bool {
+    focus.entry.is_some_and(|e| story.gaps[gap].related.contains(&story.entries[e].id))
+}
+
 /// The decision for a follow-up's candidates: a "did you mean" led by the last
 /// answer's neighbour, alone among the offered entries, answers it (after the airfares,
 /// "куда?" is where the flights go, not where the men flee).

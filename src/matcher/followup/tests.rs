@@ -180,3 +180,32 @@ fn names_come_from_the_knowledge_people_first() {
 fn a_did_you_mean_led_by_the_last_answers_neighbour_answers_it() {
     assert_eq!(after("как изменились цены на авиабилеты из россии?", "куда?"), "flights-destinations");
 }
+
+#[test]
+fn a_follow_up_the_last_answer_already_answers_is_answered_by_it() {
+    // The analysts' answer says "hundreds of thousands of soldiers"; the 300,000 is
+    // the number called up, another figure.
+    assert_eq!(
+        after("сомневаются ли эксперты что армия справится", "сколько там солдат?"),
+        "analysts-doubts"
+    );
+    // "In recent weeks": not the date the story came out.
+    assert_eq!(after("has ukraine won back land?", "when was that?"), "war-territory");
+    // "сделали" stands for what the last answer said was done, as "did" does.
+    assert_eq!(after("Украина вернула земли?", "и когда же это сделали?"), "war-territory");
+    // An answer that states no time leaves "when?" to the entries that do.
+    assert_eq!(after("Who is Alexei Tsydanov?", "when did he say it?"), "tsydanov-when");
+}
+
+#[test]
+fn a_gap_about_the_last_answer_that_fits_best_declines_a_follow_up() {
+    assert_eq!(
+        after("did men run off to belarus?", "so how many are gone there?"),
+        "gap:gap-belarus-numbers"
+    );
+}
+
+#[test]
+fn a_loose_reading_with_the_last_answer_gives_way_to_a_sure_one_alone() {
+    assert_eq!(after("Как Белый дом назвал решение Путина?", "а эксперты?"), "analysts-doubts");
+}

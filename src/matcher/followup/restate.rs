@@ -1,0 +1,94 @@
+//! A follow-up the last answer already answers: "how many soldiers?" after an answer
+//! that says "hundreds of thousands of soldiers", "when did they do it?" after one
+//! that says "in recent weeks". The reader missed it or wants it again; an entry that
+//! only fits the question word better ("how many" → the 300,000 called up, "when" →
+//! the photo's date) would change the subject.
+
+use super::super::analyze::Analysis;
+use super::super::index::{DocRef, Index};
+use super::{Focus, own_terms};
+use crate::knowledge::claims::is_scale_word;
+use crate::knowledge::{AnswerKind, Entry, Story};
+use crate::lang::Lang;
+
+/// Words that say when, or for how long, in an answer: "in recent weeks", "за
+/// последние недели", "seven months". Whole words, lowercase.
+const TIME_WORDS: [&str; 26] = [
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "today",
+    "yesterday",
+    "день",
+    "дня",
+    "дней",
+    "неделя",
+    "недели",
+    "недель",
+    "неделю",
+    "неделе",
+    "месяц",
+    "месяца",
+    "месяцев",
+    "год",
+    "года",
+    "лет",
+    "сегодня",
+    "вчера",
+];
+
+/// Stems of a verb that stands for what the last answer said was done, as "did" does
+/// (a stopword) in "when did they do it?": "а когда они это *сделали*?".
+const DOING: [&str; 1] = ["сдела"];
+
+/// The last answer, when it already says what the follow-up asks: the follow-up asks
+/// for a number or a time, the answer states one, and every word of the follow-up's
+/// own (beyond question words) is one the last answer's entry uses. Unless the best
+/// entry `best` says part of it more to the point, from a sentence it quotes too
+/// ("how many people?" after the order is the 300,000 of it).
+pub(super) fn last_answer_says_it(
+    story: &Story,
+    index: &Index,
+    (focus, best): (&Focus, Option<usize>),
+    own: &Analysis,
+    lang: Lang,
+) -> Option<usize> {
+    let entry = focus.entry?;
+    let kind = own.asks?;
+    if best.is_some_and(|b| b != entry && quotes_overlap(&story.entries[b], &story.entries[entry])) {
+        return None;
+    }
+    let doc = index.doc_of(DocRef::Entry(entry));
+    let used = |t: &String| index.term(t).is_some_and(|t| index.doc_has(t, doc));
+    let all_used = own_terms(own).filter(|t| !DOING.contains(&t.as_str())).all(used);
+    (all_used && states(&story.entries[entry], kind, lang)).then_some(entry)
+}
+
+/// Whether `entry`'s answer in `lang` states a thing of `kind`: it is declared of that
+/// kind, or its words hold one (digits or a scale word for a number, a span of time).
+fn states(entry: &Entry, kind: AnswerKind, lang: Lang) -> bool {
+    let answer = entry.answer.get(lang).to_lowercase();
+    let words = || answer.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    match kind {
+        AnswerKind::Number => {
+            entry.kinds.contains(&AnswerKind::Number)
+                || answer.chars().any(|c| c.is_ascii_digit())
+                || words().any(is_scale_word)
+        }
+        AnswerKind::Date | AnswerKind::Time => {
+            entry.kinds.iter().any(|k| matches!(k, AnswerKind::Date | AnswerKind::Time))
+                || words().any(|w| TIME_WORDS.contains(&w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether two entries quote the same sentence, whole or in part.
+fn quotes_overlap(a: &Entry, b: &Entry) -> bool {
+    a.quotes.iter().any(|qa| b.quotes.iter().any(|qb| qa.contains(qb.as_str()) || qb.contains(qa.as_str())))
+}
