@@ -1,6 +1,7 @@
 //! Names and descriptions in a question: a place the story never names asked about in
 //! a yes/no question, and a place asked about by a description ("the Central Asian
-//! neighbour"). The questions are written for these tests, not taken from any eval set.
+//! neighbour", "the Balkan country"). The questions are written for these tests, not
+//! taken from any eval set.
 
 use std::path::Path;
 
@@ -35,10 +36,13 @@ fn a_yes_no_question_about_a_place_the_story_never_names_is_declined() {
 #[test]
 fn a_place_asked_about_by_its_description_is_the_place() {
     let engine = engine();
-    for question in
-        ["What about the Central Asian neighbour?", "Did cars queue at the Central Asian frontier?"]
-    {
+    for (question, place) in [
+        ("What about the Central Asian neighbour?", "Kazakhstan"),
+        ("Did cars queue at the Central Asian frontier?", "Kazakhstan"),
+        ("Can Russians fly to the Balkan country without a visa?", "Serbia"),
+        ("в балканскую страну пускают без визы?", "Сербия"),
+    ] {
         let reply = storybot::reply::plain(&engine.ask(question, None).reply);
-        assert!(reply.contains("Kazakhstan"), "{question}: {reply}");
+        assert!(reply.contains(place), "{question}: {reply}");
     }
 }
