@@ -45,6 +45,10 @@ pub struct Analyzer {
     /// By first letter (a typo rarely changes it), by length in characters.
     vocabulary: HashMap<char, Vec<Vec<(String, u64)>>>,
     known_stems: HashSet<String>,
+    /// Stems of words the knowledge uses only inside the lexicon's phrases of two or
+    /// more words ("central asian"): known inside the phrase, but alone ("an *Asian*
+    /// airline") such a word may still be a name the story never uses.
+    phrase_stems: HashSet<String>,
     /// The stem of every knowledge word, and whether the word was learned for typo
     /// correction yet: each is stemmed once, and questions, which mostly use the
     /// knowledge's words, look their stems up instead of stemming them again.
@@ -122,6 +126,7 @@ impl Analyzer {
             phrase_starts: HashMap::default(),
             vocabulary: HashMap::default(),
             known_stems: HashSet::default(),
+            phrase_stems: HashSet::default(),
             stem_cache: HashMap::default(),
             capitalized: HashSet::default(),
             article_words: HashSet::default(),
@@ -140,7 +145,10 @@ impl Analyzer {
         // Each word becomes vocabulary for typo correction as it is stemmed.
         let stemmed: Vec<Vec<String>> = phrases
             .iter()
-            .map(|words| words.iter().map(|w| self.knowledge_stem(w, true)).collect::<Vec<_>>())
+            .map(|words| {
+                let phrase = words.len() >= 2;
+                words.iter().map(|w| self.synonym_stem(w, phrase)).collect::<Vec<_>>()
+            })
             .filter(|s| !s.is_empty())
             .collect();
         let Some(first) = stemmed.first() else { return phrases };
@@ -153,6 +161,19 @@ impl Analyzer {
             self.synonyms.entry(phrase).or_insert_with(|| canonical.clone());
         }
         phrases
+    }
+
+    /// The stem of a synonym phrase's word, learned; a word only a phrase of two or
+    /// more words uses so far is noted in `phrase_stems`.
+    fn synonym_stem(&mut self, word: &str, in_phrase: bool) -> String {
+        let stem = self.stem_known(word);
+        let phrase_only =
+            in_phrase && (self.phrase_stems.contains(&stem) || !self.known_stems.contains(&stem));
+        let stem = self.knowledge_stem(word, true);
+        if phrase_only {
+            self.phrase_stems.insert(stem.clone());
+        }
+        stem
     }
 
     /// The stem of a knowledge word; with `learn`, the word becomes vocabulary for
@@ -169,6 +190,10 @@ impl Analyzer {
         };
         if learn && !learned {
             self.learn_word(word, &stem);
+        }
+        // Used on its own, the word is known alone too.
+        if learn && !self.phrase_stems.is_empty() {
+            self.phrase_stems.remove(&stem);
         }
         stem
     }
@@ -276,13 +301,13 @@ impl Analyzer {
                     .unwrap_or_else(|| stems[i].clone()),
             );
         }
-        let names = words
-            .iter()
-            .zip(&stems)
-            .filter(|(w, s)| {
-                !corrected.contains(*s) && !self.known_stems.contains(*s) && looks_like_name(text, w)
+        let names = (words.iter().zip(&stems).enumerate())
+            .filter(|(i, (w, s))| {
+                let known = self.known_stems.contains(*s)
+                    && (!self.phrase_stems.contains(*s) || self.in_a_phrase(&stems, *i));
+                !corrected.contains(*s) && !known && looks_like_name(text, w)
             })
-            .map(|(_, s)| s.clone())
+            .map(|(_, (_, s))| s.clone())
             .collect();
         let mut analysis = self.terms_of_stems(&words, stems);
         analysis.names = names;
@@ -304,6 +329,17 @@ impl Analyzer {
     /// Whether `word` (normalized) is one of the lexicon's stop words.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)
+    }
+
+    /// Whether the stem at `at` is read with its neighbours as one of the lexicon's
+    /// phrases ("*central asian*"). Only a known word written with a capital is
+    /// looked up, so the cost stays with the few such words.
+    fn in_a_phrase(&self, stems: &[String], at: usize) -> bool {
+        (2..=MAX_PHRASE.min(stems.len())).any(|len| {
+            let first = (at + 1).saturating_sub(len);
+            (first..=at.min(stems.len() - len))
+                .any(|from| self.synonyms.contains_key(&stems[from..from + len]))
+        })
     }
 
     /// The terms of `words`, stemmed as `stems`; a stem that is its own term is moved

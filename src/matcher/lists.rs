@@ -241,9 +241,37 @@ pub fn requests_a_list(words: &[String]) -> bool {
 const EVERY: [&str; 9] = ["all", "every", "each", "все", "всё", "всех", "каждый", "каждую", "списком"];
 
 /// Whether a question asks for every item of what it names: it requests a list
-/// ([`requests_a_list`]) or says "all" / "every".
+/// ([`requests_a_list`]), says "all" / "every", or asks "which" of a plural
+/// ([`asks_which_of_many`]).
 pub fn asks_for_every_item(words: &[String]) -> bool {
-    requests_a_list(words) || words.iter().any(|w| EVERY.contains(&w.as_str()))
+    requests_a_list(words) || words.iter().any(|w| EVERY.contains(&w.as_str())) || asks_which_of_many(words)
+}
+
+/// Words that open an English question for a kind of thing ("*which* borders").
+const WHICH: [&str; 2] = ["which", "what"];
+/// Verbs that follow a plural subject or open the rest of a question about it
+/// ("which borders *have* queues", "what countries *are* people going to", "which
+/// countries *did* the flights go to"); a verb in "-s" is singular ("what *happens*").
+const PLURAL_VERB: [&str; 13] =
+    ["are", "were", "have", "had", "do", "did", "does", "can", "could", "will", "would", "might", "may"];
+/// Words between "which" and its plural noun, at most ("which *border* crossings").
+const WHICH_NOUN_WORDS: usize = 2;
+
+/// Whether an English question asks which things of a kind, in the plural: "which /
+/// what" and a noun in "-s" ("borders", "countries", "border crossings") followed by a
+/// verb ("have", "are", "did"). Asked in the plural, it wants every such thing, as
+/// "all" does: not the one entry that gives a share of them.
+fn asks_which_of_many(words: &[String]) -> bool {
+    let plural = |w: &str| {
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+    };
+    words.iter().enumerate().filter(|(_, w)| WHICH.contains(&w.as_str())).any(|(at, _)| {
+        (1..=WHICH_NOUN_WORDS).any(|len| {
+            let noun = words.get(at + len).map_or("", String::as_str);
+            let next = words.get(at + len + 1).map_or("", String::as_str);
+            plural(noun) && PLURAL_VERB.contains(&next)
+        })
+    })
 }
 
 /// A share of a narrow entry's quoted text that a wider entry's quotes must hold for
@@ -315,86 +343,4 @@ pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candi
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::matcher::question::{NEGATION, SAYING};
-
-    fn terms(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| w.to_string()).collect()
-    }
-
-    #[test]
-    fn a_question_for_all_the_text_names_of_a_kind_is_told_apart() {
-        let stop =
-            |w: &str| ["the", "does", "in", "inside", "all", "about", "which", "какие", "в"].contains(&w);
-        let asks = |q: &str| asks_for_all_named(&crate::matcher::normalize::words(q), stop);
-        assert!(asks("list every country the article names"));
-        assert!(asks("which cities does the story mention?"));
-        assert!(asks("list the regions inside russia the article talks about"));
-        assert!(asks("какие страны упоминаются в статье?"));
-        assert!(!asks("which countries does the article say Russians can fly to without visas?"));
-        assert!(!asks("list every country"), "no text named: a list of what?");
-        assert!(!asks("what does the article say about Finland?"), "no verb of naming");
-    }
-
-    #[test]
-    fn a_count_is_read_without_its_count_words() {
-        assert_eq!(
-            without_count("How many countries does the article name?").as_deref(),
-            Some("  countries does the article name?")
-        );
-        assert_eq!(without_count("сколько стран в статье").as_deref(), Some("  стран в статье"));
-        assert_eq!(without_count("which countries does the article name?"), None);
-        assert!(names_as_a_verb(&terms(&["how", "many", "countries", "does", "the", "article", "name"])));
-        assert!(!names_as_a_verb(&terms(&["what", "is", "the", "name", "of", "the", "governor"])));
-    }
-
-    #[test]
-    fn a_request_for_a_list_opens_the_question() {
-        assert!(requests_a_list(&terms(&["name", "all", "the", "countries"])));
-        assert!(requests_a_list(&terms(&["pls", "list", "every", "border"])));
-        assert!(requests_a_list(&terms(&["перечисли", "все", "даты"])));
-        assert!(!requests_a_list(&terms(&["is", "the", "list", "complete"])));
-        assert!(!requests_a_list(&terms(&["is", "serbia", "on", "the", "list"])));
-    }
-
-    #[test]
-    fn a_question_for_every_item_says_all_or_requests_a_list() {
-        assert!(asks_for_every_item(&terms(&["name", "the", "borders"])));
-        assert!(asks_for_every_item(&terms(&["every", "border", "with", "queues"])));
-        assert!(asks_for_every_item(&terms(&["все", "границы", "с", "очередями"])));
-        assert!(!asks_for_every_item(&terms(&["what", "about", "the", "finnish", "border"])));
-    }
-
-    #[test]
-    fn a_bare_list_request_names_nothing() {
-        assert!(only_requests_a_list(&terms(&["перечисли", "все"])));
-        assert!(only_requests_a_list(&terms(&["list", "em"])));
-        assert!(only_requests_a_list(&terms(&["списком", "пожалуйста"])));
-        assert!(!only_requests_a_list(&terms(&["list", "the", "borders"])));
-        assert!(!only_requests_a_list(&terms(&["all", "of", "them"])));
-    }
-
-    #[test]
-    fn a_list_clause_ends_where_the_rest_only_adds_to_it() {
-        let asks = |rest: &str| rest.contains('?') || rest.contains("куда");
-        assert_eq!(list_clause("name everyone, including the photographer", asks), Some("name everyone"));
-        assert_eq!(list_clause("перечисли людей включая фотографа", asks), Some("перечисли людей"));
-        assert_eq!(
-            list_clause("list all countries, I want to check Serbia", asks),
-            Some("list all countries")
-        );
-        assert_eq!(list_clause("перечисли все страны, куда бегут россияне", asks), None);
-        assert_eq!(list_clause("list all countries", asks), None);
-        assert_eq!(list_clause("перечисли все страны, в которые летают", asks), None, "a relative clause");
-        assert_eq!(list_clause("list all countries, that is all of them", asks), None);
-    }
-
-    #[test]
-    fn a_part_asks_with_a_question_word_or_mark() {
-        assert!(part_asks("куда уезжают мужчины", &terms(&["?where", "уезжа", "мужчин"])));
-        assert!(part_asks("and the photo credit?", &terms(&["photograph"])));
-        assert!(!part_asks("including whoever is in the photo credit", &terms(&["includ", "photograph"])));
-        assert!(!part_asks("I want to see if it's there", &terms(&[NEGATION, SAYING])));
-    }
-}
+mod tests;

@@ -176,3 +176,16 @@ fn a_near_tie_whose_quotes_hold_the_answer_is_said_alone() {
         engine().respond_in("what's all this about Belarus?", None, None).decision.map(|d| d.outcome);
     assert!(matches!(outcome, Some(Outcome::Answer { also: None, .. })), "{outcome:?}");
 }
+
+#[test]
+fn or_between_two_verbs_restricts_nothing() {
+    // "или" joins two ways of leaving; as a word of its own it pulled the answer to an
+    // entry that shares it (airfare) rather than the list of where people go.
+    for question in [
+        "назови все страны, куда едут или бегут россияне",
+        "перечисли все страны, куда уезжают или бегут парни",
+        "все страны куда едут или бегут русские мужчины",
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some("where-fleeing"), "{question}");
+    }
+}

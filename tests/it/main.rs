@@ -29,6 +29,7 @@ mod lists;
 mod logs;
 mod matching;
 mod message_parts;
+mod names_asked;
 mod noisy;
 mod premise;
 mod premise_confirm;

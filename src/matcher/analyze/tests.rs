@@ -131,3 +131,15 @@ fn unknown_names_are_told_from_unknown_words() {
     let figure = analyzer.analyze_question("does Russia have 25 million reservists?");
     assert!(figure.names.contains("25000000"), "a number the story never uses: {:?}", figure.names);
 }
+
+#[test]
+fn a_word_known_only_inside_a_phrase_may_still_be_a_name_alone() {
+    let mut lexicon = lexicon();
+    lexicon.synonyms.en.push(vec!["kazakhstan".into(), "steppe republic".into()]);
+    let analyzer = Analyzer::new(&lexicon);
+    let phrase = analyzer.analyze_question("Is the line long at the Steppe Republic border?");
+    assert!(phrase.terms.contains(&"~kazakhstan".to_string()), "{:?}", phrase.terms);
+    assert!(phrase.names.is_empty(), "read as the phrase: {:?}", phrase.names);
+    let alone = analyzer.analyze_question("Do Steppe airlines fly there?");
+    assert!(!alone.names.is_empty(), "alone, a capitalised word the story never uses: {:?}", alone.names);
+}

@@ -36,13 +36,15 @@ pub(in crate::matcher) fn asks_to_confirm(words: &[String]) -> bool {
 
 impl Premises {
     /// Whether a yes/no question names a thing the article never mentions ("нужна ли
-    /// виза в *Монголию*?") that `entry` doesn't speak of: it cannot say whether.
+    /// виза в *Монголию*?", "were flights to *Dubai* selling out?": a lexicon name or
+    /// an unknown one) that `entry` doesn't speak of: it cannot say whether.
     pub(super) fn names_absent(&self, m: &Matcher, analysis: &Analysis, entry: usize) -> bool {
         let yes_no =
             !analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && t != NEGATION && t != ASPECT);
         let doc = m.index.doc_of(DocRef::Entry(entry));
+        let absent = |t: &&String| self.absent.contains(t) || analysis.names.contains(*t);
         yes_no
-            && (analysis.terms.iter().filter(|t| self.absent.contains(t)))
+            && (analysis.terms.iter().filter(absent))
                 .any(|t| m.index.term(t).is_none_or(|id| !doc_has(&m.index, id, doc)))
     }
 
