@@ -58,7 +58,7 @@ pub fn plan(query: &Query, s: &mut Scratch) -> Plan {
         let term = query.terms[order[k]];
         // Planning needs what each document matched, not its phrasings: the probes are
         // scored from the postings, and the candidates' sums start again from zero.
-        query.add_to_documents(term, s);
+        query.add_to_documents(order[k], s);
         done += work(&term);
         // Pruning now could save less than it has cost.
         if 2 * done > total_work {

@@ -153,15 +153,15 @@ fn rank_with(query: &Query, s: &mut Scratch, prune: bool) -> Vec<Scored> {
             gather_reachable(query, s, floor);
         }
         Plan::Documents => {
-            for &term in &query.terms {
-                query.add_to_documents(term, s);
+            for at in 0..query.terms.len() {
+                query.add_to_documents(at, s);
             }
             let floor = prune::reachable(query, s);
             gather_reachable(query, s, floor);
         }
         Plan::Every => {
-            for (at, &term) in query.terms.iter().enumerate() {
-                query.add_to_documents(term, s);
+            for at in 0..query.terms.len() {
+                query.add_to_documents(at, s);
                 query.add_to_phrasings(at, s);
             }
             query.fit_phrasings(s);
@@ -259,8 +259,8 @@ pub(super) fn rank_every_document(index: &Index, analysis: &Analysis) -> Vec<Sco
     let query = Query::new(index, analysis);
     let mut s = Scratch::default();
     s.fit_to(index);
-    for &term in &query.terms {
-        query.add_everywhere(term, &mut s);
+    for at in 0..query.terms.len() {
+        query.add_everywhere(at, &mut s);
     }
     query.fit_phrasings(&mut s);
     let mut all: Vec<Scored> =

@@ -4,7 +4,7 @@
 
 use super::{DocSums, Scratch};
 use crate::knowledge::AnswerKind;
-use crate::matcher::analyze::{Analysis, Precision};
+use crate::matcher::analyze::{Analysis, Precision, QUESTION_MARK};
 use crate::matcher::index::{DocRef, Index, Lightest, Named, Phrasing};
 
 /// How much phrasing words missing from the question count against the fit.
@@ -45,6 +45,16 @@ pub(in crate::matcher) struct Query<'a> {
     /// its common terms, as (its place in `terms`, its place in [`Index::common`]):
     /// its phrasings are weighed document by document ([`crate::matcher::index::Common`]).
     pub common: Option<(usize, usize)>,
+    /// The question words among its terms ("?what", "?say", "?not"), one bit a place in
+    /// `terms`: they only tell apart documents that share another of its terms. (A
+    /// question word weighed above its idf, or after the first 128 places, counts as
+    /// any other term.)
+    question_words: u128,
+    /// The documents some other term of the question has, one bit each, when it has
+    /// question words and other terms: the question words count in these only, and
+    /// no document ranks on question words alone ("what do analysts say?" is not about
+    /// every "what … say" phrasing).
+    with_others: Option<Vec<u64>>,
 }
 
 impl<'a> Query<'a> {
@@ -52,7 +62,7 @@ impl<'a> Query<'a> {
         let n_terms = analysis.terms.len().max(1) as f32;
         let unknown_weight = index.unknown_weight * (LONG_QUESTION / n_terms).min(1.0);
         let (mut terms, mut total) = (Vec::with_capacity(analysis.terms.len()), 0f32);
-        let mut most_contained = 1f32;
+        let (mut most_contained, mut question_words) = (1f32, 0u128);
         for term in &analysis.terms {
             let Some(id) = index.term(term) else {
                 total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
@@ -66,10 +76,32 @@ impl<'a> Query<'a> {
                 total += CORRECTED_DOUBT * unknown_weight;
             }
             total += weight;
+            // A follow-up's bare question word, weighed up, is its question ("куда?").
+            if term.starts_with(QUESTION_MARK) && analysis.weight(term) <= 1.0 && terms.len() < 128 {
+                question_words |= 1 << terms.len();
+            }
             terms.push((id, weight));
         }
         let common = common_term(index, &terms);
-        Query { index, analysis, terms, total, most_contained, asked: index.entities_in(analysis), common }
+        let with_others = documents_with_others(index, &terms, question_words);
+        Query {
+            index,
+            analysis,
+            terms,
+            total,
+            most_contained,
+            asked: index.entities_in(analysis),
+            common,
+            question_words,
+            with_others,
+        }
+    }
+
+    /// The documents the term at `at` counts in, one bit each, when not all that have
+    /// it (a question word beside other terms).
+    fn counts_only_in(&self, at: usize) -> Option<&[u64]> {
+        let question_word = at < 128 && self.question_words >> at & 1 == 1;
+        self.with_others.as_deref().filter(|_| question_word)
     }
 
     /// Adds the question's term at `at` in `terms`: the common term to the phrasings
@@ -82,8 +114,32 @@ impl<'a> Query<'a> {
                 // Slices: their places and lengths stay put while phrasings are listed.
                 let (matched, phrasings) =
                     (s.phrasing_matched.as_mut_slice(), self.index.phrasings.as_slice());
-                for &p in &self.index.phrasing_postings[id as usize] {
-                    add_to(p, weight, &mut matched[p as usize], &mut s.phrasings, s.carried, phrasings);
+                let postings = &self.index.phrasing_postings[id as usize];
+                match self.counts_only_in(at) {
+                    None => {
+                        for &p in postings {
+                            add_to(
+                                p,
+                                weight,
+                                &mut matched[p as usize],
+                                &mut s.phrasings,
+                                s.carried,
+                                phrasings,
+                            );
+                        }
+                    }
+                    Some(docs) => {
+                        for &p in postings.iter().filter(|&&p| has(docs, phrasings[p as usize].doc)) {
+                            add_to(
+                                p,
+                                weight,
+                                &mut matched[p as usize],
+                                &mut s.phrasings,
+                                s.carried,
+                                phrasings,
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -121,7 +177,13 @@ impl<'a> Query<'a> {
             }
         };
         match docs {
-            None => lightest.iter().for_each(|l| fit(l, &mut s.sums[l.doc as usize])),
+            None => match self.counts_only_in(at) {
+                None => lightest.iter().for_each(|l| fit(l, &mut s.sums[l.doc as usize])),
+                Some(docs) => lightest
+                    .iter()
+                    .filter(|l| has(docs, l.doc))
+                    .for_each(|l| fit(l, &mut s.sums[l.doc as usize])),
+            },
             Some(docs) => {
                 let mut at = 0;
                 for &d in docs {
@@ -137,24 +199,37 @@ impl<'a> Query<'a> {
     /// Adds a term to every document and phrasing that uses it, listing new
     /// documents: scoring without the common term's shortcut (for tests).
     #[cfg(test)]
-    pub fn add_everywhere(&self, (id, weight): (u32, f32), s: &mut Scratch) {
-        self.add_to_documents((id, weight), s);
+    pub fn add_everywhere(&self, at: usize, s: &mut Scratch) {
+        self.add_to_documents(at, s);
+        let (id, weight) = self.terms[at];
         for &p in &self.index.phrasing_postings[id as usize] {
-            self.add_to_phrasing(p, weight, s);
+            let doc = self.index.phrasings[p as usize].doc;
+            if self.counts_only_in(at).is_none_or(|docs| has(docs, doc)) {
+                self.add_to_phrasing(p, weight, s);
+            }
         }
     }
 
-    /// Adds a term to every document that uses it (not to its phrasings), listing new
-    /// documents.
-    pub fn add_to_documents(&self, (id, weight): (u32, f32), s: &mut Scratch) {
+    /// Adds the question's term at `at` in `terms` to every document it counts in (not
+    /// to their phrasings), listing new documents.
+    pub fn add_to_documents(&self, at: usize, s: &mut Scratch) {
+        let (id, weight) = self.terms[at];
         // A slice of the sums: its place and length stay put while documents are listed.
         let all_sums = s.sums.as_mut_slice();
-        for &(doc, strength) in &self.index.doc_postings[id as usize] {
+        let mut add = |doc: u32, strength: f32| {
             let sums = &mut all_sums[doc as usize];
             if sums.matched == 0.0 {
                 s.docs.push(doc);
             }
             sums.add(weight, strength);
+        };
+        let postings = &self.index.doc_postings[id as usize];
+        match self.counts_only_in(at) {
+            None => postings.iter().for_each(|&(doc, strength)| add(doc, strength)),
+            Some(docs) => postings
+                .iter()
+                .filter(|&&(doc, _)| has(docs, doc))
+                .for_each(|&(doc, strength)| add(doc, strength)),
         }
     }
 
@@ -269,6 +344,27 @@ fn add_to(
         }
     }
     *matched += weight;
+}
+
+/// Whether document `doc` is among `docs` (one bit each).
+fn has(docs: &[u64], doc: u32) -> bool {
+    docs[doc as usize / 64] >> (doc % 64) & 1 == 1
+}
+
+/// [`Query::with_others`]: the documents the terms other than the question words have,
+/// when there are both kinds.
+fn documents_with_others(index: &Index, terms: &[(u32, f32)], question_words: u128) -> Option<Vec<u64>> {
+    let others = (0..terms.len()).filter(|&at| at >= 128 || question_words >> at & 1 == 0);
+    if question_words == 0 || others.clone().next().is_none() {
+        return None;
+    }
+    let mut docs = vec![0u64; index.docs.len().div_ceil(64)];
+    for at in others {
+        for &(doc, _) in &index.doc_postings[terms[at].0 as usize] {
+            docs[doc as usize / 64] |= 1 << (doc % 64);
+        }
+    }
+    Some(docs)
 }
 
 /// The question's term (at most one) to weigh by documents' lightest phrasings:

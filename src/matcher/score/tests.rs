@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::matcher::analyze::QUESTION_MARK;
 
 #[test]
 fn the_best_documents_are_those_a_whole_sort_finds() {
@@ -50,4 +51,29 @@ fn the_best_keep_the_leading_documents_in_order() {
     let kept: Vec<Scored> = best.keys[..best.len].iter().map(|&k| scored_of(k)).collect();
     assert_eq!(kept, sorted[..KEEP]);
     assert_eq!(best.kth, sorted[KEEP - 1].score);
+}
+
+#[test]
+fn no_document_ranks_on_question_words_alone_beside_other_terms() {
+    let story = crate::knowledge::load(Path::new("knowledge")).unwrap();
+    let index = Index::build(&story);
+    for q in ["What do analysts say?", "what did the white house say?", "Что говорят аналитики?"]
+    {
+        let analysis = index.analyzer.analyze_question(q);
+        let others: Vec<u32> = analysis
+            .terms
+            .iter()
+            .filter(|t| !t.starts_with(QUESTION_MARK))
+            .filter_map(|t| index.term(t))
+            .collect();
+        assert!(!others.is_empty() && analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK)), "{q}");
+        let ranked = rank_pruned(&index, &analysis, false);
+        assert!(!ranked.is_empty(), "{q}");
+        for s in &ranked {
+            let has = |t: u32| index.doc_postings[t as usize].iter().any(|&(d, _)| d == s.doc);
+            assert!(others.iter().any(|&t| has(t)), "{q}: document {} ranks on question words", s.doc);
+        }
+    }
+    // A question of question words alone still ranks what they fit.
+    assert!(!rank_pruned(&index, &index.analyzer.analyze_question("what happened?"), false).is_empty());
 }
