@@ -25,7 +25,10 @@ mod who;
 
 use degree::compared;
 use target::target_terms;
-use who::{NOT_A_SOURCE, asks_source_by_noun, asks_where_not_whose, names_a_body, names_only_who};
+use who::{
+    NOT_A_SOURCE, asks_source_by_noun, asks_where_not_whose, asks_who_inside, names_a_body,
+    names_only_a_body, names_only_who,
+};
 
 /// Factor for a document that does not speak of what the question counts: as much as
 /// an entry whose answer is of the wrong kind loses.
@@ -211,6 +214,7 @@ impl Asked {
         let clock = given::asks_time_of_day(&analysis.words);
         let where_asked = asks_where_not_whose(analysis);
         let source_asked = asks_source_by_noun(analysis);
+        let who_inside = asks_who_inside(analysis);
         let misfit = |r: &DocRef| match *r {
             DocRef::Entry(e) => {
                 let kinds = &index.docs[self.doc(*r) as usize].kinds;
@@ -218,6 +222,7 @@ impl Asked {
                     if why { misfit(kinds, || coverage(index, analysis, &[e], Unknown::All)) } else { 1.0 };
                 let why = if where_asked && names_only_who(kinds) { why.min(OFF_KIND) } else { why };
                 let why = if source_asked && !names_a_body(kinds) { why * NOT_A_SOURCE } else { why };
+                let why = if who_inside && names_only_a_body(kinds) { why.min(OFF_VALUE) } else { why };
                 let off = (date_given && given::date_only(kinds)) || (clock && !given::exact_time(kinds));
                 if off { why.min(OFF_VALUE) } else { why }
             }
