@@ -14,7 +14,7 @@ use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
 use super::premise::confirm::asks_to_confirm;
 use super::question::{is_asking_term, is_question_word};
-use super::score::{Candidates, DocSums, Query, gap_asks_more};
+use super::score::{Candidates, DocSums, Query, SAME_SCORE, gap_asks_more};
 use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
 
@@ -25,7 +25,10 @@ mod who;
 
 use degree::compared;
 use target::target_terms;
-use who::{NOT_A_SOURCE, asks_source_by_noun, asks_where_not_whose, names_a_body, names_only_who};
+use who::{
+    NOT_A_SOURCE, asks_source_by_noun, asks_where_not_whose, asks_who_inside, names_a_body,
+    names_only_a_body, names_only_who,
+};
 
 /// Factor for a document that does not speak of what the question counts: as much as
 /// an entry whose answer is of the wrong kind loses.
@@ -208,8 +211,10 @@ impl Asked {
         let degree = compared(index, &analysis.words);
         let why = asks_why(analysis);
         let date_given = given::date_given(analysis);
+        let clock = given::asks_time_of_day(&analysis.words);
         let where_asked = asks_where_not_whose(analysis);
         let source_asked = asks_source_by_noun(analysis);
+        let who_inside = asks_who_inside(analysis);
         let misfit = |r: &DocRef| match *r {
             DocRef::Entry(e) => {
                 let kinds = &index.docs[self.doc(*r) as usize].kinds;
@@ -217,7 +222,9 @@ impl Asked {
                     if why { misfit(kinds, || coverage(index, analysis, &[e], Unknown::All)) } else { 1.0 };
                 let why = if where_asked && names_only_who(kinds) { why.min(OFF_KIND) } else { why };
                 let why = if source_asked && !names_a_body(kinds) { why * NOT_A_SOURCE } else { why };
-                if date_given && given::date_only(kinds) { why.min(OFF_VALUE) } else { why }
+                let why = if who_inside && names_only_a_body(kinds) { why.min(OFF_VALUE) } else { why };
+                let off = (date_given && given::date_only(kinds)) || (clock && !given::exact_time(kinds));
+                if off { why.min(OFF_VALUE) } else { why }
             }
             _ => 1.0,
         };
@@ -298,16 +305,20 @@ impl Asked {
         if let Some((talk, score)) = c.smalltalk {
             c.smalltalk = Some((talk, adjusted(talk, score)));
         }
-        if let (Some((gap, gap_score)), Some(entry)) = (c.gap, c.entries.first()) {
-            let (gap, entry_doc) = (self.doc(gap), self.doc(DocRef::Entry(entry.entry)));
+        if let (Some((gap, gap_score)), Some(top)) = (c.gap, c.entries.first()) {
+            let gap = self.doc(gap);
             // Asked whose report a fact is, an entry that states the fact answers with its
             // source line, however loosely it fits: a gap on the same subject asks more
-            // only with a word of the question the entry lacks.
-            c.gap_asks_more = if source_asked {
-                index.has_term_missing_from(analysis, gap, entry_doc)
-            } else {
-                gap_asks_more(index, analysis, (gap, gap_score), (entry_doc, entry.confidence))
-            };
+            // only with a word of the question the entry lacks. Each entry tied with the
+            // best is asked: which of them is first is chance.
+            let tied = c.entries.iter().take_while(|e| top.confidence - e.confidence <= SAME_SCORE);
+            c.gap_asks_more = tied.map(|e| (self.doc(DocRef::Entry(e.entry)), e.confidence)).all(|entry| {
+                if source_asked {
+                    index.has_term_missing_from(analysis, gap, entry.0)
+                } else {
+                    gap_asks_more(index, analysis, (gap, gap_score), entry)
+                }
+            });
         }
     }
 

@@ -191,6 +191,11 @@ impl Index {
         self.core.get(doc as usize).map_or(&[], |c| c.get(lang).as_slice())
     }
 
+    /// Whether `doc` names `thing`.
+    pub fn names_thing(&self, doc: u32, thing: Named) -> bool {
+        self.doc_entities[doc as usize].contains(&thing)
+    }
+
     /// Whether `doc` is about another thing of a kind the question names: it names
     /// none of the question's countries but names another country.
     pub fn names_another(&self, doc: u32, asked: &[Named]) -> bool {

@@ -25,6 +25,7 @@ use crate::knowledge::names::{Names, Stemmers};
 
 pub(super) mod confirm;
 mod dates;
+mod swap;
 mod which;
 
 /// At most this many of the article's figures are tried in place of a wrong one: each
@@ -213,9 +214,8 @@ impl Premises {
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
         let confirms = one_part && confirm::asks_to_confirm(&analysis.words);
-        if confirms && let Some((entry, score)) = self.credited_elsewhere(m, analysis, &outcome) {
-            let outcome = Outcome::Answer { entry, also: None };
-            return Checked { outcome, score, correction: Some(Correction::Claim) };
+        if let Some(checked) = self.named_otherwise(m, analysis, &outcome, confirms) {
+            return checked;
         }
         if let Outcome::Answer { entry, also } = outcome
             && one_part

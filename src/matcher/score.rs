@@ -283,6 +283,14 @@ const GAP_CLOSE_ENTRY: f32 = 0.75;
 /// *stop*) fits only middlingly.
 pub const GAP_EXACT: f32 = 0.95;
 const EXACT_GAP_ENTRY: f32 = 0.85;
+/// A gap fitting this well is asked in its own words, up to a word ("who's the author",
+/// "Кто автор?"): it wins over any entry not asked in its own words, however many of a
+/// short question's few terms the entry shares through synonyms ("who *wrote* about
+/// the analysts' doubts" is no byline).
+const GAP_VERBATIM: f32 = 0.97;
+/// Entries this close in score are equally good answers: a gap asks for more only
+/// when it asks for more than each of them.
+pub const SAME_SCORE: f32 = 0.002;
 /// Scores this close to the best are ties, settled by surface similarity.
 const TIE: f32 = 0.03;
 /// How many leading documents can be in a tie.
@@ -318,6 +326,7 @@ pub fn gap_asks_more(index: &Index, analysis: &Analysis, gap: (u32, f32), entry:
     let ((gap, gap_score), (entry, entry_score)) = (gap, entry);
     entry_score < GAP_CLOSE_ENTRY
         || (gap_score >= GAP_EXACT && entry_score < EXACT_GAP_ENTRY)
+        || (gap_score >= GAP_VERBATIM && entry_score < GAP_EXACT)
         || index.has_term_missing_from(analysis, gap, entry)
 }
 
@@ -332,9 +341,11 @@ pub(super) fn candidates_of(query: &Query) -> Candidates {
     let best = |want| first(want).map(|s| (target(s), s.score));
     let gap_asks_more =
         match (first(|d| matches!(d, DocRef::Gap(_))), first(|d| matches!(d, DocRef::Entry(_)))) {
-            (Some(gap), Some(entry)) => {
-                gap_asks_more(index, analysis, (gap.doc, gap.score), (entry.doc, entry.score))
-            }
+            // Against each entry tied with the best: which of them is first is chance.
+            (Some(gap), Some(entry)) => scored
+                .iter()
+                .filter(|s| matches!(target(s), DocRef::Entry(_)) && entry.score - s.score <= SAME_SCORE)
+                .all(|e| gap_asks_more(index, analysis, (gap.doc, gap.score), (e.doc, e.score))),
             _ => true,
         };
     Candidates {

@@ -141,3 +141,20 @@ fn a_decline_about_one_country_does_not_bring_up_another() {
         assert!(!text.contains(other), "{question}: {text}");
     }
 }
+
+#[test]
+fn who_inside_a_body_is_not_answered_by_the_body() {
+    // The article credits the White House as a whole: asked which person in it, the
+    // entry that names the body says no more, and the decline says so.
+    for question in [
+        "who specifically from the White House used the word desperation?",
+        "кто конкретно в Белом доме назвал это отчаянием?",
+    ] {
+        let (gap, text) = gap_and_reply(question);
+        assert_eq!(gap.as_deref(), Some("gap-white-house-who"), "{question}: {text}");
+    }
+    // What the White House said is still the entry's.
+    let engine = shipped_engine();
+    let (id, text) = crate::support::entry_and_reply(engine, "what did the White House call Putin's move?");
+    assert_eq!(id.as_deref(), Some("white-house-view"), "{text}");
+}

@@ -96,6 +96,30 @@ pub(super) fn date_given(analysis: &Analysis) -> bool {
     asks && !asks_when && states_a_date(&analysis.words)
 }
 
+/// Words after "what time" that make it a span, not a time of day ("what time
+/// *period*").
+const SPAN_NOUNS: [&str; 6] = ["period", "frame", "span", "line", "scale", "zone"];
+/// Word starts after "во сколько" that make it a price or a ratio, not a time of day
+/// ("во сколько *обойдётся*", "во сколько *раз*").
+const NOT_A_TIME_RU: [&str; 6] = ["раз", "обо", "обх", "стои", "оцен", "выйд"];
+
+/// Whether a question asks for a time of day ("*what time* did he speak", "at what
+/// *hour*", "*time of day*", "*во сколько* он выступил", "в котором часу", "время
+/// суток"): only an exact time answers it ([`exact_time`]); a day, a date or any other
+/// fact is no answer to it.
+pub(super) fn asks_time_of_day(words: &[String]) -> bool {
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    (0..words.len()).any(|i| match (at(i), at(i + 1), at(i + 2)) {
+        ("what" | "which", "time", next) => !SPAN_NOUNS.contains(&next),
+        ("what" | "which", "hour", _) | ("time", "of", "day") | ("время", "суток", _) => true,
+        ("котором", "часу", _) => true,
+        ("во", "сколько", next) => {
+            !next.is_empty() && !NOT_A_TIME_RU.iter().any(|s| next.starts_with(s))
+        }
+        _ => false,
+    })
+}
+
 /// Whether `words` name a weekday or a month (an abbreviation, next to a day).
 fn states_a_date(words: &[String]) -> bool {
     let day = |i: Option<usize>| {
@@ -114,6 +138,12 @@ fn states_a_date(words: &[String]) -> bool {
 pub(super) fn date_only(kinds: &[AnswerKind]) -> bool {
     !kinds.is_empty()
         && kinds.iter().all(|k| matches!(k, AnswerKind::Date | AnswerKind::Time | AnswerKind::Exact))
+}
+
+/// Whether an entry's declared kinds say it gives an exact time (`time` and `exact`),
+/// the one answer to a time of day asked ([`asks_time_of_day`]).
+pub(super) fn exact_time(kinds: &[AnswerKind]) -> bool {
+    kinds.contains(&AnswerKind::Time) && kinds.contains(&AnswerKind::Exact)
 }
 
 #[cfg(test)]
@@ -137,5 +167,28 @@ mod tests {
         assert!(!date_given(&none));
         assert!(date_only(&[AnswerKind::Date, AnswerKind::Exact]));
         assert!(!date_only(&[AnswerKind::Time, AnswerKind::Number]) && !date_only(&[]));
+    }
+
+    #[test]
+    fn a_time_of_day_is_asked_by_the_hour_not_by_the_day() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        for asked in [
+            "what time of day did the governor speak",
+            "at what hour did the lines form",
+            "what time did putin sign it",
+            "во сколько губернатор выступил",
+            "в котором часу сделано фото",
+        ] {
+            assert!(asks_time_of_day(&words(asked)), "{asked}");
+        }
+        for not_asked in [
+            "when did the governor speak",
+            "over what time period did men flee",
+            "во сколько раз подорожали билеты",
+            "во сколько обойдется билет",
+            "how many hours do people wait",
+        ] {
+            assert!(!asks_time_of_day(&words(not_asked)), "{not_asked}");
+        }
     }
 }

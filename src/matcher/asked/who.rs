@@ -61,6 +61,40 @@ pub(super) fn names_a_body(kinds: &[AnswerKind]) -> bool {
 /// reporting agency, never to raise a weaker fit over a closer one.
 pub(super) const NOT_A_SOURCE: f32 = 0.9;
 
+/// Words that may stand between "who" and the body it asks inside ("who *exactly* at
+/// the White House").
+const EXACTLY: [&str; 6] = ["exactly", "specifically", "precisely", "конкретно", "именно", "точно"];
+/// Prepositions after "who" that ask for a person inside a body: "who *at* the White
+/// House", "кто *в* Белом доме".
+const INSIDE: [&str; 5] = ["at", "from", "inside", "within", "в"];
+/// "Из" asks inside a body only after a word that singles one out ("кто *конкретно из*
+/// Белого дома"): "кто из агентств" asks which of them.
+const INSIDE_AFTER_EXACTLY: &str = "из";
+/// What the text itself is called: "who *in the article*" asks who the text names.
+const THE_TEXT: [&str; 10] =
+    ["article", "story", "text", "piece", "report", "статье", "тексте", "материале", "заметке", "статьи"];
+
+/// Whether a question asks for a person inside a body ("who *at* the White House
+/// said it?", "кто конкретно *из* Белого дома …?"): an entry that names only the body
+/// does not say who.
+pub(super) fn asks_who_inside(analysis: &Analysis) -> bool {
+    let words = &analysis.words;
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    let Some(who) = words.iter().position(|w| w == "who" || w == "кто") else { return false };
+    let exactly = EXACTLY.contains(&at(who + 1));
+    let inside = if exactly { who + 2 } else { who + 1 };
+    let body = if at(inside + 1) == "the" { inside + 2 } else { inside + 1 };
+    (INSIDE.contains(&at(inside)) || (exactly && at(inside) == INSIDE_AFTER_EXACTLY))
+        && !at(body).is_empty()
+        && !THE_TEXT.contains(&at(body))
+}
+
+/// Whether an entry's declared kinds are only a body (an organization, no person).
+pub(super) fn names_only_a_body(kinds: &[AnswerKind]) -> bool {
+    kinds.contains(&AnswerKind::Organization)
+        && kinds.iter().all(|k| matches!(k, AnswerKind::Organization | AnswerKind::Exact | AnswerKind::List))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +113,22 @@ mod tests {
         assert!(!asks_where_not_whose(&q), "'where … from' asks for an origin");
         let report = analysis("where does the report come", Some(Place), &["?where", ATTRIBUTION]);
         assert!(!asks_where_not_whose(&report), "asked whose report it is");
+    }
+
+    #[test]
+    fn who_inside_a_body_asks_for_a_person_not_the_body() {
+        use AnswerKind::*;
+        for asked in
+            ["who exactly at the white house called it that", "кто конкретно из белого дома это сказал"]
+        {
+            assert!(asks_who_inside(&analysis(asked, Some(Person), &["?who"])), "{asked}");
+        }
+        for not_asked in
+            ["who reported the lines", "who in the article is quoted", "кто из агентств сообщил об этом"]
+        {
+            assert!(!asks_who_inside(&analysis(not_asked, Some(Person), &["?who"])), "{not_asked}");
+        }
+        assert!(names_only_a_body(&[Organization]));
+        assert!(!names_only_a_body(&[Organization, Person]) && !names_only_a_body(&[]));
     }
 }

@@ -1,0 +1,101 @@
+//! A question that names the wrong one of a kind of thing for a fact the article tells
+//! of one: "the photo shows the line at the *Georgian* border, right?" (its one photo
+//! shows the Finnish border), "which border is in the picture, Finland or Georgia?".
+//! Read without the name, the question is answered by an entry that names another
+//! thing of that kind (lexicon `[entities]` group), and not the one asked: the entry's
+//! is the article's. A claim to confirm is corrected with it; a choice of two is
+//! answered with the one the entry names.
+
+use super::{CLAIM_COVER, Checked, Correction, Premises, confirm};
+use crate::matcher::analyze::Analysis;
+use crate::matcher::index::{DocRef, Index, Named};
+use crate::matcher::yes_no::{Unknown, coverage};
+use crate::matcher::{Matcher, Outcome, decide};
+
+/// "Or": a question that offers two things asks which of them.
+const ALTERNATIVE: [&str; 3] = ["or", "или", "либо"];
+
+/// What a question that named the wrong thing gets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Swap {
+    /// A claim to confirm named another thing than the article: `entry` says which.
+    Corrected(usize, f32),
+    /// Of the two things offered, `entry` names one: it answers which.
+    Chosen(usize, f32),
+}
+
+impl Premises {
+    /// The decision for a question that names another reporter (a claim to confirm
+    /// credited elsewhere, [`Premises::credited_elsewhere`]) or another thing than the
+    /// article for the fact it asks about; `None` when it names what the article does.
+    pub(super) fn named_otherwise(
+        &self,
+        m: &Matcher,
+        analysis: &Analysis,
+        outcome: &Outcome,
+        confirms: bool,
+    ) -> Option<Checked> {
+        let credited = confirms.then(|| self.credited_elsewhere(m, analysis, outcome)).flatten();
+        let (entry, score, correction) = match credited {
+            Some((entry, score)) => (entry, score, Some(Correction::Claim)),
+            None => match self.swapped(m, analysis, outcome, confirms)? {
+                Swap::Corrected(entry, score) => (entry, score, Some(Correction::Claim)),
+                Swap::Chosen(entry, score) => (entry, score, None),
+            },
+        };
+        Some(Checked { outcome: Outcome::Answer { entry, also: None }, score, correction })
+    }
+
+    /// The entry that tells which thing the article names where the question, asking
+    /// to confirm a claim (`confirms`) or to choose between two things of one kind,
+    /// names another; `None` when the answer already speaks of what was named.
+    fn swapped(&self, m: &Matcher, analysis: &Analysis, outcome: &Outcome, confirms: bool) -> Option<Swap> {
+        let index = &m.index;
+        let mut named: Vec<(u32, Named)> =
+            index.entity_terms_in(analysis).into_iter().zip(index.entities_in(analysis)).collect();
+        named.dedup_by_key(|(_, thing)| *thing);
+        let offers = analysis.words.iter().any(|w| ALTERNATIVE.contains(&w.as_str()));
+        let choice = match named.as_slice() {
+            [(_, a), (_, b)] if offers && a.0 == b.0 && a != b => true,
+            [_] if confirms && !offers => false,
+            _ => return None,
+        };
+        let things: Vec<Named> = named.iter().map(|&(_, thing)| thing).collect();
+        // An answer that speaks of the thing named already answers about it.
+        if let Outcome::Answer { entry, also } = outcome
+            && [Some(*entry), *also].into_iter().flatten().any(|e| names_any(index, e, &things))
+        {
+            return None;
+        }
+        let terms: Vec<u32> = named.iter().map(|&(t, _)| t).collect();
+        let rest: Vec<&str> = (analysis.words.iter().map(String::as_str))
+            .filter(|w| {
+                let read = index.analyzer.analyze_question(w).terms;
+                !read.iter().filter_map(|t| index.term(t)).any(|t| terms.contains(&t))
+            })
+            .collect();
+        let mut rest = index.analyzer.analyze_question(&rest.join(" "));
+        let (Outcome::Answer { entry, .. }, score) = decide::decide(&m.candidates_for(&rest)) else {
+            return None;
+        };
+        // The entry must be about what the claim says, the thing aside: "Georgia closed
+        // its border, right?" is not corrected with the lines at the Finnish border.
+        rest.terms.retain(|t| !confirm::is_confirm_tag(t));
+        if coverage(index, &rest, &[entry], Unknown::Names) < CLAIM_COVER {
+            return None;
+        }
+        let doc = index.doc_of(DocRef::Entry(entry));
+        if choice {
+            let chosen = things.iter().filter(|&&thing| index.names_thing(doc, thing)).count();
+            (chosen == 1).then_some(Swap::Chosen(entry, score))
+        } else {
+            index.names_another(doc, &things).then_some(Swap::Corrected(entry, score))
+        }
+    }
+}
+
+/// Whether entry `entry` names any of `things`.
+fn names_any(index: &Index, entry: usize, things: &[Named]) -> bool {
+    let doc = index.doc_of(DocRef::Entry(entry));
+    things.iter().any(|&thing| index.names_thing(doc, thing))
+}
