@@ -34,7 +34,7 @@ fn own_question_sets_stay_above_the_floor() {
 /// The held-out sets (`tests/holdout/`, written after the tuning): lower, because
 /// they measure how the matching generalizes; a floor so it cannot quietly get worse.
 const HOLDOUT_IN_SCOPE_FLOOR: f64 = 94.0;
-const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 90.0;
+const HOLDOUT_OUT_OF_SCOPE_FLOOR: f64 = 93.0;
 
 #[test]
 fn held_out_question_sets_stay_above_their_floor() {
@@ -86,7 +86,7 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 34] = [
     ("blind6", 160, "even", 93.0, 85.0, true),
     ("blind7", 160, "odd", 72.0, 85.0, false),
     ("blind7", 160, "even", 76.0, 84.0, false),
-    ("blind8", 160, "odd", 95.0, 92.0, true),
+    ("blind8", 160, "odd", 95.0, 94.0, true),
     ("blind8", 160, "even", 86.0, 90.0, true),
     ("blind9", 160, "odd", 87.0, 89.0, false),
     ("blind9", 160, "even", 87.0, 85.0, false),
@@ -96,14 +96,14 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 34] = [
     ("blind11", 160, "even", 66.0, 76.0, false),
     ("blind12", 160, "odd", 83.0, 78.0, false),
     ("blind12", 160, "even", 89.0, 86.0, false),
-    ("blind13", 160, "odd", 87.0, 95.0, true),
-    ("blind13", 160, "even", 92.0, 97.0, true),
+    ("blind13", 160, "odd", 89.0, 95.0, true),
+    ("blind13", 160, "even", 97.0, 97.0, true),
     ("blind14", 160, "odd", 85.0, 87.0, false),
     ("blind14", 160, "even", 79.0, 87.0, false),
     ("blind15", 160, "odd", 95.0, 90.0, true),
-    ("blind15", 160, "even", 90.0, 90.0, true),
+    ("blind15", 160, "even", 92.0, 90.0, true),
     ("blind16", 160, "odd", 90.0, 74.0, false),
-    ("blind16", 160, "even", 76.0, 80.0, false),
+    ("blind16", 160, "even", 79.0, 80.0, false),
     ("blind17", 160, "odd", 82.0, 85.0, true),
     ("blind17", 160, "even", 90.0, 84.0, true),
 ];
