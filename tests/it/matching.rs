@@ -2,27 +2,12 @@
 //! down: messages of several parts, other countries, sums, scene-setting. The
 //! questions here are written for these tests, not taken from any eval set.
 
-use std::path::Path;
-
-use storybot::engine::Engine;
+use crate::support::{answered, shipped_engine};
 use storybot::matcher::Outcome;
-
-fn engine() -> Engine {
-    Engine::load(Path::new("knowledge")).unwrap()
-}
-
-/// The entry id a question is answered from, or None for a decline.
-fn answered(engine: &Engine, question: &str) -> Option<String> {
-    let decision = engine.ask(question, None).decision.unwrap();
-    match decision.outcome {
-        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
-        _ => None,
-    }
-}
 
 #[test]
 fn a_bare_follow_up_word_is_not_a_question_of_its_own() {
-    let engine = engine();
+    let engine = shipped_engine();
     // "… and when?" asks when the first part happens, not when the story came out.
     for question in ["Are the wrongly drafted men going home, and when?", "will the loan law pass, and when?"]
     {
@@ -32,7 +17,7 @@ fn a_bare_follow_up_word_is_not_a_question_of_its_own() {
 
 #[test]
 fn a_part_asking_only_for_a_figure_asks_about_the_rest() {
-    let engine = engine();
+    let engine = shipped_engine();
     // The article gives no count of leavers: "a number pls" must not fetch the only
     // figure it has (how many could be called up).
     for question in [
@@ -46,7 +31,7 @@ fn a_part_asking_only_for_a_figure_asks_about_the_rest() {
 
 #[test]
 fn an_entry_about_another_country_does_not_answer() {
-    let engine = engine();
+    let engine = shipped_engine();
     let kazakhstan = answered(&engine, "Is Kazakhstan rounding up Russian men and handing them over?");
     assert_ne!(kazakhstan.as_deref(), Some("belarus-roundup"));
     let georgia = answered(&engine, "Did Georgia send the draft dodgers back?");
@@ -57,14 +42,14 @@ fn an_entry_about_another_country_does_not_answer() {
 
 #[test]
 fn a_sum_is_not_a_date() {
-    let engine = engine();
+    let engine = shipped_engine();
     assert_eq!(answered(&engine, "what's 2+2"), None);
     assert_eq!(answered(&engine, "22+0?"), None);
 }
 
 #[test]
 fn a_worry_in_the_preamble_is_said_next_to_the_answer() {
-    let engine = engine();
+    let engine = shipped_engine();
     let message = "We're driving to Finland on Monday. I'm anxious about how many hours we'll be stuck. \
                    What does the article say about the Finnish border?";
     let decision = engine.ask(message, None).decision.unwrap();
@@ -74,7 +59,7 @@ fn a_worry_in_the_preamble_is_said_next_to_the_answer() {
 
 #[test]
 fn an_approximate_figure_does_not_answer_a_question_for_an_exact_one() {
-    let engine = engine();
+    let engine = shipped_engine();
     // The article says the lines stretched "for miles": no exact length.
     assert_eq!(
         answered(&engine, "precisely how many kilometres did the car lines at the Kazakh border stretch?"),
@@ -91,7 +76,7 @@ fn an_approximate_figure_does_not_answer_a_question_for_an_exact_one() {
 
 #[test]
 fn a_figure_the_article_does_not_give_is_not_answered_with_another_fact() {
-    let engine = engine();
+    let engine = shipped_engine();
     // The article's figure is 300,000: a question about 500,000 is answered with that
     // figure or declined, never with the order's background.
     let answer = answered(&engine, "Did Putin say 500,000 men could be called up?");
@@ -100,7 +85,7 @@ fn a_figure_the_article_does_not_give_is_not_answered_with_another_fact() {
 
 #[test]
 fn the_lexicon_reads_everyday_words_for_what_they_mean() {
-    let engine = engine();
+    let engine = shipped_engine();
     // "насчёт" (about) is no content word; "рабочих мест" is the jobs promise.
     let id = answered(&engine, "что власти обещают насчёт рабочих мест призывников?");
     assert!(matches!(id.as_deref(), Some("promise-jobs" | "promises-overview")), "{id:?}");
@@ -115,7 +100,7 @@ fn the_lexicon_reads_everyday_words_for_what_they_mean() {
 
 #[test]
 fn russian_in_latin_letters_and_the_wrong_keyboard_layout_is_read_as_meant() {
-    let engine = engine();
+    let engine = shipped_engine();
     // Each as typed, and as meant: both answer from the same entry.
     for (typed, meant) in [
         ("skolko mogut prizvat?", "сколько могут призвать?"),
@@ -133,7 +118,7 @@ fn russian_in_latin_letters_and_the_wrong_keyboard_layout_is_read_as_meant() {
 
 #[test]
 fn chat_words_people_use_about_this_story_are_known() {
-    let engine = engine();
+    let engine = shipped_engine();
     // Chat fillers ("мб", "хз", "кто-нить") carry nothing; "сфоткал" is who took the photo.
     for (chat, plain) in [
         ("мб кто знает кто сфоткал очередь?", "кто фотограф снимка?"),

@@ -3,27 +3,11 @@
 //! neighbour", "the Balkan country"). The questions are written for these tests, not
 //! taken from any eval set.
 
-use std::path::Path;
-
-use storybot::engine::Engine;
-use storybot::matcher::Outcome;
-
-fn engine() -> Engine {
-    Engine::load(Path::new("knowledge")).unwrap()
-}
-
-/// The entry id a question is answered from, or None for a decline.
-fn answered(engine: &Engine, question: &str) -> Option<String> {
-    let decision = engine.ask(question, None).decision.unwrap();
-    match decision.outcome {
-        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
-        _ => None,
-    }
-}
+use crate::support::{answered, shipped_engine};
 
 #[test]
 fn a_yes_no_question_about_a_place_the_story_never_names_is_declined() {
-    let engine = engine();
+    let engine = shipped_engine();
     // The entry on airfare speaks of every other word: it still cannot say whether
     // it is so of a place it never names.
     for question in ["Were tickets to Bali selling at a premium?", "Did flights to Phuket sell out?"] {
@@ -35,7 +19,7 @@ fn a_yes_no_question_about_a_place_the_story_never_names_is_declined() {
 
 #[test]
 fn a_place_asked_about_by_its_description_is_the_place() {
-    let engine = engine();
+    let engine = shipped_engine();
     for (question, place) in [
         ("What about the Central Asian neighbour?", "Kazakhstan"),
         ("Did cars queue at the Central Asian frontier?", "Kazakhstan"),

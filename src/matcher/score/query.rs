@@ -115,31 +115,15 @@ impl<'a> Query<'a> {
                 let (matched, phrasings) =
                     (s.phrasing_matched.as_mut_slice(), self.index.phrasings.as_slice());
                 let postings = &self.index.phrasing_postings[id as usize];
+                let mut add = |p: u32| {
+                    add_to(p, weight, &mut matched[p as usize], &mut s.phrasings, s.carried, phrasings)
+                };
                 match self.counts_only_in(at) {
-                    None => {
-                        for &p in postings {
-                            add_to(
-                                p,
-                                weight,
-                                &mut matched[p as usize],
-                                &mut s.phrasings,
-                                s.carried,
-                                phrasings,
-                            );
-                        }
-                    }
-                    Some(docs) => {
-                        for &p in postings.iter().filter(|&&p| has(docs, phrasings[p as usize].doc)) {
-                            add_to(
-                                p,
-                                weight,
-                                &mut matched[p as usize],
-                                &mut s.phrasings,
-                                s.carried,
-                                phrasings,
-                            );
-                        }
-                    }
+                    None => postings.iter().for_each(|&p| add(p)),
+                    Some(docs) => postings
+                        .iter()
+                        .filter(|&&p| has(docs, phrasings[p as usize].doc))
+                        .for_each(|&p| add(p)),
                 }
             }
         }

@@ -56,6 +56,11 @@ pub fn entry_and_reply(engine: &Engine, question: &str) -> (Option<String>, Stri
     (answered_entry(engine, &decision.outcome), plain(&for_decision(&engine.story, &decision)))
 }
 
+/// The entry a question is answered from first, or None for anything else.
+pub fn answered(engine: &Engine, question: &str) -> Option<String> {
+    answered_entry(engine, &engine.ask(question, None).decision.unwrap().outcome)
+}
+
 fn answered_entry(engine: &Engine, outcome: &Outcome) -> Option<String> {
     match outcome {
         Outcome::Answer { entry, .. } => Some(engine.story.entries[*entry].id.clone()),
