@@ -260,6 +260,15 @@ impl Matcher {
         {
             outcome = Outcome::NoMatch;
         }
+        // "Is he right to do it?" asks for a verdict the story leaves to its reader; in a
+        // message of several parts a verdict is more often one the asker reports ("my
+        // brother says it's a bad idea") around what they ask.
+        if parts.is_empty()
+            && question::asks_judgment(&analysis.words)
+            && matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
+        {
+            outcome = Outcome::NoMatch;
+        }
         // A request for a list is no yes/no question ([`lists::requests_a_list`]).
         let one_part = parts.is_empty() && !requested;
         // A figure or a word the article contradicts is corrected; a yes/no question
