@@ -181,6 +181,7 @@ impl Matcher {
                     || analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
                     || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
                     || parts::only_says_where(part)
+                    || parts::only_cites_the_article(part)
                     || lists::only_requests_a_list(&analysis.words)
                     || self.asks_only_the_source(&analysis)
                 {

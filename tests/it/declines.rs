@@ -194,3 +194,16 @@ fn weather_at_the_border_and_a_reporters_contacts_are_declined_by_their_gaps() {
         assert_eq!(gap.as_deref(), Some(expected), "{question}: {text}");
     }
 }
+
+#[test]
+fn saying_the_article_reported_it_asks_nothing_of_its_own() {
+    // "в статье же писали" beside a question the story can't answer is no question
+    // about who wrote: the question is declined, not answered with the reporter.
+    for question in [
+        "почему Грузия закрыла границу для россиян? в статье же писали",
+        "почему Армения депортирует россиян? об этом писали в статье",
+    ] {
+        let (_, text) = gap_and_reply(question);
+        assert!(!text.contains("Лоулер"), "{question}: {text}");
+    }
+}
