@@ -181,6 +181,7 @@ impl Matcher {
                     || analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
                     || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
                     || parts::only_says_where(part)
+                    || parts::only_cites_the_article(part)
                     || lists::only_requests_a_list(&analysis.words)
                     || self.asks_only_the_source(&analysis)
                 {
@@ -257,6 +258,15 @@ impl Matcher {
         if unknown.is_some()
             && matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. } | Outcome::Gap { .. })
             && score < subject::CLOSE_FIT
+        {
+            outcome = Outcome::NoMatch;
+        }
+        // "Is he right to do it?" asks for a verdict the story leaves to its reader; in a
+        // message of several parts a verdict is more often one the asker reports ("my
+        // brother says it's a bad idea") around what they ask.
+        if parts.is_empty()
+            && question::asks_judgment(&analysis.words)
+            && matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
         {
             outcome = Outcome::NoMatch;
         }

@@ -383,7 +383,10 @@ fn word_spans<'b>(sentence: &str, letters: &'b mut String) -> Vec<(usize, &'b st
     ranges.into_iter().map(|(at, start, end)| (at, &letters[start..end])).collect()
 }
 
+mod cites;
 pub mod refer;
+
+pub use cites::only_cites_the_article;
 
 #[cfg(test)]
 mod tests;

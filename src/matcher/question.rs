@@ -5,7 +5,10 @@
 use crate::knowledge::AnswerKind;
 
 mod advice;
+mod judgment;
 mod light;
+
+pub use judgment::asks_judgment;
 
 pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len, source_noun_len};
 use light::{after_who_knows, asks_meaning, asks_who_knows, is_attribution, is_saying};

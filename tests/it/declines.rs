@@ -158,3 +158,52 @@ fn who_inside_a_body_is_not_answered_by_the_body() {
     let (id, text) = crate::support::entry_and_reply(engine, "what did the White House call Putin's move?");
     assert_eq!(id.as_deref(), Some("white-house-view"), "{text}");
 }
+
+#[test]
+fn a_request_for_a_verdict_is_declined_however_well_its_words_fit() {
+    // The story reports the order and the exodus; whether either was right it leaves
+    // to the reader, so the entries about the order or the exodus answer none of these.
+    for question in [
+        "is Putin right to call up 300,000 men?",
+        "was the Kremlin right to mobilize veterans?",
+        "what's your take on the partial mobilization?",
+        "is it morally ok to dodge the draft?",
+        "прав ли Путин, что призывает резервистов?",
+    ] {
+        let (gap, text) = gap_and_reply(question);
+        assert!(
+            gap.is_none()
+                && (text.starts_with("The article doesn't say")
+                    || text.starts_with("В статье об этом не говорится")),
+            "{question}: {text}"
+        );
+    }
+}
+
+#[test]
+fn weather_at_the_border_and_a_reporters_contacts_are_declined_by_their_gaps() {
+    // The story names the crossings and its reporter, not the weather there or how to
+    // reach him: those words must not bring up the entry on the crossing or the reporter.
+    for (question, expected) in [
+        ("will it be cold at the Kazakh border on Saturday?", "gap-border-weather"),
+        ("what's the forecast at the Finland crossing tomorrow?", "gap-border-weather"),
+        ("какая будет погода на КПП с Грузией в выходные?", "gap-border-weather"),
+        ("how do I email the Axios reporter?", "gap-reporter-contact"),
+    ] {
+        let (gap, text) = gap_and_reply(question);
+        assert_eq!(gap.as_deref(), Some(expected), "{question}: {text}");
+    }
+}
+
+#[test]
+fn saying_the_article_reported_it_asks_nothing_of_its_own() {
+    // "в статье же писали" beside a question the story can't answer is no question
+    // about who wrote: the question is declined, not answered with the reporter.
+    for question in [
+        "почему Грузия закрыла границу для россиян? в статье же писали",
+        "почему Армения депортирует россиян? об этом писали в статье",
+    ] {
+        let (_, text) = gap_and_reply(question);
+        assert!(!text.contains("Лоулер"), "{question}: {text}");
+    }
+}

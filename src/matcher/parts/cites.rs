@@ -1,0 +1,76 @@
+//! A part that only says the article reported something ("в статье же писали", "об
+//! этом писали в статье", "the article said so"): it points at the question beside
+//! it and asks nothing itself. Matched alone, its verb of writing would be answered
+//! with who wrote about what.
+
+/// Words that name the text.
+const TEXT: [&str; 10] =
+    ["article", "story", "piece", "статье", "статья", "статьи", "материале", "материал", "заметке", "тексте"];
+/// Verbs that say the text reported it.
+const REPORTED: [&str; 14] = [
+    "said",
+    "says",
+    "wrote",
+    "written",
+    "mentioned",
+    "reported",
+    "писали",
+    "пишут",
+    "написано",
+    "написали",
+    "говорилось",
+    "сказано",
+    "упоминалось",
+    "было",
+];
+/// Words that may stand around them without asking anything.
+const FILLER: [&str; 22] = [
+    "it",
+    "was",
+    "is",
+    "in",
+    "the",
+    "this",
+    "that",
+    "so",
+    "though",
+    "there",
+    "about",
+    "об",
+    "этом",
+    "в",
+    "же",
+    "ведь",
+    "там",
+    "так",
+    "и",
+    "про",
+    "это",
+    "вроде",
+];
+
+/// Whether `part` only says that the article reported something, and asks nothing.
+pub fn only_cites_the_article(part: &str) -> bool {
+    if part.contains('?') {
+        return false;
+    }
+    let words: Vec<String> =
+        part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let is = |list: &[&str], w: &str| list.contains(&w);
+    words.iter().any(|w| is(&TEXT, w))
+        && words.iter().any(|w| is(&REPORTED, w))
+        && words.iter().all(|w| is(&TEXT, w) || is(&REPORTED, w) || is(&FILLER, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_cites_the_article;
+
+    #[test]
+    fn a_part_that_only_says_the_article_reported_it_asks_nothing() {
+        assert!(only_cites_the_article("об этом же писали в статье"));
+        assert!(only_cites_the_article("the article said so though."));
+        assert!(!only_cites_the_article("кто писал эту статью?"), "a question");
+        assert!(!only_cites_the_article("the article said Finland closed the border"), "a claim to check");
+    }
+}
