@@ -11,10 +11,10 @@ fn a_yes_no_question_about_a_place_the_story_never_names_is_declined() {
     // The entry on airfare speaks of every other word: it still cannot say whether
     // it is so of a place it never names.
     for question in ["Were tickets to Bali selling at a premium?", "Did flights to Phuket sell out?"] {
-        assert_eq!(answered(&engine, question), None, "{question}");
+        assert_eq!(answered(engine, question), None, "{question}");
     }
     // A country the article names is answered as before.
-    assert!(answered(&engine, "Were flights to Turkey selling for a premium?").is_some());
+    assert!(answered(engine, "Were flights to Turkey selling for a premium?").is_some());
 }
 
 #[test]
