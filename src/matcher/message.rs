@@ -44,7 +44,7 @@ const MAX_ADDRESS_WORDS: usize = 2;
 
 /// Words that address a group or open a chat message without asking anything ("guys,
 /// what did…", "народ, что…"): before a comma, set aside.
-const ADDRESSES: [&str; 32] = [
+const ADDRESSES: [&str; 35] = [
     "guys",
     "bot",
     "бот",
@@ -63,6 +63,9 @@ const ADDRESSES: [&str; 32] = [
     "yo",
     "ok",
     "okay",
+    "listen",
+    "слушай",
+    "слушайте",
     "so",
     "lol",
     "ребята",
@@ -245,15 +248,16 @@ fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) ->
 /// is Turkey…?"): it asks nothing, and a word such as "народ" or "bot" would otherwise
 /// be matched as the question's subject, or the message read as a greeting.
 fn strip_address(sentence: &str) -> (&str, bool) {
-    if let Some((before, after)) = split_at_pair(sentence, *b", ") {
-        let words = normalized(before);
-        let address = !words.is_empty()
-            && words.split(' ').count() <= MAX_ADDRESS_WORDS
-            && words.split(' ').all(|w| ADDRESSES.contains(&w))
-            && (opens_question(after) || after.contains('?'));
-        if address {
-            return (after.trim(), true);
+    // Addresses may come one after another ("listen, bot, is…"): each before its comma.
+    let mut rest = sentence;
+    for _ in 0..MAX_ADDRESS_WORDS {
+        match comma_address_taken_off(rest) {
+            Some(after) => rest = after,
+            None => break,
         }
+    }
+    if rest.len() < sentence.len() {
+        return (rest, true);
     }
     // Without a comma, only before a question that says it is one: the address words,
     // then a word that opens a question, and a question mark.
@@ -274,6 +278,18 @@ fn strip_address(sentence: &str) -> (&str, bool) {
         }
     }
     (sentence, false)
+}
+
+/// The question after an address and its comma ("guys, what did…"), if `sentence` opens
+/// with one.
+fn comma_address_taken_off(sentence: &str) -> Option<&str> {
+    let (before, after) = split_at_pair(sentence, *b", ")?;
+    let words = normalized(before);
+    let address = !words.is_empty()
+        && words.split(' ').count() <= MAX_ADDRESS_WORDS
+        && words.split(' ').all(|w| ADDRESSES.contains(&w))
+        && (opens_question(after) || after.contains('?'));
+    address.then(|| after.trim())
 }
 
 /// Whether a sentence asks: a question mark, or a word that opens a question.

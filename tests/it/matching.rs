@@ -128,3 +128,25 @@ fn chat_words_people_use_about_this_story_are_known() {
         assert_eq!(answered(engine, chat), expected, "{chat}");
     }
 }
+
+#[test]
+fn a_phrasal_verb_split_by_its_object_still_means_what_it_means() {
+    let engine = shipped_engine();
+    // "turn them in", "hand them over": the pronoun between verb and particle.
+    for question in ["does belarus turn them in?", "would belarus hand them over?"] {
+        assert_eq!(answered(engine, question).as_deref(), Some("belarus-roundup"), "{question}");
+    }
+    let ran_there = answered(engine, "what is belarus doing about the men who ran there?");
+    assert!(matches!(ran_there.as_deref(), Some("belarus-roundup" | "belarus-fled")), "{ran_there:?}");
+}
+
+#[test]
+fn letting_in_or_sheltering_is_corrected_by_the_roundup() {
+    let engine = shipped_engine();
+    // The article says Belarus rounds them up: a question that it lets them in or
+    // shelters them is answered with what it does.
+    for question in ["does belarus shelter the men who fled?", "Белоруссия пускает россиян?"]
+    {
+        assert_eq!(answered(engine, question).as_deref(), Some("belarus-roundup"), "{question}");
+    }
+}

@@ -150,6 +150,9 @@ fn an_address_before_a_comma_is_set_aside() {
     assert_eq!(read_plain("народ, что сказал Белый дом?"), "что сказал Белый дом?");
     assert_eq!(read_plain("народ, чё там Белый дом сказал?"), "чё там Белый дом сказал?", "chat spelling");
     assert_eq!(read_plain("hey guys, where are they going?"), "where are they going?");
+    // Addresses one after another, each before its comma.
+    assert_eq!(read_plain("listen, guys, who took the photo?"), "who took the photo?");
+    assert_eq!(read_plain("слушай, народ, а Грузия пускает всех?"), "а Грузия пускает всех?");
     // Without a comma, before a word that opens a question.
     assert_eq!(read_plain("yo bot 👋 is Serbia visa-free?"), "is Serbia visa-free?");
     assert_eq!(read_plain("привет бот что сказал белый дом?"), "что сказал белый дом?");
