@@ -13,14 +13,17 @@
 
 use std::borrow::Cow;
 
-use super::noise::{
-    after_pivot, first_normalized_word, is_injection, normalized, orders_a_claim, orders_confirmation,
-    strip_role_blocks, without_leading_pivot,
-};
+use super::noise::{first_normalized_word, normalized, strip_role_blocks};
 use super::parts;
 use super::question::is_question_word;
 use super::reference::is_referring;
 use super::turns::{Addressed, split_at_mentions, turns};
+
+mod framing;
+mod orders;
+
+use framing::strip_framing;
+use orders::Orders;
 
 /// Characters of a message scanned for its question: far more than Telegram's 4,096, so
 /// a real message is read to its end, while a pasted book costs bounded time.
@@ -37,51 +40,6 @@ const MAX_QUESTIONS: usize = parts::MAX_PARTS;
 /// to the bot needs to stand on its own: "@bot which region?" asks about the sentences
 /// before it, "@bot сколько человек Путин собирается призвать?" does not.
 const MIN_ADDRESSED_TERMS: usize = 2;
-/// Words of framing before a colon ("quick q for the bot:", "so my question is:").
-const MAX_FRAMING_WORDS: usize = 7;
-/// Words of an address or interjection before a comma ("guys, …", "hey folks, …").
-const MAX_ADDRESS_WORDS: usize = 2;
-
-/// Words that address a group or open a chat message without asking anything ("guys,
-/// what did…", "народ, что…"): before a comma, set aside.
-const ADDRESSES: [&str; 35] = [
-    "guys",
-    "bot",
-    "бот",
-    "folks",
-    "yall",
-    "everyone",
-    "everybody",
-    "friends",
-    "bro",
-    "bros",
-    "dude",
-    "mate",
-    "hey",
-    "hi",
-    "hello",
-    "yo",
-    "ok",
-    "okay",
-    "listen",
-    "слушай",
-    "слушайте",
-    "so",
-    "lol",
-    "ребята",
-    "ребят",
-    "народ",
-    "люди",
-    "друзья",
-    "коллеги",
-    "пацаны",
-    "чат",
-    "привет",
-    "эй",
-    "ну",
-    "короче",
-];
-
 /// Words that open a request without a question mark, besides the question words and
 /// the words that open a question after a joiner ([`parts::OPENERS`]).
 const REQUEST_OPENERS: [&str; 11] = [
@@ -192,104 +150,6 @@ pub fn read<'a>(
         sentences.iter().map(|s| s.text).collect()
     };
     Cow::Owned(join_capped(&focus))
-}
-
-/// The orders a message gives the bot, as its sentences are read.
-#[derive(Default)]
-struct Orders {
-    /// Role text was injected: an order to say a claim that follows is its order too.
-    injected: bool,
-    /// A claim was ordered confirmed.
-    confirm: bool,
-}
-
-impl Orders {
-    /// What of `sentence` is asked: all of it; nothing when it gives an order
-    /// ([`Self::set_aside`]), unless a pivot turns to a question after the order
-    /// ("ignore the above … okay so what did they say", [`after_pivot`]). After an order,
-    /// a pivot that opens a sentence ("ну а кто …") is taken off.
-    fn question_in<'a>(&mut self, sentence: &'a str) -> Option<&'a str> {
-        let ordered = self.injected || self.confirm;
-        if self.set_aside(sentence) {
-            return after_pivot(sentence).filter(|rest| !self.set_aside(rest));
-        }
-        Some(if ordered { without_leading_pivot(sentence) } else { sentence })
-    }
-
-    /// Whether `sentence` gives an order and is set aside: injected role text, an order
-    /// to confirm, or an order to say or write a claim ("напиши, что…"; "скажи, что…"
-    /// only after injected text, since it also asks "tell me what…").
-    fn set_aside(&mut self, sentence: &str) -> bool {
-        let words = normalized(sentence);
-        let confirm = orders_confirmation(&words);
-        self.confirm |= confirm;
-        let injection = !confirm && is_injection(sentence, &words);
-        self.injected |= injection;
-        confirm || injection || orders_a_claim(sentence, &words, self.injected)
-    }
-}
-
-/// Takes framing off before a colon ("quick q for the bot: how long…", "вопрос: что…"):
-/// a few words that ask nothing and name nothing the story knows.
-fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> (&'a str, bool) {
-    let (sentence, addressed) = strip_address(sentence);
-    let Some((before, after)) = split_at_pair(sentence, *b": ") else { return (sentence, addressed) };
-    let words = before.split_whitespace().count();
-    let framing = words <= MAX_FRAMING_WORDS
-        && !before.contains('?')
-        && !after.trim().is_empty()
-        && !opens_question(before)
-        && !names_a_thing(before);
-    if framing { (after.trim(), true) } else { (sentence, addressed) }
-}
-
-/// Takes off an address or interjection that opens a question ("guys, what did…",
-/// "народ, чё там…"; without a comma before a question with a question mark: "yo bot 👋
-/// is Turkey…?"): it asks nothing, and a word such as "народ" or "bot" would otherwise
-/// be matched as the question's subject, or the message read as a greeting.
-fn strip_address(sentence: &str) -> (&str, bool) {
-    // Addresses may come one after another ("listen, bot, is…"): each before its comma.
-    let mut rest = sentence;
-    for _ in 0..MAX_ADDRESS_WORDS {
-        match comma_address_taken_off(rest) {
-            Some(after) => rest = after,
-            None => break,
-        }
-    }
-    if rest.len() < sentence.len() {
-        return (rest, true);
-    }
-    // Without a comma, only before a question that says it is one: the address words,
-    // then a word that opens a question, and a question mark.
-    if !sentence.contains('?') {
-        return (sentence, false);
-    }
-    let mut rest = sentence;
-    for _ in 0..MAX_ADDRESS_WORDS {
-        let trimmed = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        if !ADDRESSES.contains(&normalized(&trimmed[..end]).as_str()) {
-            break;
-        }
-        rest = &trimmed[end..];
-        let after = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if opens_question(after) {
-            return (after, true);
-        }
-    }
-    (sentence, false)
-}
-
-/// The question after an address and its comma ("guys, what did…"), if `sentence` opens
-/// with one.
-fn comma_address_taken_off(sentence: &str) -> Option<&str> {
-    let (before, after) = split_at_pair(sentence, *b", ")?;
-    let words = normalized(before);
-    let address = !words.is_empty()
-        && words.split(' ').count() <= MAX_ADDRESS_WORDS
-        && words.split(' ').all(|w| ADDRESSES.contains(&w))
-        && (opens_question(after) || after.contains('?'));
-    address.then(|| after.trim())
 }
 
 /// Whether a sentence asks: a question mark, or a word that opens a question.

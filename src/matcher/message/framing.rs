@@ -1,0 +1,114 @@
+//! Framing and addresses around a question: "quick q for the bot: …", "guys, …",
+//! "слушайте, бот, …". They ask nothing and name nothing, so they are taken off before
+//! the question is matched.
+
+use super::super::noise::normalized;
+use super::{opens_question, split_at_pair};
+
+/// Words of framing before a colon ("quick q for the bot:", "so my question is:").
+const MAX_FRAMING_WORDS: usize = 7;
+/// Words of an address or interjection before a comma ("guys, …", "hey folks, …").
+const MAX_ADDRESS_WORDS: usize = 2;
+
+/// Words that address a group or open a chat message without asking anything ("guys,
+/// what did…", "народ, что…"): before a comma, set aside.
+const ADDRESSES: [&str; 35] = [
+    "guys",
+    "bot",
+    "бот",
+    "folks",
+    "yall",
+    "everyone",
+    "everybody",
+    "friends",
+    "bro",
+    "bros",
+    "dude",
+    "mate",
+    "hey",
+    "hi",
+    "hello",
+    "yo",
+    "ok",
+    "okay",
+    "listen",
+    "слушай",
+    "слушайте",
+    "so",
+    "lol",
+    "ребята",
+    "ребят",
+    "народ",
+    "люди",
+    "друзья",
+    "коллеги",
+    "пацаны",
+    "чат",
+    "привет",
+    "эй",
+    "ну",
+    "короче",
+];
+
+/// Takes framing off before a colon ("quick q for the bot: how long…", "вопрос: что…"):
+/// a few words that ask nothing and name nothing the story knows.
+pub(super) fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> (&'a str, bool) {
+    let (sentence, addressed) = strip_address(sentence);
+    let Some((before, after)) = split_at_pair(sentence, *b": ") else { return (sentence, addressed) };
+    let words = before.split_whitespace().count();
+    let framing = words <= MAX_FRAMING_WORDS
+        && !before.contains('?')
+        && !after.trim().is_empty()
+        && !opens_question(before)
+        && !names_a_thing(before);
+    if framing { (after.trim(), true) } else { (sentence, addressed) }
+}
+
+/// Takes off an address or interjection that opens a question ("guys, what did…",
+/// "народ, чё там…"; without a comma before a question with a question mark: "yo bot 👋
+/// is Turkey…?"): it asks nothing, and a word such as "народ" or "bot" would otherwise
+/// be matched as the question's subject, or the message read as a greeting.
+fn strip_address(sentence: &str) -> (&str, bool) {
+    // Addresses may come one after another ("listen, bot, is…"): each before its comma.
+    let mut rest = sentence;
+    for _ in 0..MAX_ADDRESS_WORDS {
+        match comma_address_taken_off(rest) {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
+    if rest.len() < sentence.len() {
+        return (rest, true);
+    }
+    // Without a comma, only before a question that says it is one: the address words,
+    // then a word that opens a question, and a question mark.
+    if !sentence.contains('?') {
+        return (sentence, false);
+    }
+    let mut rest = sentence;
+    for _ in 0..MAX_ADDRESS_WORDS {
+        let trimmed = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        if !ADDRESSES.contains(&normalized(&trimmed[..end]).as_str()) {
+            break;
+        }
+        rest = &trimmed[end..];
+        let after = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if opens_question(after) {
+            return (after, true);
+        }
+    }
+    (sentence, false)
+}
+
+/// The question after an address and its comma ("guys, what did…"), if `sentence` opens
+/// with one.
+fn comma_address_taken_off(sentence: &str) -> Option<&str> {
+    let (before, after) = split_at_pair(sentence, *b", ")?;
+    let words = normalized(before);
+    let address = !words.is_empty()
+        && words.split(' ').count() <= MAX_ADDRESS_WORDS
+        && words.split(' ').all(|w| ADDRESSES.contains(&w))
+        && (opens_question(after) || after.contains('?'));
+    address.then(|| after.trim())
+}
