@@ -1,0 +1,285 @@
+//! One message through the matcher, stage by stage: its question read out of the
+//! noise, decided whole and part by part, the parts combined, widened to a list when
+//! a list is asked, declined when it asks off the story's subjects, its premise checked,
+//! and the decision assembled with what the reply offers beside it.
+
+use super::{
+    Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, parts,
+    question, subject, thresholds,
+};
+use crate::knowledge::Story;
+use crate::lang::Lang;
+
+/// What the parts of a message decided, one by one.
+struct PartsDecided {
+    /// The whole message's decision, or the rest's when parts are set aside.
+    whole: (Outcome, f32),
+    parts: Vec<(Outcome, f32)>,
+    /// A known gap in a part that only sets the scene ("I'm worried how long we'd
+    /// wait."): not what the message asks, said next to the answer.
+    context_gap: Option<usize>,
+    /// Each part's subject, when the story never uses it ([`subject::unknown_subject`]).
+    subjects: Vec<(Outcome, Option<subject::Unknown>)>,
+    /// The entries parts answered that ask something of their own ([`lists::part_asks`]).
+    asking: Vec<usize>,
+}
+
+impl Matcher {
+    /// [`Self::decide_with_candidates`]; with `reread`, a message with words typed in the
+    /// other script or layout is read again, once, with them written as meant.
+    pub(super) fn decide_read(
+        &self,
+        story: &Story,
+        message: &str,
+        lang_hint: Option<&str>,
+        reread: bool,
+    ) -> (Decision, Vec<Candidate>) {
+        let read = self.read(message);
+        let question = read.as_ref();
+        let analysis = self.index.analyzer.analyze_question(question);
+        // A Latin word read as an unknown name may be Russian typed on the English
+        // layout, split at a punctuation key ("ueu,thyfnjh"): the message's words tell.
+        let latin_name = || analysis.names.iter().any(|name| name.is_ascii());
+        if reread
+            && (analysis.other_script || latin_name())
+            && let Some(rewritten) = self.index.analyzer.reread_script(message)
+        {
+            return self.decide_read(story, &rewritten, lang_hint, false);
+        }
+        // The question's language; a message of noise alone is answered in its own.
+        let lang = Lang::detect(if question.trim().is_empty() { message } else { question }, lang_hint);
+        let candidates = self.candidates_for(&analysis);
+        let decided = self.decide_parts(question, decide::decide(&candidates));
+        let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
+        let decide::Combined { outcome, score, gap_part } =
+            decide::combine(decided.whole, &decided.parts, decided.context_gap, gap_of);
+        let requested = lists::requests_a_list(&analysis.words);
+        let one_part = decided.parts.is_empty();
+        let (outcome, score) = self.widen_to_lists(
+            story,
+            question,
+            &analysis,
+            &candidates,
+            (outcome, score),
+            &decided.asking,
+            one_part,
+            requested,
+        );
+        let outcome = compare::compared(story, &self.index, &analysis, outcome, &candidates, gap_part);
+        let outcome = self.quiet_gap(&analysis, outcome, lang);
+        // A question about a subject the story never speaks of is declined; no gap is
+        // about it either, since every gap's words are the story's.
+        let unknown = if one_part {
+            subject::unknown_subject(&self.index, &analysis.words)
+        } else {
+            subject::unknown_in_parts(decided.subjects)
+        };
+        // "What's the best *app* to check the queue?": advice about a thing the story never names.
+        let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
+        let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
+        // A figure or a word the article contradicts is corrected; a yes/no question
+        // the answering entry barely speaks of is declined. A request for a list is no
+        // yes/no question ([`lists::requests_a_list`]).
+        let checked =
+            self.premises.check(self, story, question, &analysis, (outcome, score), one_part && !requested);
+        let (outcome, score, correction) = (checked.outcome, checked.score, checked.correction);
+        let outcome = self.quiet_clarify(outcome, &analysis);
+        let gap_part = gap_part.filter(|_| correction.is_none() && matches!(outcome, Outcome::Answer { .. }));
+        // A gap in the scene the message sets, backed only by quotes the answer shows,
+        // would restate the answer.
+        let gap_part = gap_part
+            .filter(|&gap| Some(gap) != decided.context_gap || !decide::gap_restates(story, gap, &outcome));
+        let subject = unknown
+            .map(|u| u.word)
+            .filter(|word| outcome == Outcome::NoMatch && lang == Lang::En && self.safe_to_name(story, word));
+        let mut suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
+        if matches!(outcome, Outcome::Gap { .. } | Outcome::NoMatch) {
+            suggestions = self.quiet_offers(suggestions, &analysis);
+        }
+        let note_head_only = matches!(outcome, Outcome::Gap { gap }
+            if self.gap_names.head_only(&self.index, &analysis, gap, lang));
+        let more = match outcome {
+            Outcome::Answer { entry, also: Some(also) } if correction.is_none() => {
+                decide::further_answers(story, [entry, also], &decided.asking)
+            }
+            _ => Vec::new(),
+        };
+        let decision = Decision {
+            outcome,
+            score,
+            lang,
+            ranked: candidates.ranked,
+            suggestions,
+            gap_part,
+            more,
+            asked: followup::asked_terms(&analysis),
+            correction,
+            subject,
+            note_head_only,
+        };
+        (decision, candidates.entries)
+    }
+
+    /// Splits `question` into its parts and decides each on its own; `whole` is the
+    /// whole message's decision.
+    fn decide_parts(&self, question: &str, whole: (Outcome, f32)) -> PartsDecided {
+        let mut decided = PartsDecided {
+            whole,
+            parts: Vec::new(),
+            context_gap: None,
+            subjects: Vec::new(),
+            asking: Vec::new(),
+        };
+        let unknown = |clause: &str| self.names_unknown(&self.index.analyzer.analyze_question(clause));
+        let split = parts::split_keeping(question, &unknown);
+        let mut analyses: Vec<analyze::Analysis> =
+            split.iter().map(|part| self.index.analyzer.analyze_question(part)).collect();
+        let things = |a: &analyze::Analysis| {
+            (!self.names_unknown(a)).then(|| self.gap_names.thing_terms(&self.index, a))
+        };
+        let referents = parts::refer::carry(&split, &mut analyses, things);
+        let aside: Vec<bool> = analyses
+            .iter()
+            .zip(&referents.absorbed)
+            .map(|(a, &ab)| ab || self.asks_only_the_source(a))
+            .collect();
+        // Parts set aside (absorbed into a part that points back at them, or asking only
+        // for the source): the message asks the rest.
+        if aside.contains(&true)
+            && let Some(rest) = self.whole_without(&split, &analyses, &aside)
+        {
+            decided.whole = rest;
+        }
+        for ((&part, analysis), &absorbed) in split.iter().zip(analyses).zip(&aside) {
+            let part_decided = if absorbed || self.asks_nothing_alone(part, &analysis) {
+                (Outcome::NoMatch, 0.0)
+            } else {
+                self.decide_part(part, &analysis, &mut decided)
+            };
+            decided.parts.push(part_decided);
+        }
+        decided
+    }
+
+    /// Whether a part asks nothing on its own: "… and when?" or "need a number pls" asks
+    /// about the rest of the message, and so does "and who reported it?", which the
+    /// answer's source line answers.
+    fn asks_nothing_alone(&self, part: &str, analysis: &analyze::Analysis) -> bool {
+        let known = |t: &str| self.index.term(t).is_some();
+        analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
+            || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
+            || parts::only_says_where(part)
+            || parts::only_cites_the_article(part)
+            || lists::only_requests_a_list(&analysis.words)
+            || self.asks_only_the_source(analysis)
+    }
+
+    /// One part's decision, noting in `decided` its subject, a gap it only sets the
+    /// scene with, and whether its answer asks something of its own.
+    fn decide_part(
+        &self,
+        part: &str,
+        analysis: &analyze::Analysis,
+        decided: &mut PartsDecided,
+    ) -> (Outcome, f32) {
+        let outcome = match decide::decide(&self.candidates_for(analysis)) {
+            (Outcome::Gap { gap }, score) if parts::is_context(part) => {
+                decided.context_gap.get_or_insert(gap);
+                (Outcome::NoMatch, score)
+            }
+            outcome => outcome,
+        };
+        decided.subjects.push((outcome.0.clone(), subject::unknown_subject(&self.index, &analysis.words)));
+        if let Outcome::Answer { entry, .. } = outcome.0
+            && lists::part_asks(part, &analysis.terms)
+        {
+            decided.asking.push(entry);
+        }
+        outcome
+    }
+
+    /// A request for a list, or for every item of one, is answered by the list entry
+    /// rather than by one item's entry or a near tie beside it; `asking` are the entries
+    /// parts answered that ask something of their own.
+    #[allow(clippy::too_many_arguments)]
+    fn widen_to_lists(
+        &self,
+        story: &Story,
+        question: &str,
+        analysis: &analyze::Analysis,
+        candidates: &Candidates,
+        (mut outcome, mut score): (Outcome, f32),
+        asking: &[usize],
+        one_part: bool,
+        requested: bool,
+    ) -> (Outcome, f32) {
+        outcome = lists::no_list_beside_an_answer(story, outcome, |e| {
+            (one_part && !requested) || asking.contains(&e)
+        });
+        outcome = decide::without_restating_also(story, outcome);
+        let is_list =
+            |o: &Outcome| matches!(o, Outcome::Answer { entry, .. } if lists::is_list(story, *entry));
+        let all_named = || lists::asks_for_all_named(&analysis.words, |w| self.index.analyzer.is_stopword(w));
+        if !is_list(&outcome)
+            && all_named()
+            && let Some(list) = candidates
+                .entries
+                .iter()
+                .find(|c| lists::is_list(story, c.entry) && c.confidence >= thresholds::CLARIFY)
+        {
+            (outcome, score) = (Outcome::Answer { entry: list.entry, also: None }, list.confidence);
+        }
+        if requested
+            && !is_list(&outcome)
+            && let Some((entry, fit)) = self.list_asked(story, question)
+        {
+            (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
+        }
+        if !is_list(&outcome)
+            && all_named()
+            && let Some((entry, fit)) = self.list_counted(story, question)
+        {
+            (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
+        }
+        if lists::asks_for_every_item(&analysis.words) {
+            outcome = lists::widened_to_every_item(story, outcome, candidates);
+        }
+        (outcome, score)
+    }
+
+    /// A gap's note only when the gap is about what was asked, and its head names no
+    /// other thing of a kind the question names; else a plain decline.
+    fn quiet_gap(&self, analysis: &analyze::Analysis, outcome: Outcome, lang: Lang) -> Outcome {
+        match outcome {
+            Outcome::Gap { gap }
+                if !subject::gap_is_about(&self.index, &self.gap_names, analysis, gap)
+                    || self.gap_names.head_strays(&self.index, analysis, gap, lang) =>
+            {
+                Outcome::NoMatch
+            }
+            outcome => outcome,
+        }
+    }
+}
+
+/// Declines an outcome that speaks off the story: a question whose subject the story
+/// never names (`unknown`) unless an entry fits it closely, and, in a message of one
+/// part, a request for a verdict ("is he right to do it?") the story leaves to its
+/// reader. In a message of several parts a verdict is more often one the asker reports
+/// ("my brother says it's a bad idea") around what they ask.
+fn declined_off_story(
+    outcome: Outcome,
+    score: f32,
+    unknown: bool,
+    one_part: bool,
+    analysis: &analyze::Analysis,
+) -> Outcome {
+    let speaks = matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. });
+    if unknown && (speaks || matches!(outcome, Outcome::Gap { .. })) && score < subject::CLOSE_FIT {
+        return Outcome::NoMatch;
+    }
+    if one_part && speaks && question::asks_judgment(&analysis.words) {
+        return Outcome::NoMatch;
+    }
+    outcome
+}
