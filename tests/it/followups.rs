@@ -3,7 +3,9 @@
 //! the sample the bot was built against; `blind.jsonl` was written by writers who saw
 //! only the article, in English and Russian, and `blind2.jsonl` later by another such
 //! writer (pronouns, "and Finland?", "why?", a switch of subject, corrections, details
-//! of the last answer). In each, the odd lines were used to find failures; the even
+//! of the last answer); `blind3.jsonl` later still, adding follow-ups to a question the
+//! bot declined, three-message contexts, a switch of language and a reaction before the
+//! question ("lol ok. and kazakhstan?"). In each, the odd lines were used to find failures; the even
 //! lines are held out, and only their totals were ever read.
 //! Raise the floors when follow-ups improve; never lower them to make a change pass.
 
@@ -19,6 +21,8 @@ const BLIND_TUNED_FLOOR: (f64, f64) = (98.0, 84.0);
 const BLIND_HELD_OUT_FLOOR: (f64, f64) = (87.0, 68.0);
 const BLIND2_TUNED_FLOOR: (f64, f64) = (84.0, 77.0);
 const BLIND2_HELD_OUT_FLOOR: (f64, f64) = (91.0, 78.0);
+const BLIND3_TUNED_FLOOR: (f64, f64) = (65.0, 76.0);
+const BLIND3_HELD_OUT_FLOOR: (f64, f64) = (78.0, 63.0);
 
 fn check(engine: &Engine, name: &str, cases: &[Case], (in_floor, out_floor): (f64, f64)) {
     assert!(cases.iter().all(|c| !c.context.is_empty()), "{name}: every case is a follow-up");
@@ -43,6 +47,11 @@ fn follow_up_sets_stay_above_their_floors() {
     let (tuned, held_out) = halves(&blind2);
     check(&engine, "blind2, odd lines", &tuned, BLIND2_TUNED_FLOOR);
     check(&engine, "blind2, even lines (held out)", &held_out, BLIND2_HELD_OUT_FLOOR);
+    let blind3 = read_cases(Path::new("tests/followups/blind3.jsonl")).unwrap();
+    assert_eq!(blind3.len(), 120, "the third blind set's conversations");
+    let (tuned, held_out) = halves(&blind3);
+    check(&engine, "blind3, odd lines", &tuned, BLIND3_TUNED_FLOOR);
+    check(&engine, "blind3, even lines (held out)", &held_out, BLIND3_HELD_OUT_FLOOR);
 }
 
 /// Lines 1, 3, 5… (indices 0, 2, 4…), used to find failures, and the rest, held out.
