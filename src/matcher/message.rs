@@ -20,6 +20,7 @@ use super::reference::is_referring;
 use super::turns::{Addressed, split_at_mentions, turns};
 
 mod framing;
+mod indirect;
 mod orders;
 
 use framing::strip_framing;
@@ -192,7 +193,7 @@ fn addressed_part<'a>(sentences: &[Sentence<'a>], own_terms: &dyn Fn(&str) -> us
 }
 
 /// The question-bearing sentences of a long message, the last [`MAX_QUESTIONS`]: those
-/// with a question mark; else those that open like a question; else the last two. A
+/// with a question mark or saying the writer wants to know ([`indirect`]); else those that open like a question; else the last two. A
 /// question that points back ("what happened to the men *there*?") and names nothing
 /// itself keeps the sentence before it when that one names a thing (`names_a_thing`):
 /// it is what "there" is; so does a question too bare to stand alone that points back
@@ -204,7 +205,14 @@ fn question_bearing<'a>(
     names_a_thing: &dyn Fn(&str) -> bool,
     own_terms: &dyn Fn(&str) -> usize,
 ) -> Vec<&'a str> {
-    let asking: Vec<usize> = (0..sentences.len()).filter(|&i| sentences[i].text.contains('?')).collect();
+    // A wish to know asks when it has terms enough to stand alone: "I'd like to know
+    // what has been said publicly" only announces the question after it.
+    let asks_here = |i: usize| {
+        let text = sentences[i].text;
+        text.contains('?')
+            || indirect::embedded_question(text).is_some_and(|asked| own_terms(&asked) >= MIN_ADDRESSED_TERMS)
+    };
+    let asking: Vec<usize> = (0..sentences.len()).filter(|&i| asks_here(i)).collect();
     let opening: Vec<usize> = (0..sentences.len()).filter(|&i| opens_question(sentences[i].text)).collect();
     let chosen = if !asking.is_empty() {
         asking

@@ -28,6 +28,7 @@ mod followups;
 mod knowledge_details;
 mod lists;
 mod logs;
+mod long_messages;
 mod matching;
 mod message_parts;
 mod names_asked;

@@ -1,0 +1,48 @@
+//! Long messages whose question is a wish to know, said without a question mark ("He
+//! wanted to know which borders…", "Она хочет узнать, что…"), with a short request after
+//! it that points back at it. The messages are written for these tests, not taken from
+//! any question set.
+
+use storybot::reply::plain;
+
+use crate::support::shipped_engine;
+
+/// The reply to `message` as a Telegram user reads it.
+fn reply(message: &str) -> String {
+    plain(&shipped_engine().respond(message, None).reply)
+}
+
+#[test]
+fn a_wish_to_know_before_a_request_that_points_back_is_the_question() {
+    let message = "I coach a youth football team and we talk about the news after practice on \
+        Fridays, so I keep up as best I can. One of the older boys said his cousin had to leave \
+        Russia in a hurry last week and the family is worried sick. He wanted to know which \
+        borders the men were lining up at. Can you list those for me so I can tell him tomorrow?";
+    let answer = reply(message);
+    for border in ["Finland", "Georgia", "Kazakhstan"] {
+        assert!(answer.contains(border), "{border} missing: {answer}");
+    }
+}
+
+#[test]
+fn a_russian_wish_to_know_is_read_the_same_way() {
+    let message = "Моя мама всё время смотрит новости и потом звонит мне в панике, я уже не знаю, \
+        как её успокоить. Вчера она опять звонила полчаса. Она хочет узнать, что власти обещают \
+        тем, кого призвали, и их семьям. Можешь коротко расписать это, чтобы я ей переслал?";
+    let answer = reply(message);
+    for promise in ["выплат", "кредит", "рабочие места"] {
+        assert!(answer.contains(promise), "{promise} missing: {answer}");
+    }
+}
+
+#[test]
+fn a_wish_that_only_announces_the_question_after_it_is_not_read() {
+    // "what has been said publicly" has too few terms of its own to be asked alone: read
+    // with the real question, its "said" would be answered with who published the story.
+    let message = "Our reading group meets on Sunday and two of the members have family in \
+        Russia, so the mood is heavy. I have my own views, but I'd like to know what has been \
+        said publicly. Does the article quote any religious leaders about the men leaving?";
+    let answer = reply(message);
+    assert!(answer.starts_with("The article doesn't say"), "{answer}");
+    assert!(!answer.contains("Axios story from the World section"), "{answer}");
+}
