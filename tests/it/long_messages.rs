@@ -46,3 +46,17 @@ fn a_wish_that_only_announces_the_question_after_it_is_not_read() {
     assert!(answer.starts_with("The article doesn't say"), "{answer}");
     assert!(!answer.contains("Axios story from the World section"), "{answer}");
 }
+
+#[test]
+fn words_that_announce_the_question_before_a_colon_are_set_aside() {
+    // Past the few words of "quick q:", a preamble that says it asks is still framing: its
+    // glasses, cat and keyboard would count against every entry.
+    let english = "OK my question, and sorry for the typos, my glasses are broken and the cat is \
+        sitting on the keyboard: where have the men been fleeing to?";
+    let answer = reply(english);
+    assert!(answer.contains("Georgia") && answer.contains("Kazakhstan"), "{answer}");
+    let russian = "Ладно, раз уж внук мне тебя установил, спрошу то, о чём мы с соседом спорим уже \
+        неделю: сколько человек Путин собирается призвать?";
+    let answer = reply(russian);
+    assert!(answer.contains("300 000"), "{answer}");
+}

@@ -51,17 +51,30 @@ const ADDRESSES: [&str; 35] = [
 ];
 
 /// Takes framing off before a colon ("quick q for the bot: how long…", "вопрос: что…"):
-/// a few words that ask nothing and name nothing the story knows.
+/// a few words that ask nothing and name nothing the story knows; or, before a question,
+/// words of any number that announce it ("so let me ask the machine, since my grandson
+/// set it up for me: what did…"): their words would count against every entry.
 pub(super) fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> (&'a str, bool) {
     let (sentence, addressed) = strip_address(sentence);
     let Some((before, after)) = split_at_pair(sentence, *b": ") else { return (sentence, addressed) };
     let words = before.split_whitespace().count();
-    let framing = words <= MAX_FRAMING_WORDS
+    let announced = || announces_a_question(before) && opens_question(after.trim_start());
+    let framing = (words <= MAX_FRAMING_WORDS || announced())
         && !before.contains('?')
         && !after.trim().is_empty()
         && !opens_question(before)
         && !names_a_thing(before);
     if framing { (after.trim(), true) } else { (sentence, addressed) }
+}
+
+/// Words that announce a question to come ("let me ask", "my question is", "вопрос
+/// такой", "хочу спросить").
+const ANNOUNCING: [&str; 9] =
+    ["ask", "question", "asking", "вопрос", "спросить", "спрошу", "спрашиваю", "узнать", "уточнить"];
+
+/// Whether `text` announces a question: one of its words is a word of asking.
+fn announces_a_question(text: &str) -> bool {
+    normalized(text).split(' ').any(|word| ANNOUNCING.contains(&word))
 }
 
 /// Takes off an address or interjection that opens a question ("guys, what did…",
