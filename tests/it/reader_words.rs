@@ -1,7 +1,7 @@
 //! A reader's own words for what the article says: a person named by role or post, a
 //! pronoun typed as one word ("ктонить"), "пока" meaning "while", idioms around the
-//! question ("на фоне", "в курсе", "ngl"), a transliterated country, a verb asking for a
-//! list. The questions here are written for these tests, not taken from any eval set.
+//! question ("на фоне", "в курсе", "ngl", "in the first place"), a transliterated
+//! country, a verb asking for a list. The questions here are written for these tests, not taken from any eval set.
 
 use crate::support::{answered, shipped_engine};
 
@@ -45,4 +45,27 @@ fn a_list_asked_with_another_verb_is_the_list() {
         answered(engine, "which places in finland does the article mention").as_deref(),
         Some("places-named")
     );
+}
+
+#[test]
+fn in_the_first_place_asks_when_not_where() {
+    let engine = shipped_engine();
+    for (question, entry) in [
+        ("who reported the exodus in the first place", "exodus-source"),
+        ("why did they flee in the first place", "exodus-why"),
+    ] {
+        assert_eq!(answered(engine, question).as_deref(), Some(entry), "{question}");
+    }
+}
+
+#[test]
+fn a_country_spelled_in_latin_letters_from_russian_is_that_country() {
+    let engine = shipped_engine();
+    // "Gruzia" is Georgia as Russians say it: asked like "Georgian", decided alike.
+    for (gruzia, georgia) in [
+        ("are the queues long at the gruzia crossing", "are the queues long at the georgian crossing"),
+        ("did men go to gruziya", "did men go to georgia"),
+    ] {
+        assert_eq!(answered(engine, gruzia), answered(engine, georgia), "{gruzia}");
+    }
 }

@@ -22,7 +22,7 @@ pub const ASPECT: &str = "?already";
 /// stop words ("still", "yet", "now", "уже") stay dropped. "Пока" before a pronoun is
 /// "while" ("уволят ли, *пока они* воюют?"), as "while" is a stop word in English: read
 /// alone it would be the small talk's "bye", a rare word that outweighs the question.
-pub(super) const ASPECT_PHRASES: [&[&str]; 20] = [
+pub(super) const ASPECT_PHRASES: [&[&str]; 21] = [
     &["already"],
     &["so", "far"],
     &["thus", "far"],
@@ -30,6 +30,8 @@ pub(super) const ASPECT_PHRASES: [&[&str]; 20] = [
     &["by", "now"],
     &["as", "of", "now"],
     &["up", "to", "now"],
+    // "who said so *in the first place*": when, not a place
+    &["in", "the", "first", "place"],
     &["до", "сих", "пор"],
     &["пока", "что"],
     &["пока", "они"],
@@ -62,7 +64,7 @@ pub fn aspect_len(words: &[String]) -> Option<usize> {
 
 /// Whether `word` is the first word of one of [`ASPECT_PHRASES`].
 pub(super) fn opens_an_aspect_phrase(word: &str) -> bool {
-    matches!(word, "already" | "so" | "thus" | "to" | "by" | "as" | "up" | "до" | "пока" | "на" | "к")
+    matches!(word, "already" | "so" | "thus" | "to" | "by" | "as" | "up" | "in" | "до" | "пока" | "на" | "к")
 }
 
 /// The term a verb of meaning becomes in a question about a word ("what does

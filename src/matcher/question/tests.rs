@@ -14,6 +14,8 @@ fn tense_and_aspect_phrases_are_read_whole() {
     assert_eq!(aspect_len(&words("до сих пор уехали")), Some(3));
     assert_eq!(aspect_len(&words("пока они воюют")), Some(2), "'пока' before a pronoun is 'while'");
     assert_eq!(aspect_len(&words("пока бот")), None, "'пока' alone may be a goodbye");
+    assert_eq!(aspect_len(&words("in the first place")), Some(4), "an idiom of time, not a place");
+    assert_eq!(aspect_len(&words("in the photo")), None);
     assert_eq!(aspect_len(&words("so many")), None, "'so' alone is no aspect");
     assert_eq!(aspect_len(&words("far away")), None);
     assert!(!is_asking_term(ASPECT), "it asks for no kind of answer");
