@@ -193,6 +193,10 @@ fn chat_spelling(word: &str) -> Option<&'static str> {
         "govt" | "gvt" => "government",
         "thru" => "through",
         "chto" | "чо" | "че" | "шо" | "што" => "что",
+        // "кто-нибудь" typed as one word: left whole it is a stranger word that the
+        // typo fixer turns into a knowledge word ("ктонить" → "уклонен").
+        "ктонить" | "ктонибудь" | "ктонидь" | "ктолибо" => "кто",
+        "чтонить" | "чтонибудь" | "чтолибо" => "что",
         "када" | "кагда" => "когда",
         "ваще" => "вообще",
         "щас" | "ща" => "сейчас",

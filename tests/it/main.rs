@@ -38,6 +38,7 @@ mod premise_confirm;
 mod premise_swap;
 mod premise_which;
 mod properties;
+mod reader_words;
 mod record_bot;
 #[cfg(unix)]
 mod record_crash;

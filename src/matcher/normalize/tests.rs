@@ -47,6 +47,9 @@ fn chat_spellings_of_function_words_are_standard() {
         ["what", "did", "the", "government", "say", "about", "it"]
     );
     assert_eq!(words("чо там"), ["что", "там"]);
+    // "-нибудь" / "-нить" run into the pronoun: read as the hyphenated form is.
+    assert_eq!(words("ктонить знает"), ["кто", "знает"]);
+    assert_eq!(words("чтонибудь слышно"), ["что", "слышно"]);
 }
 
 #[test]

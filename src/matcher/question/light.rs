@@ -19,8 +19,10 @@ pub const SAYING: &str = "?say";
 pub const ASPECT: &str = "?already";
 
 /// Tense and aspect phrases, as normalized words. Words the lexicon already drops as
-/// stop words ("still", "yet", "now", "уже") stay dropped.
-pub(super) const ASPECT_PHRASES: [&[&str]; 14] = [
+/// stop words ("still", "yet", "now", "уже") stay dropped. "Пока" before a pronoun is
+/// "while" ("уволят ли, *пока они* воюют?"), as "while" is a stop word in English: read
+/// alone it would be the small talk's "bye", a rare word that outweighs the question.
+pub(super) const ASPECT_PHRASES: [&[&str]; 21] = [
     &["already"],
     &["so", "far"],
     &["thus", "far"],
@@ -28,8 +30,16 @@ pub(super) const ASPECT_PHRASES: [&[&str]; 14] = [
     &["by", "now"],
     &["as", "of", "now"],
     &["up", "to", "now"],
+    // "who said so *in the first place*": when, not a place
+    &["in", "the", "first", "place"],
     &["до", "сих", "пор"],
     &["пока", "что"],
+    &["пока", "они"],
+    &["пока", "он"],
+    &["пока", "мы"],
+    &["пока", "я"],
+    &["пока", "ты"],
+    &["пока", "вы"],
     &["на", "данный", "момент"],
     &["на", "текущий", "момент"],
     &["на", "сегодняшний", "день"],
@@ -54,7 +64,7 @@ pub fn aspect_len(words: &[String]) -> Option<usize> {
 
 /// Whether `word` is the first word of one of [`ASPECT_PHRASES`].
 pub(super) fn opens_an_aspect_phrase(word: &str) -> bool {
-    matches!(word, "already" | "so" | "thus" | "to" | "by" | "as" | "up" | "до" | "пока" | "на" | "к")
+    matches!(word, "already" | "so" | "thus" | "to" | "by" | "as" | "up" | "in" | "до" | "пока" | "на" | "к")
 }
 
 /// The term a verb of meaning becomes in a question about a word ("what does
@@ -190,13 +200,13 @@ const POINTING_WORDS: [&str; 13] = [
 /// "wrote *about the* …", "писало *про* …").
 const CONNECTORS: [&str; 10] = ["that", "the", "about", "on", "of", "про", "о", "об", "что", "a"];
 
-/// "Кто-нибудь знает, …", "кто знает, …", "who knows …": the asker looking for
-/// anyone who knows, not a question about a person.
+/// "Кто-нибудь знает, …", "кто знает, …", "кто в курсе, …", "who knows …": the asker
+/// looking for anyone who knows, not a question about a person.
 pub(super) fn asks_who_knows(words: &[String], at: usize) -> bool {
+    let next = |i: usize| words.get(at + i).map_or("", String::as_str);
     matches!(words[at].as_str(), "кто" | "who")
-        && words
-            .get(at + 1)
-            .is_some_and(|next| matches!(next.as_str(), "нибудь" | "нить" | "либо" | "знает" | "knows"))
+        && (matches!(next(1), "нибудь" | "нить" | "либо" | "знает" | "knows")
+            || (next(1), next(2)) == ("в", "курсе"))
 }
 
 /// Where the question after an opening "кто-нибудь знает" / "мб кто знает" / "who
@@ -205,7 +215,7 @@ pub(super) fn after_who_knows(words: &[String]) -> usize {
     let Some(at) = (0..words.len().min(WHO_KNOWS_REACH)).find(|&i| asks_who_knows(words, i)) else {
         return 0;
     };
-    let knows = |i: usize| words.get(i).is_some_and(|w| matches!(w.as_str(), "знает" | "knows"));
+    let knows = |i: usize| words.get(i).is_some_and(|w| matches!(w.as_str(), "знает" | "knows" | "курсе"));
     if knows(at + 1) {
         at + 2
     } else if knows(at + 2) {
@@ -244,6 +254,9 @@ pub(super) fn is_attribution(word: &str) -> bool {
             | "quoted"
             | "quoting"
             | "citation"
+            // "что известно про …" asks what is reported, as "what's reported about"
+            | "известно"
+            | "известны"
             | "источник"
             | "источники"
             | "источников"

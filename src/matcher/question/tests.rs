@@ -12,6 +12,10 @@ fn tense_and_aspect_phrases_are_read_whole() {
     assert_eq!(aspect_len(&words("so far")), Some(2));
     assert_eq!(aspect_len(&words("already fled")), Some(1));
     assert_eq!(aspect_len(&words("до сих пор уехали")), Some(3));
+    assert_eq!(aspect_len(&words("пока они воюют")), Some(2), "'пока' before a pronoun is 'while'");
+    assert_eq!(aspect_len(&words("пока бот")), None, "'пока' alone may be a goodbye");
+    assert_eq!(aspect_len(&words("in the first place")), Some(4), "an idiom of time, not a place");
+    assert_eq!(aspect_len(&words("in the photo")), None);
     assert_eq!(aspect_len(&words("so many")), None, "'so' alone is no aspect");
     assert_eq!(aspect_len(&words("far away")), None);
     assert!(!is_asking_term(ASPECT), "it asks for no kind of answer");
@@ -32,9 +36,18 @@ fn a_verb_of_meaning_after_what_is_light() {
 fn who_knows_asks_for_no_person() {
     let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
     assert_eq!(question_term_at(&words("кто нибудь знает сколько"), 0), None);
+    assert_eq!(question_term_at(&words("кто в курсе сколько"), 0), None);
+    assert_eq!(question_kind(&words("кто в курсе сколько могут призвать")), Some(AnswerKind::Number));
     assert_eq!(question_term_at(&words("who knows how many"), 0), None);
     assert_eq!(question_kind(&words("кто знает сколько могут призвать")), Some(AnswerKind::Number));
     assert_eq!(question_kind(&words("кто губернатор")), Some(AnswerKind::Person));
+}
+
+#[test]
+fn what_is_known_about_asks_what_is_reported() {
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    // A rare word of one source phrasing, it would pull "что известно про X" to the source.
+    assert_eq!(question_term_at(&words("что известно про выплаты"), 1).as_deref(), Some(ATTRIBUTION));
 }
 
 #[test]
