@@ -34,12 +34,13 @@ fn after(previous: &str, question: &str) -> String {
         topic: story.entries[entry].topic.clone(),
         asked: last.asked.clone(),
         person: matcher.person_of(entry, last.lang).map(str::to_string),
+        corrects: false,
     };
     name(story, &matcher.decide_followup(story, question, None, &focus).outcome)
 }
 
 fn reading(question: &str) -> Reading {
-    shipped().1.reading(question)
+    shipped().1.reading(question, false)
 }
 
 #[test]
