@@ -151,6 +151,7 @@ impl Engine {
         let (question, corrects) = match crate::matcher::shift(question) {
             Shift::Return(rest) => return self.alone(&rest, hint, context),
             Shift::Correction(meant) => (Cow::Owned(meant), true),
+            Shift::Aside(question) => (Cow::Owned(question), false),
             Shift::None => (Cow::Borrowed(question), false),
         };
         let lang = Lang::detect(&question, hint.or(Some(context.lang.code())));

@@ -84,3 +84,13 @@ fn a_return_to_an_earlier_subject_is_not_read_with_the_last_answer() {
     ]);
     assert_eq!(replies[2].1, ["tsydanov-who"], "{replies:?}");
 }
+
+#[test]
+fn a_reaction_before_a_follow_up_does_not_hide_it() {
+    let english = chat(&["what did the governor say?", "ok and the white house?"]);
+    assert_eq!(english[1].1, ["white-house-view"], "{english:?}");
+    let russian = chat(&["что сказал губернатор?", "ага а белый дом?"]);
+    assert_eq!(russian[1].1, ["white-house-view"], "{russian:?}");
+    let laughed = chat(&["what's happening at the Finnish border?", "haha ok and kazakhstan?"]);
+    assert_eq!(laughed[1].1, ["border-georgia-kz"], "{laughed:?}");
+}

@@ -1,8 +1,9 @@
 //! Messages that say how they relate to the conversation before asking: a correction
 //! of the last question ("no, I meant the Georgian border", "я не про источник, а …",
 //! "the airfare, not the pay") or a return to an earlier subject ("back to the governor
-//! — what's his name?"). The words that say so are taken off; what is left is read as
-//! any message is. Pure word rules on the message's own text, English and Russian.
+//! — what's his name?"), and a reaction before the question ("lol ok. and
+//! kazakhstan?"). The words that say so are taken off; what is left is read as any
+//! message is. Pure word rules on the message's own text, English and Russian.
 
 /// Word sequences that open a correction of the last question: what follows is what
 /// was meant.
@@ -42,6 +43,63 @@ const RETURN_OPENERS: [&[&str]; 8] = [
     &["опять", "про"],
 ];
 
+/// Reactions to the last answer that may open a message, before its question: "ok and
+/// the White House?", "ага, а Казахстан?". Interjections only, never a word a question
+/// may start with.
+const REACTIONS: [&str; 30] = [
+    "ok",
+    "okay",
+    "okey",
+    "k",
+    "kk",
+    "lol",
+    "haha",
+    "hah",
+    "lmao",
+    "wow",
+    "whoa",
+    "hmm",
+    "hm",
+    "huh",
+    "oh",
+    "ah",
+    "thanks",
+    "thx",
+    "ty",
+    "ок",
+    "окей",
+    "ага",
+    "угу",
+    "лол",
+    "хаха",
+    "вау",
+    "ого",
+    "хм",
+    "спасибо",
+    "спс",
+];
+/// Reactions that are words a question may also start with ("fine for what?", "right
+/// to refuse?"): a reaction only when punctuation follows ("fine. and …").
+const REACTIONS_BEFORE_A_STOP: [&str; 14] = [
+    "fine",
+    "cool",
+    "nice",
+    "great",
+    "right",
+    "alright",
+    "interesting",
+    "understood",
+    "понятно",
+    "ясно",
+    "ладно",
+    "хорошо",
+    "круто",
+    "класс",
+];
+/// Words a question must keep after its reactions for them to be taken off: "wow,
+/// really?" is a reaction whole.
+const MIN_WORDS_AFTER_REACTION: usize = 2;
+
 /// Words that join "not this" to "but that".
 const BUT: [&str; 3] = ["but", "а", "но"];
 /// Words that open "…, not that" at a message's end.
@@ -57,6 +115,9 @@ pub enum Shift {
     /// It returns to an earlier subject: read what it asks alone, not with the last
     /// answer.
     Return(String),
+    /// A reaction opens it ("lol ok. and kazakhstan?"): read the question after it as it
+    /// is.
+    Aside(String),
 }
 
 /// How `message` relates to the conversation, and what it asks without the words
@@ -64,6 +125,14 @@ pub enum Shift {
 pub fn shift(message: &str) -> Shift {
     let words = spans(message);
     let lower: Vec<String> = words.iter().map(|&(s, e)| fold(&message[s..e])).collect();
+    let reactions = leading_reactions(message, &words, &lower);
+    if reactions > 0 && words.len() >= reactions + MIN_WORDS_AFTER_REACTION {
+        let rest = rest_after(message, words[reactions - 1].1);
+        return match shift(rest) {
+            Shift::None => Shift::Aside(rest.to_string()),
+            said => said,
+        };
+    }
     if let Some(n) = opener(&lower, &RETURN_OPENERS) {
         // The subject it returns to, then its question: "the governor: what is his
         // name?" is one sentence, not a speaker's label and what they said.
@@ -85,6 +154,16 @@ pub fn shift(message: &str) -> Shift {
     }
     let meant = rest_after(message, words[n - 1].1);
     Shift::Correction(without_not_this(meant).to_string())
+}
+
+/// How many reactions open a message ("lol ok. and …" has two).
+fn leading_reactions(message: &str, words: &[(usize, usize)], lower: &[String]) -> usize {
+    let is_reaction = |i: usize| {
+        let word = lower[i].as_str();
+        REACTIONS.contains(&word)
+            || REACTIONS_BEFORE_A_STOP.contains(&word) && followed_by_comma(message, words[i].1)
+    };
+    (0..lower.len()).take_while(|&i| is_reaction(i)).count()
 }
 
 /// `text` without a trailing "…, not that" ("the airfare, not the draftee pay").
@@ -181,6 +260,17 @@ mod tests {
         );
         let russian = shift("вернёмся к Беларуси: кто её союзник?");
         assert_eq!(russian, Shift::Return("Беларуси — кто её союзник?".into()), "a colon is no label");
+    }
+
+    #[test]
+    fn a_reaction_before_the_question_is_taken_off() {
+        assert_eq!(shift("ok and the Finnish border?"), Shift::Aside("and the Finnish border?".into()));
+        assert_eq!(shift("haha, wow. what about Serbia?"), Shift::Aside("what about Serbia?".into()));
+        assert_eq!(shift("ага, а Казахстан?"), Shift::Aside("а Казахстан?".into()));
+        assert_eq!(shift("cool. no, I meant the visas"), correction("the visas"), "then a correction");
+        assert_eq!(shift("wow, really?"), Shift::None, "a reaction whole");
+        assert_eq!(shift("ok thanks"), Shift::None);
+        assert_eq!(shift("fine for dodging the draft?"), Shift::None, "a word of the question");
     }
 
     #[test]
