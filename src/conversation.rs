@@ -44,7 +44,11 @@
 //! answer itself is answered from it: "source?" with its source, "where does it say
 //! that?" with its quote and link, "tell me more" with the entry related to it. A
 //! follow-up the article can't answer says who it was about ("The article doesn't say
-//! that about Alexei Tsydanov.").
+//! that about Alexei Tsydanov."). After a decline, "why not?" and "tell me more" get
+//! the decline again: the article has nothing more on it. A correction ("no, I meant
+//! the Georgian border") is read as what it meant, a return to an earlier subject
+//! ("back to the governor — what's his name?") alone, and a reaction before a
+//! follow-up ("ok and the White House?") is taken off first.
 
 use std::borrow::Cow;
 
