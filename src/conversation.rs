@@ -44,11 +44,17 @@
 //! answer itself is answered from it: "source?" with its source, "where does it say
 //! that?" with its quote and link, "tell me more" with the entry related to it. A
 //! follow-up the article can't answer says who it was about ("The article doesn't say
-//! that about Alexei Tsydanov.").
+//! that about Alexei Tsydanov."). After a decline, "why not?" and "tell me more" get
+//! the decline again: the article has nothing more on it. A correction ("no, I meant
+//! the Georgian border") is read as what it meant, a return to an earlier subject
+//! ("back to the governor — what's his name?") alone, and a reaction before a
+//! follow-up ("ok and the White House?") is taken off first.
+
+use std::borrow::Cow;
 
 use crate::engine::{Engine, Input, Response, parse_input};
 use crate::lang::Lang;
-use crate::matcher::{AboutAnswer, Decision, Focus, Outcome, Reading};
+use crate::matcher::{AboutAnswer, Decision, Focus, Outcome, Reading, Shift};
 use crate::reply;
 
 /// The last answer of a conversation: what a follow-up is read with.
@@ -72,6 +78,9 @@ pub struct Context {
     pub asked: Vec<String>,
     /// The language the answer was given in.
     pub lang: Lang,
+    /// The known gap the last reply declined with, by id: "why not?" and "tell me
+    /// more" are about that decline, not about the entry the context moved to.
+    pub declined: Option<String>,
 }
 
 impl Context {
@@ -87,6 +96,7 @@ impl Context {
             + list(&self.entities)
             + self.person.as_ref().map_or(0, String::capacity)
             + list(&self.asked)
+            + self.declined.as_ref().map_or(0, String::capacity)
     }
 }
 
@@ -131,22 +141,36 @@ impl Engine {
             person: self.matcher.person_of(entry, lang).map(str::to_string),
             asked,
             lang,
+            declined: None,
         }
     }
 
     /// A question (no command parsing) in a conversation: alone, as a follow-up, or
     /// about the last answer.
+    /// A correction ("no, I meant the Georgian border") is read as what it meant, with
+    /// the last answer's subject giving way to the one it names; a return to an earlier
+    /// subject ("back to the governor — …") is read alone.
     pub fn ask_in(&self, question: &str, hint: Option<&str>, context: Option<&Context>) -> Response {
         let Some(context) = context else { return self.ask(question, hint) };
-        let lang = Lang::detect(question, hint.or(Some(context.lang.code())));
-        let focus = self.focus(context, lang);
-        match (self.matcher.reading(question), focus.entry) {
+        let (question, corrects) = match crate::matcher::shift(question) {
+            Shift::Return(rest) => return self.alone(&rest, hint, context),
+            Shift::Correction(meant) => (Cow::Owned(meant), true),
+            Shift::Aside(question) => (Cow::Owned(question), false),
+            Shift::None => (Cow::Borrowed(question), false),
+        };
+        let lang = Lang::detect(&question, hint.or(Some(context.lang.code())));
+        let focus = Focus { corrects, ..self.focus(context, lang) };
+        let reading = self.matcher.reading(&question, corrects);
+        if let Some(response) = self.still_declined(&question, reading, lang, context) {
+            return response;
+        }
+        match (reading, focus.entry) {
             (Reading::AboutAnswer(about), Some(entry)) => self.about_answer(about, entry, lang, context),
             (Reading::FollowUp, _) => {
-                let second = self.second_focus(context, lang);
-                self.follow_up(question, hint, context, &focus, second.as_ref())
+                let second = self.second_focus(context, lang).map(|f| Focus { corrects, ..f });
+                self.follow_up(&question, hint, context, &focus, second.as_ref())
             }
-            _ => self.alone(question, hint, context),
+            _ => self.alone(&question, hint, context),
         }
     }
 
@@ -172,7 +196,7 @@ impl Engine {
             Some(e) if lang != context.lang => self.matcher.person_of(e, lang).map(str::to_string),
             _ => context.person.clone(),
         };
-        Focus { entry, topic: context.topic.clone(), asked: context.asked.clone(), person }
+        Focus { entry, topic: context.topic.clone(), asked: context.asked.clone(), person, corrects: false }
     }
 
     /// The second entry of a two-part answer as a last answer of its own, when the
@@ -185,6 +209,7 @@ impl Engine {
             topic: self.story.entries[entry].topic.clone(),
             asked: context.asked.clone(),
             person: self.matcher.person_of(entry, lang).map(str::to_string),
+            corrects: false,
         })
     }
 
@@ -225,7 +250,11 @@ impl Engine {
         // A follow-up declined leaves the conversation where it was: "how old is he?"
         // unanswered, "what did he say?" is still about him.
         if declined || response.context.is_none() {
-            response.context = Some(context.clone());
+            let gap = response.decision.as_ref().and_then(|d| match d.outcome {
+                Outcome::Gap { gap } => Some(self.story.gaps[gap].id.clone()),
+                _ => None,
+            });
+            response.context = Some(Context { declined: gap, ..context.clone() });
         }
         response
     }
@@ -263,11 +292,10 @@ impl Engine {
             }
             // A known gap's note says what the article does say instead: that is what
             // a follow-up is about ("what mistakes?" after the note on the governor).
-            Outcome::Gap { gap } => self
-                .matcher
-                .gap_related(gap)
-                .first()
-                .map(|&entry| self.context_of(entry, None, decision.lang, decision.asked.clone())),
+            Outcome::Gap { gap } => self.matcher.gap_related(gap).first().map(|&entry| Context {
+                declined: Some(self.story.gaps[gap].id.clone()),
+                ..self.context_of(entry, None, decision.lang, decision.asked.clone())
+            }),
             _ => None,
         };
         Response { reply, decision: Some(decision), context }
@@ -291,109 +319,6 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
     }
 }
 
+mod declined;
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-    use std::sync::OnceLock;
-
-    use super::*;
-
-    fn engine() -> &'static Engine {
-        static ENGINE: OnceLock<Engine> = OnceLock::new();
-        ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).unwrap())
-    }
-
-    /// The replies to `messages` sent in turn in one conversation, as plain text, with
-    /// the id of the entry each answered.
-    fn chat(messages: &[&str]) -> Vec<(Option<String>, String)> {
-        let engine = engine();
-        let mut context: Option<Context> = None;
-        messages
-            .iter()
-            .map(|m| {
-                let response = engine.respond_in(m, None, context.as_ref());
-                context = response.context.clone();
-                let id = match response.decision.map(|d| d.outcome) {
-                    Some(Outcome::Answer { entry, .. }) => Some(engine.story.entries[entry].id.clone()),
-                    _ => None,
-                };
-                (id, reply::plain(&response.reply))
-            })
-            .collect()
-    }
-
-    #[test]
-    fn who_reported_that_is_the_last_answers_source() {
-        let replies = chat(&["What happened in Buryatia?", "who reported that?"]);
-        assert!(replies[1].1.contains("Reuters"), "{replies:?}");
-        let photo = chat(&["Where was the photo taken?", "source?"]);
-        assert!(photo[1].1.contains("Lauri Heino"), "{photo:?}");
-    }
-
-    #[test]
-    fn where_does_it_say_that_gives_the_quote_and_its_link() {
-        let replies = chat(&["Who is Alexei Tsydanov?", "where does it say that?"]);
-        let (id, text) = &replies[1];
-        assert_eq!(id.as_deref(), Some("tsydanov-who"));
-        assert!(text.contains("“Governor Alexei Tsydanov released"), "{text}");
-        assert!(text.contains("#:~:text="), "the link: {text}");
-    }
-
-    #[test]
-    fn tell_me_more_answers_a_related_entry() {
-        let replies = chat(&["Who is Alexei Tsydanov?", "tell me more"]);
-        let related = &engine().story.entries.iter().find(|e| e.id == "tsydanov-who").unwrap().related;
-        assert!(replies[1].0.as_ref().is_some_and(|id| related.contains(id)), "{replies:?}");
-    }
-
-    #[test]
-    fn a_complete_question_is_not_read_with_the_last_answer() {
-        let replies = chat(&["What is Belarus doing?", "How many men could be called up?"]);
-        assert_eq!(replies[1].0.as_deref(), Some("order-300k"), "{replies:?}");
-    }
-
-    #[test]
-    fn a_declined_follow_up_says_whom_he_is() {
-        // A gap whose note names him says it best.
-        let tsydanov = chat(&["Who is Alexei Tsydanov?", "how old is he?", "and what did he say?"]);
-        assert_eq!(tsydanov[1].0, None);
-        assert!(tsydanov[1].1.contains("no background on Alexei Tsydanov"), "the note: {tsydanov:?}");
-        assert_eq!(tsydanov[2].0.as_deref(), Some("tsydanov-statement"), "still about him");
-        // Otherwise the decline names him itself.
-        let lawler = chat(&["Who is Dave Lawler?", "is he married?"]);
-        assert_eq!(lawler[1].0, None, "{lawler:?}");
-        assert!(lawler[1].1.contains("Dave Lawler"), "{lawler:?}");
-    }
-
-    #[test]
-    fn after_a_known_gap_a_follow_up_is_about_what_its_note_says() {
-        let engine = engine();
-        let question = "were men wrongly drafted in other regions besides buryatia?";
-        let response = engine.respond_in(question, None, None);
-        let Some(Outcome::Gap { gap }) = response.decision.as_ref().map(|d| d.outcome.clone()) else {
-            panic!("{question:?} is a known gap");
-        };
-        assert_eq!(response.context.map(|c| c.entry).as_ref(), engine.story.gaps[gap].related.first());
-        let replies = chat(&[question, "what mistakes?"]);
-        assert!(replies[1].1.contains("wrongly"), "{replies:?}");
-    }
-
-    #[test]
-    fn a_pressed_button_is_a_fresh_question_whose_context_follows() {
-        let engine = engine();
-        let pressed = engine.press(&reply::Action::Answer("border-finland".into()), Lang::En).unwrap();
-        let context = pressed.context.expect("an answer leaves a context");
-        assert_eq!(context.entry, "border-finland");
-        let next = engine.respond_in("what about Georgia?", None, Some(&context));
-        let Some(Outcome::Answer { entry, .. }) = next.decision.map(|d| d.outcome) else { panic!() };
-        assert_eq!(engine.story.entries[entry].id, "border-georgia-kz");
-    }
-
-    #[test]
-    fn a_context_is_a_few_hundred_bytes() {
-        let engine = engine();
-        let context = engine.respond_in("Who is Alexei Tsydanov?", None, None).context.unwrap();
-        let bytes = std::mem::size_of::<Context>() + context.heap_bytes();
-        assert!(context.heap_bytes() > 0 && bytes < 1_024, "{bytes} bytes");
-    }
-}
+mod tests;

@@ -119,6 +119,7 @@ mod tests {
             person: Some("Alexei Tsydanov".to_string()),
             asked: vec!["tsydanov".to_string()],
             lang: Lang::En,
+            declined: None,
         }
     }
 

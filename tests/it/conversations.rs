@@ -38,3 +38,59 @@ fn a_phrase_that_restricts_a_question_is_not_dropped() {
         assert!(!matches!(replies[0].0, Outcome::Answer { .. }), "{message}: {replies:?}");
     }
 }
+
+/// Whether a conversation's last reply declined (no answer) and says it has nothing more.
+fn declines_again(messages: &[&str]) -> bool {
+    let engine = engine();
+    let mut context = None;
+    let mut last = None;
+    for m in messages {
+        let response = engine.respond_in(m, None, context.as_ref());
+        context = response.context.clone();
+        last = Some(response);
+    }
+    let last = last.expect("a message");
+    let declined = matches!(last.decision.map(|d| d.outcome), Some(Outcome::Gap { .. }));
+    let text = storybot::reply::plain(&last.reply);
+    declined && (text.contains("That is all") || text.contains("Больше статья"))
+}
+
+#[test]
+fn why_not_and_tell_me_more_after_a_decline_are_about_the_decline() {
+    // The decline's context moves on to what the article does say; "how come?" and
+    // "more please" still ask about what was declined, which the article lacks.
+    assert!(declines_again(&["how many people have fled so far?", "how come?"]));
+    assert!(declines_again(&["how many people have fled so far?", "more please"]));
+    assert!(declines_again(&["сколько мужчин уже уехало?", "а почему?"]));
+    // After an answer, "why?" is still a follow-up on it.
+    let answered = chat(&["Where are Russians fleeing to?", "how come?"]);
+    assert!(matches!(answered[1].0, Outcome::Answer { .. }), "{answered:?}");
+}
+
+#[test]
+fn a_correction_is_read_as_what_it_meant() {
+    let replies = chat(&["how much are draftees paid?", "sorry, I meant the plane tickets, not the pay"]);
+    assert_eq!(replies[1].1, ["flights-cost"], "{replies:?}");
+    let entity = chat(&["who did Buryatia draft?", "no, I meant who reported on Belarus"]);
+    assert_eq!(entity[1].1, ["belarus-roundup"], "{entity:?}");
+}
+
+#[test]
+fn a_return_to_an_earlier_subject_is_not_read_with_the_last_answer() {
+    let replies = chat(&[
+        "who is the governor of Buryatia?",
+        "what did the White House say?",
+        "back to the governor: what is his name?",
+    ]);
+    assert_eq!(replies[2].1, ["tsydanov-who"], "{replies:?}");
+}
+
+#[test]
+fn a_reaction_before_a_follow_up_does_not_hide_it() {
+    let english = chat(&["what did the governor say?", "ok and the white house?"]);
+    assert_eq!(english[1].1, ["white-house-view"], "{english:?}");
+    let russian = chat(&["что сказал губернатор?", "ага а белый дом?"]);
+    assert_eq!(russian[1].1, ["white-house-view"], "{russian:?}");
+    let laughed = chat(&["what's happening at the Finnish border?", "haha ok and kazakhstan?"]);
+    assert_eq!(laughed[1].1, ["border-georgia-kz"], "{laughed:?}");
+}

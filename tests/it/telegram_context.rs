@@ -96,6 +96,25 @@ async fn in_a_group_a_reply_to_the_bots_answer_is_read_with_it_for_its_asker_onl
     bot.finish().await;
 }
 
+/// After a decline, "tell me more" gets the decline again over Telegram too: the
+/// context the bot keeps per chat remembers the decline, as the terminal chat's does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tell_me_more_after_a_decline_gets_the_decline_again() {
+    const DECLINED: &str = "how many people have fled so far?";
+    let bot = RunningBot::start(Story::Shipped).await;
+    let expected = expected_after(&bot.engine, &[DECLINED, "tell me more"]);
+    assert!(expected.texts[0].starts_with("That is all the article says"), "{:?}", expected.texts);
+    assert_eq!(expected.feedback, None, "a decline votes on no entry");
+    let carol = TestUser::new(803, "Carol").lang("en");
+    let chat = TestChat::private(&carol).id;
+    bot.api.push_update(updates::private_text(&carol, DECLINED));
+    wait_sent_to(&bot.api, chat, 1).await;
+    bot.api.push_update(updates::private_text(&carol, "tell me more"));
+    let sent = wait_sent_to(&bot.api, chat, 2).await;
+    expected.assert_sent(&sent[1..], chat, None);
+    bot.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_context_expires() {
     let api = crate::support::fake_bot_api::FakeBotApi::start_with(crate::telegram_harness::config()).await;

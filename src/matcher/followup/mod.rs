@@ -80,12 +80,17 @@ pub struct Focus {
     pub asked: Vec<String>,
     /// The person it named first: whom "he" stands for.
     pub person: Option<String>,
+    /// The message corrects the last question ("no, I meant the airfare"): what it
+    /// names replaces the last answer's subject, so its reading alone, when sure, stands.
+    pub corrects: bool,
 }
 
 impl Matcher {
     /// How `question` reads after an answer: alone, as a follow-up, or as a question
-    /// about that answer. Pure word rules, the same with any last answer.
-    pub fn reading(&self, question: &str) -> Reading {
+    /// about that answer. Pure word rules, the same with any last answer. What a
+    /// correction meant (`corrects`: "the Georgian border" of "no, I meant the Georgian
+    /// border") reads as after "what about": short, it goes on from the last question.
+    pub fn reading(&self, question: &str, corrects: bool) -> Reading {
         let words = normalize::words(question);
         let analyzer = &self.index.analyzer;
         if let Some(about) = reference::about_answer(&words, |w| analyzer.is_stopword(w)) {
@@ -95,7 +100,7 @@ impl Matcher {
         let own = own_terms(&analysis).count();
         let asks = question.contains('?') || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
         let points_back = words.iter().any(|w| reference::is_referring(w)) && own <= MAX_OWN_WITH_PRONOUN;
-        let elliptical = reference::opens_ellipsis(&words) && own <= MAX_OWN_WITH_OPENER;
+        let elliptical = (corrects || reference::opens_ellipsis(&words)) && own <= MAX_OWN_WITH_OPENER;
         let fragment = asks && own <= MAX_OWN_FRAGMENT;
         if points_back || elliptical || fragment { Reading::FollowUp } else { Reading::Alone }
     }
@@ -152,7 +157,7 @@ impl Matcher {
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         if restated.is_none()
             && answered_surely_alone(&alone, &words, bare)
-            && !answered_surely(&outcome, score)
+            && (focus.corrects || !answered_surely(&outcome, score))
         {
             return alone;
         }
@@ -282,6 +287,19 @@ pub fn fits_better(a: &Decision, b: &Decision) -> bool {
     best(a) > best(b)
 }
 
+/// Words of a message that asks only why: "why not?", "а почему?", "how come?".
+const WHY_ONLY: [&str; 12] =
+    ["why", "not", "how", "come", "so", "and", "but", "почему", "зачем", "нет", "а", "и"];
+/// The words of [`WHY_ONLY`] that ask why.
+const WHY: [&str; 4] = ["why", "come", "почему", "зачем"];
+
+/// Whether `question` asks only why, of nothing of its own: after a decline, why the
+/// article doesn't say.
+pub fn asks_only_why(question: &str) -> bool {
+    let words = normalize::words(question);
+    words.iter().any(|w| WHY.contains(&w.as_str())) && words.iter().all(|w| WHY_ONLY.contains(&w.as_str()))
+}
+
 /// Whether `question` speaks of one person by pronoun ("how old is *he*?").
 pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
@@ -289,5 +307,8 @@ pub fn refers_to_person(question: &str) -> bool {
 
 mod prefer;
 mod restate;
+mod shift;
+
+pub use shift::{Shift, shift};
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,10 @@ use crate::knowledge::{AnswerKind, Story};
 const RELATED: f32 = 1.1;
 /// Factor for the last answer itself: a follow-up asks something it didn't say.
 const SAME_ENTRY: f32 = 0.85;
+/// Factor for the last answer's neighbour of the kind a bare question word asks for:
+/// "where was it taken?" after who took the photo is where the photo was taken, not
+/// where people flee, which fits "where" better on its own.
+const NEIGHBOUR_OF_KIND: f32 = 1.25;
 /// Factor for an entry of another kind than a bare question word asks for: "why?"
 /// wants a reason, "куда?" a place, "who?" a person.
 const OTHER_KIND: f32 = 0.8;
@@ -36,6 +40,9 @@ pub(super) fn prefer_for_followup(story: &Story, candidates: &mut Candidates, fo
         }
         if bare && own.asks.is_some_and(|kind| !answers_kind(&entry.kinds, kind)) {
             factor *= OTHER_KIND;
+        } else if bare && own.asks.is_some() && focus.entry != Some(c.entry) && is_near(story, focus, c.entry)
+        {
+            factor *= NEIGHBOUR_OF_KIND;
         }
         c.confidence = (c.confidence * factor).min(1.0);
     }

@@ -34,12 +34,13 @@ fn after(previous: &str, question: &str) -> String {
         topic: story.entries[entry].topic.clone(),
         asked: last.asked.clone(),
         person: matcher.person_of(entry, last.lang).map(str::to_string),
+        corrects: false,
     };
     name(story, &matcher.decide_followup(story, question, None, &focus).outcome)
 }
 
 fn reading(question: &str) -> Reading {
-    shipped().1.reading(question)
+    shipped().1.reading(question, false)
 }
 
 #[test]
@@ -208,4 +209,18 @@ fn a_gap_about_the_last_answer_that_fits_best_declines_a_follow_up() {
 #[test]
 fn a_loose_reading_with_the_last_answer_gives_way_to_a_sure_one_alone() {
     assert_eq!(after("Как Белый дом назвал решение Путина?", "а эксперты?"), "analysts-doubts");
+}
+
+#[test]
+fn a_bare_question_word_asks_it_of_the_last_answers_neighbour() {
+    // "where" alone fits where people flee best; after the photographer it asks where
+    // the photo was taken, an entry on the same subject.
+    assert_eq!(after("who is the photographer?", "where was that?"), "photo-place");
+    assert_eq!(after("who is the photographer?", "where?"), "photo-place");
+}
+
+#[test]
+fn a_correction_reads_what_it_meant_as_after_what_about() {
+    assert_eq!(reading("the Armenian visas"), Reading::Alone);
+    assert_eq!(shipped().1.reading("the Armenian visas", true), Reading::FollowUp);
 }

@@ -1,0 +1,45 @@
+//! What follows a decline: the context moves on to what the article does say (a known
+//! gap's related entry), but "why not?" and "tell me more" are about the decline
+//! itself. The article has nothing more on what was declined, so they get the decline
+//! again, saying so, rather than an answer on a neighbouring subject.
+
+use super::{Context, Engine, Response};
+use crate::lang::Lang;
+use crate::matcher::{AboutAnswer, Decision, Outcome, Reading};
+use crate::reply;
+
+impl Engine {
+    /// The reply to a message about the last decline ("why not?", "tell me more"),
+    /// when the last reply declined with a known gap the knowledge still has.
+    pub(super) fn still_declined(
+        &self,
+        question: &str,
+        reading: Reading,
+        lang: Lang,
+        context: &Context,
+    ) -> Option<Response> {
+        let id = context.declined.as_deref()?;
+        let gap = self.story.gaps.iter().position(|g| g.id == id)?;
+        let about_decline =
+            reading == Reading::AboutAnswer(AboutAnswer::More) || crate::matcher::asks_only_why(question);
+        if !about_decline {
+            return None;
+        }
+        let decision = Decision {
+            outcome: Outcome::Gap { gap },
+            score: 1.0,
+            lang,
+            ranked: Vec::new(),
+            suggestions: self.matcher.gap_related(gap).to_vec(),
+            gap_part: None,
+            more: Vec::new(),
+            correction: None,
+            asked: context.asked.clone(),
+            subject: None,
+            note_head_only: false,
+        };
+        let mut reply = reply::for_decision_in(&self.story, &self.shown, &decision);
+        reply.blocks.splice(0..0, reply::nothing_more(lang).blocks);
+        Some(Response { reply, decision: Some(decision), context: Some(context.clone()) })
+    }
+}
