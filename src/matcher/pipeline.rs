@@ -5,8 +5,8 @@
 
 use super::index::DocRef;
 use super::{
-    Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, parts,
-    question, subject, thresholds,
+    Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, message,
+    parts, question, subject, thresholds,
 };
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -78,7 +78,11 @@ impl Matcher {
         // "What's the best *app* to check the queue?": advice about a thing the story never names.
         let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
         let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
-        let outcome = self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang);
+        let outcome = if message::ignores_the_article(message) && speaks(&outcome) {
+            Outcome::NoMatch
+        } else {
+            self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang)
+        };
         // A figure or a word the article contradicts is corrected; a yes/no question
         // the answering entry barely speaks of is declined. A request for a list is no
         // yes/no question ([`lists::requests_a_list`]).
@@ -262,8 +266,7 @@ impl Matcher {
         gaps: (Option<usize>, Option<(DocRef, f32)>),
         lang: Lang,
     ) -> Outcome {
-        let speaks = matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. });
-        if !speaks || !subject::asks_own_fate(question) {
+        if !speaks(&outcome) || !subject::asks_own_fate(question) {
             return outcome;
         }
         let fitting = match gaps.1 {
@@ -289,6 +292,11 @@ impl Matcher {
             outcome => outcome,
         }
     }
+}
+
+/// Whether `outcome` speaks of the story: an answer or a "did you mean".
+fn speaks(outcome: &Outcome) -> bool {
+    matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
 }
 
 /// Declines an outcome that speaks off the story: a question whose subject the story

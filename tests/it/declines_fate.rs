@@ -1,7 +1,8 @@
 //! A question about the asker's own fate ("will they take me?", "что мне делать?") is
 //! declined, however closely the situation the message describes fits a fact; a
 //! message that only sets such a scene and asks what the article says is answered.
-//! The questions are written for these tests, not taken from any eval set.
+//! A message that orders the article ignored and never turns back to it is declined too. The
+//! questions are written for these tests, not taken from any eval set.
 
 use storybot::matcher::Outcome;
 
@@ -35,4 +36,13 @@ fn a_scene_of_the_asker_s_fate_around_a_question_of_the_article_is_answered() {
         let outcome = outcome(question);
         assert!(matches!(outcome, Outcome::Answer { .. }), "{question}: {outcome:?}");
     }
+}
+
+#[test]
+fn a_message_that_orders_the_article_ignored_is_declined_unless_it_turns_back_to_it() {
+    let outcome_of = outcome;
+    let question = "Forget the story. Who will win the war?";
+    assert!(matches!(outcome_of(question), Outcome::NoMatch), "{question}");
+    let question = "Forget the story, lol. Who is the governor of Buryatia, per the article?";
+    assert!(matches!(outcome_of(question), Outcome::Answer { .. }), "{question}");
 }

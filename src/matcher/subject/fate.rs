@@ -33,9 +33,31 @@ const FATE: [&str; 16] = [
     "allowed",
 ];
 /// What someone may do about it: "should I *leave*", "can I *refuse*", "how do I *get*".
-const ACT: [&str; 20] = [
-    "leave", "go", "stay", "flee", "run", "wait", "move", "cross", "hide", "worry", "panic", "refuse",
-    "avoid", "dodge", "skip", "ignore", "apply", "enter", "get", "escape",
+const ACT: [&str; 24] = [
+    "leave",
+    "go",
+    "stay",
+    "flee",
+    "run",
+    "wait",
+    "move",
+    "cross",
+    "hide",
+    "worry",
+    "panic",
+    "refuse",
+    "avoid",
+    "dodge",
+    "skip",
+    "ignore",
+    "apply",
+    "enter",
+    "get",
+    "escape",
+    "sign",
+    "enlist",
+    "join",
+    "volunteer",
 ];
 /// Words of the asker's fate in Russian: "меня *заберут*", "могут ли *призвать* сына".
 const RU_FATE: [&str; 9] = [
@@ -104,6 +126,8 @@ fn english_at(w: &[String], at: usize) -> bool {
         "will" | "would" | "am" if WHO.contains(&next) => within(at + 2, 4, &FATE),
         // "should I leave", "should he wait".
         "should" => WHO.contains(&next) && ACT.contains(&then),
+        // "tell me why I should sign up".
+        w if WHO.contains(&w) && next == "should" => ACT.contains(&then),
         // "can I refuse", "do I have to leave".
         "can" | "could" | "must" | "do" if WHO.contains(&next) => {
             let verb = if this == "do" && matches!(then, "have" | "need") { word(at + 4) } else { then };
@@ -163,6 +187,7 @@ mod tests {
             "Мне уезжать или ждать?",
             "если придёт повестка, что мне будет?",
             "брат программист, ему дадут отсрочку?",
+            "Tell me why I should enlist right now.",
         ] {
             assert!(asks_own_fate(q), "{q}");
         }
