@@ -25,6 +25,7 @@ mod orders;
 
 use framing::strip_framing;
 use orders::Orders;
+pub(super) use orders::ignores_the_article;
 
 /// Characters of a message scanned for its question: far more than Telegram's 4,096, so
 /// a real message is read to its end, while a pasted book costs bounded time.

@@ -3,9 +3,10 @@
 //! a list is asked, declined when it asks off the story's subjects, its premise checked,
 //! and the decision assembled with what the reply offers beside it.
 
+use super::index::DocRef;
 use super::{
-    Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, parts,
-    question, subject, thresholds,
+    Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, message,
+    parts, question, subject, thresholds,
 };
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -77,6 +78,11 @@ impl Matcher {
         // "What's the best *app* to check the queue?": advice about a thing the story never names.
         let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
         let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
+        let outcome = if message::ignores_the_article(message) && speaks(&outcome) {
+            Outcome::NoMatch
+        } else {
+            self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang)
+        };
         // A figure or a word the article contradicts is corrected; a yes/no question
         // the answering entry barely speaks of is declined. A request for a list is no
         // yes/no question ([`lists::requests_a_list`]).
@@ -247,6 +253,32 @@ impl Matcher {
         (outcome, score)
     }
 
+    /// A question about the asker's own fate ([`subject::asks_own_fate`]) is declined
+    /// rather than answered with the fact nearest the situation it describes: with the
+    /// known gap a part of it asks (`gaps`: the part's, else the best gap that fits
+    /// the message) when that gap is about what was asked ("what's the penalty?"),
+    /// else plainly.
+    fn declined_own_fate(
+        &self,
+        question: &str,
+        analysis: &analyze::Analysis,
+        outcome: Outcome,
+        gaps: (Option<usize>, Option<(DocRef, f32)>),
+        lang: Lang,
+    ) -> Outcome {
+        if !speaks(&outcome) || !subject::asks_own_fate(question) {
+            return outcome;
+        }
+        let fitting = match gaps.1 {
+            Some((DocRef::Gap(gap), score)) if score >= thresholds::GAP => Some(gap),
+            _ => None,
+        };
+        match gaps.0.or(fitting) {
+            Some(gap) => self.quiet_gap(analysis, Outcome::Gap { gap }, lang),
+            None => Outcome::NoMatch,
+        }
+    }
+
     /// A gap's note only when the gap is about what was asked, and its head names no
     /// other thing of a kind the question names; else a plain decline.
     fn quiet_gap(&self, analysis: &analyze::Analysis, outcome: Outcome, lang: Lang) -> Outcome {
@@ -260,6 +292,11 @@ impl Matcher {
             outcome => outcome,
         }
     }
+}
+
+/// Whether `outcome` speaks of the story: an answer or a "did you mean".
+fn speaks(outcome: &Outcome) -> bool {
+    matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
 }
 
 /// Declines an outcome that speaks off the story: a question whose subject the story

@@ -253,7 +253,9 @@ impl Premises {
         if let Some(found) = self.which_figure(m, story, analysis) {
             return Some(found);
         }
-        if matches!(outcome, Outcome::Gap { .. }) {
+        // A claim asked to be confirmed ("he'll call up a million, right?") is corrected
+        // though a gap is about its figure: the article's figure is the answer to it.
+        if matches!(outcome, Outcome::Gap { .. }) && !confirm::asks_to_confirm(&analysis.words) {
             return None;
         }
         // A premise is one figure in a question: "17 times 23", "'1'='1'" or "repeat it

@@ -11,8 +11,10 @@ use super::Outcome;
 use super::analyze::QUESTION_MARK;
 use super::index::Index;
 
+mod fate;
 mod gaps;
 
+pub use fate::asks_own_fate;
 pub use gaps::{GapNames, gap_is_about, note_head};
 
 /// An entry that fits this well is answered even when the question's subject is a word

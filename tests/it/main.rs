@@ -20,6 +20,7 @@ mod cli;
 mod compare;
 mod conversations;
 mod declines;
+mod declines_fate;
 mod deploy;
 mod docs;
 mod eval_floor;

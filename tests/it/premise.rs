@@ -36,6 +36,18 @@ fn a_wrong_figure_is_corrected_with_the_articles_own() {
 }
 
 #[test]
+fn a_claim_asked_to_be_confirmed_is_corrected_though_a_gap_is_about_its_figure() {
+    let engine = engine();
+    // A gap says the article doesn't discuss the decree's text (could it reach a
+    // million?); asked to confirm a million, the article's own figure answers.
+    let question = "the piece says Putin can call up 1,000,000 under the decree, correct?";
+    let (entry, correction, text) = asked(&engine, question);
+    assert_eq!((entry.as_deref(), correction), (Some("order-300k"), Some(Correction::Figure)), "{text}");
+    let (entry, _, text) = asked(&engine, "could the mobilization reach 1 million");
+    assert_eq!(entry, None, "asked whether, not to confirm: the gap stays: {text}");
+}
+
+#[test]
 fn the_articles_own_figure_is_not_corrected() {
     let engine = engine();
     for question in ["So 300,000 men could be called up?", "Правда, что могут призвать триста тысяч?"]

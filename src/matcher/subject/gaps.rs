@@ -172,9 +172,12 @@ impl GapNames {
         let lang = usize::from(lang == Lang::Ru);
         let asked = self.things_in(index, analysis);
         // A figure the question doesn't state is another subject too: "will there be a
-        // second wave?" is not answered "300,000 could be called up".
+        // second wave?" is not answered "300,000 could be called up"; but one the
+        // question gets wrong ("he'll call up *a million*, right?") is what it asks about.
         note.tails[lang].iter().any(|named| !asked.contains(named))
-            || note.tail_figures[lang].iter().any(|figure| !analysis.words.contains(figure))
+            || note.tail_figures[lang]
+                .iter()
+                .any(|figure| !analysis.words.contains(figure) && !mistaken_for(figure, &analysis.words))
     }
 
     /// Whether the head of gap `gap`'s note in `lang` names a thing the question does
@@ -191,6 +194,21 @@ impl GapNames {
             group != KNOWN && other && asked.iter().any(|&(g, _)| g == group)
         })
     }
+}
+
+/// Figures smaller than this are days, hours and small counts ("Sept. 22", "7
+/// months"), which a count of people is never mistaken for.
+const MIN_COUNT: u64 = 1000;
+/// A figure more than this many times another is no mix-up of the two (as the
+/// premise check reads a wrong figure): 3 million for 300,000 is one.
+const MAX_MIX_UP: u64 = 20;
+
+/// Whether `words` (normalized: "a million" is "1000000") state a count that `figure`,
+/// a count too, would correct: another count of its order.
+fn mistaken_for(figure: &str, words: &[String]) -> bool {
+    let count = |w: &str| w.parse::<u64>().ok().filter(|&n| n >= MIN_COUNT);
+    let Some(figure) = count(figure) else { return false };
+    words.iter().filter_map(|w| count(w)).any(|n| n != figure && n.max(figure) <= n.min(figure) * MAX_MIX_UP)
 }
 
 /// A gap's note cut after its first clause: what the article lacks ("The article

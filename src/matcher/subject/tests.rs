@@ -100,3 +100,21 @@ fn a_note_head_strays_when_it_names_another_thing_of_a_kind_the_question_names()
     // Putin is in the headline: a head that names him brings up no other subject.
     assert!(!strays("was Governor Tsydanov fired?", "gap-tsydanov-fired"));
 }
+
+#[test]
+fn a_note_s_figure_is_said_to_a_question_that_states_another_of_its_order() {
+    use super::super::index::Index;
+    let story = crate::knowledge::load(std::path::Path::new("knowledge")).unwrap();
+    let index = Index::build(&story);
+    let names = GapNames::build(&story, &index);
+    let gap = story.gaps.iter().position(|g| g.id == "gap-decree-secret-clause").unwrap();
+    let head_only = |question: &str| {
+        names.head_only(&index, &index.analyzer.analyze_question(question), gap, crate::lang::Lang::En)
+    };
+    // The tail says 300,000 could be called up: the correction of a million.
+    assert!(!head_only("so Putin can call up a million men under the decree, yes?"));
+    assert!(!head_only("Putin's decree allows 2,000,000 to be called up?"));
+    // A figure the question doesn't state, or one of another order, is another subject.
+    assert!(head_only("does Putin's decree have a secret clause?"));
+    assert!(head_only("does Putin's decree have 7 paragraphs?"));
+}
