@@ -42,6 +42,8 @@ const MAX_QUESTIONS: usize = parts::MAX_PARTS;
 /// to the bot needs to stand on its own: "@bot which region?" asks about the sentences
 /// before it, "@bot сколько человек Путин собирается призвать?" does not.
 const MIN_ADDRESSED_TERMS: usize = 2;
+/// Sentences back a question that points back looks for the wish to know it answers.
+const WISH_REACH: usize = 3;
 /// Words that open a request without a question mark, besides the question words and
 /// the words that open a question after a joiner ([`parts::OPENERS`]).
 const REQUEST_OPENERS: [&str; 11] = [
@@ -194,7 +196,8 @@ fn addressed_part<'a>(sentences: &[Sentence<'a>], own_terms: &dyn Fn(&str) -> us
 }
 
 /// The question-bearing sentences of a long message, the last [`MAX_QUESTIONS`]: those
-/// with a question mark or saying the writer wants to know ([`indirect`]); else those that open like a question; else the last two. A
+/// with a question mark, each with the wish to know ([`indirect`]) it points back at;
+/// else those that open like a question or say the writer wants to know; else the last two. A
 /// question that points back ("what happened to the men *there*?") and names nothing
 /// itself keeps the sentence before it when that one names a thing (`names_a_thing`):
 /// it is what "there" is; so does a question too bare to stand alone that points back
@@ -208,13 +211,13 @@ fn question_bearing<'a>(
 ) -> Vec<&'a str> {
     // A wish to know asks when it has terms enough to stand alone: "I'd like to know
     // what has been said publicly" only announces the question after it.
-    let asks_here = |i: usize| {
-        let text = sentences[i].text;
-        text.contains('?')
-            || indirect::embedded_question(text).is_some_and(|asked| own_terms(&asked) >= MIN_ADDRESSED_TERMS)
+    let wish = |i: usize| {
+        indirect::embedded_question(sentences[i].text)
+            .is_some_and(|asked| own_terms(&asked) >= MIN_ADDRESSED_TERMS)
     };
-    let asking: Vec<usize> = (0..sentences.len()).filter(|&i| asks_here(i)).collect();
-    let opening: Vec<usize> = (0..sentences.len()).filter(|&i| opens_question(sentences[i].text)).collect();
+    let asking: Vec<usize> = (0..sentences.len()).filter(|&i| sentences[i].text.contains('?')).collect();
+    let opening: Vec<usize> =
+        (0..sentences.len()).filter(|&i| opens_question(sentences[i].text) || wish(i)).collect();
     let chosen = if !asking.is_empty() {
         asking
     } else if !opening.is_empty() {
@@ -234,8 +237,17 @@ fn question_bearing<'a>(
                 && normalized(text(i)).split(' ').any(is_referring)
                 && own_terms(text(b)) >= MIN_ADDRESSED_TERMS
         };
+        // "Can you list *those*?" after "He wanted to know which borders …": a question
+        // that points back keeps the wish to know it answers.
+        if normalized(text(i)).split(' ').any(is_referring)
+            && let Some(w) = (i.saturating_sub(WISH_REACH)..i).rev().find(|&w| wish(w))
+            && !out.contains(&text(w))
+        {
+            out.push(text(w));
+        }
         if let Some(b) = before
             && (pointed_at(b) || says_what(b))
+            && !out.contains(&text(b))
         {
             out.push(text(b));
         }

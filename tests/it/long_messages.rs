@@ -60,3 +60,15 @@ fn words_that_announce_the_question_before_a_colon_are_set_aside() {
     let answer = reply(russian);
     assert!(answer.contains("300 000"), "{answer}");
 }
+
+#[test]
+fn a_wish_to_know_beside_a_question_that_stands_alone_is_not_asked() {
+    // The question with a mark says all it asks; a wish elsewhere in the story told
+    // around it is the asker's news, not a second question.
+    let message = "My aunt in Irkutsk wanted to know what the governor of Buryatia admitted, \
+        but she always asks about everything and I told her to read it herself. Anyway, I'm \
+        booking for my cousin tonight. Which countries can Russians fly to without a visa?";
+    let answer = reply(message);
+    assert!(answer.contains("Turkey"), "{answer}");
+    assert!(!answer.contains("Tsydanov") && !answer.contains("wrongly"), "{answer}");
+}
