@@ -26,6 +26,7 @@ mod docs;
 mod eval_floor;
 mod fake_api_selftest;
 mod followups;
+mod followups_shapes;
 mod knowledge_details;
 mod lists;
 mod logs;

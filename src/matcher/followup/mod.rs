@@ -155,6 +155,9 @@ impl Matcher {
         };
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
+        if restated.is_none() && stands::decline_alone_stands(&alone, &words, &outcome, score) {
+            return alone;
+        }
         if restated.is_none()
             && answered_surely_alone(&alone, &words, bare)
             && (focus.corrects || !answered_surely(&outcome, score))
@@ -308,6 +311,7 @@ pub fn refers_to_person(question: &str) -> bool {
 mod prefer;
 mod restate;
 mod shift;
+mod stands;
 
 pub use shift::{Shift, shift};
 #[cfg(test)]
