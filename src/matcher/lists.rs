@@ -140,13 +140,16 @@ const TEXT: [&str; 10] =
     ["article", "text", "story", "piece", "статье", "статья", "статьи", "тексте", "текст", "материале"];
 
 /// Verbs that say the text names things ("the article *names*", "статья *называет*").
-const NAMED: [&str; 18] = [
+const NAMED: [&str; 21] = [
     "names",
     "named",
     "mentions",
     "mentioned",
     "mention",
     "talks",
+    "talk",
+    "talked",
+    "talking",
     "lists",
     "listed",
     "называет",
@@ -174,7 +177,14 @@ pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) 
     if !has(&TEXT) || !(has(&NAMED) || names_as_a_verb(words)) {
         return false;
     }
-    let frame = |w: &str| {
+    kind_words(words, is_stopword).count() <= MAX_KIND_WORDS
+}
+
+/// The words of a question for everything of a kind the text names that say the kind:
+/// all but the text, the verb of naming, list requests, question words and stop words
+/// ("list the *regions* the article talks about").
+fn kind_words(words: &[String], is_stopword: impl Fn(&str) -> bool) -> impl Iterator<Item = &str> {
+    let frame = move |w: &str| {
         TEXT.contains(&w)
             || NAMED.contains(&w)
             || LIST_REQUESTS.contains(&w)
@@ -183,7 +193,15 @@ pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) 
             || w == "many"
             || is_stopword(w)
     };
-    words.iter().filter(|w| !frame(w)).count() <= MAX_KIND_WORDS
+    words.iter().map(String::as_str).filter(move |w| !frame(w))
+}
+
+/// The kind a question for everything the text names asks for, read as the plainest
+/// such question ("regions in the article"): its verb of naming may be one no list
+/// phrasing uses and that weighs against them ("the article *talks about*").
+fn kind_in_the_text(words: &[String], is_stopword: impl Fn(&str) -> bool) -> Option<String> {
+    let kind: Vec<&str> = kind_words(words, is_stopword).collect();
+    (!kind.is_empty()).then(|| format!("{} in the article", kind.join(" ")))
 }
 
 /// Whether "name" is a verb, after "does" / "do" / "did" and the text ("how many
@@ -212,6 +230,22 @@ impl super::Matcher {
     pub(super) fn list_counted(&self, story: &Story, question: &str) -> Option<(usize, f32)> {
         let rest = without_count(question)?;
         let candidates = self.candidates_for(&self.index.analyzer.analyze_question(&rest));
+        let best = candidates.entries.first()?;
+        (is_list(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
+            .then_some((best.entry, best.confidence))
+    }
+}
+
+impl super::Matcher {
+    /// The whole-article list that answers a question for everything of a kind the text
+    /// names ([`asks_for_all_named`]) whatever its verb of naming: the list that fits
+    /// its kind read in the plainest such question ([`kind_in_the_text`]) best, and well
+    /// enough to answer. A kind no list gives ("visa-free destinations") fits another
+    /// entry better, so nothing is changed.
+    pub(super) fn list_of_kind(&self, story: &Story, words: &[String]) -> Option<(usize, f32)> {
+        let analyzer = &self.index.analyzer;
+        let plain = kind_in_the_text(words, |w| analyzer.is_stopword(w))?;
+        let candidates = self.candidates_for(&analyzer.analyze_question(&plain));
         let best = candidates.entries.first()?;
         (is_list(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
             .then_some((best.entry, best.confidence))

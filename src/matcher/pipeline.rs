@@ -247,6 +247,12 @@ impl Matcher {
         {
             (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
         }
+        if !is_list(&outcome)
+            && all_named()
+            && let Some((entry, fit)) = self.list_of_kind(story, &analysis.words)
+        {
+            (outcome, score) = (Outcome::Answer { entry, also: None }, fit);
+        }
         if lists::asks_for_every_item(&analysis.words) {
             outcome = lists::widened_to_every_item(story, outcome, candidates);
         }

@@ -189,3 +189,17 @@ fn or_between_two_verbs_restricts_nothing() {
         assert_eq!(chat(&[question])[0].as_deref(), Some("where-fleeing"), "{question}");
     }
 }
+
+#[test]
+fn a_question_for_all_the_text_talks_about_of_a_kind_gets_the_list() {
+    // "talk about" is a verb of naming no list phrasing uses; it weighs against them
+    // all, so the kind is read alone in the plainest question for it.
+    for (question, list) in [
+        ("which cities does the article talk about?", "places-named"),
+        ("name all the numbers the article talks about", "figures-named"),
+        ("list the regions inside russia the article talks about", "places-named"),
+        ("what dates is the story talking about", "dates-named"),
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
+    }
+}
