@@ -20,6 +20,14 @@ pub enum Outcome {
     NoMatch,
 }
 
+impl Outcome {
+    /// Whether the outcome speaks of the story: an answer, or a "did you mean" that
+    /// offers entries (rather than declining).
+    pub fn speaks(&self) -> bool {
+        matches!(self, Outcome::Answer { .. } | Outcome::Clarify { .. })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub outcome: Outcome,

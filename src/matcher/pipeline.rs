@@ -78,7 +78,7 @@ impl Matcher {
         // "What's the best *app* to check the queue?": advice about a thing the story never names.
         let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
         let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
-        let outcome = if message::ignores_the_article(message) && speaks(&outcome) {
+        let outcome = if outcome.speaks() && message::ignores_the_article(message) {
             Outcome::NoMatch
         } else {
             self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang)
@@ -272,7 +272,7 @@ impl Matcher {
         gaps: (Option<usize>, Option<(DocRef, f32)>),
         lang: Lang,
     ) -> Outcome {
-        if !speaks(&outcome) || !subject::asks_own_fate(question) {
+        if !outcome.speaks() || !subject::asks_own_fate(question, &analysis.words) {
             return outcome;
         }
         let fitting = match gaps.1 {
@@ -300,11 +300,6 @@ impl Matcher {
     }
 }
 
-/// Whether `outcome` speaks of the story: an answer or a "did you mean".
-fn speaks(outcome: &Outcome) -> bool {
-    matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
-}
-
 /// Declines an outcome that speaks off the story: a question whose subject the story
 /// never names (`unknown`) unless an entry fits it closely, and, in a message of one
 /// part, a request for a verdict ("is he right to do it?") the story leaves to its
@@ -317,7 +312,7 @@ fn declined_off_story(
     one_part: bool,
     analysis: &analyze::Analysis,
 ) -> Outcome {
-    let speaks = matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. });
+    let speaks = outcome.speaks();
     if unknown && (speaks || matches!(outcome, Outcome::Gap { .. })) && score < subject::CLOSE_FIT {
         return Outcome::NoMatch;
     }

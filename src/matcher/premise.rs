@@ -208,9 +208,7 @@ impl Premises {
         }
         // "Since it was announced back in March, why …": no answer holds for a date
         // the article never states; a known gap still says what the article lacks.
-        if matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
-            && self.states_another_date(story, question, analysis)
-        {
+        if outcome.speaks() && self.states_another_date(story, question, analysis) {
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
         let confirms = one_part && confirm::asks_to_confirm(&analysis.words);

@@ -152,8 +152,7 @@ pub fn unknown_subject(index: &Index, words: &[String]) -> Option<Unknown> {
 /// knows (a frame in the chatter around a question is not the question's), else the
 /// first part's that has one.
 pub fn unknown_in_parts(parts: Vec<(Outcome, Option<Unknown>)>) -> Option<Unknown> {
-    let answerable = |o: &Outcome| matches!(o, Outcome::Answer { .. } | Outcome::Clarify { .. });
-    if parts.iter().any(|(outcome, unknown)| answerable(outcome) && unknown.is_none()) {
+    if parts.iter().any(|(outcome, unknown)| outcome.speaks() && unknown.is_none()) {
         return None;
     }
     parts.into_iter().find_map(|(_, unknown)| unknown)

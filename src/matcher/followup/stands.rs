@@ -26,7 +26,7 @@ pub(super) fn decline_alone_stands(
 ) -> bool {
     match alone.outcome {
         Outcome::NoMatch | Outcome::Gap { .. } if is_whole_yes_no(words) => true,
-        Outcome::Gap { .. } => alone.score >= SURE_GAP && alone.score > score && answers(outcome),
+        Outcome::Gap { .. } => alone.score >= SURE_GAP && alone.score > score && outcome.speaks(),
         _ => false,
     }
 }
@@ -36,11 +36,6 @@ pub(super) fn decline_alone_stands(
 fn is_whole_yes_no(words: &[String]) -> bool {
     let opens = words.first().is_some_and(|w| OPENING_AUXILIARIES.contains(&w.as_str()));
     opens && words.len() > 2 && !words.iter().any(|w| reference::is_referring(w))
-}
-
-/// Whether an outcome gives an answer or offers entries (rather than declining).
-fn answers(outcome: &Outcome) -> bool {
-    matches!(outcome, Outcome::Answer { .. } | Outcome::Clarify { .. })
 }
 
 #[cfg(test)]

@@ -43,6 +43,11 @@ impl Orders {
 
 /// Verbs that order the article set aside: "*ignore* the article", "*забудь* про статью".
 const IGNORE: [&str; 7] = ["ignore", "forget", "disregard", "забудь", "забудьте", "игнорируй", "игнорируйте"];
+/// What every word of [`IGNORE`] holds around its first "g", in any case: Latin
+/// letters compared without case ("ignor", "forget", "disregard": the "g" and the
+/// letters before it), Russian ones written small or capital.
+const IGNORE_LATIN: [(&[u8], usize); 3] = [(b"ignor", 1), (b"forget", 3), (b"disregard", 5)];
+const IGNORE_CYRILLIC: [&str; 4] = ["абуд", "АБУД", "гнор", "ГНОР"];
 /// Words that name the article.
 const ARTICLE: [&str; 9] =
     ["article", "story", "text", "piece", "статью", "статья", "статье", "статьи", "текст"];
@@ -53,6 +58,10 @@ const IGNORE_REACH: usize = 3;
 /// and never turns back to it ("… ok, what does the article say about Belarus?"):
 /// what it asks then is asked outside the article, which the bot cannot answer.
 pub(in crate::matcher) fn ignores_the_article(message: &str) -> bool {
+    // Most messages order nothing ignored: told without splitting them into words.
+    if !names_a_verb_of_ignoring(message) {
+        return false;
+    }
     let words = crate::matcher::normalize::words(message);
     let article = |w: &String| ARTICLE.contains(&w.as_str());
     let ignored = (0..words.len()).find_map(|at| {
@@ -60,6 +69,21 @@ pub(in crate::matcher) fn ignores_the_article(message: &str) -> bool {
         (IGNORE.contains(&words[at].as_str())).then(|| reach.iter().position(article).map(|p| at + 1 + p))?
     });
     ignored.is_some_and(|named| words.iter().filter(|w| article(w)).count() == 1 && article(&words[named]))
+}
+
+/// Whether `message` may hold a word of [`IGNORE`]: a look around each "g" of its
+/// bytes, cheaper than its words.
+fn names_a_verb_of_ignoring(message: &str) -> bool {
+    let bytes = message.as_bytes();
+    let latin_at = |g: usize| {
+        IGNORE_LATIN.iter().any(|&(stem, before)| {
+            g.checked_sub(before)
+                .and_then(|start| bytes.get(start..start + stem.len()))
+                .is_some_and(|w| w.eq_ignore_ascii_case(stem))
+        })
+    };
+    (0..bytes.len()).any(|g| bytes[g] | 0x20 == b'g' && latin_at(g))
+        || (!message.is_ascii() && IGNORE_CYRILLIC.iter().any(|stem| message.contains(stem)))
 }
 
 #[cfg(test)]
@@ -77,5 +101,7 @@ mod tests {
             "not the article"
         );
         assert!(!ignores_the_article("did the article ignore Georgia?"));
+        assert!(ignores_the_article("DISREGARD THE STORY. who wins the war?"));
+        assert!(ignores_the_article("ЗАБУДЬ ПРО СТАТЬЮ, кто победит?"));
     }
 }

@@ -6,7 +6,7 @@
 //! (a message's story of the asker's situation sets the scene), and a clause that
 //! opens with "if" or "если" states a condition rather than asks.
 
-use crate::matcher::normalize::words;
+use crate::matcher::normalize::{MAX_CHARS, MAX_WORDS, words};
 
 /// Object pronouns of the asker: "will they take *me*".
 const ME: [&str; 2] = ["me", "us"];
@@ -83,10 +83,24 @@ const CONDITION: [&str; 5] = ["if", "when", "once", "если", "когда"];
 /// whether men like me are taken?"), which an entry may answer.
 const ARTICLE: [&str; 8] = ["article", "story", "piece", "text", "статье", "статья", "статью", "тексте"];
 
+/// Words without which no clause asks the asker's fate: every English shape names the
+/// asker or whom they speak for, every Russian one a verb of fate or "мне".
+fn names_someone_s_fate(word: &str) -> bool {
+    ["i", "we", "he", "she", "me", "us", "him", "her", "my"].contains(&word)
+        || RU_FATE.contains(&word)
+        || RU_TO.contains(&word)
+}
+
 /// Whether `question` asks what will become of the asker (or of someone they speak
 /// for), or what they should do: in a sentence that asks (one ending in "?", or the
-/// last one when none does), a clause that is no condition.
-pub fn asks_own_fate(question: &str) -> bool {
+/// last one when none does), a clause that is no condition. `question_words` are the
+/// question's normalized words: most questions name nobody's fate, and are told so
+/// without splitting the question again (unless its words were cut short).
+pub fn asks_own_fate(question: &str, question_words: &[String]) -> bool {
+    let read_whole = question_words.len() < MAX_WORDS && question.len() <= MAX_CHARS;
+    if read_whole && !question_words.iter().any(|w| names_someone_s_fate(w)) {
+        return false;
+    }
     asking_sentences(question).into_iter().any(|sentence| {
         // Each clause's words, read once.
         let clauses: Vec<Vec<String>> = sentence.split([',', ';', ':', '—', '–']).map(words).collect();
@@ -172,7 +186,11 @@ fn russian_at(w: &[String], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::asks_own_fate;
+    use crate::matcher::normalize::words;
+
+    fn asks_own_fate(question: &str) -> bool {
+        super::asks_own_fate(question, &words(question))
+    }
 
     #[test]
     fn a_question_about_the_asker_s_own_fate_is_one() {
