@@ -5,7 +5,9 @@
 //! writer (pronouns, "and Finland?", "why?", a switch of subject, corrections, details
 //! of the last answer); `blind3.jsonl` later still, adding follow-ups to a question the
 //! bot declined, three-message contexts, a switch of language and a reaction before the
-//! question ("lol ok. and kazakhstan?"). In each, the odd lines were used to find failures; the even
+//! question ("lol ok. and kazakhstan?"); `blind4.jsonl` last, adding follow-ups that need
+//! the message two turns back, "who?" / "which border?" about what the last answer named,
+//! another source or place named ("and Reuters?") and Russian yes/no follow-ups. In each, the odd lines were used to find failures; the even
 //! lines are held out, and only their totals were ever read.
 //! Raise the floors when follow-ups improve; never lower them to make a change pass.
 
@@ -23,6 +25,8 @@ const BLIND2_TUNED_FLOOR: (f64, f64) = (86.0, 81.0);
 const BLIND2_HELD_OUT_FLOOR: (f64, f64) = (91.0, 78.0);
 const BLIND3_TUNED_FLOOR: (f64, f64) = (74.0, 82.0);
 const BLIND3_HELD_OUT_FLOOR: (f64, f64) = (82.0, 68.0);
+const BLIND4_TUNED_FLOOR: (f64, f64) = (76.0, 66.0);
+const BLIND4_HELD_OUT_FLOOR: (f64, f64) = (69.0, 66.0);
 
 fn check(engine: &Engine, name: &str, cases: &[Case], (in_floor, out_floor): (f64, f64)) {
     assert!(cases.iter().all(|c| !c.context.is_empty()), "{name}: every case is a follow-up");
@@ -52,6 +56,11 @@ fn follow_up_sets_stay_above_their_floors() {
     let (tuned, held_out) = halves(&blind3);
     check(&engine, "blind3, odd lines", &tuned, BLIND3_TUNED_FLOOR);
     check(&engine, "blind3, even lines (held out)", &held_out, BLIND3_HELD_OUT_FLOOR);
+    let blind4 = read_cases(Path::new("tests/followups/blind4.jsonl")).unwrap();
+    assert_eq!(blind4.len(), 120, "the fourth blind set's conversations");
+    let (tuned, held_out) = halves(&blind4);
+    check(&engine, "blind4, odd lines", &tuned, BLIND4_TUNED_FLOOR);
+    check(&engine, "blind4, even lines (held out)", &held_out, BLIND4_HELD_OUT_FLOOR);
 }
 
 /// Lines 1, 3, 5… (indices 0, 2, 4…), used to find failures, and the rest, held out.
