@@ -166,7 +166,15 @@ impl Analyzer {
     /// The stem of a synonym phrase's word, learned; a word only a phrase of two or
     /// more words uses so far is noted in `phrase_stems`.
     fn synonym_stem(&mut self, word: &str, in_phrase: bool) -> String {
-        let stem = self.stem_known(word);
+        // Stemmed once: kept unlearned until `knowledge_stem` below learns it.
+        let stem = match self.stem_cache.get(word) {
+            Some((stem, _)) => stem.clone(),
+            None => {
+                let stem = self.stem(word);
+                self.stem_cache.insert(word.to_string(), (stem.clone(), false));
+                stem
+            }
+        };
         let phrase_only =
             in_phrase && (self.phrase_stems.contains(&stem) || !self.known_stems.contains(&stem));
         let stem = self.knowledge_stem(word, true);
