@@ -65,7 +65,7 @@ impl<'a> Faithful<'a> {
         for Item { item: e, spans, .. } in entries {
             let backing = self.backing(&e.quotes);
             for field in fields(&e.id, spans, [("answer", &e.answer.en), ("answer_ru", &e.answer.ru)]) {
-                self.claims(&field, &backing, false, file, problems);
+                self.claims(&field, &backing, None, file, problems);
             }
             for field in fields(&e.id, spans, [("source", &e.source.en), ("source_ru", &e.source.ru)]) {
                 self.source(e, &field, file, problems);
@@ -77,8 +77,16 @@ impl<'a> Faithful<'a> {
         let Some(file) = file else { return };
         for Item { item: g, spans, .. } in gaps {
             let backing = self.backing(&g.quotes);
+            // What the gap's questions name: a note may say the article never mentions
+            // these, but naming anything else would tell the asker something the
+            // article doesn't ("Who is the defense minister?" → "… doesn't mention
+            // Sergei Shoigu").
+            let asked: Vec<Claim> = (g.questions.en.iter().chain(&g.questions.ru))
+                .flat_map(|q| claims(q, &self.names).found)
+                .map(|f| f.claim)
+                .collect();
             for field in fields(&g.id, spans, [("note", &g.note.en), ("note_ru", &g.note.ru)]) {
-                self.claims(&field, &backing, true, file, problems);
+                self.claims(&field, &backing, Some(&asked), file, problems);
             }
         }
     }
@@ -87,18 +95,21 @@ impl<'a> Faithful<'a> {
         &self,
         field: &Field,
         backing: &Backing,
-        gap: bool,
+        asked: Option<&[Claim]>,
         file: &SourceFile,
         problems: &mut Problems,
     ) {
         let Field { id, name, text, .. } = field;
         let found = claims(text, &self.names);
+        let gap = asked.is_some();
         let mut reported: HashSet<&Claim> = HashSet::new();
         for f in &found.found {
             let in_article = self.article.backs(&f.claim);
-            // A note may name what the article never mentions (that is what it
-            // declines), but never a figure or a date the article doesn't give.
-            let declined = gap && !in_article && matches!(f.claim, Claim::Entity(_) | Claim::Name(_));
+            // A note may name what the article never mentions when the gap's questions
+            // ask about it (that is what it declines), but never a figure or a date the
+            // article doesn't give.
+            let named = matches!(f.claim, Claim::Entity(_) | Claim::Name(_));
+            let declined = !in_article && named && asked.is_some_and(|a| a.contains(&f.claim));
             if backing.backs(&f.claim) || declined || !reported.insert(&f.claim) {
                 continue;
             }
@@ -109,6 +120,9 @@ impl<'a> Faithful<'a> {
                 ),
                 (true, true) => format!(
                     "`{name}` of {id:?} states {said:?}, which the article reports but none of the gap's quotes has; add the article's words that back it to `quotes`, or drop it"
+                ),
+                (true, false) if named => format!(
+                    "`{name}` of {id:?} names {said:?}, which neither the article nor the gap's questions name; a note may say the article never mentions what its questions ask about, but naming anything else tells the asker what the article doesn't: drop it, or add a question that asks about it"
                 ),
                 (true, false) => format!(
                     "`{name}` of {id:?} states {said:?}, which the article doesn't give; a note may name what the article never mentions, but not a figure or a date it lacks: drop it"

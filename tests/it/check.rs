@@ -111,11 +111,35 @@ fn a_gap_note_may_name_what_the_article_lacks_but_not_a_figure() {
             "note = \"The article doesn't say what the library cost.\"",
             "note = \"The article doesn't say what the library cost or quote the Mayor of Lunar City, who put it at 5,000 credits.\"",
         )
+        .replace("\"what was the price of the library\"", "\"what did the Mayor of Lunar City say it cost?\"")
     });
     let (code, stderr, _) = check(dir.path(), false);
     assert_eq!(code, Some(1));
     assert!(stderr[0].ends_with("`note` of \"gap-cost\" states \"5,000\", which the article doesn't give; a note may name what the article never mentions, but not a figure or a date it lacks: drop it"), "{stderr:#?}");
     assert_eq!(stderr.len(), 2, "the Mayor of Lunar City is declined by name: {stderr:#?}");
+}
+
+#[test]
+fn a_gap_note_names_only_what_its_questions_ask_about() {
+    // Asked what the library cost, a note that names the mayor tells the asker who the
+    // mayor is, which the article never says.
+    let dir = edited_mini("gaps.toml", |gaps| {
+        gaps.replace(
+            "note = \"The article doesn't say what the library cost.\"",
+            "note = \"The article doesn't say what the library cost or quote the Mayor of Lunar City.\"",
+        )
+    });
+    let (code, stderr, _) = check(dir.path(), false);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr[1].ends_with("`note` of \"gap-cost\" names \"Lunar City\", which neither the article nor the gap's questions name; a note may say the article never mentions what its questions ask about, but naming anything else tells the asker what the article doesn't: drop it, or add a question that asks about it"),
+        "{stderr:#?}"
+    );
+    assert!(
+        stderr[0].contains("names \"Mayor\", which neither the article nor the gap's questions name"),
+        "{stderr:#?}"
+    );
+    assert_eq!(stderr.len(), 3, "{stderr:#?}");
 }
 
 #[test]

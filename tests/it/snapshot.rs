@@ -80,8 +80,9 @@ struct Pinned {
 }
 
 /// Sets no line of which is ever shown: scored only, never inspected.
-const NEVER_SHOWN: [&str; 10] =
-    ["blind3", "blind5", "blind7", "blind9", "blind11", "blind12", "blind14", "blind16", "blind18", "blind20"];
+const NEVER_SHOWN: [&str; 10] = [
+    "blind3", "blind5", "blind7", "blind9", "blind11", "blind12", "blind14", "blind16", "blind18", "blind20",
+];
 
 /// Sets outside `tests/eval` inspected whole, every line of which may be shown.
 const ALL_SHOWN: [&str; 9] =
