@@ -139,7 +139,10 @@ impl Matcher {
         self.add_focus(&mut analysis, focus, alone.lang, &words);
         let mut candidates = self.candidates_for(&analysis);
         super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
-        prefer::prefer_for_followup(story, &mut candidates, focus, &own);
+        let source = outlet::named_alone(&self.index, &own);
+        let by_source =
+            |e| source.map_or(1.0, |s| outlet::report_factor(&self.index, story, e, s, alone.lang));
+        prefer::prefer_for_followup(story, &mut candidates, (focus, &own), by_source);
         candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
         // The last answer already says what is asked: it stands even against a sure
         // reading alone ("how many soldiers?" after the analysts' hundreds of thousands).
@@ -308,6 +311,7 @@ pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
 
+mod outlet;
 mod prefer;
 mod restate;
 mod shift;
