@@ -140,8 +140,12 @@ impl Matcher {
         let mut candidates = self.candidates_for(&analysis);
         super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
         let source = outlet::named_alone(&self.index, &own);
-        let by_source =
-            |e| source.map_or(1.0, |s| outlet::report_factor(&self.index, story, e, s, alone.lang));
+        let kept = stay::thing_kept(&self.index, &own, focus);
+        let by_source = |e| {
+            let reported =
+                source.map_or(1.0, |s| outlet::report_factor(&self.index, story, e, s, alone.lang));
+            reported * kept.map_or(1.0, |k| stay::kept_factor(&self.index, story, e, k))
+        };
         prefer::prefer_for_followup(story, &mut candidates, (focus, &own), by_source);
         candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
         // The last answer already says what is asked: it stands even against a sure
@@ -316,6 +320,7 @@ mod prefer;
 mod restate;
 mod shift;
 mod stands;
+mod stay;
 
 pub use shift::{Shift, shift};
 #[cfg(test)]

@@ -25,7 +25,8 @@ const OTHER_KIND: f32 = 0.8;
 /// word ("why?"), entries of another kind than it asks for lower.
 ///
 /// `by_source` weighs an entry by its source when a follow-up names only a source
-/// ([`super::outlet`]).
+/// ([`super::outlet`]), and by the things it names when the follow-up stays on the one
+/// the last question named ([`super::stay`]).
 pub(super) fn prefer_for_followup(
     story: &Story,
     candidates: &mut Candidates,
