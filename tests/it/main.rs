@@ -27,6 +27,7 @@ mod eval_floor;
 mod fake_api_selftest;
 mod followups;
 mod followups_shapes;
+mod followups_sources;
 mod knowledge_details;
 mod lists;
 mod logs;

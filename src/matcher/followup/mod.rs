@@ -139,7 +139,14 @@ impl Matcher {
         self.add_focus(&mut analysis, focus, alone.lang, &words);
         let mut candidates = self.candidates_for(&analysis);
         super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
-        prefer::prefer_for_followup(story, &mut candidates, focus, &own);
+        let source = outlet::named_alone(&self.index, &own);
+        let kept = stay::thing_kept(&self.index, &own, focus);
+        let by_source = |e| {
+            let reported =
+                source.map_or(1.0, |s| outlet::report_factor(&self.index, story, e, s, alone.lang));
+            reported * kept.map_or(1.0, |k| stay::kept_factor(&self.index, story, e, k))
+        };
+        prefer::prefer_for_followup(story, &mut candidates, (focus, &own), by_source);
         candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
         // The last answer already says what is asked: it stands even against a sure
         // reading alone ("how many soldiers?" after the analysts' hundreds of thousands).
@@ -308,10 +315,12 @@ pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
 
+mod outlet;
 mod prefer;
 mod restate;
 mod shift;
 mod stands;
+mod stay;
 
 pub use shift::{Shift, shift};
 #[cfg(test)]

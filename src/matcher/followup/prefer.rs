@@ -23,7 +23,16 @@ const OTHER_KIND: f32 = 0.8;
 /// Reorders the candidates for a follow-up: entries related to the last answer or on
 /// its topic a little higher, the last answer itself lower, and, for a bare question
 /// word ("why?"), entries of another kind than it asks for lower.
-pub(super) fn prefer_for_followup(story: &Story, candidates: &mut Candidates, focus: &Focus, own: &Analysis) {
+///
+/// `by_source` weighs an entry by its source when a follow-up names only a source
+/// ([`super::outlet`]), and by the things it names when the follow-up stays on the one
+/// the last question named ([`super::stay`]).
+pub(super) fn prefer_for_followup(
+    story: &Story,
+    candidates: &mut Candidates,
+    (focus, own): (&Focus, &Analysis),
+    by_source: impl Fn(usize) -> f32,
+) {
     let bare = own_terms(own).next().is_none();
     let related: Vec<&str> = focus
         .entry
@@ -44,6 +53,7 @@ pub(super) fn prefer_for_followup(story: &Story, candidates: &mut Candidates, fo
         {
             factor *= NEIGHBOUR_OF_KIND;
         }
+        factor *= by_source(c.entry);
         c.confidence = (c.confidence * factor).min(1.0);
     }
     candidates.entries.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.entry.cmp(&b.entry)));
