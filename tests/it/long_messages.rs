@@ -95,3 +95,12 @@ fn a_question_someone_is_quoted_asking_is_not_what_the_writer_asks() {
     let answer = reply(message);
     assert!(answer.contains("Georgia") || answer.contains("Georgian"), "{answer}");
 }
+
+#[test]
+fn a_request_to_be_told_before_a_colon_only_announces_the_question() {
+    let message = "Соседи спорят уже неделю, кто-то говорит одно, кто-то другое, по телевизору третье, а в \
+        чатах вообще непонятно что. Кому верить? Может, всё преувеличено? Я статью на английском читаю \
+        плохо, переводчик путает. Скажите, пожалуйста, простыми словами: сколько человек, по словам \
+        Путина, могут призвать?";
+    assert!(reply(message).contains("300 000"), "{}", reply(message));
+}

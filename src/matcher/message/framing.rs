@@ -82,10 +82,23 @@ pub(super) fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) 
     // asks, but announces the question too. A quotation after it is someone's words.
     let request = fits && words <= MAX_FRAMING_WORDS && opens_question(before);
     let asks_after = asks && !opens_with_a_quote(after);
-    match (framing, request && asks_after) {
+    // Only a request to tell is framing: "list them all: …" says what kind of answer.
+    let telling = request && asks_after && only_asks_to_tell(before);
+    match (framing || telling, request && asks_after) {
         (true, _) => Framed { text: after, framed: true, announced: asks_after },
         (false, announced) => Framed { announced, ..plain },
     }
+}
+
+/// Words that ask to be told, and nothing of what: "*tell me*, please, in plain words:",
+/// "*скажите*, пожалуйста, простыми словами:". Their words ("words", "plain") would
+/// count against every entry.
+const TELLING: [&str; 8] =
+    ["tell", "explain", "скажи", "скажите", "подскажи", "подскажите", "объясни", "объясните"];
+
+/// Whether `text` opens with a word of [`TELLING`].
+fn only_asks_to_tell(text: &str) -> bool {
+    normalized(text).split(' ').next().is_some_and(|w| TELLING.contains(&w))
 }
 
 /// Whether `text` opens with a quotation mark: what follows is someone's words.
@@ -104,15 +117,15 @@ const CLEFT_OPENERS: [&str; 2] = ["what", "all"];
 /// The writer, after one of [`CLEFT_OPENERS`].
 const WRITER: [&str; 6] = ["i", "im", "id", "ive", "we", "were"];
 
-/// Whether `text` says what the writer asks and ends where it is said: "What I need
-/// for my notebook is", "All I'm asking is". It opens with a question word, yet asks
-/// nothing itself.
+/// Whether `text` says what the writer asks: "What I need for my notebook is (the
+/// second half)", "All I'm asking is". It opens with a question word, yet asks nothing
+/// itself.
 fn says_what_is_asked(text: &str) -> bool {
     let words = normalized(text);
     let mut words = words.split(' ');
     words.next().is_some_and(|w| CLEFT_OPENERS.contains(&w))
         && words.next().is_some_and(|w| WRITER.contains(&w))
-        && words.next_back() == Some("is")
+        && words.any(|w| w == "is")
 }
 
 /// Whether `text` announces a question: one of its words is a word of asking.

@@ -269,12 +269,12 @@ fn an_announced_question_leaves_the_questions_before_it_to_the_scene() {
     let cleft = "Our reading group meets on Thursdays and tonight we argued for an hour about it. \
         Did the author get it right? Who decides what counts as a mistake anyway? Half of us \
         think the governor was sincere, the other half are not so sure at all, and we gave up. \
-        What I need for my notes is: who did the governor say would not be mobilized?";
+        What I need for my notes is the last part: who did the governor say would not be mobilized?";
     assert_eq!(read_plain(cleft), "who did the governor say would not be mobilized?");
     let request = "Сидим с мужем на кухне третий час и спорим, уже оба устали и злимся друг на друга. \
         Кто вообще прав в этом споре? Может, никто? Он говорит одно, я другое, а дети слушают. \
         Скажите, пожалуйста, коротко: сколько человек могут призвать?";
-    assert_eq!(read_plain(request), "Скажите, пожалуйста, коротко: сколько человек могут призвать?");
+    assert_eq!(read_plain(request), "сколько человек могут призвать?");
 }
 
 #[test]
