@@ -22,6 +22,7 @@ use super::turns::{Addressed, split_at_mentions, turns};
 mod framing;
 mod indirect;
 mod orders;
+mod quoted;
 
 use framing::strip_framing;
 use orders::Orders;
@@ -66,6 +67,8 @@ struct Sentence<'a> {
     text: &'a str,
     /// It follows a mention of the bot in its turn: the message's question.
     addressed: bool,
+    /// Its framing announced the question ([`framing::Framed::announced`]).
+    announced: bool,
 }
 
 /// The text the matcher should read for `message`; the message itself when it has no
@@ -110,10 +113,14 @@ pub fn read<'a>(
                 let asked = orders.question_in(sentence);
                 noise |= asked != Some(sentence);
                 let Some(sentence) = asked else { continue };
-                let (text, framed) = strip_framing(sentence, names_a_thing);
-                noise |= framed;
-                if text.chars().any(char::is_alphanumeric) {
-                    sentences.push(Sentence { text, addressed: addressed == Addressed::Whole });
+                let framed = strip_framing(sentence, names_a_thing);
+                noise |= framed.framed;
+                if framed.text.chars().any(char::is_alphanumeric) {
+                    sentences.push(Sentence {
+                        text: framed.text,
+                        addressed: addressed == Addressed::Whole,
+                        announced: framed.announced,
+                    });
                 }
             }
             // A mention after a piece addresses its question: its last sentence that
@@ -195,8 +202,10 @@ fn addressed_part<'a>(sentences: &[Sentence<'a>], own_terms: &dyn Fn(&str) -> us
     sentences[start..end].iter().map(|s| s.text).collect()
 }
 
-/// The question-bearing sentences of a long message, the last [`MAX_QUESTIONS`]: those
-/// with a question mark, each with the wish to know ([`indirect`]) it points back at;
+/// The question-bearing sentences of a long message, the last [`MAX_QUESTIONS`], from
+/// the question the writer announced on ("so my question is: …"; the opening sentence
+/// kept when it asks): those with a question mark and not in quotation marks
+/// ([`quoted`]), each with the wish to know ([`indirect`]) it points back at;
 /// else those that open like a question or say the writer wants to know; else the last two. A
 /// question that points back ("what happened to the men *there*?") and names nothing
 /// itself keeps the sentence before it when that one names a thing (`names_a_thing`):
@@ -215,15 +224,26 @@ fn question_bearing<'a>(
         indirect::embedded_question(sentences[i].text)
             .is_some_and(|asked| own_terms(&asked) >= MIN_ADDRESSED_TERMS)
     };
-    let asking: Vec<usize> = (0..sentences.len()).filter(|&i| sentences[i].text.contains('?')).collect();
+    // Where the writer announced the question ("so my question is: …"): what comes
+    // before it sets the scene, its questions too ("Was it weeks? Months?").
+    // A message that opens with its question and then gives the context ("What does
+    // the article say …? Context: I'm writing …") still asks it.
+    let from = sentences.iter().position(|s| s.announced).unwrap_or(0);
+    let read = |i: &usize| *i >= from || (*i == 0 && sentences[0].text.contains('?'));
+    let marked: Vec<usize> =
+        (0..sentences.len()).filter(read).filter(|&i| sentences[i].text.contains('?')).collect();
+    // A question in quotation marks is someone else's, unless the writer asks no other.
+    let own: Vec<usize> =
+        marked.iter().copied().filter(|&i| !quoted::asks_in_quotes(sentences[i].text)).collect();
+    let asking = if own.is_empty() { marked } else { own };
     let opening: Vec<usize> =
-        (0..sentences.len()).filter(|&i| opens_question(sentences[i].text) || wish(i)).collect();
+        (0..sentences.len()).filter(read).filter(|&i| opens_question(sentences[i].text) || wish(i)).collect();
     let chosen = if !asking.is_empty() {
         asking
     } else if !opening.is_empty() {
         opening
     } else {
-        (0..sentences.len()).collect()
+        (from..sentences.len()).collect()
     };
     let text = |i: usize| sentences[i].text;
     let keep = if chosen.iter().any(|&i| asks(text(i))) { MAX_QUESTIONS } else { 2 };

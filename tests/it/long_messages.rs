@@ -72,3 +72,35 @@ fn a_wish_to_know_beside_a_question_that_stands_alone_is_not_asked() {
     assert!(answer.contains("Turkey"), "{answer}");
     assert!(!answer.contains("Tsydanov") && !answer.contains("wrongly"), "{answer}");
 }
+
+#[test]
+fn questions_before_an_announced_question_only_set_the_scene() {
+    let message = "My flatmate and I have been arguing about this all week and it is getting silly. \
+        Who even reads the fine print anymore? Is anyone honest on television these days? Does it \
+        matter? He thinks the news is exaggerated and I think it is worse than they say. So my \
+        question for you is: how many men did Putin say could be called up?";
+    assert!(reply(message).contains("300,000"), "{}", reply(message));
+    let russian = "Сидим с мужем на кухне третий час и спорим, уже оба устали и злимся. Кто вообще прав \
+        в этом споре? Может, никто? Чего мы добиваемся? Он говорит одно, я другое, а дети слушают и \
+        пугаются. Вопрос у меня такой: сколько человек, по словам Путина, могут призвать?";
+    assert!(reply(russian).contains("300 000"), "{}", reply(russian));
+}
+
+#[test]
+fn a_question_someone_is_quoted_asking_is_not_what_the_writer_asks() {
+    let message = "We had a long family dinner and my grandmother kept repeating the same thing. She \
+        asked me, 'who is going to stop all this madness?' and nobody could answer her, so we just \
+        sat there quietly. My cousin had read the piece on his phone at the table and mentioned the \
+        borders. Which border crossings had lines of cars, according to the article?";
+    let answer = reply(message);
+    assert!(answer.contains("Georgia") || answer.contains("Georgian"), "{answer}");
+}
+
+#[test]
+fn a_request_to_be_told_before_a_colon_only_announces_the_question() {
+    let message = "Соседи спорят уже неделю, кто-то говорит одно, кто-то другое, по телевизору третье, а в \
+        чатах вообще непонятно что. Кому верить? Может, всё преувеличено? Я статью на английском читаю \
+        плохо, переводчик путает. Скажите, пожалуйста, простыми словами: сколько человек, по словам \
+        Путина, могут призвать?";
+    assert!(reply(message).contains("300 000"), "{}", reply(message));
+}

@@ -50,27 +50,83 @@ const ADDRESSES: [&str; 35] = [
     "короче",
 ];
 
+/// A sentence with its framing taken off ([`strip_framing`]).
+pub(super) struct Framed<'a> {
+    /// What the sentence asks or says, without its framing.
+    pub(super) text: &'a str,
+    /// Framing or an address was taken off.
+    pub(super) framed: bool,
+    /// A colon announced the question after it ("so my question is: …", "So: how long
+    /// …?", "Скажите, пожалуйста, простыми словами: сколько …?"): the writer marks
+    /// where the question is, and what came before it sets the scene.
+    pub(super) announced: bool,
+}
+
 /// Takes framing off before a colon ("quick q for the bot: how long…", "вопрос: что…"):
 /// a few words that ask nothing and name nothing the story knows; or, before a question,
 /// words of any number that announce it ("so let me ask the machine, since my grandson
 /// set it up for me: what did…"): their words would count against every entry.
-pub(super) fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> (&'a str, bool) {
+pub(super) fn strip_framing<'a>(sentence: &'a str, names_a_thing: &dyn Fn(&str) -> bool) -> Framed<'a> {
     let (sentence, addressed) = strip_address(sentence);
-    let Some((before, after)) = split_at_pair(sentence, *b": ") else { return (sentence, addressed) };
+    let plain = Framed { text: sentence, framed: addressed, announced: false };
+    let Some((before, after)) = split_at_pair(sentence, *b": ") else { return plain };
+    let after = after.trim();
     let words = before.split_whitespace().count();
-    let announced = || announces_a_question(before) && opens_question(after.trim_start());
-    let framing = (words <= MAX_FRAMING_WORDS || announced())
-        && !before.contains('?')
-        && !after.trim().is_empty()
-        && !opens_question(before)
-        && !names_a_thing(before);
-    if framing { (after.trim(), true) } else { (sentence, addressed) }
+    let asks = opens_question(after) || after.contains('?');
+    let announced = || announces_a_question(before) && asks;
+    let fits = !before.contains('?') && !after.is_empty() && !names_a_thing(before);
+    let framing = fits
+        && ((words <= MAX_FRAMING_WORDS || announced()) && !opens_question(before)
+            || asks && says_what_is_asked(before));
+    // A request to tell before the colon ("tell me, in plain words: …") is kept, as it
+    // asks, but announces the question too. A quotation after it is someone's words.
+    let request = fits && words <= MAX_FRAMING_WORDS && opens_question(before);
+    let asks_after = asks && !opens_with_a_quote(after);
+    // Only a request to tell is framing: "list them all: …" says what kind of answer.
+    let telling = request && asks_after && only_asks_to_tell(before);
+    match (framing || telling, request && asks_after) {
+        (true, _) => Framed { text: after, framed: true, announced: asks_after },
+        (false, announced) => Framed { announced, ..plain },
+    }
+}
+
+/// Words that ask to be told, and nothing of what: "*tell me*, please, in plain words:",
+/// "*скажите*, пожалуйста, простыми словами:". Their words ("words", "plain") would
+/// count against every entry.
+const TELLING: [&str; 8] =
+    ["tell", "explain", "скажи", "скажите", "подскажи", "подскажите", "объясни", "объясните"];
+
+/// Whether `text` opens with a word of [`TELLING`].
+fn only_asks_to_tell(text: &str) -> bool {
+    normalized(text).split(' ').next().is_some_and(|w| TELLING.contains(&w))
+}
+
+/// Whether `text` opens with a quotation mark: what follows is someone's words.
+fn opens_with_a_quote(text: &str) -> bool {
+    text.starts_with(['«', '“', '"', '\'', '„'])
 }
 
 /// Words that announce a question to come ("let me ask", "my question is", "вопрос
 /// такой", "хочу спросить").
 const ANNOUNCING: [&str; 9] =
     ["ask", "question", "asking", "вопрос", "спросить", "спрошу", "спрашиваю", "узнать", "уточнить"];
+
+/// Words that open a sentence saying what the writer asks ("*what* I need is", "*all*
+/// I'm asking is").
+const CLEFT_OPENERS: [&str; 2] = ["what", "all"];
+/// The writer, after one of [`CLEFT_OPENERS`].
+const WRITER: [&str; 6] = ["i", "im", "id", "ive", "we", "were"];
+
+/// Whether `text` says what the writer asks: "What I need for my notebook is (the
+/// second half)", "All I'm asking is". It opens with a question word, yet asks nothing
+/// itself.
+fn says_what_is_asked(text: &str) -> bool {
+    let words = normalized(text);
+    let mut words = words.split(' ');
+    words.next().is_some_and(|w| CLEFT_OPENERS.contains(&w))
+        && words.next().is_some_and(|w| WRITER.contains(&w))
+        && words.any(|w| w == "is")
+}
 
 /// Whether `text` announces a question: one of its words is a word of asking.
 fn announces_a_question(text: &str) -> bool {

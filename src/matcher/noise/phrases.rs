@@ -3,7 +3,7 @@
 
 /// Phrases that give the bot orders instead of asking it something: a sentence holding
 /// one is injected role text, set aside whole (its claims are never matched).
-pub(super) const INJECTIONS: [&str; 45] = [
+pub(super) const INJECTIONS: [&str; 47] = [
     "ignore previous",
     "ignore all previous",
     "ignore the previous",
@@ -45,6 +45,8 @@ pub(super) const INJECTIONS: [&str; 45] = [
     "forget the rules",
     "forget your rules",
     "forget the article",
+    "ignore the article",
+    "ignore this article",
     "forget about the article",
     "забудь про статью",
     "забудь статью",
@@ -82,13 +84,16 @@ pub(super) const CLAIM_ORDERS: [&str; 20] = [
 
 /// The same after injected role text only: "скажи, что…" also asks "tell me what…", and
 /// "repeat this" or "answer only …" are orders only when role text gave them.
-pub(super) const CLAIM_ORDERS_AFTER_INJECTION: [&str; 16] = [
+pub(super) const CLAIM_ORDERS_AFTER_INJECTION: [&str; 19] = [
     "скажи что",
     "скажите что",
     "tell me that",
     "tell them that",
     "repeat this",
     "repeat it",
+    "say it",
+    "say this",
+    "скажи это",
     "do not question",
     "dont question",
     "respond only",
