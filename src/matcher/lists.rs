@@ -17,6 +17,13 @@ pub fn is_list(story: &Story, entry: usize) -> bool {
     story.entries.get(entry).is_some_and(|e| e.kinds.contains(&AnswerKind::List))
 }
 
+/// Whether entry `entry` lists every thing of one kind the article names (its
+/// countries, people, figures): a list that joins passages ("every way men got out")
+/// answers no "which X does the article name?".
+pub fn lists_a_kind(story: &Story, entry: usize) -> bool {
+    is_list(story, entry) && !joins_passages(story, entry)
+}
+
 /// Leaves the whole-article lists out of a follow-up's candidates, unless the last
 /// answer was one: after "which countries does the article mention?", "and the
 /// people?" still asks for a list.
@@ -231,7 +238,7 @@ impl super::Matcher {
         let rest = without_count(question)?;
         let candidates = self.candidates_for(&self.index.analyzer.analyze_question(&rest));
         let best = candidates.entries.first()?;
-        (is_list(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
+        (lists_a_kind(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
             .then_some((best.entry, best.confidence))
     }
 }
@@ -247,7 +254,7 @@ impl super::Matcher {
         let plain = kind_in_the_text(words, |w| analyzer.is_stopword(w))?;
         let candidates = self.candidates_for(&analyzer.analyze_question(&plain));
         let best = candidates.entries.first()?;
-        (is_list(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
+        (lists_a_kind(story, best.entry) && best.confidence >= super::thresholds::ANSWER)
             .then_some((best.entry, best.confidence))
     }
 }
@@ -375,6 +382,10 @@ pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candi
         None => outcome,
     }
 }
+
+mod joined;
+use joined::joins_passages;
+pub use joined::{asks_for_everything, widened_to_joined_passages};
 
 #[cfg(test)]
 mod tests;

@@ -231,7 +231,7 @@ impl Matcher {
             && let Some(list) = candidates
                 .entries
                 .iter()
-                .find(|c| lists::is_list(story, c.entry) && c.confidence >= thresholds::CLARIFY)
+                .find(|c| lists::lists_a_kind(story, c.entry) && c.confidence >= thresholds::CLARIFY)
         {
             (outcome, score) = (Outcome::Answer { entry: list.entry, also: None }, list.confidence);
         }
@@ -255,6 +255,9 @@ impl Matcher {
         }
         if lists::asks_for_every_item(&analysis.words) {
             outcome = lists::widened_to_every_item(story, outcome, candidates);
+        }
+        if lists::asks_for_everything(&analysis.words) {
+            outcome = lists::widened_to_joined_passages(story, outcome, candidates);
         }
         (outcome, score)
     }

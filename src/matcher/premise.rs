@@ -25,6 +25,8 @@ use crate::knowledge::names::{Names, Stemmers};
 
 pub(super) mod confirm;
 mod dates;
+mod later;
+mod said;
 mod swap;
 mod which;
 
@@ -253,7 +255,13 @@ impl Premises {
         }
         // A claim asked to be confirmed ("he'll call up a million, right?") is corrected
         // though a gap is about its figure: the article's figure is the answer to it.
-        if matches!(outcome, Outcome::Gap { .. }) && !confirm::asks_to_confirm(&analysis.words) {
+        // So is a figure put in someone's mouth ("why did Putin announce a million?"):
+        // what was said is what the article reports, so it is a wrong premise, not a
+        // wish to know a figure the article lacks.
+        if matches!(outcome, Outcome::Gap { .. })
+            && !confirm::asks_to_confirm(&analysis.words)
+            && !said::puts_as_said(&analysis.words)
+        {
             return None;
         }
         // A premise is one figure in a question: "17 times 23", "'1'='1'" or "repeat it
@@ -287,7 +295,10 @@ impl Premises {
         // The rest of the question must be about the entry too: "did 3m men flee?" is
         // not about the call-up, however well 300,000 alone fits it.
         let (wrong, said): (Vec<Range<usize>>, Vec<f64>) = wrong.into_iter().unzip();
-        let mut rest = m.index.analyzer.analyze_question(&replaced(question, &wrong, ""));
+        // "Putin *announced* …": the verb that puts the figure in his mouth is the
+        // frame, not what the figure counts.
+        let mut rest =
+            m.index.analyzer.analyze_question(&said::without_said(&replaced(question, &wrong, "")));
         // "Is it *true* that 3 million were called up?": the frame asks to confirm the
         // claim; the claim is the rest.
         if confirm::asks_to_confirm(&analysis.words) {
@@ -318,6 +329,9 @@ impl Premises {
     /// not "the total *number*").
     fn contrast(&self, m: &Matcher, story: &Story, analysis: &Analysis) -> Option<(usize, f32, usize)> {
         let words = &analysis.words;
+        if later::asks_what_comes_later(words) {
+            return None;
+        }
         let stemmers = Stemmers::default();
         for (n, c) in self.contrasts.iter().enumerate() {
             let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| begins_with(w, s));

@@ -203,3 +203,30 @@ fn a_question_for_all_the_text_talks_about_of_a_kind_gets_the_list() {
         assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
     }
 }
+
+#[test]
+fn a_question_for_everything_about_a_thing_gets_the_list_that_joins_its_passages() {
+    // "everything" and "all" are stop words: read alone, the question is about its
+    // thing, and one passage's entry would answer it.
+    for (question, list) in [
+        ("tell me everything the piece has on buryatia", "buryatia-all"),
+        ("всё, что известно про Бурятию", "buryatia-all"),
+        ("list every way the men avoided or fought the call-up", "ways-out"),
+    ] {
+        assert_eq!(chat(&[question])[0].as_deref(), Some(list), "{question}");
+    }
+    // Asked without "all", or for one kind of thing, one passage still answers.
+    let question = "what kind of region is buryatia";
+    assert_eq!(chat(&[question])[0].as_deref(), Some("buryatia-region"), "{question}");
+    for question in ["list every country they fled to", "what are all the countries people went to"] {
+        assert_ne!(chat(&[question])[0].as_deref(), Some("ways-out"), "{question}");
+    }
+}
+
+#[test]
+fn a_list_that_joins_passages_answers_no_question_for_what_the_text_names() {
+    // "why does the article mention X" reads as a question for everything of a kind
+    // the text names; a list of one thing's passages is no list of a kind.
+    let question = "why does the article mention buryatia";
+    assert_eq!(chat(&[question])[0].as_deref(), Some("buryatia-region"), "{question}");
+}

@@ -144,3 +144,30 @@ fn a_welcome_the_article_reports_as_a_roundup_is_corrected() {
         assert!(text.lines().next().unwrap().contains(word), "{question}: {text}");
     }
 }
+
+#[test]
+fn a_figure_put_in_someones_mouth_is_corrected_though_a_gap_is_about_its_figure() {
+    // A gap says the article doesn't discuss whether the call-up could reach a million;
+    // a million said to be what Putin announced is a wrong premise: the article says
+    // what he said.
+    let engine = engine();
+    let question = "why would putin say he'd draft 1 million?";
+    let (_, correction, text) = asked(&engine, question);
+    assert_eq!(correction, Some(Correction::Figure), "{question}: {text}");
+    assert!(text.contains("300,000") || text.contains("300 000"), "{question}: {text}");
+    let (entry, _, text) = asked(&engine, "could the mobilization reach 1 million");
+    assert_eq!(entry, None, "not put in anyone's mouth: the gap stays: {text}");
+}
+
+#[test]
+fn a_word_the_article_contradicts_in_a_question_about_later_is_no_premise() {
+    // "Total" where the article says "partial", asked of what may come: the article
+    // can't say whether it will change, so it declines rather than correct the word.
+    let engine = engine();
+    for question in
+        ["will putin turn it into a total mobilization later?", "объявят ли потом всеобщую мобилизацию?"]
+    {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!((entry, correction), (None, None), "{question}: {text}");
+    }
+}

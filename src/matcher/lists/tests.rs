@@ -88,3 +88,10 @@ fn a_part_asks_with_a_question_word_or_mark() {
     assert!(!part_asks("including whoever is in the photo credit", &terms(&["includ", "photograph"])));
     assert!(!part_asks("I want to see if it's there", &terms(&[NEGATION, SAYING])));
 }
+
+#[test]
+fn everything_is_asked_by_its_own_words_not_by_a_plural_which() {
+    assert!(asks_for_everything(&terms(&["everything", "about", "buryatia"])));
+    assert!(asks_for_everything(&terms(&["всё", "про", "бурятию"])));
+    assert!(!asks_for_everything(&terms(&["which", "borders", "have", "queues"])));
+}

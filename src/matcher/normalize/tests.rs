@@ -46,6 +46,7 @@ fn chat_spellings_of_function_words_are_standard() {
         words("wat did the govt say abt it"),
         ["what", "did", "the", "government", "say", "about", "it"]
     );
+    assert_eq!(words("chats w friends, tell em"), ["chats", "with", "friends", "tell", "them"]);
     assert_eq!(words("чо там"), ["что", "там"]);
     // "-нибудь" / "-нить" run into the pronoun: read as the hyphenated form is.
     assert_eq!(words("ктонить знает"), ["кто", "знает"]);

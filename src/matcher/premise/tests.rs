@@ -1,6 +1,7 @@
 //! Unit tests of the premise checks: figures, sums, the sentences that ask.
 
 use super::dates::{DATE_WORD_STARTS, asking_sentences, may_name_a_date};
+use super::said::{puts_as_said, without_said};
 use super::*;
 
 #[test]
@@ -79,4 +80,12 @@ fn begins_with_is_starts_with() {
     ] {
         assert_eq!(begins_with(word, start), word.starts_with(start), "{word} {start}");
     }
+}
+
+#[test]
+fn the_verb_that_puts_a_figure_in_a_mouth_is_no_word_of_the_claim() {
+    assert_eq!(without_said("Why did Putin announce he'd call up men?"), "Why did Putin he'd call up men?");
+    assert_eq!(without_said("Путин заявил, что призовут"), "Путин что призовут");
+    assert!(puts_as_said(&["putin".to_string(), "announced".to_string()]));
+    assert!(!puts_as_said(&["could".to_string(), "it".to_string(), "reach".to_string()]));
 }
