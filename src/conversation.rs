@@ -48,7 +48,8 @@
 //! the decline again: the article has nothing more on it. A correction ("no, I meant
 //! the Georgian border") is read as what it meant, a return to an earlier subject
 //! ("back to the governor — what's his name?") alone, and a reaction before a
-//! follow-up ("ok and the White House?") is taken off first.
+//! follow-up ("ok and the White House?") is taken off first. A reaction alone ("wow",
+//! "interesting") is acknowledged and leaves the conversation on the last answer.
 
 use std::borrow::Cow;
 
@@ -56,6 +57,9 @@ use crate::engine::{Engine, Input, Response, parse_input};
 use crate::lang::Lang;
 use crate::matcher::{AboutAnswer, Decision, Focus, Outcome, Reading, Shift};
 use crate::reply;
+
+/// The small talk a bare reaction ("wow") is answered with: the acknowledgement "ok" gets.
+const ACKNOWLEDGED: &str = "ok";
 
 /// The last answer of a conversation: what a follow-up is read with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +163,9 @@ impl Engine {
             Shift::None => (Cow::Borrowed(question), false),
         };
         let lang = Lang::detect(&question, hint.or(Some(context.lang.code())));
+        if crate::matcher::only_reacts(&question) {
+            return self.reacted(&question, lang, context);
+        }
         let focus = Focus { corrects, ..self.focus(context, lang) };
         let reading = self.matcher.reading(&question, corrects);
         if let Some(response) = self.still_declined(&question, reading, lang, context) {
@@ -187,6 +194,29 @@ impl Engine {
             response.context = Some(context.clone());
         }
         response
+    }
+
+    /// A reaction only ("wow", "interesting"): small talk if it is one ("ok thanks"),
+    /// else acknowledged as "ok" is; either way the conversation stays on the last
+    /// answer, so "why would they do that?" next is about it.
+    fn reacted(&self, question: &str, lang: Lang, context: &Context) -> Response {
+        let mut response = self.ask(question, Some(lang.code()));
+        let small_talk =
+            response.decision.as_ref().is_some_and(|d| matches!(d.outcome, Outcome::SmallTalk { .. }));
+        let ok = self.story.smalltalk.iter().position(|s| s.id == ACKNOWLEDGED);
+        if let (false, Some(intent)) = (small_talk, ok) {
+            let decision = Decision {
+                outcome: Outcome::SmallTalk { intent },
+                score: 0.0,
+                ..answered(0, lang, Vec::new())
+            };
+            response = Response {
+                reply: reply::for_decision_in(&self.story, &self.shown, &decision),
+                decision: Some(decision),
+                context: None,
+            };
+        }
+        Response { context: Some(context.clone()), ..response }
     }
 
     /// The last answer, resolved against the knowledge as it is now.

@@ -32,7 +32,7 @@ mod turns;
 mod yes_no;
 
 pub use decision::{Decision, Outcome};
-pub use followup::{Focus, Reading, Shift, asks_only_why, fits_better, refers_to_person, shift};
+pub use followup::{Focus, Reading, Shift, asks_only_why, fits_better, only_reacts, refers_to_person, shift};
 pub use index::DocRef;
 pub use premise::Correction;
 pub use reference::AboutAnswer;

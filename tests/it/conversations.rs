@@ -94,3 +94,17 @@ fn a_reaction_before_a_follow_up_does_not_hide_it() {
     let laughed = chat(&["what's happening at the Finnish border?", "haha ok and kazakhstan?"]);
     assert_eq!(laughed[1].1, ["border-georgia-kz"], "{laughed:?}");
 }
+
+#[test]
+fn a_bare_reaction_leaves_the_conversation_on_the_last_answer() {
+    // "wow" or "interesting" asks nothing: the "why?" after it is about the answer before.
+    let english = chat(&["Does Belarus side with Moscow?", "whoa", "why would they do that, though?"]);
+    assert_eq!(english[2].1, ["belarus-ally"], "{english:?}");
+    let interested = chat(&["Does Belarus side with Moscow?", "interesting.", "why?"]);
+    assert_eq!(interested[2].1, ["belarus-ally"], "{interested:?}");
+    let russian = chat(&["Беларусь на стороне Москвы?", "хм, интересно", "а почему?"]);
+    assert!(russian[2].1.iter().any(|id| id.starts_with("belarus")), "{russian:?}");
+    // The reaction itself is acknowledged, never answered from an entry.
+    assert!(matches!(english[1].0, Outcome::SmallTalk { .. }), "{english:?}");
+    assert!(matches!(russian[1].0, Outcome::SmallTalk { .. }), "{russian:?}");
+}

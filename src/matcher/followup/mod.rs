@@ -322,6 +322,6 @@ mod shift;
 mod stands;
 mod stay;
 
-pub use shift::{Shift, shift};
+pub use shift::{Shift, only_reacts, shift};
 #[cfg(test)]
 mod tests;

@@ -80,7 +80,7 @@ const REACTIONS: [&str; 30] = [
 ];
 /// Reactions that are words a question may also start with ("fine for what?", "right
 /// to refuse?"): a reaction only when punctuation follows ("fine. and …").
-const REACTIONS_BEFORE_A_STOP: [&str; 14] = [
+const REACTIONS_BEFORE_A_STOP: [&str; 15] = [
     "fine",
     "cool",
     "nice",
@@ -88,6 +88,7 @@ const REACTIONS_BEFORE_A_STOP: [&str; 14] = [
     "right",
     "alright",
     "interesting",
+    "интересно",
     "understood",
     "понятно",
     "ясно",
@@ -154,6 +155,25 @@ pub fn shift(message: &str) -> Shift {
     }
     let meant = rest_after(message, words[n - 1].1);
     Shift::Correction(without_not_this(meant).to_string())
+}
+
+/// Characters a message made only of reactions may have ("wow", "ok interesting",
+/// "ого, понятно"): a cheap check before its words are looked at.
+const MAX_REACTION_CHARS: usize = 40;
+
+/// Whether `message` is only a reaction to the last answer ("wow", "interesting",
+/// "ого!"), asking nothing: the conversation stays where it was, so a "why?" after it
+/// is about that answer.
+pub fn only_reacts(message: &str) -> bool {
+    if message.len() > MAX_REACTION_CHARS || message.contains('?') {
+        return false;
+    }
+    let words = spans(message);
+    !words.is_empty()
+        && words.iter().all(|&(s, e)| {
+            let word = fold(&message[s..e]);
+            REACTIONS.contains(&word.as_str()) || REACTIONS_BEFORE_A_STOP.contains(&word.as_str())
+        })
 }
 
 /// How many reactions open a message ("lol ok. and …" has two).
@@ -271,6 +291,17 @@ mod tests {
         assert_eq!(shift("wow, really?"), Shift::None, "a reaction whole");
         assert_eq!(shift("ok thanks"), Shift::None);
         assert_eq!(shift("fine for dodging the draft?"), Shift::None, "a word of the question");
+    }
+
+    #[test]
+    fn a_message_of_reactions_only_reacts() {
+        for text in ["wow", "Interesting...", "ого!", "ok cool", "хм, понятно", "интересно"]
+        {
+            assert!(only_reacts(text), "{text}");
+        }
+        for text in ["wow, really?", "interesting?", "why?", "cool flights", "ок, а Грузия"] {
+            assert!(!only_reacts(text), "{text}");
+        }
     }
 
     #[test]
