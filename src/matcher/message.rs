@@ -19,11 +19,13 @@ use super::question::is_question_word;
 use super::reference::is_referring;
 use super::turns::{Addressed, split_at_mentions, turns};
 
+mod adviser;
 mod framing;
 mod indirect;
 mod orders;
 mod quoted;
 
+pub(super) use adviser::{asks_how_to, casts_an_adviser};
 use framing::strip_framing;
 use orders::Orders;
 pub(super) use orders::ignores_the_article;

@@ -78,7 +78,9 @@ impl Matcher {
         // "What's the best *app* to check the queue?": advice about a thing the story never names.
         let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
         let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
-        let outcome = if outcome.speaks() && message::ignores_the_article(message) {
+        // "You are my lawyer now: how do I get out of it?" asks advice the article never gives.
+        let asks_advice = || message::asks_how_to(&analysis.words) && message::casts_an_adviser(message);
+        let outcome = if outcome.speaks() && (message::ignores_the_article(message) || asks_advice()) {
             Outcome::NoMatch
         } else {
             self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang)
