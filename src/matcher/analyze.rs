@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::normalize;
 pub use super::question::QUESTION_MARK;
 use super::question::{
-    ASPECT, ATTRIBUTION, NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, aspect_len, is_negation,
-    is_question_word, question_kind, question_term_at, source_noun_len,
+    ASPECT, ATTRIBUTION, NEGATION, PRECISION_ADJECTIVES, PRECISION_ADVERBS, aspect_len, is_list_size,
+    is_negation, is_question_word, question_kind, question_term_at, source_noun_len,
 };
 use crate::knowledge::{AnswerKind, Lexicon};
 use crate::lang::is_cyrillic;
@@ -386,6 +386,8 @@ impl Analyzer {
                 // A question word that does not ask here: a conjunction, weightless.
             } else if is_negation(&words[i]) {
                 push(NEGATION.to_string(), &mut analysis);
+            } else if is_list_size(words, i) {
+                // "Which *three* countries …": how many are asked for, no figure to match.
             } else if !self.stopwords.contains(&words[i]) {
                 let term = match self.synonyms.get(&stems[i..i + 1]) {
                     Some(canonical) => canonical.clone(),

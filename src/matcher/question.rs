@@ -10,7 +10,7 @@ mod light;
 
 pub use judgment::asks_judgment;
 
-pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len, source_noun_len};
+pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len, is_list_size, source_noun_len};
 use light::{after_who_knows, asks_meaning, asks_who_knows, is_attribution, is_saying};
 
 /// Words that ask rather than say: they tell the kind of answer wanted and are not

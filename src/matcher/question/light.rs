@@ -296,3 +296,21 @@ pub(super) fn is_saying(word: &str) -> bool {
             | "сказано"
     )
 }
+
+/// The words that ask for items by name, before a count of them ("which *three* countries").
+const ASKS_FOR_ITEMS: [&str; 8] = ["which", "what", "name", "list", "какие", "каких", "назови", "перечисли"];
+
+/// Whether `words[at]` is how many items a request asks for ("which *three* countries",
+/// "name the *two* borders"): a small count right after the words that ask for items,
+/// before what they are. It says how long the list is, no figure the article must give,
+/// so it is no term to match.
+pub fn is_list_size(words: &[String], at: usize) -> bool {
+    let small_count = words[at].parse::<u8>().is_ok_and(|n| (2..=20).contains(&n));
+    let asks = |i: usize| ASKS_FOR_ITEMS.contains(&words[i].as_str());
+    let after_ask = match at {
+        0 => false,
+        1 => asks(0),
+        _ => asks(at - 1) || (matches!(words[at - 1].as_str(), "the" | "those") && asks(at - 2)),
+    };
+    small_count && after_ask && at + 1 < words.len()
+}
