@@ -61,19 +61,19 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// its even lines never inspected; `blind2.jsonl`, written later by writers who saw
 /// only the article, was first scored whole after the work on the first, then only its
 /// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl`,
-/// `blind9.jsonl`, `blind11.jsonl`, `blind12.jsonl`, `blind14.jsonl`, `blind16.jsonl`, `blind18.jsonl` and
-/// `blind20.jsonl`, written the same way
+/// `blind9.jsonl`, `blind11.jsonl`, `blind12.jsonl`, `blind14.jsonl`, `blind16.jsonl`, `blind18.jsonl`,
+/// `blind20.jsonl` and `blind22.jsonl`, written the same way
 /// later still,
 /// have never been inspected at all;
 /// `blind4.jsonl`, written with `blind5.jsonl`, `blind6.jsonl`, written with
 /// `blind7.jsonl`, `blind8.jsonl`, written with `blind9.jsonl`, and `blind10.jsonl`, written
 /// with `blind11.jsonl`, `blind13.jsonl`, written with `blind12.jsonl`, `blind15.jsonl`,
 /// written with `blind14.jsonl`, `blind17.jsonl`, written with `blind16.jsonl`, and
-/// `blind19.jsonl`, written with `blind18.jsonl`, and `blind21.jsonl`, written with
-/// `blind20.jsonl`, were inspected whole.
+/// `blind19.jsonl`, written with `blind18.jsonl`, `blind21.jsonl`, written with
+/// `blind20.jsonl`, and `blind23.jsonl`, written with `blind22.jsonl`, were inspected whole.
 /// Each half keeps its own floor, one case below what it reached: (file, cases, half,
 /// in-scope floor, out-of-scope floor, failures may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 42] = [
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 46] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
     ("blind", 240, "even", 81.0, 88.0, false),
     ("blind2", 160, "odd", 91.0, 90.0, true),
@@ -116,6 +116,10 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 42] = [
     ("blind20", 160, "even", 79.0, 82.0, false),
     ("blind21", 160, "odd", 82.0, 95.0, true),
     ("blind21", 160, "even", 90.0, 90.0, true),
+    ("blind22", 160, "odd", 83.0, 97.0, false),
+    ("blind22", 160, "even", 78.0, 95.0, false),
+    ("blind23", 160, "odd", 85.0, 82.0, true),
+    ("blind23", 160, "even", 85.0, 95.0, true),
 ];
 
 #[test]
