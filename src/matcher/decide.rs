@@ -71,7 +71,14 @@ pub fn without_restating_also(story: &Story, outcome: Outcome) -> Outcome {
 
 fn restates(story: &Story, entry: usize, also: usize) -> bool {
     let shown = &story.entries[entry].quotes;
-    story.entries[also].quotes.iter().all(|q| shown.contains(q))
+    story.entries[also].quotes.iter().all(|q| holds(shown, q))
+}
+
+/// Whether one of the quotes `shown` holds `quote`: the same sentence, or a longer
+/// passage it is part of ("Belarus, a close Russian ally that …" inside "Some have fled
+/// to Belarus, a close Russian ally that …").
+fn holds(shown: &[String], quote: &str) -> bool {
+    shown.iter().any(|s| s.contains(quote))
 }
 
 /// Whether a gap's note beside an answer ("… The article doesn't give …") would only
