@@ -3,6 +3,8 @@
 //! with ("the article calls only Belarus a close Russian ally"). Asked that fact, the
 //! entry answers it with its quote rather than the gap declining.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
 use super::score::{Candidates, GAP_EXACT};
@@ -22,21 +24,13 @@ pub struct SharedBacking {
 
 impl SharedBacking {
     pub fn build(story: &Story) -> SharedBacking {
-        let article = &story.article;
-        // The paragraph (article line) a quote starts in; quotes are verbatim.
-        let lines = |quotes: &[String]| -> Vec<usize> {
-            quotes
-                .iter()
-                .filter_map(|q| article.find(q.as_str()))
-                .map(|at| article[..at].matches('\n').count())
-                .collect()
-        };
-        let entries: Vec<Vec<usize>> = story.entries.iter().map(|e| lines(&e.quotes)).collect();
+        let mut lines = QuoteLines::new(&story.article);
+        let entries: Vec<Vec<usize>> = story.entries.iter().map(|e| lines.of(&e.quotes)).collect();
         let gaps = story
             .gaps
             .iter()
             .map(|g| {
-                let of_gap = lines(&g.quotes);
+                let of_gap = lines.of(&g.quotes);
                 (entries.iter().enumerate())
                     .filter(|(_, of_entry)| of_entry.iter().any(|line| of_gap.contains(line)))
                     .map(|(entry, _)| entry)
@@ -61,6 +55,36 @@ impl SharedBacking {
         let entry = index.doc_of(DocRef::Entry(top.entry));
         c.gap_asks_more = !gives_the_kind(&index.docs[entry as usize].kinds, analysis.asks)
             || !has_the_question(index, analysis, entry);
+    }
+}
+
+/// The paragraph (article line) each quote starts in; quotes are verbatim. Entries and
+/// gaps quote the same sentences again and again: each is looked for once.
+struct QuoteLines<'s> {
+    article: &'s str,
+    /// Where each line of the article ends: a quote starting at byte `at` is in line
+    /// `partition_point(|&n| n < at)`, the count of line ends before it.
+    ends: Vec<usize>,
+    found: HashMap<&'s str, Option<usize>>,
+}
+
+impl<'s> QuoteLines<'s> {
+    fn new(article: &'s str) -> Self {
+        let ends = article.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
+        QuoteLines { article, ends, found: HashMap::default() }
+    }
+
+    /// The lines `quotes` start in, in their order; a quote not in the article has none.
+    fn of(&mut self, quotes: &'s [String]) -> Vec<usize> {
+        let QuoteLines { article, ends, found } = self;
+        quotes
+            .iter()
+            .filter_map(|q| {
+                *found
+                    .entry(q.as_str())
+                    .or_insert_with(|| article.find(q.as_str()).map(|at| ends.partition_point(|&n| n < at)))
+            })
+            .collect()
     }
 }
 
