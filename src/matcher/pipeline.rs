@@ -146,25 +146,42 @@ impl Matcher {
             (!self.names_unknown(a)).then(|| self.gap_names.thing_terms(&self.index, a))
         };
         let referents = parts::refer::carry(&split, &mut analyses, things);
-        let aside: Vec<bool> = analyses
+        let mut aside: Vec<bool> = analyses
             .iter()
             .zip(&referents.absorbed)
             .map(|(a, &ab)| ab || self.asks_only_the_source(a))
             .collect();
-        // Parts set aside (absorbed into a part that points back at them, or asking only
-        // for the source): the message asks the rest.
+        // Whether each part asked a question the article leaves unanswered.
+        let mut declined = vec![false; split.len()];
+        for (i, (&part, analysis)) in split.iter().zip(&analyses).enumerate() {
+            let part_decided = if aside[i] || self.asks_nothing_alone(part, analysis) {
+                (Outcome::NoMatch, 0.0)
+            } else {
+                let outcome = self.decide_part(part, analysis, &mut decided);
+                declined[i] =
+                    matches!(outcome.0, Outcome::Gap { .. } | Outcome::NoMatch) && !parts::is_context(part);
+                outcome
+            };
+            decided.parts.push(part_decided);
+        }
+        // A part that only goes on asking about a declined question before it ("Can I
+        // work in Serbia visa-free? And how long does that take?") is declined with it.
+        for i in 1..split.len() {
+            let names_nothing = || !analyses[i].terms.iter().any(|t| self.index.entity_group(t).is_some());
+            if declined[i - 1]
+                && decided.parts[i].0.speaks()
+                && parts::refer::leans_back(&analyses[i].words, names_nothing)
+            {
+                decided.parts[i] = (Outcome::NoMatch, 0.0);
+                (aside[i], declined[i]) = (true, true);
+            }
+        }
+        // Parts set aside (absorbed into a part that points back at them, asking only
+        // for the source, or leaning on a declined one): the message asks the rest.
         if aside.contains(&true)
             && let Some(rest) = self.whole_without(&split, &analyses, &aside)
         {
             decided.whole = rest;
-        }
-        for ((&part, analysis), &absorbed) in split.iter().zip(analyses).zip(&aside) {
-            let part_decided = if absorbed || self.asks_nothing_alone(part, &analysis) {
-                (Outcome::NoMatch, 0.0)
-            } else {
-                self.decide_part(part, &analysis, &mut decided)
-            };
-            decided.parts.push(part_decided);
         }
         decided
     }

@@ -137,3 +137,21 @@ fn a_message_asking_three_things_gets_three_answers() {
         }
     }
 }
+
+#[test]
+fn a_part_leaning_on_a_declined_question_is_declined_with_it() {
+    // "that" is the licence the article never mentions: matched alone, "how long does
+    // that take" would be answered with the length of the border queues.
+    let engine = shipped_engine();
+    for question in [
+        "Can a Russian who lands in Armenia start a business there straight away, or is a licence needed first? And how long does that take?",
+        "Which research group made that claim, and where did they publish it?",
+        "Which experts said that, and when did they publish it?",
+    ] {
+        let (entry, reply) = entry_and_reply(engine, question);
+        assert_eq!(entry, None, "{question}\n{reply}");
+    }
+    // Leaning on an answered question, it is still answered.
+    let answered = "What did the governor of Buryatia admit? And who reported that?";
+    assert!(entry_and_reply(engine, answered).0.is_some_and(|e| e.starts_with("tsydanov")), "{answered}");
+}

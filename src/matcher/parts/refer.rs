@@ -56,6 +56,50 @@ pub fn carry(
     out
 }
 
+/// Words that stand for what the question before asked about: a thing, an act or a
+/// group. Not a place or a time ("*there*", "на *тот* момент"): those point at the
+/// scene, which a question of its own may well ask about; nor "it" or a person ("is
+/// *it* safe there?", "should people like *him* be exempt?"), as often what the
+/// message named in passing as what the question before asked.
+const LEANING: [&str; 24] = [
+    "that",
+    "this",
+    "those",
+    "these",
+    "they",
+    "them",
+    "their",
+    "они",
+    "их",
+    "им",
+    "ими",
+    "них",
+    "это",
+    "этом",
+    "этого",
+    "этому",
+    "этим",
+    "эти",
+    "этих",
+    "этой",
+    "эту",
+    "эта",
+    "этот",
+    "оно",
+];
+
+/// Whether a part only goes on asking about the question before it: it points back
+/// with a word of [`LEANING`] ("and how long does *that* take?", "сколько *это*
+/// стоит?", "where did *they* publish it?") and names no thing of its own
+/// (`names_nothing`). Matched alone, its bare words find whatever fact is nearest them.
+/// "Что это за регион" is "what kind of region": "это" stands for nothing there.
+pub fn leans_back(words: &[String], names_nothing: impl FnOnce() -> bool) -> bool {
+    let leaning = |(i, w): (usize, &String)| {
+        LEANING.contains(&w.as_str()) && !(w == "это" && words.get(i + 1).is_some_and(|n| n == "за"))
+    };
+    words.iter().enumerate().any(leaning) && names_nothing()
+}
+
 impl super::super::Matcher {
     /// The decision for a message without the parts set aside (`aside`), each part
     /// with the terms it was read with ([`carry`]); none when nothing is left.
@@ -125,6 +169,19 @@ mod tests {
         let (terms, referents) = read(&ru);
         assert!(terms[1].contains(&"бурятию".to_string()), "{terms:?}");
         assert!(referents.any);
+    }
+
+    #[test]
+    fn a_part_that_points_back_and_names_nothing_leans_on_the_one_before() {
+        let leans = |part: &str, names_nothing: bool| leans_back(&normalize::words(part), || names_nothing);
+        assert!(leans("And how long does that take?", true));
+        assert!(leans("сколько это стоит?", true));
+        assert!(leans("and where did they publish it?", true));
+        assert!(!leans("And how long does that take in Finland?", false), "it names its own thing");
+        assert!(!leans("how long are the lines?", true), "it points nowhere");
+        assert!(!leans("what kind of checkpoint is there?", true), "a place is the scene");
+        assert!(!leans("and should people like him be exempt?", true), "a person named in passing");
+        assert!(!leans("что это за место?", true), "'что это за' asks what kind");
     }
 
     #[test]
