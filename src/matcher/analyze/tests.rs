@@ -1,6 +1,7 @@
 //! Unit tests of [`super`]: the rules of `analyze.rs`, each with the cases that made it.
 
 use super::*;
+use crate::knowledge::Lexicon;
 use crate::lang::Localized;
 
 fn lexicon() -> Lexicon {
