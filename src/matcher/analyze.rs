@@ -116,12 +116,19 @@ impl Analyzer {
         let mut attempts = 0;
         let mut other_script = false;
         for i in 0..words.len() {
-            if attempts >= MAX_CORRECTIONS || self.needs_no_correction(&words[i], &stems[i]) {
+            if attempts >= MAX_CORRECTIONS {
+                continue;
+            }
+            let chat = self.vowels_dropped(&words[i], &stems[i]);
+            if chat.is_none() && self.needs_no_correction(&words[i], &stems[i]) {
                 continue;
             }
             attempts += 1;
             other_script = other_script || self.reads_in_other_script(&words[i]);
-            let mut candidates = self.corrections(&words[i]);
+            let mut candidates = match chat {
+                Some(word) => vec![word],
+                None => self.corrections(&words[i]),
+            };
             if written_capitalized(text, &words[i]) {
                 candidates.retain(|c| self.capitalized.contains(*c));
             }
