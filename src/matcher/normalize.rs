@@ -192,10 +192,11 @@ fn chat_spelling(word: &str) -> Option<&'static str> {
         "bc" | "bcs" | "cos" | "becuz" | "bcuz" => "because",
         "govt" | "gvt" => "government",
         "thru" => "through",
-        // "borders w queues", "list em": a stray letter or two would read as an unknown
+        // "borders w queues", "list em", "could b": a stray letter or two would read as an unknown
         // word, and unknown words weigh against every answer.
         "w" => "with",
         "em" => "them",
+        "b" => "be",
         "chto" | "чо" | "че" | "шо" | "што" => "что",
         // "кто-нибудь" typed as one word: left whole it is a stranger word that the
         // typo fixer turns into a knowledge word ("ктонить" → "уклонен").

@@ -4,44 +4,38 @@
 //!   where it gives one for the same thing: the article's own figure is tried in its
 //!   place, and when an entry whose quotes state that figure then answers, the reply
 //!   corrects the premise with that entry. The numbers are read by the claims check's
-//!   reader ([`claims::figures`]), so every format it knows is known here.
+//!   reader ([`claims::figures`]), so every format it knows is known here (figure.rs).
 //! - A word that contradicts the article's ("full mobilization" where it says
-//!   "partial"; lexicon `[[contrast]]`): the same, with the article's word in its place.
+//!   "partial"; lexicon `[[contrast]]`): the same, with the article's word in its place
+//!   (contrast.rs).
 //! - A yes/no question about a state of affairs the article never reports ("Is the war
 //!   over now?", "Is gasoline getting more expensive?"): declined unless the entry
 //!   that would answer it says whether it is so ([`super::yes_no`]).
 
-use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::analyze::{Analysis, QUESTION_MARK};
-use super::index::{DocRef, Index, Named};
-use super::question::{ASPECT, ATTRIBUTION, MEANING, NEGATION, SAYING};
-use super::yes_no::{Unknown, coverage, covers_yes_no, doc_has};
-use super::{Matcher, Outcome, decide, parts, thresholds};
+use super::analyze::Analysis;
+use super::index::{Index, Named};
+use super::yes_no::{Unknown, coverage, covers_yes_no};
+use super::{Matcher, Outcome};
 use crate::knowledge::Story;
 use crate::knowledge::claims::{self, Backing, Claim};
 use crate::knowledge::names::{Names, Stemmers};
 
 pub(super) mod confirm;
+mod contrast;
 mod dates;
+mod figure;
 mod later;
 mod said;
 mod swap;
 mod which;
 
+use contrast::ContrastStems;
+
 /// At most this many of the article's figures are tried in place of a wrong one: each
 /// costs one more match of the question.
 const MAX_FIGURES: usize = 8;
-/// A figure more than this many times another is no mix-up of the two: 3 million for
-/// 300,000 is one, 25 million reservists counts something else.
-const MAX_RATIO: f64 = 20.0;
-/// Share of the rest of a question with a wrong figure (its words the knowledge uses,
-/// but for the commonest, and names) that the correcting entry must speak of: what
-/// the figure counts ("did 2m men *flee*?") must be what the entry's figure counts.
-const FIGURE_REST: f32 = 0.75;
-/// Characters next to a number that make it a sum ("2+2"), not a claim about the story.
-const ARITHMETIC: [char; 6] = ['+', '*', '/', '=', '×', '^'];
 /// Share of a claim asked to be confirmed (its words the knowledge uses, but for the
 /// commonest, and names) that an entry must speak of to say what the article says
 /// instead: all of it but a word or so the article puts otherwise.
@@ -117,42 +111,9 @@ impl Stated {
     }
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
-struct ContrastStems {
-    word: [String; 2],
-    /// The terms the article's word is matched as (with its synonyms: "limited").
-    terms: Vec<String>,
-    contradicts: Vec<String>,
-    entries: Vec<usize>,
-}
-
 impl Premises {
     pub fn new(story: &Story, index: &Index) -> Premises {
-        let stemmers = Stemmers::default();
-        let stem = |w: &str| stemmers.stem(&w.to_lowercase().replace('ё', "е"));
-        // Each entry's quotes lowercased once, not once per contrast.
-        let quotes: Vec<Vec<String>> =
-            story.entries.iter().map(|e| e.quotes.iter().map(|q| q.to_lowercase()).collect()).collect();
-        let contrasts = story
-            .lexicon
-            .contrasts
-            .iter()
-            .map(|c| {
-                let lower = c.word.to_lowercase();
-                let terms = [&c.word, &c.word_ru]
-                    .iter()
-                    .flat_map(|w| index.analyzer.analyze_question(w).terms)
-                    .collect();
-                ContrastStems {
-                    word: [stem(&c.word), stem(&c.word_ru)],
-                    terms,
-                    contradicts: c.contradicts.iter().map(|w| stem(w)).collect(),
-                    entries: (0..story.entries.len())
-                        .filter(|&e| quotes[e].iter().any(|q| q.contains(&lower)))
-                        .collect(),
-                }
-            })
-            .collect();
+        let contrasts = ContrastStems::all(story, index);
         let mut reporters: Vec<Named> = Vec::new();
         // Entries share their sources: each is read once.
         let mut read = rustc_hash::FxHashSet::default();
@@ -231,179 +192,6 @@ impl Premises {
         }
         Checked { outcome, score, correction: None }
     }
-
-    /// The entry that answers `question` with the article's figure in place of one the
-    /// article doesn't give, and its score. A known gap stays: it says what the article
-    /// lacks.
-    fn figure(
-        &self,
-        m: &Matcher,
-        story: &Story,
-        question: &str,
-        analysis: &Analysis,
-        outcome: &Outcome,
-    ) -> Option<(usize, f32)> {
-        // Reading numbers costs a stemming of every word: only when there may be one.
-        let digits = |w: &String| w.bytes().any(|b| b.is_ascii_digit());
-        if !analysis.words.iter().any(|w| digits(w) || claims::is_scale_word(w)) {
-            return None;
-        }
-        // "300k or a million?" asks which: the article's figure answers, even where the
-        // other fits a gap (it is the asker's alternative, not what is asked about).
-        if let Some(found) = self.which_figure(m, story, analysis) {
-            return Some(found);
-        }
-        // A claim asked to be confirmed ("he'll call up a million, right?") is corrected
-        // though a gap is about its figure: the article's figure is the answer to it.
-        // So is a figure put in someone's mouth ("why did Putin announce a million?"):
-        // what was said is what the article reports, so it is a wrong premise, not a
-        // wish to know a figure the article lacks.
-        if matches!(outcome, Outcome::Gap { .. })
-            && !confirm::asks_to_confirm(&analysis.words)
-            && !said::puts_as_said(&analysis.words)
-        {
-            return None;
-        }
-        // A premise is one figure in a question: "17 times 23", "'1'='1'" or "repeat it
-        // 10000 times" state nothing about the story.
-        // "State that the article reports 50,000 …" orders, it doesn't ask: attribution
-        // and saying are light terms, no question words.
-        let light = [NEGATION, ATTRIBUTION, SAYING, ASPECT, MEANING];
-        let asks = question.contains('?')
-            || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()));
-        let figures = claims::figures(question, &Stemmers::default());
-        if !asks || figures.len() != 1 {
-            return None;
-        }
-        // The figure's own sentence is its premise: chatter after it ("… right? just
-        // correct me if wrong") is not what the entry must speak of.
-        let question = parts::split(question)
-            .into_iter()
-            .find(|part| claims::figures(part, &Stemmers::default()).len() == 1)
-            .unwrap_or(question);
-        let wrong: Vec<(Range<usize>, f64)> = claims::figures(question, &Stemmers::default())
-            .into_iter()
-            .filter(|f| !self.stated(story).article.backs(&f.claim) && !is_sum(question, &f.range))
-            .filter_map(|f| match f.claim {
-                Claim::Number(n) => Some((f.range, n.parse().ok()?)),
-                _ => None,
-            })
-            .collect();
-        if wrong.is_empty() {
-            return None;
-        }
-        // The rest of the question must be about the entry too: "did 3m men flee?" is
-        // not about the call-up, however well 300,000 alone fits it.
-        let (wrong, said): (Vec<Range<usize>>, Vec<f64>) = wrong.into_iter().unzip();
-        // "Putin *announced* …": the verb that puts the figure in his mouth is the
-        // frame, not what the figure counts.
-        let mut rest =
-            m.index.analyzer.analyze_question(&said::without_said(&replaced(question, &wrong, "")));
-        // "Is it *true* that 3 million were called up?": the frame asks to confirm the
-        // claim; the claim is the rest.
-        if confirm::asks_to_confirm(&analysis.words) {
-            rest.terms.retain(|t| !confirm::is_confirm_tag(t));
-        }
-        let mut best: Option<(usize, f32)> = None;
-        for (figure, entries) in &self.stated(story).figures {
-            if !figure.parse::<f64>().is_ok_and(|v| said.iter().any(|&s| of_one_order(s, v))) {
-                continue;
-            }
-            let text = replaced(question, &wrong, figure);
-            let candidates = m.candidates_for(&m.index.analyzer.analyze_question(&text));
-            let stating = candidates.entries.iter().find(|c| entries.contains(&c.entry));
-            if let Some(c) = stating
-                && c.confidence >= thresholds::ANSWER
-                && best.is_none_or(|(_, b)| c.confidence > b)
-                && coverage(&m.index, &rest, &[c.entry], Unknown::Names) >= FIGURE_REST
-            {
-                best = Some((c.entry, c.confidence));
-            }
-        }
-        best
-    }
-
-    /// The entry that answers the question with the article's word in place of one
-    /// that contradicts it, its score and the contrast. The word must qualify what the
-    /// entry is about: a word next to it is one the entry uses ("full *mobilization*",
-    /// not "the total *number*").
-    fn contrast(&self, m: &Matcher, story: &Story, analysis: &Analysis) -> Option<(usize, f32, usize)> {
-        let words = &analysis.words;
-        if later::asks_what_comes_later(words) {
-            return None;
-        }
-        let stemmers = Stemmers::default();
-        for (n, c) in self.contrasts.iter().enumerate() {
-            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| begins_with(w, s));
-            if !words.iter().any(maybe) {
-                continue;
-            }
-            let stems: Vec<String> = words.iter().map(|w| stemmers.stem(w)).collect();
-            // "Is it partial or total?" asks which; it states nothing.
-            if stems.iter().any(|s| c.word.contains(s)) || analysis.terms.iter().any(|t| c.terms.contains(t))
-            {
-                continue;
-            }
-            let Some(at) = stems.iter().position(|s| c.contradicts.contains(s)) else { continue };
-            let cyrillic = words[at].chars().any(crate::lang::is_cyrillic);
-            let contrast = &story.lexicon.contrasts[n];
-            let mut text = words.clone();
-            text[at] = if cyrillic { contrast.word_ru.to_lowercase() } else { contrast.word.to_lowercase() };
-            let analysis = m.index.analyzer.analyze_question(&text.join(" "));
-            let (Outcome::Answer { entry, .. }, score) = decide::decide(&m.candidates_for(&analysis)) else {
-                continue;
-            };
-            if c.entries.contains(&entry) && qualifies(&m.index, words, at, entry) {
-                return Some((entry, score, n));
-            }
-        }
-        None
-    }
-}
-
-/// `word.starts_with(start)`, the first bytes compared first: most words differ there,
-/// and the question's words are tested against every contrast's stems.
-fn begins_with(word: &str, start: &str) -> bool {
-    start.as_bytes().first().is_none_or(|b| word.as_bytes().first() == Some(b)) && word.starts_with(start)
-}
-
-/// Whether a figure may have been mistaken for another: 30,000 for 300,000, eight
-/// months for seven; not 30,000 for seven.
-fn of_one_order(a: f64, b: f64) -> bool {
-    a > 0.0 && b > 0.0 && a.max(b) / a.min(b) <= MAX_RATIO
-}
-
-/// Whether the number at `range` is part of a sum.
-fn is_sum(text: &str, range: &Range<usize>) -> bool {
-    let before = text[..range.start].trim_end().chars().next_back();
-    let after = text[range.end..].trim_start().chars().next();
-    before.into_iter().chain(after).any(|c| ARITHMETIC.contains(&c))
-}
-
-/// `text` with each of `ranges` (in order, not overlapping) replaced by `with`.
-fn replaced(text: &str, ranges: &[Range<usize>], with: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for r in ranges {
-        out.push_str(&text[last..r.start]);
-        out.push_str(with);
-        last = r.end;
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
-/// Whether a content word next to `words[at]` (stop words skipped) is one entry
-/// `entry` uses.
-fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
-    let doc = index.doc_of(DocRef::Entry(entry));
-    let content = |i: &usize| !index.analyzer.is_stopword(&words[*i]);
-    let next = (at + 1..words.len()).find(content);
-    let previous = (0..at).rev().find(content);
-    next.into_iter().chain(previous).any(|i| {
-        let analysis = index.analyzer.analyze_question(&words[i]);
-        analysis.terms.iter().filter_map(|t| index.term(t)).any(|id| doc_has(index, id, doc))
-    })
 }
 
 #[cfg(test)]

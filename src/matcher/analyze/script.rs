@@ -19,7 +19,8 @@ use super::Analyzer;
 use crate::matcher::question::is_question_word;
 
 /// Readings of one transliterated word tried: as typed, "e" read as "э" at the start
-/// ("eto"), and a soft sign the writer left out ("skolko" → "сколько"). Each costs a
+/// ("eto"), "sh" read as "щ" ("soobshil"), and a soft sign the writer left out
+/// ("skolko" → "сколько"). Each costs a
 /// stem and a lookup, for unknown words only.
 const MAX_READINGS: usize = 8;
 /// Words read as transliterated Russian that make a message Russian: then its short
@@ -123,7 +124,7 @@ impl Analyzer {
             let read = match () {
                 _ if russian && token.doubtful.is_some() => token.doubtful.take(),
                 _ if latin && russian && !self.uses_latin(&word) => {
-                    self.transliterated(&word).or_else(|| transliterate(&word))
+                    self.transliterated(&word).or_else(|| self.russian_unless_filler(&word))
                 }
                 _ if latin && layout > 0 => layout_map(&word, EN_KEYS, RU_KEYS).filter(function),
                 _ if !latin && layout > 0 && !self.knows_russian(&word) => self.layout_to_english(&word),
@@ -132,6 +133,15 @@ impl Analyzer {
             token.read = read.map(|read| (token.letters(), read));
         }
         tokens.iter().any(|t| t.read.is_some()).then(|| tokens.iter().map(Token::text).collect())
+    }
+
+    /// A Latin word of a message read as Russian, read letter by letter; a chat
+    /// filler that is a stop word as typed ("pls", "lol") stays as it is unless it
+    /// reads as a known Russian word ("i", "v"): rewritten it would be a stranger word,
+    /// and a stranger word counts against every answer.
+    fn russian_unless_filler(&self, word: &str) -> Option<String> {
+        let read = transliterate(word)?;
+        (!self.stopwords.contains(word) || self.knows_russian(&read)).then_some(read)
     }
 
     fn knows(&self, word: &str, latin: bool) -> bool {
@@ -182,6 +192,10 @@ impl Analyzer {
         let mut readings = vec![plain.clone()];
         if plain.first() == Some(&'е') {
             readings.push(std::iter::once('э').chain(plain[1..].iter().copied()).collect());
+        }
+        // Chat Latin writes "sh" for щ as well as for ш ("soobshil", "obshestvo").
+        if plain.contains(&'ш') {
+            readings.push(plain.iter().map(|&c| if c == 'ш' { 'щ' } else { c }).collect());
         }
         for at in 0..plain.len() {
             let next_is_consonant = plain.get(at + 1).is_none_or(|c| !is_vowel(*c));

@@ -1,6 +1,7 @@
 //! Unit tests of [`super`]: the rules of `analyze.rs`, each with the cases that made it.
 
 use super::*;
+use crate::knowledge::Lexicon;
 use crate::lang::Localized;
 
 fn lexicon() -> Lexicon {
@@ -142,4 +143,26 @@ fn a_word_known_only_inside_a_phrase_may_still_be_a_name_alone() {
     assert!(phrase.names.is_empty(), "read as the phrase: {:?}", phrase.names);
     let alone = analyzer.analyze_question("Do Steppe airlines fly there?");
     assert!(!alone.names.is_empty(), "alone, a capitalised word the story never uses: {:?}", alone.names);
+}
+
+#[test]
+fn chat_spellings_without_vowels_read_as_the_known_word() {
+    let mut analyzer = Analyzer::new(&lexicon());
+    analyzer.analyze_knowledge(
+        "How many men crossed the border, and how much money? The governor filled a form.",
+        true,
+    );
+    analyzer.analyze_knowledge("Flights from Moscow set off.", true);
+    let a = analyzer.analyze_question("how mny crossed the brdr, says the gvrnr");
+    assert!(["mani", "border", "governor"].iter().all(|t| a.terms.contains(&t.to_string())), "{:?}", a.terms);
+    // "frm" could be "form" or "from": a tie is left alone, and a word is no spelling.
+    assert_eq!(analyzer.analyze_question("frm").terms, ["frm"]);
+    assert_eq!(analyzer.analyze_question("gym").terms, ["gym"]);
+    assert_eq!(analyzer.analyze_question("st").terms, ["st"], "an abbreviation");
+    // A stop word as close ("from", which the vocabulary leaves out) is a tie too.
+    let mut lexicon = lexicon();
+    lexicon.stopwords.en.push("from".into());
+    let mut analyzer = Analyzer::new(&lexicon);
+    analyzer.analyze_knowledge("The form of the order.", true);
+    assert_eq!(analyzer.analyze_question("frm").terms, ["frm"]);
 }

@@ -8,6 +8,10 @@ use crate::matcher::question::is_question_word;
 
 /// How many letters a clipped word may lack ("cred" for "credit").
 const MAX_CLIPPED: usize = 5;
+/// How many vowels a chat spelling may leave out ("gvrnr" for "governor").
+const MAX_DROPPED_VOWELS: usize = 4;
+/// The vowels chat leaves out; "y" stays ("mny" for "many").
+const VOWELS: &[u8] = b"aeiou";
 
 impl Analyzer {
     pub(super) fn needs_no_correction(&self, word: &str, stem: &str) -> bool {
@@ -22,6 +26,37 @@ impl Analyzer {
             // known: read as it is, not as the nearest entry word ("примет").
             || self.stem_cache.contains_key(word)
             || is_english_word(word)
+    }
+
+    /// The known word a chat spelling without vowels stands for ("mny", "brdr",
+    /// "gvrnr"): a Latin word of three to six letters, none of them a, e, i, o or u, that
+    /// is no word as typed, read as the known word with its first letter and its
+    /// letters but for the vowels, the one with the fewest vowels added ("mny" is
+    /// "many", not "money"); none when two tie ("frm": "form" or "from"). Two letters
+    /// are an abbreviation more often ("st", "km"). Only such words are looked at,
+    /// and they are rare.
+    pub(super) fn vowels_dropped(&self, word: &str, stem: &str) -> Option<&str> {
+        let len = word.len();
+        // Most words have a vowel: they leave at the first one.
+        if !(3..=6).contains(&len) || !word.bytes().all(|b| b.is_ascii_lowercase() && !VOWELS.contains(&b)) {
+            return None;
+        }
+        if self.stopwords.contains(word) || self.known_stems.contains(stem) || is_english_word(word) {
+            return None;
+        }
+        let buckets = self.vocabulary.get(&char::from(word.as_bytes()[0]))?;
+        let (at, found) =
+            buckets.iter().enumerate().skip(len + 1).take(MAX_DROPPED_VOWELS).find_map(|(at, bucket)| {
+                let mut found = bucket.iter().map(|(c, _)| c.as_str()).filter(|c| without_vowels(c, word));
+                found.next().map(|first| (at, found.next().is_none().then_some(first)))
+            })?;
+        // The vocabulary has no stop words: one as close ("frm": "from") is left to
+        // stand for the spelling, which stays unknown rather than read as another word.
+        let stop_word_as_close = self
+            .stopwords
+            .iter()
+            .any(|s| s.len() <= at && s.as_bytes()[0] == word.as_bytes()[0] && without_vowels(s, word));
+        found.filter(|_| !stop_word_as_close)
     }
 
     /// The closest known words within a typo's distance, longest first (a dropped
@@ -75,6 +110,11 @@ impl Analyzer {
         }
         best
     }
+}
+
+/// Whether `candidate` is `skeleton` with vowels put in.
+fn without_vowels(candidate: &str, skeleton: &str) -> bool {
+    candidate.bytes().filter(|b| !VOWELS.contains(b)).eq(skeleton.bytes())
 }
 
 /// Known words (`buckets` by length, all starting as `word` does) that `word` is the

@@ -47,6 +47,7 @@ fn chat_spellings_of_function_words_are_standard() {
         ["what", "did", "the", "government", "say", "about", "it"]
     );
     assert_eq!(words("chats w friends, tell em"), ["chats", "with", "friends", "tell", "them"]);
+    assert_eq!(words("could b called up"), ["could", "be", "called", "up"]);
     assert_eq!(words("чо там"), ["что", "там"]);
     // "-нибудь" / "-нить" run into the pronoun: read as the hyphenated form is.
     assert_eq!(words("ктонить знает"), ["кто", "знает"]);

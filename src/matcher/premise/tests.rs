@@ -1,8 +1,9 @@
 //! Unit tests of the premise checks: figures, sums, the sentences that ask.
 
+use super::contrast::begins_with;
 use super::dates::{DATE_WORD_STARTS, asking_sentences, may_name_a_date};
+use super::figure::{is_sum, of_one_order, replaced};
 use super::said::{puts_as_said, without_said};
-use super::*;
 
 #[test]
 fn a_figure_is_mistaken_only_for_one_of_its_order() {

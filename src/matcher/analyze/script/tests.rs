@@ -8,7 +8,15 @@ fn analyzer() -> Analyzer {
     let lexicon = Lexicon {
         synonyms: Localized::default(),
         stopwords: Localized {
-            en: vec!["the".into(), "how".into(), "many".into(), "did".into(), "are".into()],
+            en: vec![
+                "the".into(),
+                "how".into(),
+                "many".into(),
+                "did".into(),
+                "are".into(),
+                "pls".into(),
+                "i".into(),
+            ],
             ru: vec!["и".into(), "в".into(), "без".into(), "это".into(), "на".into(), "нибудь".into()],
         },
         entities: Vec::new(),
@@ -80,4 +88,18 @@ fn english_words_and_names_stay_as_typed() {
         a.reread_script("did men flee to gruziju on Friday?").as_deref(),
         Some("did men flee to грузию on Friday?")
     );
+}
+
+#[test]
+fn chat_latin_sh_may_be_shch_and_fillers_stay_as_typed() {
+    let mut a = analyzer();
+    a.analyze_knowledge("Агентства сообщили об этом.", true);
+    // "sh" is "щ" when only that reading is a known word; "pls", a stop word as typed
+    // that reads as no Russian word, is left alone.
+    assert_eq!(
+        a.reread_script("kto soobshil pro gruziju pls?").as_deref(),
+        Some("кто сообщил про грузию pls?")
+    );
+    // A stop word that is a Russian word too is still read as Russian ("i").
+    assert_eq!(a.reread_script("kto soobshil i uehal").as_deref(), Some("кто сообщил и уехал"));
 }

@@ -1,0 +1,117 @@
+//! A word that contradicts the article's ("full mobilization" where it says "partial";
+//! lexicon `[[contrast]]`): the question is tried with the article's word in its place.
+
+use super::{Premises, later};
+use crate::knowledge::Story;
+use crate::knowledge::names::Stemmers;
+use crate::matcher::analyze::Analysis;
+use crate::matcher::index::{DocRef, Index};
+use crate::matcher::yes_no::doc_has;
+use crate::matcher::{Matcher, Outcome, decide};
+
+/// A lexicon contrast as the matcher reads it, found once per load.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(super) struct ContrastStems {
+    /// The stems of the article's word (both languages).
+    word: [String; 2],
+    /// The terms the article's word is matched as (with its synonyms: "limited").
+    terms: Vec<String>,
+    /// The stems of the words that contradict it.
+    contradicts: Vec<String>,
+    /// The entries whose quotes use the article's word.
+    entries: Vec<usize>,
+}
+
+impl ContrastStems {
+    /// Every lexicon contrast of `story`.
+    pub(super) fn all(story: &Story, index: &Index) -> Vec<ContrastStems> {
+        let stemmers = Stemmers::default();
+        let stem = |w: &str| stemmers.stem(&w.to_lowercase().replace('ё', "е"));
+        // Each entry's quotes lowercased once, not once per contrast.
+        let quotes: Vec<Vec<String>> =
+            story.entries.iter().map(|e| e.quotes.iter().map(|q| q.to_lowercase()).collect()).collect();
+        story
+            .lexicon
+            .contrasts
+            .iter()
+            .map(|c| {
+                let lower = c.word.to_lowercase();
+                let terms = [&c.word, &c.word_ru]
+                    .iter()
+                    .flat_map(|w| index.analyzer.analyze_question(w).terms)
+                    .collect();
+                ContrastStems {
+                    word: [stem(&c.word), stem(&c.word_ru)],
+                    terms,
+                    contradicts: c.contradicts.iter().map(|w| stem(w)).collect(),
+                    entries: (0..story.entries.len())
+                        .filter(|&e| quotes[e].iter().any(|q| q.contains(&lower)))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+impl Premises {
+    /// The entry that answers the question with the article's word in place of one
+    /// that contradicts it, its score and the contrast. The word must qualify what the
+    /// entry is about: a word next to it is one the entry uses ("full *mobilization*",
+    /// not "the total *number*").
+    pub(super) fn contrast(
+        &self,
+        m: &Matcher,
+        story: &Story,
+        analysis: &Analysis,
+    ) -> Option<(usize, f32, usize)> {
+        let words = &analysis.words;
+        if later::asks_what_comes_later(words) {
+            return None;
+        }
+        let stemmers = Stemmers::default();
+        for (n, c) in self.contrasts.iter().enumerate() {
+            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| begins_with(w, s));
+            if !words.iter().any(maybe) {
+                continue;
+            }
+            let stems: Vec<String> = words.iter().map(|w| stemmers.stem(w)).collect();
+            // "Is it partial or total?" asks which; it states nothing.
+            if stems.iter().any(|s| c.word.contains(s)) || analysis.terms.iter().any(|t| c.terms.contains(t))
+            {
+                continue;
+            }
+            let Some(at) = stems.iter().position(|s| c.contradicts.contains(s)) else { continue };
+            let cyrillic = words[at].chars().any(crate::lang::is_cyrillic);
+            let contrast = &story.lexicon.contrasts[n];
+            let mut text = words.clone();
+            text[at] = if cyrillic { contrast.word_ru.to_lowercase() } else { contrast.word.to_lowercase() };
+            let analysis = m.index.analyzer.analyze_question(&text.join(" "));
+            let (Outcome::Answer { entry, .. }, score) = decide::decide(&m.candidates_for(&analysis)) else {
+                continue;
+            };
+            if c.entries.contains(&entry) && qualifies(&m.index, words, at, entry) {
+                return Some((entry, score, n));
+            }
+        }
+        None
+    }
+}
+
+/// `word.starts_with(start)`, the first bytes compared first: most words differ there,
+/// and the question's words are tested against every contrast's stems.
+pub(super) fn begins_with(word: &str, start: &str) -> bool {
+    start.as_bytes().first().is_none_or(|b| word.as_bytes().first() == Some(b)) && word.starts_with(start)
+}
+
+/// Whether a content word next to `words[at]` (stop words skipped) is one entry
+/// `entry` uses.
+pub(super) fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
+    let doc = index.doc_of(DocRef::Entry(entry));
+    let content = |i: &usize| !index.analyzer.is_stopword(&words[*i]);
+    let next = (at + 1..words.len()).find(content);
+    let previous = (0..at).rev().find(content);
+    next.into_iter().chain(previous).any(|i| {
+        let analysis = index.analyzer.analyze_question(&words[i]);
+        analysis.terms.iter().filter_map(|t| index.term(t)).any(|id| doc_has(index, id, doc))
+    })
+}
