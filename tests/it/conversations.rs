@@ -76,6 +76,20 @@ fn a_correction_is_read_as_what_it_meant() {
 }
 
 #[test]
+fn a_correction_opened_by_more_than_no_is_still_read_as_what_it_meant() {
+    // "no wait", "не," or a "not this" before "I meant" still open a correction: read
+    // whole, "I meant the analysts" matched alone was only a "did you mean".
+    let waited =
+        chat(&["what did the White House say about the mobilization?", "no wait, I meant the analysts"]);
+    assert_eq!(waited[1].1, ["analysts-doubts"], "{waited:?}");
+    let russian = chat(&["что сказал Белый дом?", "не, я имел в виду аналитиков"]);
+    assert_eq!(russian[1].1, ["analysts-doubts"], "{russian:?}");
+    let not_this =
+        chat(&["What did Putin say about the numbers?", "not the numbers, I meant who gets called up"]);
+    assert_eq!(not_this[1].1, ["draft-who"], "{not_this:?}");
+}
+
+#[test]
 fn a_return_to_an_earlier_subject_is_not_read_with_the_last_answer() {
     let replies = chat(&[
         "who is the governor of Buryatia?",
