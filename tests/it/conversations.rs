@@ -90,6 +90,20 @@ fn a_correction_opened_by_more_than_no_is_still_read_as_what_it_meant() {
 }
 
 #[test]
+fn a_swap_to_another_thing_of_its_kind_is_answered_only_about_that_thing() {
+    // The same question of Armenia or Turkey: an answer about Belarus, or about neither,
+    // answers what was asked before.
+    let swapped =
+        chat(&["Is Belarus handing fleeing men over to Russia?", "and Armenia, does it hand them over too?"]);
+    assert!(!matches!(swapped[1].0, Outcome::Answer { .. }), "{swapped:?}");
+    let corrected = chat(&["Tell me about Belarus", "no, I meant Turkey - is it sending men back as well?"]);
+    assert!(!matches!(corrected[1].0, Outcome::Answer { .. }), "{corrected:?}");
+    // An entry that names the new thing still answers.
+    let georgia = chat(&["What's happening at the Finnish border?", "and Georgia?"]);
+    assert!(matches!(georgia[1].0, Outcome::Answer { .. }), "{georgia:?}");
+}
+
+#[test]
 fn a_return_to_an_earlier_subject_is_not_read_with_the_last_answer() {
     let replies = chat(&[
         "who is the governor of Buryatia?",

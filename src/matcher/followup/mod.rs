@@ -321,6 +321,7 @@ mod restate;
 mod shift;
 mod stands;
 mod stay;
+mod swap;
 
 pub use shift::{Shift, only_reacts, shift};
 #[cfg(test)]
