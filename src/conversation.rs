@@ -62,6 +62,9 @@ use crate::reply;
 
 /// The small talk a bare reaction ("wow") is answered with: the acknowledgement "ok" gets.
 const ACKNOWLEDGED: &str = "ok";
+/// Under this score, a follow-up about the person "he" stands for is not answered by an
+/// entry that never names them.
+const LOOSE_ABOUT_PERSON: f32 = 0.6;
 
 /// The last answer of a conversation: what a follow-up is read with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,8 +271,17 @@ impl Engine {
                 (decision, focus) = (other, second);
             }
         }
-        let declined = matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch);
         let about_someone = crate::matcher::refers_to_person(question);
+        // "is he popular?" after the governor: an entry found only loosely that never
+        // names him answers something else ("how unpopular the order is").
+        if let (Some(name), &Outcome::Answer { entry, .. }) = (&focus.person, &decision.outcome)
+            && about_someone
+            && decision.score < LOOSE_ABOUT_PERSON
+            && self.matcher.leaves_out_person(entry, name)
+        {
+            decision.outcome = Outcome::NoMatch;
+        }
+        let declined = matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch);
         // A known gap whose note names whom "he" stands for already says so, better.
         let note_names = |name: &str| match decision.outcome {
             Outcome::Gap { gap } => self.story.gaps[gap].note.get(decision.lang).contains(name),

@@ -104,6 +104,14 @@ fn a_swap_to_another_thing_of_its_kind_is_answered_only_about_that_thing() {
 }
 
 #[test]
+fn a_follow_up_about_him_is_not_answered_by_an_entry_that_never_names_him() {
+    let popular = chat(&["Who is Alexei Tsydanov?", "is he popular?"]);
+    assert!(!matches!(popular[1].0, Outcome::Answer { .. }), "{popular:?}");
+    let said = chat(&["Who is Alexei Tsydanov?", "what did he say?"]);
+    assert_eq!(said[1].1, ["tsydanov-statement"], "{said:?}");
+}
+
+#[test]
 fn a_return_to_an_earlier_subject_is_not_read_with_the_last_answer() {
     let replies = chat(&[
         "who is the governor of Buryatia?",

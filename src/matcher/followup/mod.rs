@@ -317,6 +317,7 @@ pub fn refers_to_person(question: &str) -> bool {
 
 mod outlet;
 mod prefer;
+mod referent;
 mod restate;
 mod shift;
 mod stands;
