@@ -46,7 +46,9 @@
 //! follow-up the article can't answer says who it was about ("The article doesn't say
 //! that about Alexei Tsydanov."). After a decline, "why not?" and "tell me more" get
 //! the decline again: the article has nothing more on it. A correction ("no, I meant
-//! the Georgian border") is read as what it meant, a return to an earlier subject
+//! the Georgian border") is read as what it meant, one that swaps what was asked about
+//! for another thing of its kind ("and Georgia, is it sending them back too?") is
+//! answered only by an entry that names the new thing, a return to an earlier subject
 //! ("back to the governor — what's his name?") alone, and a reaction before a
 //! follow-up ("ok and the White House?") is taken off first. A reaction alone ("wow",
 //! "interesting") is acknowledged and leaves the conversation on the last answer.
@@ -60,6 +62,9 @@ use crate::reply;
 
 /// The small talk a bare reaction ("wow") is answered with: the acknowledgement "ok" gets.
 const ACKNOWLEDGED: &str = "ok";
+/// Under this score, a follow-up about the person "he" stands for is not answered by an
+/// entry that never names them.
+const LOOSE_ABOUT_PERSON: f32 = 0.6;
 
 /// The last answer of a conversation: what a follow-up is read with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,14 +176,17 @@ impl Engine {
         if let Some(response) = self.still_declined(&question, reading, lang, context) {
             return response;
         }
-        match (reading, focus.entry) {
-            (Reading::AboutAnswer(about), Some(entry)) => self.about_answer(about, entry, lang, context),
+        let response = match (reading, focus.entry) {
+            (Reading::AboutAnswer(about), Some(entry)) => {
+                return self.about_answer(about, entry, lang, context);
+            }
             (Reading::FollowUp, _) => {
                 let second = self.second_focus(context, lang).map(|f| Focus { corrects, ..f });
                 self.follow_up(&question, hint, context, &focus, second.as_ref())
             }
             _ => self.alone(&question, hint, context),
-        }
+        };
+        self.unless_swapped_away(response, (&question, corrects), &focus, context)
     }
 
     /// A question complete on its own: matched alone. Small talk and "did you mean"
@@ -263,8 +271,17 @@ impl Engine {
                 (decision, focus) = (other, second);
             }
         }
-        let declined = matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch);
         let about_someone = crate::matcher::refers_to_person(question);
+        // "is he popular?" after the governor: an entry found only loosely that never
+        // names him answers something else ("how unpopular the order is").
+        if let (Some(name), &Outcome::Answer { entry, .. }) = (&focus.person, &decision.outcome)
+            && about_someone
+            && decision.score < LOOSE_ABOUT_PERSON
+            && self.matcher.leaves_out_person(entry, name)
+        {
+            decision.outcome = Outcome::NoMatch;
+        }
+        let declined = matches!(decision.outcome, Outcome::Gap { .. } | Outcome::NoMatch);
         // A known gap whose note names whom "he" stands for already says so, better.
         let note_names = |name: &str| match decision.outcome {
             Outcome::Gap { gap } => self.story.gaps[gap].note.get(decision.lang).contains(name),
@@ -350,5 +367,6 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
 }
 
 mod declined;
+mod swapped;
 #[cfg(test)]
 mod tests;

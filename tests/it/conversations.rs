@@ -76,6 +76,42 @@ fn a_correction_is_read_as_what_it_meant() {
 }
 
 #[test]
+fn a_correction_opened_by_more_than_no_is_still_read_as_what_it_meant() {
+    // "no wait", "не," or a "not this" before "I meant" still open a correction: read
+    // whole, "I meant the analysts" matched alone was only a "did you mean".
+    let waited =
+        chat(&["what did the White House say about the mobilization?", "no wait, I meant the analysts"]);
+    assert_eq!(waited[1].1, ["analysts-doubts"], "{waited:?}");
+    let russian = chat(&["что сказал Белый дом?", "не, я имел в виду аналитиков"]);
+    assert_eq!(russian[1].1, ["analysts-doubts"], "{russian:?}");
+    let not_this =
+        chat(&["What did Putin say about the numbers?", "not the numbers, I meant who gets called up"]);
+    assert_eq!(not_this[1].1, ["draft-who"], "{not_this:?}");
+}
+
+#[test]
+fn a_swap_to_another_thing_of_its_kind_is_answered_only_about_that_thing() {
+    // The same question of Armenia or Turkey: an answer about Belarus, or about neither,
+    // answers what was asked before.
+    let swapped =
+        chat(&["Is Belarus handing fleeing men over to Russia?", "and Armenia, does it hand them over too?"]);
+    assert!(!matches!(swapped[1].0, Outcome::Answer { .. }), "{swapped:?}");
+    let corrected = chat(&["Tell me about Belarus", "no, I meant Turkey - is it sending men back as well?"]);
+    assert!(!matches!(corrected[1].0, Outcome::Answer { .. }), "{corrected:?}");
+    // An entry that names the new thing still answers.
+    let georgia = chat(&["What's happening at the Finnish border?", "and Georgia?"]);
+    assert!(matches!(georgia[1].0, Outcome::Answer { .. }), "{georgia:?}");
+}
+
+#[test]
+fn a_follow_up_about_him_is_not_answered_by_an_entry_that_never_names_him() {
+    let popular = chat(&["Who is Alexei Tsydanov?", "is he popular?"]);
+    assert!(!matches!(popular[1].0, Outcome::Answer { .. }), "{popular:?}");
+    let said = chat(&["Who is Alexei Tsydanov?", "what did he say?"]);
+    assert_eq!(said[1].1, ["tsydanov-statement"], "{said:?}");
+}
+
+#[test]
 fn a_return_to_an_earlier_subject_is_not_read_with_the_last_answer() {
     let replies = chat(&[
         "who is the governor of Buryatia?",

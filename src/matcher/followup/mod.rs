@@ -317,10 +317,12 @@ pub fn refers_to_person(question: &str) -> bool {
 
 mod outlet;
 mod prefer;
+mod referent;
 mod restate;
 mod shift;
 mod stands;
 mod stay;
+mod swap;
 
 pub use shift::{Shift, only_reacts, shift};
 #[cfg(test)]

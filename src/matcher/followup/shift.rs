@@ -26,6 +26,43 @@ const CORRECTION_OPENERS: [&[&str]; 16] = [
     &["не"],
 ];
 
+/// Words a correction may open with before it says what was meant: "no wait, I meant
+/// …", "не, я имел в виду …", "oh sorry, I meant …". Alone they say nothing: "wait,
+/// who said that?" asks a question of its own.
+const CORRECTION_FILLERS: [&str; 18] = [
+    "no",
+    "nope",
+    "nah",
+    "wait",
+    "oh",
+    "oops",
+    "sorry",
+    "actually",
+    "hmm",
+    "не",
+    "нет",
+    "ой",
+    "стоп",
+    "погоди",
+    "подожди",
+    "блин",
+    "извини",
+    "сорри",
+];
+
+/// Word sequences that say what was meant: after [`CORRECTION_FILLERS`] or a "not
+/// this" ("not numbers, I meant who …"), what follows is what was meant.
+const MEANT: [&[&str]; 8] = [
+    &["i", "meant"],
+    &["i", "mean"],
+    &["i", "was", "asking", "about"],
+    &["i", "was", "talking", "about"],
+    &["я", "про"],
+    &["я", "имел", "в", "виду"],
+    &["я", "имела", "в", "виду"],
+    &["я", "спрашивал", "про"],
+];
+
 /// Word sequences that open "not this but that": "я не про источник, а что …".
 /// What follows up to the next ", а" / ", but" is what was not meant.
 const NOT_THIS_OPENERS: [&[&str]; 4] =
@@ -146,6 +183,9 @@ pub fn shift(message: &str) -> Shift {
     {
         return Shift::Correction(rest_after(message, words[but].1).to_string());
     }
+    if let Some(end) = meant_after_fillers(message, &words, &lower) {
+        return Shift::Correction(without_not_this(rest_after(message, end)).to_string());
+    }
     let Some(n) = opener(&lower, &CORRECTION_OPENERS) else { return Shift::None };
     // "no" or "не" alone opens a correction only when a comma parts it from the rest:
     // "no, the Georgian one"; "не Беларусь, а Армения" and "no visa?" are questions.
@@ -174,6 +214,22 @@ pub fn only_reacts(message: &str) -> bool {
             let word = fold(&message[s..e]);
             REACTIONS.contains(&word.as_str()) || REACTIONS_BEFORE_A_STOP.contains(&word.as_str())
         })
+}
+
+/// Where "I meant" ends when words that only open a correction come before it ("no
+/// wait, I meant …", "не, я имел в виду …"), or a "not this" does ("not numbers, I
+/// meant …"): what follows is what was meant.
+fn meant_after_fillers(message: &str, words: &[(usize, usize)], lower: &[String]) -> Option<usize> {
+    let fillers = lower.iter().take_while(|w| CORRECTION_FILLERS.contains(&w.as_str())).count();
+    let start = match fillers {
+        0 => {
+            let n = opener(lower, &NOT_THIS_OPENERS)?;
+            (n..lower.len()).find(|&i| preceded_by_comma(message, words[i].0))?
+        }
+        n => n,
+    };
+    let n = opener(&lower[start..], &MEANT)?;
+    Some(words[start + n - 1].1)
 }
 
 /// How many reactions open a message ("lol ok. and …" has two).
@@ -263,6 +319,18 @@ mod tests {
         assert_eq!(shift("Nope. Who said it?"), correction("Who said it?"));
         assert_eq!(shift("нет, я про Казахстан"), correction("Казахстан"));
         assert_eq!(shift("я имел в виду визы"), correction("визы"));
+    }
+
+    #[test]
+    fn words_before_i_meant_open_the_correction_too() {
+        assert_eq!(shift("no wait, I meant the Armenian border"), correction("the Armenian border"));
+        assert_eq!(shift("oh sorry I mean the visas"), correction("the visas"));
+        assert_eq!(shift("nah i meant who paid"), correction("who paid"));
+        assert_eq!(shift("не, я имел в виду визы"), correction("визы"));
+        assert_eq!(shift("ой, нет, я про Армению"), correction("Армению"));
+        assert_eq!(shift("not the pay, I meant the plane tickets"), correction("the plane tickets"));
+        assert_eq!(shift("wait, who said that?"), Shift::None, "a question of its own");
+        assert_eq!(shift("not the pay?"), Shift::None);
     }
 
     #[test]
