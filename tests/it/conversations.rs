@@ -144,3 +144,10 @@ fn a_bare_reaction_leaves_the_conversation_on_the_last_answer() {
     assert!(matches!(english[1].0, Outcome::SmallTalk { .. }), "{english:?}");
     assert!(matches!(russian[1].0, Outcome::SmallTalk { .. }), "{russian:?}");
 }
+
+#[test]
+fn who_made_the_statement_just_answered_is_its_source_not_another_entry() {
+    let english = chat(&["what did the Buryatia governor announce?", "and who promised that?"]);
+    assert_eq!(english[0].1, ["tsydanov-statement"], "{english:?}");
+    assert_eq!(english[1].1, english[0].1, "{english:?}");
+}

@@ -96,6 +96,9 @@ impl Matcher {
         if let Some(about) = reference::about_answer(&words, |w| analyzer.is_stopword(w)) {
             return Reading::AboutAnswer(about);
         }
+        if speaker::asks_who_stated(&words, |w| analyzer.is_stopword(w)) {
+            return Reading::AboutAnswer(AboutAnswer::Source);
+        }
         let analysis = analyzer.analyze_question(question);
         let own = own_terms(&analysis).count();
         let asks = question.contains('?') || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
@@ -320,6 +323,7 @@ mod prefer;
 mod referent;
 mod restate;
 mod shift;
+mod speaker;
 mod stands;
 mod stay;
 mod swap;
