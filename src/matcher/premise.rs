@@ -174,7 +174,8 @@ impl Premises {
         if outcome.speaks() && self.states_another_date(story, question, analysis) {
             return Checked { outcome: Outcome::NoMatch, score, correction: None };
         }
-        let confirms = one_part && confirm::asks_to_confirm(&analysis.words);
+        let confirms =
+            one_part && (confirm::asks_to_confirm(&analysis.words) || self.asks_about_credit(m, analysis));
         if let Some(checked) = self.named_otherwise(m, analysis, &outcome, confirms) {
             return checked;
         }

@@ -58,6 +58,27 @@ fn a_claim_credited_to_another_reporter_gets_the_articles_credit() {
 }
 
 #[test]
+fn a_yes_no_question_whether_a_reporter_said_it_checks_the_credit() {
+    let engine = engine();
+    // No "right?": asking whether an outlet reported a claim asks to confirm its credit.
+    for (question, id) in [
+        ("Has Reuters reported the queues of cars at the Kazakh border?", "border-georgia-kz"),
+        ("Reuters сообщил о пробках на казахстанской границе?", "border-georgia-kz"),
+        ("Did the White House report the lines at the Finnish border?", "border-finland"),
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some(id), "{question}: {text}");
+        assert_eq!(correction, Some(Correction::Claim), "{question}: {text}");
+        assert!(text.contains("AP"), "{question}: {text}");
+    }
+    // Credited as the article credits it, the answer needs no correction.
+    let question = "Did AP report the queues of cars at the Kazakh border?";
+    let (entry, correction, text) = asked(&engine, question);
+    assert_eq!(entry.as_deref(), Some("border-georgia-kz"), "{text}");
+    assert_eq!(correction, None, "{text}");
+}
+
+#[test]
 fn a_statement_to_confirm_asks_whether_not_when() {
     let engine = engine();
     // Shares every word with "when did the governor admit mistakes", which answers

@@ -5,7 +5,7 @@
 use super::Premises;
 use crate::matcher::analyze::{Analysis, QUESTION_MARK};
 use crate::matcher::index::DocRef;
-use crate::matcher::question::{ASPECT, NEGATION};
+use crate::matcher::question::{ASPECT, ATTRIBUTION, NEGATION, SAYING};
 use crate::matcher::yes_no::doc_has;
 use crate::matcher::{Matcher, Outcome, decide};
 
@@ -46,6 +46,18 @@ impl Premises {
         yes_no
             && (analysis.terms.iter().filter(absent))
                 .any(|t| m.index.term(t).is_none_or(|id| !doc_has(&m.index, id, doc)))
+    }
+
+    /// Whether a yes/no question asks whether a reporter the article cites said or
+    /// reported what it states ("did *Reuters report* the lines at the Finnish border?",
+    /// "сообщил ли Reuters …"): like "…, right?", it asks to confirm a claim and its
+    /// credit, so a claim the article credits to another is corrected, not declined.
+    pub(super) fn asks_about_credit(&self, m: &Matcher, analysis: &Analysis) -> bool {
+        let credit = [ATTRIBUTION, SAYING];
+        let asks = |t: &String| t.starts_with(QUESTION_MARK) && t != NEGATION && t != ASPECT;
+        analysis.terms.iter().any(|t| credit.contains(&t.as_str()))
+            && !analysis.terms.iter().any(|t| asks(t) && !credit.contains(&t.as_str()))
+            && m.index.entities_in(analysis).iter().any(|n| self.reporters.contains(n))
     }
 
     /// The entry that answers a question asking to confirm a claim it credits to a
