@@ -146,15 +146,17 @@ impl Matcher {
             (!self.names_unknown(a)).then(|| self.gap_names.thing_terms(&self.index, a))
         };
         let referents = parts::refer::carry(&split, &mut analyses, things);
+        let the_question = self.lone_source_questions(&split, &analyses, &referents.absorbed);
         let mut aside: Vec<bool> = analyses
             .iter()
             .zip(&referents.absorbed)
-            .map(|(a, &ab)| ab || self.asks_only_the_source(a))
+            .zip(&the_question)
+            .map(|((a, &ab), &asked)| ab || !asked && self.asks_only_the_source(a))
             .collect();
         // Whether each part asked a question the article leaves unanswered.
         let mut declined = vec![false; split.len()];
         for (i, (&part, analysis)) in split.iter().zip(&analyses).enumerate() {
-            let part_decided = if aside[i] || self.asks_nothing_alone(part, analysis) {
+            let part_decided = if aside[i] || !the_question[i] && self.asks_nothing_alone(part, analysis) {
                 (Outcome::NoMatch, 0.0)
             } else {
                 let outcome = self.decide_part(part, analysis, &mut decided);
@@ -184,6 +186,25 @@ impl Matcher {
             decided.whole = rest;
         }
         decided
+    }
+
+    /// Which parts ask only for the source while no other part asks anything ("Which
+    /// outlets does it cite? give me all of them"): with no question of the rest for the
+    /// source line to answer, asking for the sources is the question.
+    fn lone_source_questions(
+        &self,
+        split: &[&str],
+        analyses: &[analyze::Analysis],
+        absorbed: &[bool],
+    ) -> Vec<bool> {
+        let source: Vec<bool> = analyses.iter().map(|a| self.asks_only_the_source(a)).collect();
+        let rest_asks = split
+            .iter()
+            .zip(analyses)
+            .zip(absorbed)
+            .zip(&source)
+            .any(|(((&part, a), &ab), &src)| !ab && !src && !self.asks_nothing_alone(part, a));
+        source.iter().zip(absorbed).map(|(&src, &ab)| src && !ab && !rest_asks).collect()
     }
 
     /// Whether a part asks nothing on its own: "… and when?" or "need a number pls" asks

@@ -78,6 +78,22 @@ fn a_part_asking_only_who_reported_it_is_answered_by_the_source_line() {
 }
 
 #[test]
+fn asking_for_the_sources_with_nothing_else_asked_is_the_question() {
+    // The second part asks for no fact of its own: the sources are what is asked, not a
+    // source line for some other answer.
+    let engine = shipped_engine();
+    let alone = "Which sources does the article cite?";
+    let expected = entry_and_reply(engine, alone).0;
+    assert!(expected.is_some(), "{alone}");
+    for question in [
+        "Which sources does the article cite? give me every one of them",
+        "which sources are cited in the piece? all of them please",
+    ] {
+        assert_eq!(entry_and_reply(engine, question).0, expected, "{question}");
+    }
+}
+
+#[test]
 fn a_gap_in_the_scene_backed_only_by_the_quotes_shown_is_not_said() {
     // The worry sets the scene (a known gap: waiting times); the answer already quotes
     // the lines at the borders, which is all the gap's note could add.

@@ -219,3 +219,20 @@ fn advice_asked_of_the_bot_cast_as_an_adviser_is_declined() {
     // A fact asked after the same role is still answered.
     assert!(answered(&engine, "Вы теперь мой адвокат. Сколько человек могут призвать?").is_some());
 }
+
+#[test]
+fn an_acknowledgment_run_into_a_question_does_not_make_it_small_talk() {
+    let engine = engine();
+    for (message, alone) in [
+        ("okay so who took the photo", "who took the photo"),
+        ("lol ok where do the men go", "where do the men go"),
+        ("ok but like what is belarus doing", "what is belarus doing"),
+    ] {
+        let expected = answered(&engine, alone);
+        assert!(expected.is_some(), "{alone}");
+        assert_eq!(answered(&engine, message), expected, "{message}");
+    }
+    // An acknowledgment alone is still small talk.
+    let decision = engine.respond("ok cool", None).decision.unwrap();
+    assert!(matches!(decision.outcome, Outcome::SmallTalk { .. }));
+}

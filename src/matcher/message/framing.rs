@@ -152,7 +152,7 @@ fn strip_address(sentence: &str) -> (&str, bool) {
     // Without a comma, only before a question that says it is one: the address words,
     // then a word that opens a question, and a question mark.
     if !sentence.contains('?') {
-        return (sentence, false);
+        return lead_in_taken_off(sentence).map_or((sentence, false), |after| (after, true));
     }
     let mut rest = sentence;
     for _ in 0..MAX_ADDRESS_WORDS {
@@ -180,4 +180,34 @@ fn comma_address_taken_off(sentence: &str) -> Option<&str> {
         && words.split(' ').all(|w| ADDRESSES.contains(&w))
         && (opens_question(after) || after.contains('?'));
     address.then(|| after.trim())
+}
+
+/// Words that carry a chat on into its next question without a comma ("ok what's the
+/// story", "lol ok who is fleeing", "ok but like how long r the lines"): an
+/// acknowledgment or a joiner, never a greeting, which may be all a message says.
+const LEAD_INS: [&str; 12] =
+    ["ok", "okay", "k", "lol", "so", "but", "like", "well", "alright", "ну", "ладно", "ок"];
+/// Lead-in words taken off at most.
+const MAX_LEAD_INS: usize = 3;
+/// Words a question after lead-ins needs, its question word with them, to be taken as
+/// one without a question mark: "ok what" alone is the acknowledgment.
+const MIN_LED_IN_WORDS: usize = 3;
+
+/// The question after [`LEAD_INS`] with no comma or question mark, if `sentence` opens
+/// with some: read whole, the acknowledgment ("ok" is small talk) outweighs the question.
+fn lead_in_taken_off(sentence: &str) -> Option<&str> {
+    let mut rest = sentence;
+    for _ in 0..MAX_LEAD_INS {
+        let trimmed = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        if !LEAD_INS.contains(&normalized(&trimmed[..end]).as_str()) {
+            return None;
+        }
+        rest = &trimmed[end..];
+        let after = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if opens_question(after) && after.split_whitespace().count() >= MIN_LED_IN_WORDS {
+            return Some(after);
+        }
+    }
+    None
 }
