@@ -45,32 +45,41 @@ const THOUSANDS: [char; 5] = [',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 pub struct Stemmers {
     en: Stemmer,
     ru: Stemmer,
-    /// The stems found so far: the knowledge's texts use a few thousand distinct
-    /// words over and over, and stemming each again was most of `check`'s time.
-    seen: RefCell<FxHashMap<String, String>>,
+}
+
+/// Stems kept at most before they are forgotten: a bot reads any words people write.
+const MAX_SEEN: usize = 50_000;
+
+thread_local! {
+    /// The stems found so far on this thread, for every [`Stemmers`]: the knowledge's
+    /// texts use a few thousand distinct words over and over (stemming each again was
+    /// most of `check`'s time), and a question's figures and dates are read with
+    /// stemmers made for the occasion, several times a question.
+    static SEEN: RefCell<FxHashMap<String, String>> = RefCell::default();
 }
 
 impl Default for Stemmers {
     fn default() -> Self {
-        Stemmers {
-            en: Stemmer::create(Algorithm::English),
-            ru: Stemmer::create(Algorithm::Russian),
-            seen: RefCell::default(),
-        }
+        Stemmers { en: Stemmer::create(Algorithm::English), ru: Stemmer::create(Algorithm::Russian) }
     }
 }
 
 impl Stemmers {
     pub fn stem(&self, lower: &str) -> String {
-        if let Some(stem) = self.seen.borrow().get(lower) {
-            return stem.clone();
+        if let Some(stem) = SEEN.with_borrow(|seen| seen.get(lower).cloned()) {
+            return stem;
         }
         let stem = if lower.chars().any(is_cyrillic) {
             self.ru.stem(lower).into_owned()
         } else {
             self.en.stem(lower).into_owned()
         };
-        self.seen.borrow_mut().insert(lower.to_string(), stem.clone());
+        SEEN.with_borrow_mut(|seen| {
+            if seen.len() >= MAX_SEEN {
+                seen.clear();
+            }
+            seen.insert(lower.to_string(), stem.clone());
+        });
         stem
     }
 

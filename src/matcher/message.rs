@@ -238,14 +238,15 @@ fn question_bearing<'a>(
     let own: Vec<usize> =
         marked.iter().copied().filter(|&i| !quoted::asks_in_quotes(sentences[i].text)).collect();
     let asking = if own.is_empty() { marked } else { own };
-    let opening: Vec<usize> =
-        (0..sentences.len()).filter(read).filter(|&i| opens_question(sentences[i].text) || wish(i)).collect();
     let chosen = if !asking.is_empty() {
         asking
-    } else if !opening.is_empty() {
-        opening
     } else {
-        (from..sentences.len()).collect()
+        // Sentences that open like a question, looked for only when none is marked.
+        let opening: Vec<usize> = (0..sentences.len())
+            .filter(read)
+            .filter(|&i| opens_question(sentences[i].text) || wish(i))
+            .collect();
+        if opening.is_empty() { (from..sentences.len()).collect() } else { opening }
     };
     let text = |i: usize| sentences[i].text;
     let keep = if chosen.iter().any(|&i| asks(text(i))) { MAX_QUESTIONS } else { 2 };

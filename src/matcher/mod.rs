@@ -173,13 +173,17 @@ impl Matcher {
     /// The text of a message the matcher reads ([`message::read`]): its question, without
     /// the noise around it.
     pub fn read<'a>(&self, message: &'a str) -> std::borrow::Cow<'a, str> {
+        // Reading asks some texts more than once (a speaker's label as the turns are split
+        // and again as it is taken off, a sentence beside each question after it): each
+        // text of the message is analyzed once.
+        let seen = Analyzed::default();
         let names_a_thing = |text: &str| {
-            let analysis = self.index.analyzer.analyze_question(text);
-            !self.gap_names.thing_terms(&self.index, &analysis).is_empty()
+            seen.read(&self.index.analyzer, text, |a| !self.gap_names.thing_terms(&self.index, a).is_empty())
         };
         let own_terms = |text: &str| {
-            let terms = self.index.analyzer.analyze_question(text).terms;
-            terms.iter().filter(|t| !t.starts_with(analyze::QUESTION_MARK)).count()
+            seen.read(&self.index.analyzer, text, |a| {
+                a.terms.iter().filter(|t| !t.starts_with(analyze::QUESTION_MARK)).count()
+            })
         };
         message::read(message, &names_a_thing, &own_terms)
     }
@@ -200,5 +204,22 @@ impl Matcher {
             })
             .collect();
         terms.join(" ") + &asks
+    }
+}
+
+/// The texts of one message analyzed so far, each with its analysis.
+#[derive(Default)]
+struct Analyzed(std::cell::RefCell<Vec<(String, analyze::Analysis)>>);
+
+impl Analyzed {
+    /// `read` of `text`'s analysis, analyzing it only the first time it is asked of.
+    fn read<T>(&self, analyzer: &analyze::Analyzer, text: &str, read: impl Fn(&analyze::Analysis) -> T) -> T {
+        if let Some((_, analysis)) = self.0.borrow().iter().find(|(seen, _)| seen == text) {
+            return read(analysis);
+        }
+        let analysis = analyzer.analyze_question(text);
+        let answer = read(&analysis);
+        self.0.borrow_mut().push((text.to_string(), analysis));
+        answer
     }
 }

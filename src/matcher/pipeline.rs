@@ -198,6 +198,10 @@ impl Matcher {
         absorbed: &[bool],
     ) -> Vec<bool> {
         let source: Vec<bool> = analyses.iter().map(|a| self.asks_only_the_source(a)).collect();
+        // Most messages have no such part: then what the rest asks need not be read.
+        if !source.iter().zip(absorbed).any(|(&src, &ab)| src && !ab) {
+            return vec![false; source.len()];
+        }
         let rest_asks = split
             .iter()
             .zip(analyses)

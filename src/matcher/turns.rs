@@ -133,8 +133,8 @@ pub(super) fn strip_decoration<'a>(turn: &'a str, names_a_thing: &dyn Fn(&str) -
         let is_label = !words.is_empty()
             && words.len() <= MAX_LABEL_WORDS
             && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '_'))
-            && !names_a_thing(label)
-            && !orders(label);
+            && !orders(label)
+            && !names_a_thing(label);
         if is_label {
             rest = after;
         }

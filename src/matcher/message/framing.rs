@@ -200,7 +200,14 @@ fn lead_in_taken_off(sentence: &str) -> Option<&str> {
     for _ in 0..MAX_LEAD_INS {
         let trimmed = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
         let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        if !LEAD_INS.contains(&normalized(&trimmed[..end]).as_str()) {
+        let word = &trimmed[..end];
+        // An ASCII word reads as itself lowercased from its first byte on: one that no
+        // lead-in starts with is none, without normalizing it (asked of most sentences).
+        let initial = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        if word.is_ascii() && !LEAD_INS.iter().any(|l| l.as_bytes().first() == initial.as_ref()) {
+            return None;
+        }
+        if !LEAD_INS.contains(&normalized(word).as_str()) {
             return None;
         }
         rest = &trimmed[end..];
