@@ -150,4 +150,9 @@ fn who_made_the_statement_just_answered_is_its_source_not_another_entry() {
     let english = chat(&["what did the Buryatia governor announce?", "and who promised that?"]);
     assert_eq!(english[0].1, ["tsydanov-statement"], "{english:?}");
     assert_eq!(english[1].1, english[0].1, "{english:?}");
+    // Answered in two parts (the exemptions, then the statement), the source is the
+    // first part's: the entry the reply is about.
+    let russian = chat(&["что губернатор Бурятии сказал про освобождения?", "а кто это пообещал?"]);
+    assert_eq!(russian[1].1.first(), russian[0].1.first(), "{russian:?}");
+    assert_eq!(russian[1].1.first().map(String::as_str), Some("buryatia-exempt"), "{russian:?}");
 }
