@@ -156,3 +156,16 @@ fn who_made_the_statement_just_answered_is_its_source_not_another_entry() {
     assert_eq!(russian[1].1.first(), russian[0].1.first(), "{russian:?}");
     assert_eq!(russian[1].1.first().map(String::as_str), Some("buryatia-exempt"), "{russian:?}");
 }
+
+#[test]
+fn a_question_of_its_own_is_not_pulled_back_to_an_earlier_answer() {
+    // Read with the last answers' words, each went back to what was said before: the
+    // White House's words for Putin's, the loans again for the pay, where people
+    // flee for why.
+    let putin = chat(&["What did the White House call Putin's move?", "why?", "and what is Putin saying?"]);
+    assert_eq!(putin[2].1, ["putin-said"], "{putin:?}");
+    let pay = chat(&["tell me about the loan law", "and the pay?"]);
+    assert_eq!(pay[1].1, ["promise-pay"], "{pay:?}");
+    let why = chat(&["what's going on at the Finland border?", "why are they running away?"]);
+    assert_eq!(why[1].1, ["exodus-why"], "{why:?}");
+}
