@@ -169,3 +169,16 @@ fn a_question_of_its_own_is_not_pulled_back_to_an_earlier_answer() {
     let why = chat(&["what's going on at the Finland border?", "why are they running away?"]);
     assert_eq!(why[1].1, ["exodus-why"], "{why:?}");
 }
+
+#[test]
+fn what_someone_reported_is_not_the_list_of_every_source_naming_them() {
+    // The list of sources names the Axios reporter among others; what he reported is
+    // his own reporting, not that list.
+    for (who, what) in
+        [("Who is Dave Lawler?", "and what did he report?"), ("Кто такой Дэйв Лоулер?", "а что он сообщил?")]
+    {
+        let replies = chat(&[who, what]);
+        assert_ne!(replies[1].1.first().map(String::as_str), Some("story-sources"), "{replies:?}");
+        assert!(matches!(replies[1].0, Outcome::Answer { .. }), "{replies:?}");
+    }
+}

@@ -153,10 +153,15 @@ impl Matcher {
         super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
         let source = outlet::named_alone(&self.index, &own);
         let kept = stay::thing_kept(&self.index, &own, focus);
+        let stated_by = (focus.person.as_deref())
+            .filter(|_| speaker::asks_what_stated(&words))
+            .and_then(|name| speaker::person_named(&self.index, name));
         let by_source = |e| {
             let reported =
                 source.map_or(1.0, |s| outlet::report_factor(&self.index, story, e, s, alone.lang));
-            reported * kept.map_or(1.0, |k| stay::kept_factor(&self.index, story, e, k))
+            let stated =
+                stated_by.map_or(1.0, |p| speaker::statement_factor(&self.index, story, e, p, alone.lang));
+            reported * stated * kept.map_or(1.0, |k| stay::kept_factor(&self.index, story, e, k))
         };
         prefer::prefer_for_followup(story, &mut candidates, (focus, &own), by_source);
         candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
