@@ -1,7 +1,8 @@
 //! What follows a decline: the context moves on to what the article does say (a known
-//! gap's related entry), but "why not?" and "tell me more" are about the decline
-//! itself. The article has nothing more on what was declined, so they get the decline
-//! again, saying so, rather than an answer on a neighbouring subject.
+//! gap's related entry), but "why not?", "tell me more" and "source?" are about the
+//! decline itself. The article has nothing more on what was declined, so they get the
+//! decline again, saying so (or that there is no source for what it doesn't say),
+//! rather than an answer on a neighbouring subject or the source of an older one.
 
 use super::{Context, Engine, Response};
 use crate::lang::Lang;
@@ -9,7 +10,7 @@ use crate::matcher::{AboutAnswer, Decision, Outcome, Reading};
 use crate::reply;
 
 impl Engine {
-    /// The reply to a message about the last decline ("why not?", "tell me more"),
+    /// The reply to a message about the last decline ("why not?", "tell me more", "source?"),
     /// when the last reply declined with a known gap the knowledge still has.
     pub(super) fn still_declined(
         &self,
@@ -22,7 +23,8 @@ impl Engine {
         let gap = self.story.gaps.iter().position(|g| g.id == id)?;
         let about_decline =
             reading == Reading::AboutAnswer(AboutAnswer::More) || crate::matcher::asks_only_why(question);
-        if !about_decline {
+        let asks_source = reading == Reading::AboutAnswer(AboutAnswer::Source);
+        if !about_decline && !asks_source {
             return None;
         }
         let decision = Decision {
@@ -39,7 +41,8 @@ impl Engine {
             note_head_only: false,
         };
         let mut reply = reply::for_decision_in(&self.story, &self.shown, &decision);
-        reply.blocks.splice(0..0, reply::nothing_more(lang).blocks);
+        let lead = if asks_source { reply::no_source(lang) } else { reply::nothing_more(lang) };
+        reply.blocks.splice(0..0, lead.blocks);
         Some(Response { reply, decision: Some(decision), context: Some(context.clone()) })
     }
 }

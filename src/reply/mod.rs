@@ -2,6 +2,7 @@
 //! plain text (CLI, `ask --json`) or Telegram HTML (every dynamic string escaped) split
 //! into messages within Telegram's 4,096-character limit.
 
+mod credit;
 mod quotes;
 mod render;
 mod shown;
@@ -143,11 +144,15 @@ pub fn answer_in(story: &Story, shown: &Shown, entry: usize, lang: Lang, related
     Reply { lang, blocks, buttons, feedback: Some(entry.id.clone()), link: labelled(&parts, lang) }
 }
 
-/// "Who reported that?" about an answer: its source, quote and link.
+/// "Who reported that?" about an answer: whom the article credits it to, in a sentence,
+/// then its source, quote and link.
 pub fn source_of(story: &Story, shown: &Shown, entry: usize, lang: Lang) -> Reply {
     let parts = shown.entry(story, entry);
     let entry = &story.entries[entry];
-    let mut blocks = vec![Block::Source(parts.source(lang).to_string())];
+    let mut blocks = vec![
+        Block::Text(credit::credit_sentence(entry, lang)),
+        Block::Source(parts.source(lang).to_string()),
+    ];
     blocks.extend(parts.quotes.iter().cloned().map(Block::Quote));
     about_entry(entry, &parts, lang, blocks)
 }
@@ -183,6 +188,12 @@ pub fn not_said_about(story: &Story, name: &str, lang: Lang, suggestions: &[usiz
 /// "Tell me more" after an answer with nothing related to it.
 pub fn nothing_more(lang: Lang) -> Reply {
     let blocks = vec![Block::Text(texts(lang).nothing_more.to_string())];
+    Reply { lang, blocks, buttons: Vec::new(), feedback: None, link: None }
+}
+
+/// "Source?" after a decline: what the article doesn't say has no source.
+pub fn no_source(lang: Lang) -> Reply {
+    let blocks = vec![Block::Text(texts(lang).no_source.to_string())];
     Reply { lang, blocks, buttons: Vec::new(), feedback: None, link: None }
 }
 

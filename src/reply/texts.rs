@@ -35,6 +35,8 @@ pub struct Texts {
     pub not_as_claimed: &'static str,
     /// "Tell me more" when the last answer has nothing related to offer.
     pub nothing_more: &'static str,
+    /// "Source?" after a decline.
+    pub no_source: &'static str,
     /// A sticker, a voice note, a location... in a private chat.
     pub only_text: &'static str,
     /// The one notice to someone asking faster than the bot answers.
@@ -106,6 +108,7 @@ const EN: Texts = Texts {
     article_word: "The article doesn't say that; it says “{word}”:",
     not_as_claimed: "The article doesn't say it that way. Here is what it says:",
     nothing_more: "That is all the article says about it.",
+    no_source: "The article doesn't cover that, so there is no source to give.",
     only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
     slow_down: "You're asking faster than I can answer. Give me a minute, then ask again.",
     stale_button: "That button is out of date. Ask me again in words.",
@@ -151,6 +154,7 @@ const RU: Texts = Texts {
     article_word: "В статье сказано не так, а «{word}»:",
     not_as_claimed: "В статье сказано не так. Вот что в ней сказано:",
     nothing_more: "Больше статья об этом ничего не сообщает.",
+    no_source: "В статье об этом ничего нет, так что и источника нет.",
     only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",
     slow_down: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
     stale_button: "Эта кнопка устарела. Спросите ещё раз словами.",

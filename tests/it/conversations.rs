@@ -150,4 +150,35 @@ fn who_made_the_statement_just_answered_is_its_source_not_another_entry() {
     let english = chat(&["what did the Buryatia governor announce?", "and who promised that?"]);
     assert_eq!(english[0].1, ["tsydanov-statement"], "{english:?}");
     assert_eq!(english[1].1, english[0].1, "{english:?}");
+    // Answered in two parts (the exemptions, then the statement), the source is the
+    // first part's: the entry the reply is about.
+    let russian = chat(&["что губернатор Бурятии сказал про освобождения?", "а кто это пообещал?"]);
+    assert_eq!(russian[1].1.first(), russian[0].1.first(), "{russian:?}");
+    assert_eq!(russian[1].1.first().map(String::as_str), Some("buryatia-exempt"), "{russian:?}");
+}
+
+#[test]
+fn a_question_of_its_own_is_not_pulled_back_to_an_earlier_answer() {
+    // Read with the last answers' words, each went back to what was said before: the
+    // White House's words for Putin's, the loans again for the pay, where people
+    // flee for why.
+    let putin = chat(&["What did the White House call Putin's move?", "why?", "and what is Putin saying?"]);
+    assert_eq!(putin[2].1, ["putin-said"], "{putin:?}");
+    let pay = chat(&["tell me about the loan law", "and the pay?"]);
+    assert_eq!(pay[1].1, ["promise-pay"], "{pay:?}");
+    let why = chat(&["what's going on at the Finland border?", "why are they running away?"]);
+    assert_eq!(why[1].1, ["exodus-why"], "{why:?}");
+}
+
+#[test]
+fn what_someone_reported_is_not_the_list_of_every_source_naming_them() {
+    // The list of sources names the Axios reporter among others; what he reported is
+    // his own reporting, not that list.
+    for (who, what) in
+        [("Who is Dave Lawler?", "and what did he report?"), ("Кто такой Дэйв Лоулер?", "а что он сообщил?")]
+    {
+        let replies = chat(&[who, what]);
+        assert_ne!(replies[1].1.first().map(String::as_str), Some("story-sources"), "{replies:?}");
+        assert!(matches!(replies[1].0, Outcome::Answer { .. }), "{replies:?}");
+    }
 }

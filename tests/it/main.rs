@@ -47,6 +47,7 @@ mod record_bot;
 mod record_crash;
 mod record_report;
 mod replies;
+mod reply_credit;
 mod snapshot;
 mod soak;
 mod subject;

@@ -50,6 +50,15 @@ const SURE_ALONE: f32 = 0.9;
 /// A follow-up's reading with the last answer that answers under this gives way to a
 /// reading alone that clears [`SURE_ALONE`].
 const SURE_FOLLOWUP: f32 = 0.6;
+/// A follow-up that asks its own question ("а Путин что говорит?") and trails its sure
+/// reading alone by this much was pulled to another subject by the last answer's words.
+const CLEARLY_BEHIND: f32 = 0.15;
+/// A reading alone this sure stands even with a word that points back at a group or a
+/// thing ("why are they leaving?"): read with the last answer, "they" are the same people.
+const CERTAIN_ALONE: f32 = 0.98;
+/// Words of the shortest clause that asks a question of its own: a question word, a
+/// verb and its subject ("who said that", "что Путин говорит").
+const MIN_CLAUSE_WORDS: usize = 3;
 /// Terms of a question kept for the next follow-up: its own first.
 pub const MAX_ASKED: usize = 6;
 
@@ -144,10 +153,15 @@ impl Matcher {
         super::lists::keep_lists_to_list_talk(story, &mut candidates, focus.entry);
         let source = outlet::named_alone(&self.index, &own);
         let kept = stay::thing_kept(&self.index, &own, focus);
+        let stated_by = (focus.person.as_deref())
+            .filter(|_| speaker::asks_what_stated(&words))
+            .and_then(|name| speaker::person_named(&self.index, name));
         let by_source = |e| {
             let reported =
                 source.map_or(1.0, |s| outlet::report_factor(&self.index, story, e, s, alone.lang));
-            reported * kept.map_or(1.0, |k| stay::kept_factor(&self.index, story, e, k))
+            let stated =
+                stated_by.map_or(1.0, |p| speaker::statement_factor(&self.index, story, e, p, alone.lang));
+            reported * stated * kept.map_or(1.0, |k| stay::kept_factor(&self.index, story, e, k))
         };
         prefer::prefer_for_followup(story, &mut candidates, (focus, &own), by_source);
         candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
@@ -170,7 +184,10 @@ impl Matcher {
         }
         if restated.is_none()
             && answered_surely_alone(&alone, &words, bare)
-            && (focus.corrects || !answered_surely(&outcome, score))
+            && (focus.corrects
+                || !answered_surely(&outcome, score)
+                || repeats_last(&outcome, focus)
+                || asks_own_question(&own, &words) && score + CLEARLY_BEHIND <= alone.score)
         {
             return alone;
         }
@@ -267,10 +284,24 @@ impl Matcher {
 
 /// Whether a message's own reading answers it surely enough to stand: it names
 /// something of its own, points back at nothing ("what did *he* say?" is read only
-/// with the last answer), and its answer clears [`SURE_ALONE`].
+/// with the last answer; a group or thing only when it is [`CERTAIN_ALONE`]), and its
+/// answer clears [`SURE_ALONE`].
 fn answered_surely_alone(alone: &Decision, words: &[String], bare: bool) -> bool {
     let answered = matches!(alone.outcome, Outcome::Answer { .. }) && alone.score >= SURE_ALONE;
-    answered && !bare && !words.iter().any(|w| reference::is_referring(w))
+    let points_back = if alone.score >= CERTAIN_ALONE {
+        words.iter().any(|w| reference::is_personal(w))
+    } else {
+        words.iter().any(|w| reference::is_referring(w))
+    };
+    answered && !bare && !points_back
+}
+
+/// Whether a message asks a question of its own: a question word beside a subject, in
+/// a clause ("why are they leaving?"), not a fragment that leans on the last answer for
+/// what it picks out ("which crossing?").
+fn asks_own_question(own: &Analysis, words: &[String]) -> bool {
+    let asks = own.terms.iter().any(|t| t.starts_with(QUESTION_MARK));
+    asks && own_terms(own).next().is_some() && words.len() >= MIN_CLAUSE_WORDS
 }
 
 /// Whether a follow-up's reading with the last answer answers it, and surely enough
@@ -278,6 +309,14 @@ fn answered_surely_alone(alone: &Decision, words: &[String], bare: bool) -> bool
 /// with its words fits the veterans' entry only loosely.
 fn answered_surely(outcome: &Outcome, score: f32) -> bool {
     matches!(outcome, Outcome::Answer { .. }) && score >= SURE_FOLLOWUP
+}
+
+/// Whether a follow-up's reading with the last answer answers with that answer again:
+/// a message that names a subject of its own and is answered surely alone asks
+/// something else ("and jobs?" after the loans, "а Путин что говорит?" after the White
+/// House), and the last answer read again only because its words were added to it.
+fn repeats_last(outcome: &Outcome, focus: &Focus) -> bool {
+    matches!(outcome, Outcome::Answer { entry, .. } if Some(*entry) == focus.entry)
 }
 
 /// The terms that carry a question's subject: all but question words.

@@ -1,9 +1,22 @@
 //! "Who promised that?", "кто это заявил?": a question of who made the statement just
 //! answered asks for that answer's source, like "who said that?". Read as a question
 //! of its own, the verb alone ("promised") finds another entry that speaks of promises
-//! and credits the statement to someone else.
+//! and credits the statement to someone else. And "what did he report?" after someone
+//! asks what *they* stated: an entry credited to them alone, not the list of every
+//! source that names them among others.
 
+use super::super::index::{Index, Named};
 use super::super::reference;
+use crate::knowledge::Story;
+use crate::lang::Lang;
+
+/// Factor for an entry credited to the person a "what did he say?" follow-up asks
+/// about, and to no other named thing; its inverse for one crediting them among others.
+const OWN_STATEMENT: f32 = 1.2;
+
+/// Verbs of reporting, which [`STATED`] leaves to the question of its own.
+const REPORTED: [&str; 10] =
+    ["report", "reported", "reports", "write", "wrote", "сообщил", "сообщает", "писал", "написал", "сказал"];
 
 /// Verbs of stating beyond reporting ("reported", "said" are known already): with
 /// "who" and nothing of its own, they ask who made the statement.
@@ -94,6 +107,33 @@ pub fn asks_who_stated(words: &[String], is_stopword: impl Fn(&str) -> bool) -> 
     has(&WHO) && has(&STATED) && words.iter().all(bare)
 }
 
+/// Whether `words` ask what the person "he" stands for stated: a personal pronoun, a
+/// verb of stating or reporting, and no "who" ("what did he report?", "что он сказал?").
+pub fn asks_what_stated(words: &[String]) -> bool {
+    let has = |f: &dyn Fn(&str) -> bool| words.iter().any(|w| f(w.as_str()));
+    has(&reference::is_personal)
+        && has(&|w| STATED.contains(&w) || REPORTED.contains(&w))
+        && !has(&|w| WHO.contains(&w))
+}
+
+/// The person named `name`, as the index knows them.
+pub fn person_named(index: &Index, name: &str) -> Option<Named> {
+    index.entities_in(&index.analyzer.analyze_question(name)).first().copied()
+}
+
+/// How much entry `entry` fits a question of what `person` stated, by its source in
+/// `lang`: more when that credits `person` and no other named thing, less when it names
+/// them among others (the list of every source the article cites).
+pub fn statement_factor(index: &Index, story: &Story, entry: usize, person: Named, lang: Lang) -> f32 {
+    let source = story.entries[entry].source.get(lang);
+    let named = index.entities_in(&index.analyzer.analyze_question(source));
+    match (named.contains(&person), named.len()) {
+        (true, 1) => OWN_STATEMENT,
+        (true, _) => 1.0 / OWN_STATEMENT,
+        _ => 1.0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +152,14 @@ mod tests {
         assert!(!asks("who promised jobs?"));
         assert!(!asks("what did he promise?"));
         assert!(!asks("кто обещал выплаты?"));
+    }
+
+    #[test]
+    fn what_the_person_stated_is_told_from_who_stated_it() {
+        let words = |t: &str| super::super::super::normalize::words(t);
+        assert!(asks_what_stated(&words("and what did she report?")));
+        assert!(asks_what_stated(&words("а что он сообщил?")));
+        assert!(!asks_what_stated(&words("who reported it?")));
+        assert!(!asks_what_stated(&words("what did they report?")));
     }
 }
