@@ -28,6 +28,7 @@ mod fake_api_selftest;
 mod followups;
 mod followups_shapes;
 mod followups_sources;
+mod injection_pivots;
 mod knowledge_details;
 mod lists;
 mod logs;
