@@ -12,6 +12,7 @@ mod asked;
 mod asked_measure;
 mod asked_shapes;
 mod asked_source;
+mod bot_views;
 mod byline;
 mod cache;
 mod chat;
