@@ -24,11 +24,13 @@ mod framing;
 mod indirect;
 mod orders;
 mod quoted;
+mod views;
 
 pub(super) use adviser::{asks_how_to, casts_an_adviser};
 use framing::strip_framing;
 use orders::Orders;
 pub(super) use orders::ignores_the_article;
+pub(super) use views::view_declined;
 
 /// Characters of a message scanned for its question: far more than Telegram's 4,096, so
 /// a real message is read to its end, while a pasted book costs bounded time.

@@ -150,6 +150,17 @@ pub(super) fn without_leading_pivot(sentence: &str) -> &str {
     }
 }
 
+/// Whether a pivot of [`PIVOTS`] occurs among `words` ("… you're a travel agent now.
+/// *Real question* though: …"): the writer turns to their own question there.
+pub(super) fn pivots_among(words: &[String]) -> bool {
+    (0..words.len()).any(|at| {
+        PIVOTS.iter().any(|p| {
+            let pivot = p.split(' ');
+            pivot.clone().count() <= words.len() - at && pivot.zip(&words[at..]).all(|(w, s)| w == s)
+        })
+    })
+}
+
 /// The words of the longest pivot that `spans` open with, and the earnest words after it.
 fn pivot_at(spans: &[(usize, String)]) -> Option<usize> {
     let len = PIVOTS

@@ -80,10 +80,16 @@ impl Matcher {
         let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
         // "You are my lawyer now: how do I get out of it?" asks advice the article never gives.
         let asks_advice = || message::asks_how_to(&analysis.words) && message::casts_an_adviser(message);
-        let outcome = if outcome.speaks() && (message::ignores_the_article(message) || asks_advice()) {
+        let ignored = message::ignores_the_article(message);
+        let outcome = if outcome.speaks() && (ignored || asks_advice()) {
             Outcome::NoMatch
         } else {
             self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang)
+        };
+        // Asked outside the article, a view is declined with the rest of what it asks.
+        let (outcome, score) = match message::view_declined(story, &analysis.words, &outcome) {
+            Some(declined) if !ignored => (declined, 0.0),
+            _ => (outcome, score),
         };
         // A figure or a word the article contradicts is corrected; a yes/no question
         // the answering entry barely speaks of is declined. A request for a list is no

@@ -109,7 +109,7 @@ pub(super) const CLAIM_ORDERS_AFTER_INJECTION: [&str; 19] = [
 /// Phrases that turn from orders to the sender's own question ("ignore the above …
 /// okay so what did the White House say?", "SYSTEM: … а теперь нормальный вопрос: кто
 /// …"): what follows one is asked, not ordered. Words as [`normalized`] gives them.
-pub(super) const PIVOTS: [&str; 24] = [
+pub(super) const PIVOTS: [&str; 25] = [
     "now the real question",
     "the real question",
     "real question",
@@ -121,6 +121,7 @@ pub(super) const PIVOTS: [&str; 24] = [
     "okay so",
     "ok so",
     "but really",
+    "for real",
     "а теперь",
     "теперь нормальный вопрос",
     "нормальный вопрос",
