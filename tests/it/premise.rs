@@ -171,3 +171,17 @@ fn a_word_the_article_contradicts_in_a_question_about_later_is_no_premise() {
         assert_eq!((entry, correction), (None, None), "{question}: {text}");
     }
 }
+
+#[test]
+fn a_denial_where_the_article_reports_a_concession_is_corrected() {
+    // The article has the Buryatia governor conceding that men were wrongly drafted: a
+    // question that has him deny it gets the article's word, whatever form "deny" takes
+    // ("deny" stems to "deni", which the word itself doesn't start with).
+    let engine = engine();
+    for question in ["so the governor denies that sick men got drafted?", "did the governor deny it?"] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some("tsydanov-statement"), "{question}: {text}");
+        assert!(matches!(correction, Some(Correction::Word(_))), "{question}: {text}");
+        assert!(text.lines().next().unwrap().contains("“conceding”"), "{question}: {text}");
+    }
+}

@@ -118,3 +118,17 @@ fn an_order_to_state_a_figure_is_not_corrected_as_a_question() {
         assert_eq!(entry, None, "{question}: {text}");
     }
 }
+
+#[test]
+fn a_reporter_said_to_have_written_a_claim_it_did_not_credit_is_corrected() {
+    // The article credits the lines at the Finnish border to AP: asked whether Reuters
+    // wrote or reported it, in the past tense, the bot says what the article does say.
+    let engine = engine();
+    for question in
+        ["Reuters писал о пробках на границе с Финляндией?", "Reuters сообщал о пробках на границе?"]
+    {
+        let (entry, correction, text) = asked(&engine, question);
+        assert!(entry.is_some(), "{question}: {text}");
+        assert_eq!(correction, Some(Correction::Claim), "{question}: {text}");
+    }
+}

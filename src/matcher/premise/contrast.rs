@@ -70,7 +70,7 @@ impl Premises {
         }
         let stemmers = Stemmers::default();
         for (n, c) in self.contrasts.iter().enumerate() {
-            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| begins_with(w, s));
+            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| may_stem_to(w, s));
             if !words.iter().any(maybe) {
                 continue;
             }
@@ -103,6 +103,13 @@ pub(super) fn begins_with(word: &str, start: &str) -> bool {
     start.as_bytes().first().is_none_or(|b| word.as_bytes().first() == Some(b)) && word.starts_with(start)
 }
 
+/// Whether `word` may stem to `stem`, checked cheaply before it is stemmed: a stem is
+/// the start of its word, but for a final "y" the stemmer writes "i" ("deny" → "deni",
+/// "denies" → "deni"), so that letter is left out of the test.
+pub(super) fn may_stem_to(word: &str, stem: &str) -> bool {
+    begins_with(word, stem.strip_suffix('i').filter(|s| !s.is_empty()).unwrap_or(stem))
+}
+
 /// Whether a content word next to `words[at]` (stop words skipped) is one entry
 /// `entry` uses.
 pub(super) fn qualifies(index: &Index, words: &[String], at: usize, entry: usize) -> bool {
@@ -114,4 +121,19 @@ pub(super) fn qualifies(index: &Index, words: &[String], at: usize, entry: usize
         let analysis = index.analyzer.analyze_question(&words[i]);
         analysis.terms.iter().filter_map(|t| index.term(t)).any(|id| doc_has(index, id, doc))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_stem_to;
+
+    #[test]
+    fn a_word_ending_in_y_may_stem_to_its_i_stem() {
+        assert!(may_stem_to("deny", "deni"));
+        assert!(may_stem_to("denies", "deni"));
+        assert!(may_stem_to("denied", "deni"));
+        assert!(may_stem_to("полная", "полн"));
+        assert!(!may_stem_to("dune", "deni"));
+        assert!(!may_stem_to("total", "deni"));
+    }
 }

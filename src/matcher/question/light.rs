@@ -267,6 +267,14 @@ pub(super) fn is_attribution(word: &str) -> bool {
             | "сообщает"
             | "сообщают"
             | "сообщило"
+            // The past and the verbs of writing credit a claim as "сообщил" does
+            // ("Reuters *писал* о пробках?"); "о чём он пишет" asks what he writes.
+            | "сообщал"
+            | "сообщала"
+            | "сообщали"
+            | "писал"
+            | "писала"
+            | "писали"
             | "ссылается"
             | "словам"
             | "ссылаются"
