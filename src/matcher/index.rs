@@ -148,21 +148,22 @@ impl Index {
 
     /// Whether the question has a term that `doc` uses and `other` does not.
     pub fn has_term_missing_from(&self, analysis: &Analysis, doc: u32, other: u32) -> bool {
-        analysis
-            .terms
-            .iter()
-            .filter_map(|t| self.term(t))
-            .any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
+        self.has_id_missing_from(analysis.terms.iter().filter_map(|t| self.term(t)), doc, other)
+    }
+
+    /// Whether one of the terms `ids` is one `doc` uses and `other` does not.
+    pub fn has_id_missing_from(&self, mut ids: impl Iterator<Item = u32>, doc: u32, other: u32) -> bool {
+        ids.any(|t| self.doc_has(t, doc) && !self.doc_has(t, other))
     }
 
     /// The things the question names.
     pub fn entities_in(&self, analysis: &Analysis) -> Vec<Named> {
-        analysis
-            .terms
-            .iter()
-            .filter_map(|t| self.term(t))
-            .filter_map(|t| self.entity_group.get(&t).copied())
-            .collect()
+        self.entities_of(analysis.terms.iter().filter_map(|t| self.term(t)))
+    }
+
+    /// The things the terms `ids` name.
+    pub fn entities_of(&self, ids: impl Iterator<Item = u32>) -> Vec<Named> {
+        ids.filter_map(|t| self.entity_group.get(&t).copied()).collect()
     }
 
     /// The question's terms that name a thing (lexicon `[entities]`).

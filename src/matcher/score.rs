@@ -323,11 +323,21 @@ pub struct Candidates {
 /// Whether the gap document `gap` (scored `gap_score`) may ask for more than the entry
 /// document `entry` (scored `entry_score`) says: see [`Candidates::gap_asks_more`].
 pub fn gap_asks_more(index: &Index, analysis: &Analysis, gap: (u32, f32), entry: (u32, f32)) -> bool {
-    let ((gap, gap_score), (entry, entry_score)) = (gap, entry);
+    gap_fits_closer(gap.1, entry.1) || index.has_term_missing_from(analysis, gap.0, entry.0)
+}
+
+/// [`gap_asks_more`] with the question's terms as the query already looked them up.
+fn query_gap_asks_more(query: &Query, gap: (u32, f32), entry: (u32, f32)) -> bool {
+    let ids = query.terms.iter().map(|&(id, _)| id);
+    gap_fits_closer(gap.1, entry.1) || query.index.has_id_missing_from(ids, gap.0, entry.0)
+}
+
+/// Whether a gap scored `gap_score` fits the question closer than an entry scored
+/// `entry_score` can answer it, whatever words they share.
+fn gap_fits_closer(gap_score: f32, entry_score: f32) -> bool {
     entry_score < GAP_CLOSE_ENTRY
         || (gap_score >= GAP_EXACT && entry_score < EXACT_GAP_ENTRY)
         || (gap_score >= GAP_VERBATIM && entry_score < GAP_EXACT)
-        || index.has_term_missing_from(analysis, gap, entry)
 }
 
 /// The entries worth considering for a question read against the index, best first,
@@ -345,7 +355,7 @@ pub(super) fn candidates_of(query: &Query) -> Candidates {
             (Some(gap), Some(entry)) => scored
                 .iter()
                 .filter(|s| matches!(target(s), DocRef::Entry(_)) && entry.score - s.score <= SAME_SCORE)
-                .all(|e| gap_asks_more(index, analysis, (gap.doc, gap.score), (e.doc, e.score))),
+                .all(|e| query_gap_asks_more(query, (gap.doc, gap.score), (e.doc, e.score))),
             _ => true,
         };
     Candidates {

@@ -84,17 +84,8 @@ impl<'a> Query<'a> {
         }
         let common = common_term(index, &terms);
         let with_others = documents_with_others(index, &terms, question_words);
-        Query {
-            index,
-            analysis,
-            terms,
-            total,
-            most_contained,
-            asked: index.entities_in(analysis),
-            common,
-            question_words,
-            with_others,
-        }
+        let asked = index.entities_of(terms.iter().map(|&(id, _)| id));
+        Query { index, analysis, terms, total, most_contained, asked, common, question_words, with_others }
     }
 
     /// The documents the term at `at` counts in, one bit each, when not all that have
