@@ -50,7 +50,7 @@ impl Matcher {
         // The question's language; a message of noise alone is answered in its own.
         let lang = Lang::detect(if question.trim().is_empty() { message } else { question }, lang_hint);
         let candidates = self.candidates_for(&analysis);
-        let decided = self.decide_parts(question, decide::decide(&candidates));
+        let decided = self.decide_parts(question, self.decide_spoken(&candidates, &analysis));
         let gap_of = |gap: usize, entry: usize| story.gaps[gap].related.contains(&story.entries[entry].id);
         let decide::Combined { outcome, score, gap_part } =
             decide::combine(decided.whole, &decided.parts, decided.context_gap, gap_of);
@@ -132,6 +132,18 @@ impl Matcher {
             note_head_only,
         };
         (decision, candidates.entries)
+    }
+
+    /// [`decide::decide`], with small talk only where it may answer
+    /// ([`BareSmallTalk::may_answer`](super::small_talk::BareSmallTalk::may_answer)): "so
+    /// who did?" speaks to no one, and alone it asks nothing the story answers.
+    fn decide_spoken(&self, candidates: &Candidates, analysis: &analyze::Analysis) -> (Outcome, f32) {
+        match decide::decide(candidates) {
+            (Outcome::SmallTalk { .. }, _) if !self.bare_small_talk.may_answer(analysis) => {
+                (Outcome::NoMatch, 0.0)
+            }
+            decided => decided,
+        }
     }
 
     /// Splits `question` into its parts and decides each on its own; `whole` is the
@@ -238,7 +250,7 @@ impl Matcher {
         analysis: &analyze::Analysis,
         decided: &mut PartsDecided,
     ) -> (Outcome, f32) {
-        let outcome = match decide::decide(&self.candidates_for(analysis)) {
+        let outcome = match self.decide_spoken(&self.candidates_for(analysis), analysis) {
             (Outcome::Gap { gap }, score) if parts::is_context(part) => {
                 decided.context_gap.get_or_insert(gap);
                 (Outcome::NoMatch, score)

@@ -236,3 +236,19 @@ fn an_acknowledgment_run_into_a_question_does_not_make_it_small_talk() {
     let decision = engine.respond("ok cool", None).decision.unwrap();
     assert!(matches!(decision.outcome, Outcome::SmallTalk { .. }));
 }
+
+#[test]
+fn bare_question_words_ask_the_story_unless_they_speak_to_the_bot() {
+    let engine = engine();
+    let intent = |message: &str| match engine.respond(message, None).decision.unwrap().outcome {
+        Outcome::SmallTalk { intent } => Some(engine.story.smalltalk[intent].id.clone()),
+        _ => None,
+    };
+    // Asked with no one addressed, "who then?" asks who in the story, not who the bot is.
+    for message in ["and so who did?", "well who then?", "who, then?", "who did then"] {
+        assert_eq!(intent(message), None, "{message}");
+    }
+    for message in ["so who are you then?", "бот, а ты кто такой?"] {
+        assert_eq!(intent(message).as_deref(), Some("identity"), "{message}");
+    }
+}
