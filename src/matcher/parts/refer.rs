@@ -4,7 +4,7 @@
 
 use super::super::analyze::Analysis;
 use super::super::normalize;
-use super::super::reference::points_back_in_message;
+use super::super::reference::{is_personal, is_referring, points_back_in_message};
 use super::is_context;
 
 /// What reading the parts with their referents did.
@@ -56,46 +56,45 @@ pub fn carry(
     out
 }
 
-/// Words that stand for what the question before asked about: a thing, an act or a
-/// group. Not a place or a time ("*there*", "на *тот* момент"): those point at the
-/// scene, which a question of its own may well ask about; nor "it" or a person ("is
-/// *it* safe there?", "should people like *him* be exempt?"), as often what the
-/// message named in passing as what the question before asked.
-const LEANING: [&str; 24] = [
-    "that",
-    "this",
-    "those",
-    "these",
-    "they",
-    "them",
-    "their",
-    "они",
-    "их",
-    "им",
-    "ими",
-    "них",
-    "это",
-    "этом",
-    "этого",
-    "этому",
-    "этим",
-    "эти",
-    "этих",
-    "этой",
-    "эту",
-    "эта",
-    "этот",
-    "оно",
+/// Words of [`is_referring`] that stand for the scene or a person, not for what the
+/// question before asked about: a place or a time ("*there*", "на *тот* момент"), which
+/// a question of its own may well ask about; "it" or a person ("is *it* safe there?",
+/// "should people like *him* be exempt?"), as often what the message named in passing as
+/// what the question before asked ([`is_personal`] gives the persons).
+const NOT_LEANING: [&str; 16] = [
+    "it",
+    "its",
+    "theirs",
+    "themselves",
+    "there",
+    "then",
+    "тот",
+    "та",
+    "те",
+    "того",
+    "тому",
+    "том",
+    "там",
+    "туда",
+    "оттуда",
+    "тогда",
 ];
 
+/// Whether `word` stands for what the question before asked about: a thing, an act or a
+/// group ("that", "they", "это"): a word that refers back ([`is_referring`]) but not to
+/// the scene or a person ([`NOT_LEANING`]).
+fn is_leaning(word: &str) -> bool {
+    is_referring(word) && !is_personal(word) && !NOT_LEANING.contains(&word)
+}
+
 /// Whether a part only goes on asking about the question before it: it points back
-/// with a word of [`LEANING`] ("and how long does *that* take?", "сколько *это*
+/// with a word that leans on it ([`is_leaning`]: "and how long does *that* take?", "сколько *это*
 /// стоит?", "where did *they* publish it?") and names no thing of its own
 /// (`names_nothing`). Matched alone, its bare words find whatever fact is nearest them.
 /// "Что это за регион" is "what kind of region": "это" stands for nothing there.
 pub fn leans_back(words: &[String], names_nothing: impl FnOnce() -> bool) -> bool {
     let leaning = |(i, w): (usize, &String)| {
-        LEANING.contains(&w.as_str()) && !(w == "это" && words.get(i + 1).is_some_and(|n| n == "за"))
+        is_leaning(w) && !(w == "это" && words.get(i + 1).is_some_and(|n| n == "за"))
     };
     words.iter().enumerate().any(leaning) && names_nothing()
 }
