@@ -13,21 +13,16 @@ const PERSONAL: [&str; 20] = [
     "ним", "ней", "нему", "него", "нее", "нем",
 ];
 
-/// Other words that stand for something said before: things, groups, places, times.
-const REFERRING: [&str; 40] = [
-    "it",
-    "its",
+/// Words that stand for a thing, an act or a group said before ("*that*", "*they*",
+/// "*это*"): what a question that goes on asking about the one before leans on.
+const LEANING: [&str; 24] = [
     "they",
     "them",
     "their",
-    "theirs",
-    "themselves",
     "that",
     "this",
     "those",
     "these",
-    "there",
-    "then",
     "оно",
     "они",
     "их",
@@ -45,6 +40,17 @@ const REFERRING: [&str; 40] = [
     "эту",
     "эта",
     "этот",
+];
+
+/// Words that stand for something said before but as often for the article, the claim
+/// or the scene: "it", a place, a time ("is *it* safe *there*?", "на *тот* момент").
+const LOOSELY_REFERRING: [&str; 16] = [
+    "it",
+    "its",
+    "theirs",
+    "themselves",
+    "there",
+    "then",
     "тот",
     "та",
     "те",
@@ -91,12 +97,18 @@ pub fn is_personal(word: &str) -> bool {
 
 /// Whether `word` (normalized) stands for something said before.
 pub fn is_referring(word: &str) -> bool {
-    is_personal(word) || REFERRING.contains(&word)
+    is_personal(word) || is_leaning(word) || LOOSELY_REFERRING.contains(&word)
+}
+
+/// Whether `word` (normalized) stands for a thing, an act or a group said before, not a
+/// person, "it", a place or a time: see [`LEANING`].
+pub fn is_leaning(word: &str) -> bool {
+    LEANING.contains(&word)
 }
 
 /// Words that, inside one message, point back at a thing an earlier sentence of it named
 /// ("… a part about Buryatia. What happened to the men *there*?"). Narrower than
-/// [`REFERRING`]: "it", "this", "that" and "это" stand for the article or the claim as
+/// [`is_referring`]: "it", "this", "that" and "это" stand for the article or the claim as
 /// often as for a thing ("is *it* true", "what does *it* say", "*это* правда?").
 const POINTING: [&str; 22] = [
     "they",

@@ -4,21 +4,11 @@
 
 use storybot::matcher::Outcome;
 
-use crate::support::shipped_engine as engine;
+use crate::support::{each_response, outcome_of};
 
 /// Each reply of a conversation as plain text, with its outcome.
 fn replies(messages: &[&str]) -> Vec<(Outcome, String)> {
-    let engine = engine();
-    let mut context = None;
-    messages
-        .iter()
-        .map(|m| {
-            let response = engine.respond_in(m, None, context.as_ref());
-            context = response.context.clone();
-            let outcome = response.decision.map(|d| d.outcome).unwrap_or(Outcome::NoMatch);
-            (outcome, storybot::reply::plain(&response.reply))
-        })
-        .collect()
+    each_response(messages, |_, response| (outcome_of(response), storybot::reply::plain(&response.reply)))
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::super::analyze::Analysis;
 use super::super::normalize;
-use super::super::reference::{is_personal, is_referring, points_back_in_message};
+use super::super::reference::{is_leaning, points_back_in_message};
 use super::is_context;
 
 /// What reading the parts with their referents did.
@@ -54,37 +54,6 @@ pub fn carry(
         out.any = true;
     }
     out
-}
-
-/// Words of [`is_referring`] that stand for the scene or a person, not for what the
-/// question before asked about: a place or a time ("*there*", "на *тот* момент"), which
-/// a question of its own may well ask about; "it" or a person ("is *it* safe there?",
-/// "should people like *him* be exempt?"), as often what the message named in passing as
-/// what the question before asked ([`is_personal`] gives the persons).
-const NOT_LEANING: [&str; 16] = [
-    "it",
-    "its",
-    "theirs",
-    "themselves",
-    "there",
-    "then",
-    "тот",
-    "та",
-    "те",
-    "того",
-    "тому",
-    "том",
-    "там",
-    "туда",
-    "оттуда",
-    "тогда",
-];
-
-/// Whether `word` stands for what the question before asked about: a thing, an act or a
-/// group ("that", "they", "это"): a word that refers back ([`is_referring`]) but not to
-/// the scene or a person ([`NOT_LEANING`]).
-fn is_leaning(word: &str) -> bool {
-    is_referring(word) && !is_personal(word) && !NOT_LEANING.contains(&word)
 }
 
 /// Whether a part only goes on asking about the question before it: it points back

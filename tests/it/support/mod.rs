@@ -3,7 +3,7 @@
 //! - [`fake_bot_api`]: a fake Telegram Bot API server over real HTTP, for
 //!   end-to-end tests of the Telegram layer.
 //! - [`TEST_CACHE`]: the start-up cache the tests' one-shot commands use.
-//! - [`shipped_engine`] and [`converse`]: the shipped knowledge's engine, loaded once,
+//! - [`shipped_engine`], [`each_response`] and [`converse`]: the shipped knowledge's engine, loaded once,
 //!   and a conversation with it message by message, as the transports hold one.
 
 pub mod fake_bot_api;
@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use storybot::conversation::Context;
-use storybot::engine::Engine;
+use storybot::engine::{Engine, Response};
 use storybot::matcher::{Correction, Outcome};
 use storybot::reply::{for_decision, plain};
 
@@ -22,27 +22,38 @@ pub fn shipped_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).unwrap())
 }
 
-/// The outcome of each message sent in turn in one conversation, each reply's context
-/// carried to the next, with the entries it answered by id (the first, then "also").
-pub fn converse(messages: &[&str]) -> Vec<(Outcome, Vec<String>)> {
+/// What `read` makes of each response to the messages sent in turn in one
+/// conversation, each reply's context carried to the next.
+pub fn each_response<T>(messages: &[&str], mut read: impl FnMut(&Engine, &Response) -> T) -> Vec<T> {
     let engine = shipped_engine();
     let mut context: Option<Context> = None;
-    let id = |e: usize| engine.story.entries[e].id.clone();
     messages
         .iter()
         .map(|m| {
             let response = engine.respond_in(m, None, context.as_ref());
             context = response.context.clone();
-            let outcome = response.decision.map(|d| d.outcome).unwrap_or(Outcome::NoMatch);
-            let ids = match outcome {
-                Outcome::Answer { entry, also } => {
-                    [Some(entry), also].into_iter().flatten().map(id).collect()
-                }
-                _ => Vec::new(),
-            };
-            (outcome, ids)
+            read(engine, &response)
         })
         .collect()
+}
+
+/// The outcome of each message sent in turn in one conversation, with the entries it
+/// answered by id (the first, then "also").
+pub fn converse(messages: &[&str]) -> Vec<(Outcome, Vec<String>)> {
+    each_response(messages, |engine, response| {
+        let id = |e: usize| engine.story.entries[e].id.clone();
+        let outcome = outcome_of(response);
+        let ids = match outcome {
+            Outcome::Answer { entry, also } => [Some(entry), also].into_iter().flatten().map(id).collect(),
+            _ => Vec::new(),
+        };
+        (outcome, ids)
+    })
+}
+
+/// A response's outcome; a message with no decision matched nothing.
+pub fn outcome_of(response: &Response) -> Outcome {
+    response.decision.as_ref().map(|d| d.outcome.clone()).unwrap_or(Outcome::NoMatch)
 }
 
 /// `STORYBOT_CACHE_DIR` for the binary's one-shot commands (`ask`, `chat`, `explain`):
