@@ -212,7 +212,7 @@ const SOURCE_VERBS: [&str; 15] = [
 ];
 
 /// "Who", in its forms: with a verb of reporting it asks for the source.
-const WHO: [&str; 5] = ["who", "whom", "whos", "кто", "кого"];
+pub(crate) const WHO: [&str; 5] = ["who", "whom", "whos", "кто", "кого"];
 
 /// Words asking for the article's own words or the place they stand.
 const QUOTE_WORDS: [&str; 20] = [

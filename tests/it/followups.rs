@@ -39,7 +39,21 @@ const BLIND5_HELD_OUT_FLOOR: (f64, f64) = (80.0, 71.0);
 const BLIND6_TUNED_FLOOR: (f64, f64) = (78.0, 66.0);
 const BLIND6_HELD_OUT_FLOOR: (f64, f64) = (90.0, 72.0);
 
-fn check(engine: &Engine, name: &str, cases: &[Case], (in_floor, out_floor): (f64, f64)) {
+/// (in-scope, out-of-scope) pass rates in percent a half must reach.
+type Floor = (f64, f64);
+
+/// Each blind set: its file name, how many conversations it holds, and the
+/// floors of its odd (tuned) and even (held-out) lines.
+const BLIND_SETS: [(&str, usize, Floor, Floor); 6] = [
+    ("blind", 160, BLIND_TUNED_FLOOR, BLIND_HELD_OUT_FLOOR),
+    ("blind2", 120, BLIND2_TUNED_FLOOR, BLIND2_HELD_OUT_FLOOR),
+    ("blind3", 120, BLIND3_TUNED_FLOOR, BLIND3_HELD_OUT_FLOOR),
+    ("blind4", 120, BLIND4_TUNED_FLOOR, BLIND4_HELD_OUT_FLOOR),
+    ("blind5", 120, BLIND5_TUNED_FLOOR, BLIND5_HELD_OUT_FLOOR),
+    ("blind6", 120, BLIND6_TUNED_FLOOR, BLIND6_HELD_OUT_FLOOR),
+];
+
+fn check(engine: &Engine, name: &str, cases: &[Case], (in_floor, out_floor): Floor) {
     assert!(cases.iter().all(|c| !c.context.is_empty()), "{name}: every case is a follow-up");
     let report = evaluate(engine, cases);
     let shown = report.render(if name.contains("held out") { 0 } else { 30 });
@@ -52,36 +66,13 @@ fn follow_up_sets_stay_above_their_floors() {
     let engine = Engine::load(Path::new("knowledge")).unwrap();
     let dev = read_cases(Path::new("tests/followups/dev.jsonl")).unwrap();
     check(&engine, "dev", &dev, DEV_FLOOR);
-    let blind = read_cases(Path::new("tests/followups/blind.jsonl")).unwrap();
-    assert!(blind.len() >= 160, "the blind set holds {} conversations", blind.len());
-    let (tuned, held_out) = halves(&blind);
-    check(&engine, "blind, odd lines", &tuned, BLIND_TUNED_FLOOR);
-    check(&engine, "blind, even lines (held out)", &held_out, BLIND_HELD_OUT_FLOOR);
-    let blind2 = read_cases(Path::new("tests/followups/blind2.jsonl")).unwrap();
-    assert_eq!(blind2.len(), 120, "the second blind set's conversations");
-    let (tuned, held_out) = halves(&blind2);
-    check(&engine, "blind2, odd lines", &tuned, BLIND2_TUNED_FLOOR);
-    check(&engine, "blind2, even lines (held out)", &held_out, BLIND2_HELD_OUT_FLOOR);
-    let blind3 = read_cases(Path::new("tests/followups/blind3.jsonl")).unwrap();
-    assert_eq!(blind3.len(), 120, "the third blind set's conversations");
-    let (tuned, held_out) = halves(&blind3);
-    check(&engine, "blind3, odd lines", &tuned, BLIND3_TUNED_FLOOR);
-    check(&engine, "blind3, even lines (held out)", &held_out, BLIND3_HELD_OUT_FLOOR);
-    let blind4 = read_cases(Path::new("tests/followups/blind4.jsonl")).unwrap();
-    assert_eq!(blind4.len(), 120, "the fourth blind set's conversations");
-    let (tuned, held_out) = halves(&blind4);
-    check(&engine, "blind4, odd lines", &tuned, BLIND4_TUNED_FLOOR);
-    check(&engine, "blind4, even lines (held out)", &held_out, BLIND4_HELD_OUT_FLOOR);
-    let blind5 = read_cases(Path::new("tests/followups/blind5.jsonl")).unwrap();
-    assert_eq!(blind5.len(), 120, "the fifth blind set's conversations");
-    let (tuned, held_out) = halves(&blind5);
-    check(&engine, "blind5, odd lines", &tuned, BLIND5_TUNED_FLOOR);
-    check(&engine, "blind5, even lines (held out)", &held_out, BLIND5_HELD_OUT_FLOOR);
-    let blind6 = read_cases(Path::new("tests/followups/blind6.jsonl")).unwrap();
-    assert_eq!(blind6.len(), 120, "the sixth blind set's conversations");
-    let (tuned, held_out) = halves(&blind6);
-    check(&engine, "blind6, odd lines", &tuned, BLIND6_TUNED_FLOOR);
-    check(&engine, "blind6, even lines (held out)", &held_out, BLIND6_HELD_OUT_FLOOR);
+    for (name, conversations, tuned_floor, held_out_floor) in BLIND_SETS {
+        let cases = read_cases(&Path::new("tests/followups").join(format!("{name}.jsonl"))).unwrap();
+        assert_eq!(cases.len(), conversations, "{name}'s conversations");
+        let (tuned, held_out) = halves(&cases);
+        check(&engine, &format!("{name}, odd lines"), &tuned, tuned_floor);
+        check(&engine, &format!("{name}, even lines (held out)"), &held_out, held_out_floor);
+    }
 }
 
 /// Lines 1, 3, 5… (indices 0, 2, 4…), used to find failures, and the rest, held out.

@@ -85,9 +85,6 @@ const STATED: [&str; 62] = [
     "гарантировал",
 ];
 
-/// "Who" in its forms.
-const WHO: [&str; 4] = ["who", "whos", "кто", "кого"];
-
 /// Words that may stand beside them and say nothing of their own: "who *so* promised",
 /// "кто *так* говорит".
 const FILLER: [&str; 4] = ["so", "actually", "так", "вообще"];
@@ -98,13 +95,13 @@ pub fn asks_who_stated(words: &[String], is_stopword: impl Fn(&str) -> bool) -> 
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let bare = |w: &String| {
         let w = w.as_str();
-        WHO.contains(&w)
+        reference::WHO.contains(&w)
             || STATED.contains(&w)
             || FILLER.contains(&w)
             || reference::is_referring(w)
             || is_stopword(w)
     };
-    has(&WHO) && has(&STATED) && words.iter().all(bare)
+    has(&reference::WHO) && has(&STATED) && words.iter().all(bare)
 }
 
 /// Whether `words` ask what the person "he" stands for stated: a personal pronoun, a
@@ -113,7 +110,7 @@ pub fn asks_what_stated(words: &[String]) -> bool {
     let has = |f: &dyn Fn(&str) -> bool| words.iter().any(|w| f(w.as_str()));
     has(&reference::is_personal)
         && has(&|w| STATED.contains(&w) || REPORTED.contains(&w))
-        && !has(&|w| WHO.contains(&w))
+        && !has(&|w| reference::WHO.contains(&w))
 }
 
 /// The person named `name`, as the index knows them.
