@@ -166,6 +166,14 @@ impl Index {
         ids.filter_map(|t| self.entity_group.get(&t).copied()).collect()
     }
 
+    /// The question's terms that name a thing (lexicon `[entities]`), each with the
+    /// thing: [`Self::entity_terms_in`] and [`Self::entities_in`] side by side, with
+    /// one look-up of each term.
+    pub fn named_terms_in(&self, analysis: &Analysis) -> Vec<(u32, Named)> {
+        let ids = analysis.terms.iter().filter_map(|t| self.term(t));
+        ids.filter_map(|t| self.entity_group.get(&t).map(|&named| (t, named))).collect()
+    }
+
     /// The question's terms that name a thing (lexicon `[entities]`).
     pub fn entity_terms_in(&self, analysis: &Analysis) -> Vec<u32> {
         analysis
@@ -264,6 +272,20 @@ mod tests {
         assert!(!index.names_another(2, &asked), "names no country");
         let asked = index.entities_in(&index.analyzer.analyze_question("did men flee?"));
         assert!(asked.is_empty() && !index.names_another(0, &asked), "the question names none");
+    }
+
+    #[test]
+    fn named_terms_pair_each_naming_term_with_its_thing() {
+        let docs = ["Belarus rounds up men", "lines at the Georgia and Kazakhstan borders"];
+        let index = index(&docs, &[&["belarus"], &["georgia"], &["kazakhstan"]]);
+        for question in
+            ["were men at georgia or belarus?", "did men flee?", "kazakhstan, kazakhstan and georgia"]
+        {
+            let analysis = index.analyzer.analyze_question(question);
+            let apart: Vec<(u32, Named)> =
+                index.entity_terms_in(&analysis).into_iter().zip(index.entities_in(&analysis)).collect();
+            assert_eq!(index.named_terms_in(&analysis), apart, "{question}");
+        }
     }
 
     #[test]

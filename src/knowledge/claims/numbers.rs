@@ -150,12 +150,25 @@ const ATTACHED: [(&str, u64); 6] = [
 /// Whether `lower` is a scale word ("thousand", "тысяч", "млн"): a text with one of
 /// these, or with digits, may state a number.
 pub fn is_scale(lower: &str) -> bool {
-    // Asked of a question's every word: most start with a letter no scale starts with.
-    lower.starts_with(SCALE_INITIALS) && SCALES.iter().any(|(p, _)| fits(p, lower))
+    // Asked of a question's every word: most start otherwise than any scale ("the",
+    // "how" and "did" share a first letter with one, not the first three bytes).
+    let starts = |b: &[u8]| b.len() >= 3 && SCALE_STARTS.contains(&[b[0], b[1], b[2]]);
+    starts(lower.as_bytes()) && SCALES.iter().any(|(p, _)| fits(p, lower))
 }
 
-/// The first letters of [`SCALES`] (a unit test keeps them in step).
-const SCALE_INITIALS: [char; 9] = ['h', 't', 'm', 'b', 'd', 'т', 'м', 'с', 'д'];
+/// The first three bytes of each of [`SCALES`]: a word that fits one begins with them,
+/// since each is at least that long before its `*`.
+const SCALE_STARTS: [[u8; 3]; SCALES.len()] = {
+    let mut starts = [[0; 3]; SCALES.len()];
+    let mut i = 0;
+    while i < SCALES.len() {
+        let p = SCALES[i].0.as_bytes();
+        assert!(p.len() >= 4 || (p.len() == 3 && p[2] != b'*'));
+        starts[i] = [p[0], p[1], p[2]];
+        i += 1;
+    }
+    starts
+};
 
 const SCALES: [(&str, Word); 19] = [
     ("hundred", Word::Hundred),
@@ -336,12 +349,12 @@ mod tests {
     }
 
     #[test]
-    fn every_scale_starts_with_one_of_the_initials() {
+    fn every_scale_is_read_as_one() {
         for (pattern, _) in SCALES {
-            assert!(pattern.starts_with(SCALE_INITIALS), "{pattern}");
             assert!(is_scale(pattern.trim_end_matches('*')), "{pattern}");
         }
-        assert!(!is_scale("soldiers") && !is_scale("мужчин"));
+        assert!(is_scale("тысячи") && is_scale("миллионов") && is_scale("десятки"));
+        assert!(!is_scale("soldiers") && !is_scale("мужчин") && !is_scale("the") && !is_scale("ты"));
     }
 
     #[test]

@@ -73,9 +73,8 @@ impl Premises {
         let index = &m.index;
         // The two list the question's named things in one order.
         let named: Vec<u32> = index
-            .entity_terms_in(analysis)
+            .named_terms_in(analysis)
             .into_iter()
-            .zip(index.entities_in(analysis))
             .filter(|(_, n)| self.reporters.contains(n))
             .map(|(t, _)| t)
             .collect();

@@ -20,6 +20,9 @@ pub(super) struct ContrastStems {
     contradicts: Vec<String>,
     /// The entries whose quotes use the article's word.
     entries: Vec<usize>,
+    /// What the words that may stem to `word` or `contradicts` begin with: most
+    /// questions name none, and one look at each word's first bytes says so.
+    starts: Starts,
 }
 
 impl ContrastStems {
@@ -40,13 +43,17 @@ impl ContrastStems {
                     .iter()
                     .flat_map(|w| index.analyzer.analyze_question(w).terms)
                     .collect();
+                let word = [stem(&c.word), stem(&c.word_ru)];
+                let contradicts: Vec<String> = c.contradicts.iter().map(|w| stem(w)).collect();
+                let starts = Starts::of(contradicts.iter().chain(&word).map(|s| stem_start(s)));
                 ContrastStems {
-                    word: [stem(&c.word), stem(&c.word_ru)],
+                    word,
                     terms,
-                    contradicts: c.contradicts.iter().map(|w| stem(w)).collect(),
+                    contradicts,
                     entries: (0..story.entries.len())
                         .filter(|&e| quotes[e].iter().any(|q| q.contains(&lower)))
                         .collect(),
+                    starts,
                 }
             })
             .collect()
@@ -70,7 +77,9 @@ impl Premises {
         }
         let stemmers = Stemmers::default();
         for (n, c) in self.contrasts.iter().enumerate() {
-            let maybe = |w: &String| c.contradicts.iter().chain(&c.word).any(|s| may_stem_to(w, s));
+            let maybe = |w: &String| {
+                c.starts.may_begin(w) && c.contradicts.iter().chain(&c.word).any(|s| may_stem_to(w, s))
+            };
             if !words.iter().any(maybe) {
                 continue;
             }
@@ -107,7 +116,61 @@ pub(super) fn begins_with(word: &str, start: &str) -> bool {
 /// the start of its word, but for a final "y" the stemmer writes "i" ("deny" → "deni",
 /// "denies" → "deni"), so that letter is left out of the test.
 pub(super) fn may_stem_to(word: &str, stem: &str) -> bool {
-    begins_with(word, stem.strip_suffix('i').filter(|s| !s.is_empty()).unwrap_or(stem))
+    begins_with(word, stem_start(stem))
+}
+
+/// What a word that may stem to `stem` begins with ([`may_stem_to`]).
+fn stem_start(stem: &str) -> &str {
+    stem.strip_suffix('i').filter(|s| !s.is_empty()).unwrap_or(stem)
+}
+
+/// A set of word beginnings, as bits: the first byte of each one-byte beginning, and
+/// the first two bytes (folded to a byte) of each longer one, since every Russian
+/// word shares its first byte with a third of the alphabet. A word that begins with
+/// one of them is in the set; so may a few others, never fewer ([`Starts::may_begin`]).
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+pub(super) struct Starts {
+    one: [u64; 4],
+    two: [u64; 4],
+    /// An empty beginning: every word begins with it.
+    any: bool,
+}
+
+impl Starts {
+    pub(super) fn of<'a>(starts: impl IntoIterator<Item = &'a str>) -> Starts {
+        let mut set = Starts::default();
+        for start in starts {
+            match start.as_bytes() {
+                [] => set.any = true,
+                [b] => set.one[usize::from(*b >> 6)] |= 1 << (b & 63),
+                [a, b, ..] => set_bit(&mut set.two, pair(*a, *b)),
+            }
+        }
+        set
+    }
+
+    /// Whether `word` may begin with one of the set's beginnings: false only when it
+    /// begins with none.
+    pub(super) fn may_begin(&self, word: &str) -> bool {
+        let one = |b: u8| self.one[usize::from(b >> 6)] >> (b & 63) & 1 == 1;
+        self.any
+            || match word.as_bytes() {
+                [] => false,
+                [a] => one(*a),
+                [a, b, ..] => {
+                    one(*a) || self.two[usize::from(pair(*a, *b) >> 6)] >> (pair(*a, *b) & 63) & 1 == 1
+                }
+            }
+    }
+}
+
+fn set_bit(bits: &mut [u64; 4], at: u8) {
+    bits[usize::from(at >> 6)] |= 1 << (at & 63);
+}
+
+/// Two bytes folded into one: a Cyrillic letter's two bytes differ in the second.
+fn pair(a: u8, b: u8) -> u8 {
+    b ^ a.rotate_left(3)
 }
 
 /// Whether a content word next to `words[at]` (stop words skipped) is one entry
@@ -125,7 +188,7 @@ pub(super) fn qualifies(index: &Index, words: &[String], at: usize, entry: usize
 
 #[cfg(test)]
 mod tests {
-    use super::may_stem_to;
+    use super::{Starts, may_stem_to, stem_start};
 
     #[test]
     fn a_word_ending_in_y_may_stem_to_its_i_stem() {
@@ -135,5 +198,35 @@ mod tests {
         assert!(may_stem_to("полная", "полн"));
         assert!(!may_stem_to("dune", "deni"));
         assert!(!may_stem_to("total", "deni"));
+    }
+
+    /// The beginnings are a cheap test before [`may_stem_to`]: it may let through a
+    /// word no stem fits, never hold back one that one does.
+    #[test]
+    fn beginnings_never_hold_back_a_word_a_stem_fits() {
+        let stems = ["deni", "refut", "отрица", "a", "полн"];
+        let starts = Starts::of(stems.iter().map(|s| stem_start(s)));
+        let words = [
+            "deny",
+            "denied",
+            "refuting",
+            "отрицают",
+            "and",
+            "a",
+            "полная",
+            "full",
+            "",
+            "b",
+            "о",
+            "тотальная",
+        ];
+        let mut held_back = 0;
+        for word in words {
+            let fits = stems.iter().any(|s| may_stem_to(word, s));
+            assert!(!fits || starts.may_begin(word), "{word}");
+            held_back += usize::from(!starts.may_begin(word));
+        }
+        assert!(held_back >= 3, "{held_back}");
+        assert!(Starts::of([""]).may_begin("anything"));
     }
 }

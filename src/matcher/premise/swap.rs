@@ -51,8 +51,7 @@ impl Premises {
     /// names another; `None` when the answer already speaks of what was named.
     fn swapped(&self, m: &Matcher, analysis: &Analysis, outcome: &Outcome, confirms: bool) -> Option<Swap> {
         let index = &m.index;
-        let mut named: Vec<(u32, Named)> =
-            index.entity_terms_in(analysis).into_iter().zip(index.entities_in(analysis)).collect();
+        let mut named: Vec<(u32, Named)> = index.named_terms_in(analysis);
         named.dedup_by_key(|(_, thing)| *thing);
         let offers = analysis.words.iter().any(|w| ALTERNATIVE.contains(&w.as_str()));
         let choice = match named.as_slice() {
