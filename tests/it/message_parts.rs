@@ -176,6 +176,6 @@ fn a_part_leaning_on_a_declined_question_is_declined_with_it() {
 fn a_pause_word_before_a_question_is_set_aside() {
     // "wait" is also a word of the story (waits at the border): read whole, it pulls the
     // question toward them.
-    let (entry, _) = entry_and_reply(&shipped_engine(), "wait why r the russian men running off");
+    let (entry, _) = entry_and_reply(shipped_engine(), "wait why r the russian men running off");
     assert_eq!(entry.as_deref(), Some("exodus-why"));
 }
