@@ -90,17 +90,20 @@ pub fn only_requests_a_list(words: &[String]) -> bool {
 const INCLUDING: [&str; 6] = [" including ", " incl ", " plus ", " включая ", " в том числе ", " а также "];
 
 /// The clause of a list request that asks for the list, when the rest of the message
-/// only adds to it or says why: the text before "including" / "включая", or before a
-/// comma whose rest asks nothing ([`part_asks`]; "…, куда бегут россияне" asks, so it
-/// restricts the list and nothing is cut). None when nothing is cut.
+/// only adds to it or says why: the text before "including" / "включая", before an
+/// aside in parentheses ("every figure (counts, dates)" says what the list holds, and
+/// its words would only lower the list's fit), or before a comma whose rest asks
+/// nothing ([`part_asks`]; "…, куда бегут россияне" asks, so it restricts the list and
+/// nothing is cut). None when nothing is cut.
 fn list_clause(question: &str, asks: impl Fn(&str) -> bool) -> Option<&str> {
     let lower = question.to_lowercase();
     let including = (lower.len() == question.len())
         .then(|| INCLUDING.iter().filter_map(|w| lower.find(w)).min())
         .flatten();
+    let aside = question.find(" (");
     let restricts = |rest: &str| asks(rest) || opens_relative(rest);
     let comma = question.match_indices(',').map(|(i, _)| i).find(|&i| !restricts(&question[i + 1..]));
-    let end = [including, comma].into_iter().flatten().min()?;
+    let end = [including, aside, comma].into_iter().flatten().min()?;
     let clause = question[..end].trim();
     (!clause.is_empty()).then_some(clause)
 }

@@ -297,7 +297,9 @@ impl Matcher {
         {
             (outcome, score) = (Outcome::Answer { entry: list.entry, also: None }, list.confidence);
         }
-        if requested
+        // "who are all the people named (the photographer too)?" asks for the list as
+        // much as "list the people …" does: either is read without its asides.
+        if lists::asks_for_every_item(&analysis.words)
             && !is_list(&outcome)
             && let Some((entry, fit)) = self.list_asked(story, question)
         {

@@ -255,3 +255,11 @@ fn how_many_items_are_asked_for_is_no_figure_to_match() {
         assert_eq!(chat(&[question])[0].as_deref(), Some("where-fleeing"), "{question}");
     }
 }
+
+#[test]
+fn a_list_question_with_an_aside_in_parentheses_is_read_without_the_aside() {
+    // The aside says what the list should hold; its words ("image", "credit") would
+    // only lower the list's fit. "all" asks for the list as "list" does.
+    let question = "who are all the people called by name in the piece (the image credit included)?";
+    assert_eq!(chat(&[question])[0].as_deref(), Some("people-named"), "{question}");
+}

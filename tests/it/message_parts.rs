@@ -171,3 +171,11 @@ fn a_part_leaning_on_a_declined_question_is_declined_with_it() {
     let answered = "What did the governor of Buryatia admit? And who reported that?";
     assert!(entry_and_reply(engine, answered).0.is_some_and(|e| e.starts_with("tsydanov")), "{answered}");
 }
+
+#[test]
+fn a_pause_word_before_a_question_is_set_aside() {
+    // "wait" is also a word of the story (waits at the border): read whole, it pulls the
+    // question toward them.
+    let (entry, _) = entry_and_reply(shipped_engine(), "wait why r the russian men running off");
+    assert_eq!(entry.as_deref(), Some("exodus-why"));
+}

@@ -79,6 +79,11 @@ fn a_list_clause_ends_where_the_rest_only_adds_to_it() {
     assert_eq!(list_clause("list all countries", asks), None);
     assert_eq!(list_clause("перечисли все страны, в которые летают", asks), None, "a relative clause");
     assert_eq!(list_clause("list all countries, that is all of them", asks), None);
+    assert_eq!(
+        list_clause("show me each date in the text (days, months, years)", asks),
+        Some("show me each date in the text"),
+        "an aside in parentheses says what the list holds"
+    );
 }
 
 #[test]

@@ -183,10 +183,27 @@ fn comma_address_taken_off(sentence: &str) -> Option<&str> {
 }
 
 /// Words that carry a chat on into its next question without a comma ("ok what's the
-/// story", "lol ok who is fleeing", "ok but like how long r the lines"): an
-/// acknowledgment or a joiner, never a greeting, which may be all a message says.
-const LEAD_INS: [&str; 12] =
-    ["ok", "okay", "k", "lol", "so", "but", "like", "well", "alright", "ну", "ладно", "ок"];
+/// story", "lol ok who is fleeing", "ok but like how long r the lines", "wait what
+/// happened"): an acknowledgment, a joiner or a pause for thought, never a greeting,
+/// which may be all a message says. "wait" is also a word of the story (waits at the
+/// border), so read whole it outweighs the question it only opens.
+const LEAD_INS: [&str; 15] = [
+    "ok",
+    "okay",
+    "k",
+    "lol",
+    "so",
+    "but",
+    "like",
+    "well",
+    "alright",
+    "wait",
+    "ну",
+    "ладно",
+    "ок",
+    "погоди",
+    "подожди",
+];
 /// Lead-in words taken off at most.
 const MAX_LEAD_INS: usize = 3;
 /// Words a question after lead-ins needs, its question word with them, to be taken as

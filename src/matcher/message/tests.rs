@@ -172,9 +172,15 @@ fn an_acknowledgment_before_a_question_with_no_mark_is_set_aside() {
     assert_eq!(read_plain("lol ok so where do they go"), "where do they go");
     assert_eq!(read_plain("ok but like how many were drafted lol"), "how many were drafted lol");
     assert_eq!(read_plain("ну ладно что сказал белый дом"), "что сказал белый дом");
-    for kept in
-        ["ok what", "ok thanks a lot", "so many cars at the border", "hey bot whats the best crossing"]
-    {
+    assert_eq!(read_plain("wait so who took that picture"), "who took that picture");
+    assert_eq!(read_plain("погоди где была граница"), "где была граница");
+    for kept in [
+        "ok what",
+        "ok thanks a lot",
+        "so many cars at the border",
+        "hey bot whats the best crossing",
+        "wait times at the crossings",
+    ] {
         assert!(matches!(read(kept, &|_| false, &own_terms), Cow::Borrowed(_)), "kept whole: {kept}");
     }
 }
