@@ -177,18 +177,12 @@ impl Matcher {
             }
             None => prefer::settle(story, &candidates, focus),
         };
-        // A count of the last answer's subject the article doesn't give is declined even
-        // against a sure reading alone, which counts something else.
-        let counted = (own.asks, own_terms(&own).count());
-        let uncounted = count::left_subject(story, &candidates, focus, counted, &outcome);
-        let settled = restated.is_some() || uncounted.is_some();
-        let outcome = uncounted.unwrap_or(outcome);
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
-        if !settled && stands::decline_alone_stands(&alone, &words, &outcome, score) {
+        if restated.is_none() && stands::decline_alone_stands(&alone, &words, &outcome, score) {
             return alone;
         }
-        if !settled
+        if restated.is_none()
             && answered_surely_alone(&alone, &words, bare)
             && (focus.corrects
                 || !answered_surely(&outcome, score)
@@ -363,7 +357,6 @@ pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
 
-mod count;
 mod outlet;
 mod prefer;
 mod referent;

@@ -93,7 +93,7 @@ pub(super) fn settle(story: &Story, candidates: &Candidates, focus: &Focus) -> (
 }
 
 /// Whether `entry` is the last answer's neighbour: related to it, or on its topic.
-pub(super) fn is_near(story: &Story, focus: &Focus, entry: usize) -> bool {
+fn is_near(story: &Story, focus: &Focus, entry: usize) -> bool {
     let related = focus.entry.is_some_and(|e| story.entries[e].related.contains(&story.entries[entry].id));
     related || story.entries[entry].topic == focus.topic
 }
