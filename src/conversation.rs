@@ -90,6 +90,11 @@ pub struct Context {
     /// The known gap the last reply declined with, by id: "why not?" and "tell me
     /// more" are about that decline, not about the entry the context moved to.
     pub declined: Option<String>,
+    /// The entries this conversation has shown, by id, oldest first (at most
+    /// [`MAX_SHOWN`]): "tell me more" and "why?" go on to one not yet shown.
+    pub shown: Vec<String>,
+    /// The last reply declined with no known gap: "source?" has nothing to source.
+    pub declined_plainly: bool,
 }
 
 impl Context {
@@ -106,6 +111,7 @@ impl Context {
             + self.person.as_ref().map_or(0, String::capacity)
             + list(&self.asked)
             + self.declined.as_ref().map_or(0, String::capacity)
+            + list(&self.shown)
     }
 }
 
@@ -151,6 +157,8 @@ impl Engine {
             asked,
             lang,
             declined: None,
+            shown: std::iter::once(entry).chain(also).map(|e| self.story.entries[e].id.clone()).collect(),
+            declined_plainly: false,
         }
     }
 
@@ -160,7 +168,22 @@ impl Engine {
     /// the last answer's subject giving way to the one it names; a return to an earlier
     /// subject ("back to the governor — …") is read alone.
     pub fn ask_in(&self, question: &str, hint: Option<&str>, context: Option<&Context>) -> Response {
-        let Some(context) = context else { return self.ask(question, hint) };
+        let Some(context) = context else { return self.after_plain_decline(self.ask(question, hint), None) };
+        let response = self.read_in(question, hint, context);
+        let mut response = self.after_plain_decline(response, Some(context));
+        shown::remember(&mut response, context);
+        response
+    }
+
+    /// [`Engine::ask_in`] with a context: the response before what it has shown is added.
+    fn read_in(&self, question: &str, hint: Option<&str>, context: &Context) -> Response {
+        if let Some(response) = self.nothing_to_source(question, context) {
+            return response;
+        }
+        // After a plain decline alone there is no subject to go on with.
+        if context.entry.is_empty() {
+            return self.ask(question, hint);
+        }
         let (question, corrects) = match crate::matcher::shift(question) {
             Shift::Return(rest) => return self.alone(&rest, hint, context),
             Shift::Correction(meant) => (Cow::Owned(meant), true),
@@ -316,8 +339,7 @@ impl Engine {
                 (reply::quote_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
             }
             AboutAnswer::More => {
-                let ids = &story.entries[entry].related;
-                return match ids.iter().find_map(|id| story.entries.iter().position(|e| &e.id == id)) {
+                return match self.unshown_related(entry, context) {
                     Some(next) => self.answer_index(next, lang),
                     None => Response {
                         reply: reply::nothing_more(lang),
@@ -367,6 +389,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
 }
 
 mod declined;
+mod shown;
 mod swapped;
 #[cfg(test)]
 mod tests;

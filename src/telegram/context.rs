@@ -120,6 +120,8 @@ mod tests {
             asked: vec!["tsydanov".to_string()],
             lang: Lang::En,
             declined: None,
+            shown: vec![entry.to_string()],
+            declined_plainly: false,
         }
     }
 

@@ -29,6 +29,7 @@ mod fake_api_selftest;
 mod followups;
 mod followups_shapes;
 mod followups_sources;
+mod followups_unshown;
 mod injection_pivots;
 mod knowledge_details;
 mod lists;
