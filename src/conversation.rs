@@ -91,7 +91,7 @@ pub struct Context {
     /// more" are about that decline, not about the entry the context moved to.
     pub declined: Option<String>,
     /// The entries this conversation has shown, by id, oldest first (at most
-    /// [`MAX_SHOWN`]): "tell me more" and "why?" go on to one not yet shown.
+    /// [`MAX_SHOWN`]): "tell me more" goes on to one not yet shown.
     pub shown: Vec<String>,
     /// The last reply declined with no known gap: "source?" has nothing to source.
     pub declined_plainly: bool,

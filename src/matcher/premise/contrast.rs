@@ -142,7 +142,7 @@ impl Starts {
         for start in starts {
             match start.as_bytes() {
                 [] => set.any = true,
-                [b] => set.one[usize::from(*b >> 6)] |= 1 << (b & 63),
+                [b] => set_bit(&mut set.one, *b),
                 [a, b, ..] => set_bit(&mut set.two, pair(*a, *b)),
             }
         }
@@ -152,20 +152,21 @@ impl Starts {
     /// Whether `word` may begin with one of the set's beginnings: false only when it
     /// begins with none.
     pub(super) fn may_begin(&self, word: &str) -> bool {
-        let one = |b: u8| self.one[usize::from(b >> 6)] >> (b & 63) & 1 == 1;
         self.any
             || match word.as_bytes() {
                 [] => false,
-                [a] => one(*a),
-                [a, b, ..] => {
-                    one(*a) || self.two[usize::from(pair(*a, *b) >> 6)] >> (pair(*a, *b) & 63) & 1 == 1
-                }
+                [a] => has_bit(&self.one, *a),
+                [a, b, ..] => has_bit(&self.one, *a) || has_bit(&self.two, pair(*a, *b)),
             }
     }
 }
 
 fn set_bit(bits: &mut [u64; 4], at: u8) {
     bits[usize::from(at >> 6)] |= 1 << (at & 63);
+}
+
+fn has_bit(bits: &[u64; 4], at: u8) -> bool {
+    bits[usize::from(at >> 6)] >> (at & 63) & 1 == 1
 }
 
 /// Two bytes folded into one: a Cyrillic letter's two bytes differ in the second.
