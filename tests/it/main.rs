@@ -26,6 +26,7 @@ mod deploy;
 mod docs;
 mod eval_floor;
 mod fake_api_selftest;
+mod fake_api_updates_selftest;
 mod followups;
 mod followups_shapes;
 mod followups_sources;
