@@ -27,6 +27,7 @@ mod docs;
 mod eval_floor;
 mod fake_api_selftest;
 mod followups;
+mod followups_exact;
 mod followups_shapes;
 mod followups_sources;
 mod followups_unshown;
