@@ -4,11 +4,11 @@
 //! (who acts, the full name, the words used) is in it. An entry that shares only the
 //! message's verb ("doing", "меняет") or its question word would change the subject.
 
-use super::super::Candidates;
 use super::super::analyze::Analysis;
 use super::super::index::{DocRef, Index};
+use super::super::{Candidates, Decision, Matcher};
 use super::restate::states;
-use super::{Focus, own_terms};
+use super::{Focus, answered_surely_alone, member, own_terms, reference, repeats_last};
 use crate::knowledge::{AnswerKind, Story};
 use crate::lang::Lang;
 
@@ -98,4 +98,29 @@ pub(super) fn gap_says_more(
     let sure = score > last.map_or(0.0, |c| c.confidence) && score >= SURE_GAP;
     let which = own.asks.is_none();
     sure || which && index.has_term_missing_from(own, index.doc_of(gap), index.doc_of(DocRef::Entry(entry)))
+}
+
+impl Matcher {
+    /// The last answer, when a follow-up points at it: asking a detail of it exactly
+    /// ("А что именно он меняет?"), then asking whether things are on its list ("а
+    /// Сербия в этом списке есть?"). Neither when the message is answered surely alone
+    /// by another entry, nor a detail for a new subject the knowledge never mentions
+    /// that points back at nothing (`new_subject`: "and Israel, exactly?").
+    pub(super) fn pointed_at_last(
+        &self,
+        story: &Story,
+        focus: &Focus,
+        alone: &Decision,
+        (own, words): (&Analysis, &[String]),
+        new_subject: bool,
+    ) -> (Option<usize>, Option<usize>) {
+        let pointing = words.iter().any(|w| reference::is_referring(w));
+        let elsewhere = answered_surely_alone(alone, words, false);
+        let in_detail = last_answer_in_detail(story, &self.index, focus, (own, words), alone.lang)
+            .filter(|_| (!new_subject || pointing) && !elsewhere);
+        let in_list = member::listed_in_last(story, &self.index, focus, (own, words))
+            .and(focus.entry)
+            .filter(|_| !elsewhere || repeats_last(&alone.outcome, focus));
+        (in_detail, in_list)
+    }
 }

@@ -132,16 +132,7 @@ impl Matcher {
         // "What about Israel?": a subject the knowledge never mentions is what it asks.
         let unknown = own_terms(&own).any(|t| self.index.term(t).is_none());
         let new_subject = unknown && reference::opens_ellipsis(&words);
-        // "А что именно он меняет?": asked exactly, of the last answer's subject, its
-        // detail is in that answer, unless the message is answered surely alone.
-        let pointing = words.iter().any(|w| reference::is_referring(w));
-        let in_detail = exact::last_answer_in_detail(story, &self.index, focus, (&own, &words), alone.lang)
-            .filter(|_| !new_subject || pointing)
-            .filter(|_| !answered_surely_alone(&alone, &words, false));
-        // "а Сербия в этом списке есть?" after a list: that list answers it.
-        let in_list = member::listed_in_last(story, &self.index, focus, (&own, &words))
-            .and(focus.entry)
-            .filter(|_| !answered_surely_alone(&alone, &words, false) || repeats_last(&alone.outcome, focus));
+        let (in_detail, in_list) = self.pointed_at_last(story, focus, &alone, (&own, &words), new_subject);
         if new_subject && in_detail.or(in_list).is_none() && !alone.matched() {
             return alone;
         }
