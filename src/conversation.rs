@@ -209,7 +209,8 @@ impl Engine {
             }
             _ => self.alone(&question, hint, context),
         };
-        self.unless_swapped_away(response, (&question, corrects), &focus, context)
+        let response = self.unless_swapped_away(response, (&question, corrects), &focus, context);
+        self.confirming_listed(response, &question, &focus)
     }
 
     /// A question complete on its own: matched alone. Small talk and "did you mean"
@@ -389,6 +390,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
 }
 
 mod declined;
+mod listed;
 mod shown;
 mod swapped;
 #[cfg(test)]

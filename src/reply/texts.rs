@@ -33,6 +33,8 @@ pub struct Texts {
     /// Before the answer to a question that asked to confirm what the article doesn't
     /// say in those words (or credits to another source).
     pub not_as_claimed: &'static str,
+    /// Before a list answered again to a question whether a thing is on it, which it is.
+    pub on_the_list: &'static str,
     /// "Tell me more" when the last answer has nothing related to offer.
     pub nothing_more: &'static str,
     /// "Source?" after a decline.
@@ -107,6 +109,7 @@ const EN: Texts = Texts {
     not_that_figure: "The article doesn't give that figure. Here is what it says:",
     article_word: "The article doesn't say that; it says “{word}”:",
     not_as_claimed: "The article doesn't say it that way. Here is what it says:",
+    on_the_list: "Yes, the article names it among them:",
     nothing_more: "That is all the article says about it.",
     no_source: "The article doesn't cover that, so there is no source to give.",
     only_text: "I can only read text. Ask me a question about the story in words, or try /topics.",
@@ -153,6 +156,7 @@ const RU: Texts = Texts {
     not_that_figure: "Такой цифры в статье нет. Вот что в ней сказано:",
     article_word: "В статье сказано не так, а «{word}»:",
     not_as_claimed: "В статье сказано не так. Вот что в ней сказано:",
+    on_the_list: "Да, статья называет и это:",
     nothing_more: "Больше статья об этом ничего не сообщает.",
     no_source: "В статье об этом ничего нет, так что и источника нет.",
     only_text: "Я понимаю только текст. Задайте вопрос о статье словами или откройте /topics.",

@@ -114,7 +114,8 @@ impl Matcher {
         let points_back = words.iter().any(|w| reference::is_referring(w)) && own <= MAX_OWN_WITH_PRONOUN;
         let elliptical = (corrects || reference::opens_ellipsis(&words)) && own <= MAX_OWN_WITH_OPENER;
         let fragment = asks && own <= MAX_OWN_FRAGMENT;
-        if points_back || elliptical || fragment { Reading::FollowUp } else { Reading::Alone }
+        let about_list = member::asks_about_list(&self.index, &analysis, &words);
+        if points_back || elliptical || fragment || about_list { Reading::FollowUp } else { Reading::Alone }
     }
 
     /// Decides a follow-up: the message's own terms, with the last answer's.
@@ -130,7 +131,9 @@ impl Matcher {
         let own = self.index.analyzer.analyze_question(question);
         // "What about Israel?": a subject the knowledge never mentions is what it asks.
         let unknown = own_terms(&own).any(|t| self.index.term(t).is_none());
-        if unknown && reference::opens_ellipsis(&words) && !alone.matched() {
+        let new_subject = unknown && reference::opens_ellipsis(&words);
+        let (in_detail, in_list) = self.pointed_at_last(story, focus, &alone, (&own, &words), new_subject);
+        if new_subject && in_detail.or(in_list).is_none() && !alone.matched() {
             return alone;
         }
         // Small talk stays small talk ("thanks!", "who are you?"), unless the message
@@ -165,11 +168,13 @@ impl Matcher {
         };
         prefer::prefer_for_followup(story, &mut candidates, (focus, &own), by_source);
         candidates.gap_asks_more = self.gap_asks_more(story, focus, &candidates, &own, bare);
+        let in_detail = in_detail.filter(|_| !exact::gap_says_more(&self.index, &candidates, (focus, &own)));
+        let in_detail = in_detail.or(in_list);
         // The last answer already says what is asked: it stands even against a sure
         // reading alone ("how many soldiers?" after the analysts' hundreds of thousands).
         let restated = {
             let best = candidates.entries.first().map(|c| c.entry);
-            restate::last_answer_says_it(story, &self.index, (focus, best), &own, alone.lang)
+            restate::last_answer_says_it(story, &self.index, (focus, best), &own, alone.lang).or(in_detail)
         };
         let (outcome, score) = match restated {
             Some(entry) => {
@@ -357,6 +362,8 @@ pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
 
+mod exact;
+mod member;
 mod outlet;
 mod prefer;
 mod referent;

@@ -71,7 +71,7 @@ pub(super) fn last_answer_says_it(
 
 /// Whether `entry`'s answer in `lang` states a thing of `kind`: it is declared of that
 /// kind, or its words hold one (digits or a scale word for a number, a span of time).
-fn states(entry: &Entry, kind: AnswerKind, lang: Lang) -> bool {
+pub(super) fn states(entry: &Entry, kind: AnswerKind, lang: Lang) -> bool {
     let answer = entry.answer.get(lang).to_lowercase();
     let words = || answer.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     match kind {

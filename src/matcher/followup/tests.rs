@@ -224,3 +224,20 @@ fn a_correction_reads_what_it_meant_as_after_what_about() {
     assert_eq!(reading("the Armenian visas"), Reading::Alone);
     assert_eq!(shipped().1.reading("the Armenian visas", true), Reading::FollowUp);
 }
+
+#[test]
+fn asking_exactly_for_a_detail_restates_the_last_answer_that_has_it() {
+    assert_eq!(after("Что с законом о кредитах?", "а что именно этот закон меняет?"), "promise-loans");
+    assert_ne!(after("What did the governor concede?", "what's his full name?"), "tsydanov-statement");
+}
+
+#[test]
+fn asking_whether_a_thing_is_on_the_last_list_reads_with_it() {
+    assert_eq!(reading("is Armenia included on that list?"), Reading::FollowUp);
+    assert_eq!(
+        after("Name the visa-free destinations", "which other ones apart from Serbia?"),
+        "flights-destinations"
+    );
+    // A word of its own beyond the list asks something else of the thing.
+    assert_eq!(reading("did Finland also close its border to them?"), Reading::Alone);
+}
