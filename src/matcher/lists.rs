@@ -264,25 +264,12 @@ impl super::Matcher {
 
 /// Verbs that ask for a list when they open a request ("name every person …",
 /// "перечисли все страны …").
-const LIST_REQUESTS: [&str; 8] =
+pub(super) const LIST_REQUESTS: [&str; 8] =
     ["list", "name", "enumerate", "перечисли", "перечислите", "назови", "назовите", "перечислить"];
-/// Where a list request's verb may stand: after a word or two ("pls", "can you").
-const REQUEST_OPENING: usize = 3;
-
-/// Whether `words` (a question's normalized words) open with a request for a list or a
-/// name: such a request asks for what the answer gives, not whether something is so,
-/// so it is no yes/no question even without a question word ("name all the countries
-/// that show up anywhere in the text"). "the list" or "a name" is a noun, not a request.
-pub fn requests_a_list(words: &[String]) -> bool {
-    words.iter().take(REQUEST_OPENING).enumerate().any(|(i, w)| {
-        LIST_REQUESTS.contains(&w.as_str())
-            && (i == 0 || !matches!(words[i - 1].as_str(), "the" | "a" | "this"))
-    })
-}
-
 /// Words that ask for every item, not one ("list *all* the borders", "*every* place
 /// they fled to", "*все* страны").
-const EVERY: [&str; 9] = ["all", "every", "each", "все", "всё", "всех", "каждый", "каждую", "списком"];
+pub(super) const EVERY: [&str; 9] =
+    ["all", "every", "each", "все", "всё", "всех", "каждый", "каждую", "списком"];
 
 /// Whether a question asks for every item of what it names: it requests a list
 /// ([`requests_a_list`]), says "all" / "every", or asks "which" of a plural
@@ -387,8 +374,10 @@ pub fn widened_to_every_item(story: &Story, outcome: Outcome, candidates: &Candi
 }
 
 mod joined;
+mod request;
 use joined::joins_passages;
 pub use joined::{asks_for_everything, widened_to_joined_passages};
+pub use request::requests_a_list;
 
 #[cfg(test)]
 mod tests;

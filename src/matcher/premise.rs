@@ -24,6 +24,7 @@ use crate::knowledge::names::{Names, Stemmers};
 
 pub(super) mod confirm;
 mod contrast;
+mod counted;
 mod dates;
 mod figure;
 mod later;

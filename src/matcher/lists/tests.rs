@@ -42,6 +42,16 @@ fn a_request_for_a_list_opens_the_question() {
 }
 
 #[test]
+fn handing_over_every_item_requests_a_list() {
+    let requests = |q: &str| requests_a_list(&crate::matcher::normalize::words(q));
+    assert!(requests("show me all the figures the piece quotes"));
+    assert!(requests("could you give every date from the text"));
+    assert!(requests("покажи мне все даты из текста"));
+    assert!(!requests("tell me who counted the drafted men"), "one fact handed over");
+    assert!(!requests("show me the photo"), "no item said to be every one");
+}
+
+#[test]
 fn a_question_for_every_item_says_all_or_requests_a_list() {
     assert!(asks_for_every_item(&terms(&["name", "the", "borders"])));
     assert!(asks_for_every_item(&terms(&["every", "border", "with", "queues"])));

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::counted::with_counted_scales;
 use super::{Premises, confirm, said};
 use crate::knowledge::Story;
 use crate::knowledge::claims::{self, Claim};
@@ -11,7 +12,7 @@ use crate::knowledge::names::Stemmers;
 use crate::matcher::analyze::{Analysis, QUESTION_MARK};
 use crate::matcher::question::{ASPECT, ATTRIBUTION, MEANING, NEGATION, SAYING};
 use crate::matcher::yes_no::{Unknown, coverage};
-use crate::matcher::{Matcher, Outcome, parts, thresholds};
+use crate::matcher::{Candidate, Matcher, Outcome, parts, thresholds};
 
 /// A figure more than this many times another is no mix-up of the two: 3 million for
 /// 300,000 is one, 25 million reservists counts something else.
@@ -63,6 +64,9 @@ impl Premises {
         let light = [NEGATION, ATTRIBUTION, SAYING, ASPECT, MEANING];
         let asks = question.contains('?')
             || analysis.terms.iter().any(|t| t.starts_with(QUESTION_MARK) && !light.contains(&t.as_str()));
+        // "He'd call up a million": the premise's figure, though written without a digit.
+        let counted = with_counted_scales(question);
+        let question = counted.as_str();
         let figures = claims::figures(question, &Stemmers::default());
         if !asks || figures.len() != 1 {
             return None;
@@ -96,6 +100,8 @@ impl Premises {
         if confirm::asks_to_confirm(&analysis.words) {
             rest.terms.retain(|t| !confirm::is_confirm_tag(t));
         }
+        let said_or_claimed =
+            said::puts_as_said(&analysis.words) || confirm::asks_to_confirm(&analysis.words);
         let mut best: Option<(usize, f32)> = None;
         for (figure, entries) in &self.stated(story).figures {
             if !figure.parse::<f64>().is_ok_and(|v| said.iter().any(|&s| of_one_order(s, v))) {
@@ -103,17 +109,36 @@ impl Premises {
             }
             let text = replaced(question, &wrong, figure);
             let candidates = m.candidates_for(&m.index.analyzer.analyze_question(&text));
-            let stating = candidates.entries.iter().find(|c| entries.contains(&c.entry));
+            let stating = stating_entry(&candidates.entries, entries, said_or_claimed, |c| {
+                c.confidence >= thresholds::ANSWER
+                    && coverage(&m.index, &rest, &[c.entry], Unknown::Names) >= FIGURE_REST
+            });
             if let Some(c) = stating
-                && c.confidence >= thresholds::ANSWER
                 && best.is_none_or(|(_, b)| c.confidence > b)
-                && coverage(&m.index, &rest, &[c.entry], Unknown::Names) >= FIGURE_REST
             {
                 best = Some((c.entry, c.confidence));
             }
         }
         best
     }
+}
+
+/// The candidate that states the article's figure (one of `stating`) and `corrects`
+/// the premise. A figure put in someone's mouth or asked to be confirmed ("why did
+/// Putin *announce* a million?") is corrected by any of them, best fit first: what was
+/// said is reported beside other points ("Putin said …, and he has said …"), so the
+/// best fit may state the figure and speak of less of the rest. A figure the asker
+/// states themselves ("after the full mobilization of 1 million, …") is corrected only
+/// by the best fit that states it: another may share a word of the premise while the
+/// message asks about something else.
+fn stating_entry<'a>(
+    candidates: &'a [Candidate],
+    stating: &[usize],
+    said_or_claimed: bool,
+    corrects: impl Fn(&Candidate) -> bool,
+) -> Option<&'a Candidate> {
+    let mut states = candidates.iter().filter(|c| stating.contains(&c.entry));
+    if said_or_claimed { states.find(|c| corrects(c)) } else { states.next().filter(|c| corrects(c)) }
 }
 
 /// Whether a figure may have been mistaken for another: 30,000 for 300,000, eight
