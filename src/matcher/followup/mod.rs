@@ -174,7 +174,9 @@ impl Matcher {
         // reading alone ("how many soldiers?" after the analysts' hundreds of thousands).
         let restated = {
             let best = candidates.entries.first().map(|c| c.entry);
-            restate::last_answer_says_it(story, &self.index, (focus, best), &own, alone.lang).or(in_detail)
+            restate::last_answer_says_it(story, &self.index, (focus, best), &own, alone.lang)
+                .or(in_detail)
+                .or_else(|| restate::last_answer_is_of_kind(story, focus, &words))
         };
         let (outcome, score) = match restated {
             Some(entry) => {

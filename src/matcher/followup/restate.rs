@@ -2,10 +2,12 @@
 //! that says "hundreds of thousands of soldiers", "when did they do it?" after one
 //! that says "in recent weeks". The reader missed it or wants it again; an entry that
 //! only fits the question word better ("how many" → the 300,000 called up, "when" →
-//! the photo's date) would change the subject.
+//! the photo's date) would change the subject. So does one that names only a kind
+//! of thing the last answer gives ("and the town?" after the checkpoint in the photo).
 
 use super::super::analyze::Analysis;
 use super::super::index::{DocRef, Index};
+use super::super::reference;
 use super::{Focus, own_terms};
 use crate::knowledge::claims::is_scale_word;
 use crate::knowledge::{AnswerKind, Entry, Story};
@@ -45,6 +47,53 @@ const TIME_WORDS: [&str; 26] = [
 /// Stems of a verb that stands for what the last answer said was done, as "did" does
 /// (a stopword) in "when did they do it?": "а когда они это *сделали*?".
 const DOING: [&str; 1] = ["сдела"];
+
+/// Words that frame an elliptical follow-up around the thing it names: the opener
+/// ("and", "what about", "а что насчёт") and articles. Whole words, lowercase.
+const FRAME_WORDS: [&str; 14] =
+    ["and", "what", "about", "how", "of", "also", "the", "a", "its", "а", "и", "что", "насчет", "насчёт"];
+
+/// Nouns that, named alone after an elliptical opener, ask for a kind of thing: a
+/// place ("and the town?", "а город?") or a date ("and the day?"). Whole words.
+const KIND_NOUNS: [(&str, AnswerKind); 22] = [
+    ("town", AnswerKind::Place),
+    ("city", AnswerKind::Place),
+    ("village", AnswerKind::Place),
+    ("country", AnswerKind::Place),
+    ("region", AnswerKind::Place),
+    ("place", AnswerKind::Place),
+    ("location", AnswerKind::Place),
+    ("spot", AnswerKind::Place),
+    ("город", AnswerKind::Place),
+    ("городок", AnswerKind::Place),
+    ("поселок", AnswerKind::Place),
+    ("посёлок", AnswerKind::Place),
+    ("село", AnswerKind::Place),
+    ("страна", AnswerKind::Place),
+    ("регион", AnswerKind::Place),
+    ("место", AnswerKind::Place),
+    ("date", AnswerKind::Date),
+    ("day", AnswerKind::Date),
+    ("дата", AnswerKind::Date),
+    ("число", AnswerKind::Date),
+    ("день", AnswerKind::Date),
+    ("year", AnswerKind::Date),
+];
+
+/// The last answer, when an elliptical follow-up names only a kind of thing ("and the
+/// town?", "а город?") and the last answer is declared to give that kind: it names the
+/// very thing, of what it was about. Another entry matched on the bare noun ("towns"
+/// are the territory Ukraine regained) would change the subject.
+pub(super) fn last_answer_is_of_kind(story: &Story, focus: &Focus, words: &[String]) -> Option<usize> {
+    let entry = focus.entry?;
+    if !reference::opens_ellipsis(words) {
+        return None;
+    }
+    let mut rest = words.iter().filter(|w| !FRAME_WORDS.contains(&w.as_str()));
+    let (Some(noun), None) = (rest.next(), rest.next()) else { return None };
+    let kind = KIND_NOUNS.iter().find(|(n, _)| n == noun)?.1;
+    story.entries[entry].kinds.contains(&kind).then_some(entry)
+}
 
 /// The last answer, when it already says what the follow-up asks: the follow-up asks
 /// for a number or a time, the answer states one, and every word of the follow-up's

@@ -241,3 +241,13 @@ fn asking_whether_a_thing_is_on_the_last_list_reads_with_it() {
     // A word of its own beyond the list asks something else of the thing.
     assert_eq!(reading("did Finland also close its border to them?"), Reading::Alone);
 }
+
+#[test]
+fn a_bare_kind_of_thing_after_an_answer_of_that_kind_is_that_answer() {
+    // "village" alone fits the rural region, "country" the list of countries: after
+    // where the picture was shot, each asks for a part of that very place.
+    assert_eq!(after("where was the picture shot?", "and the village?"), "photo-place");
+    assert_eq!(after("where was the picture shot?", "what about the country?"), "photo-place");
+    // A kind the last answer does not give asks something else.
+    assert_ne!(after("where was the picture shot?", "and the date?"), "photo-place");
+}
