@@ -19,6 +19,7 @@ mod chat;
 mod check;
 mod cli;
 mod compare;
+mod contrast_gaps;
 mod conversations;
 mod declines;
 mod declines_fate;
