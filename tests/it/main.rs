@@ -35,6 +35,7 @@ mod followups_sources;
 mod followups_unshown;
 mod injection_pivots;
 mod knowledge_details;
+mod lexicon_phrases;
 mod lists;
 mod lists_handed;
 mod logs;
