@@ -13,7 +13,7 @@
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
 use super::premise::confirm::asks_to_confirm;
-use super::question::{is_asking_term, is_question_word};
+use super::question::{has_contrast, is_asking_term, is_question_word};
 use super::score::{Candidates, DocSums, Query, SAME_SCORE, gap_asks_more};
 use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
@@ -78,6 +78,9 @@ const NUMBER: u8 = 1;
 const PLACE: u8 = 4;
 const REASON: u8 = 16;
 const ALL_KINDS: u8 = 0x1f;
+/// Beside the kinds: a phrasing with a word of contrast ("*other* regions", "the
+/// *only* one", [`has_contrast`]).
+const CONTRAST: u8 = 0x20;
 /// Whether a question asks why, the one kind an entry's declared kinds must fit
 /// beyond what the scorer requires (a number, a date, a name). Places are named in
 /// answers of every kind ("for miles at the Georgian and Kazakh borders"), and "who"
@@ -173,7 +176,7 @@ pub(super) fn yes_no_auxiliary(words: &[String]) -> Option<usize> {
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Asked {
     /// Per phrasing (numbered as the index numbers them): the kind its question word
-    /// asks for, as a [`kind_bit`].
+    /// asks for, as a [`kind_bit`], and [`CONTRAST`] if it has a word of contrast.
     phrasing_kinds: Vec<u8>,
     /// Per document: the kinds its phrasings ask for.
     doc_kinds: Vec<u8>,
@@ -185,7 +188,11 @@ pub struct Asked {
 impl Asked {
     pub fn build(story: &Story, index: &Index) -> Asked {
         // The index found each phrasing's question word as it read it.
-        let phrasing_kinds: Vec<u8> = index.phrasings.iter().map(|p| p.asks.map_or(0, kind_bit)).collect();
+        let phrasing_kinds: Vec<u8> = index
+            .phrasings
+            .iter()
+            .map(|p| p.asks.map_or(0, kind_bit) | if p.contrast { CONTRAST } else { 0 })
+            .collect();
         let mut doc_kinds = vec![0u8; index.docs.len()];
         for (phrasing, &kind) in index.phrasings.iter().zip(&phrasing_kinds) {
             doc_kinds[phrasing.doc as usize] |= kind;
@@ -236,14 +243,18 @@ impl Asked {
         // scored without them as the entry is.
         let entry_asked = kind_asked
             && c.entries.first().is_some_and(|e| self.doc_kinds[e.entry] & !foreign & ALL_KINDS != 0);
-        let touched = |r: &DocRef| {
-            let kinds = self.doc_kinds[self.doc(*r) as usize];
-            match r {
-                DocRef::Entry(_) => kinds & foreign != 0,
-                DocRef::Gap(_) => entry_asked && kinds & foreign != 0,
-                DocRef::SmallTalk(_) => false,
-            }
+        // A gap asked about things set against what the article names ("did *other*
+        // governors admit errors?", "was it the *only* region?") is no fit for a question
+        // that sets nothing against it ("which governor admitted errors?"): without a
+        // word of contrast, a gap is scored without its phrasings that have one.
+        let gap_foreign =
+            if entry_asked { foreign } else { 0 } | if has_contrast(&analysis.words) { 0 } else { CONTRAST };
+        let foreign_of = |r: &DocRef| match r {
+            DocRef::Entry(_) => foreign,
+            DocRef::Gap(_) => gap_foreign,
+            DocRef::SmallTalk(_) => 0,
         };
+        let touched = |r: &DocRef| self.doc_kinds[self.doc(*r) as usize] & foreign_of(r) != 0;
         let any = c.ranked.iter().any(|(r, _)| touched(r))
             || c.entries.iter().any(|e| touched(&DocRef::Entry(e.entry)));
         let any = any
@@ -256,7 +267,7 @@ impl Asked {
             let doc = self.doc(target_doc);
             let mut score = score;
             if touched(&target_doc) {
-                score = score.min(self.rescore(query, doc, foreign));
+                score = score.min(self.rescore(query, doc, foreign_of(&target_doc)));
             }
             // A gap is about what its phrasings ask; its note also says what the
             // article does say, about other things.

@@ -67,6 +67,9 @@ pub struct Phrasing {
     pub asks: Option<AnswerKind>,
     /// Which of [`Index::common`] it has, one bit each.
     pub common: u32,
+    /// Whether it has a word of contrast ("other", "only", "кроме"): it asks about what
+    /// the article does not name, against what it does.
+    pub contrast: bool,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]

@@ -5,9 +5,11 @@
 use crate::knowledge::AnswerKind;
 
 mod advice;
+mod contrast;
 mod judgment;
 mod light;
 
+pub use contrast::has_contrast;
 pub use judgment::asks_judgment;
 
 pub use light::{ASPECT, ATTRIBUTION, MEANING, SAYING, aspect_len, is_list_size, source_noun_len};

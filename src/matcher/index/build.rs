@@ -89,6 +89,7 @@ pub(super) struct Builder {
     phrasing_terms: Vec<Vec<u32>>,
     phrasing_doc: Vec<u32>,
     phrasing_asks: Vec<Option<AnswerKind>>,
+    phrasing_contrast: Vec<bool>,
     /// Each field text analyzed so far, with its term ids.
     field_terms: HashMap<String, Vec<u32>>,
     /// By term id: the strongest field strength in the document being added
@@ -114,6 +115,7 @@ impl Builder {
             phrasing_terms: Vec::new(),
             phrasing_doc: Vec::new(),
             phrasing_asks: Vec::new(),
+            phrasing_contrast: Vec::new(),
             field_terms: HashMap::default(),
             strongest: Vec::new(),
         }
@@ -155,6 +157,7 @@ impl Builder {
                 continue;
             }
             self.phrasing_asks.push(crate::matcher::question::question_kind(&words));
+            self.phrasing_contrast.push(crate::matcher::question::has_contrast(&words));
             let mut surface: Vec<u32> = words
                 .into_iter()
                 .map(|w| {
@@ -244,6 +247,7 @@ impl Builder {
                 terms: terms.len(),
                 asks: self.phrasing_asks[p],
                 common: 0,
+                contrast: self.phrasing_contrast[p],
             });
         }
         let common = super::common::common_terms(&mut phrasings, &phrasing_postings);

@@ -92,7 +92,7 @@ mod tests {
     use super::*;
 
     fn phrasing(doc: u32, weight: f32, terms: usize) -> Phrasing {
-        Phrasing { doc, weight, terms, asks: None, common: 0 }
+        Phrasing { doc, weight, terms, asks: None, common: 0, contrast: false }
     }
 
     #[test]

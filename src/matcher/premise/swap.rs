@@ -60,9 +60,13 @@ impl Premises {
             _ => return None,
         };
         let things: Vec<Named> = named.iter().map(|&(_, thing)| thing).collect();
-        // An answer that speaks of the thing named already answers about it.
+        // An answer that speaks of the thing named already answers about it, if it
+        // speaks of the claim too: the lines at the Kazakh border say nothing of "the
+        // *picture* shows the Kazakh border, right?", which is read without the name.
+        let settles =
+            |e: usize| names_any(index, e, &things) && (!confirms || speaks_of_claim(index, analysis, e));
         if let Outcome::Answer { entry, also } = outcome
-            && [Some(*entry), *also].into_iter().flatten().any(|e| names_any(index, e, &things))
+            && [Some(*entry), *also].into_iter().flatten().any(settles)
         {
             return None;
         }
@@ -91,6 +95,13 @@ impl Premises {
             index.names_another(doc, &things).then_some(Swap::Corrected(entry, score))
         }
     }
+}
+
+/// Whether entry `entry` speaks of the claim `analysis` makes (its "right?" aside).
+fn speaks_of_claim(index: &Index, analysis: &Analysis, entry: usize) -> bool {
+    let mut claim = analysis.clone();
+    claim.terms.retain(|t| !confirm::is_confirm_tag(t));
+    coverage(index, &claim, &[entry], Unknown::Names) >= CLAIM_COVER
 }
 
 /// Whether entry `entry` names any of `things`.
