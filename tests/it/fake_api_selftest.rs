@@ -18,9 +18,11 @@ use teloxide::{
     },
 };
 
-const T: Duration = Duration::from_secs(5);
+/// How long a self-test waits for the fake to see a call (shared with
+/// `fake_api_updates_selftest.rs`).
+pub(crate) const T: Duration = Duration::from_secs(5);
 
-fn alice() -> TestUser {
+pub(crate) fn alice() -> TestUser {
     TestUser::new(42, "Alice").lang("en")
 }
 
@@ -28,7 +30,7 @@ fn keyboard(data: &str) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(vec![vec![InlineKeyboardButton::callback("Yes", data)]])
 }
 
-fn api_error(r: Result<impl std::fmt::Debug, RequestError>) -> ApiError {
+pub(crate) fn api_error(r: Result<impl std::fmt::Debug, RequestError>) -> ApiError {
     match r {
         Err(RequestError::Api(e)) => e,
         other => panic!("expected an ApiError, got {other:?}"),

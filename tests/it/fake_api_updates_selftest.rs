@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::fake_api_selftest::{T, alice, api_error};
 use crate::support::fake_bot_api::{Config, FakeBotApi, Fault, TestChat, TestUser, updates};
 use serde_json::{Value, json};
 use teloxide::{
@@ -14,19 +15,6 @@ use teloxide::{
         AllowedUpdate, MediaKind, MessageEntityKind, MessageId, MessageKind, ReplyParameters, UpdateKind,
     },
 };
-
-const T: Duration = Duration::from_secs(5);
-
-fn alice() -> TestUser {
-    TestUser::new(42, "Alice").lang("en")
-}
-
-fn api_error(r: Result<impl std::fmt::Debug, RequestError>) -> ApiError {
-    match r {
-        Err(RequestError::Api(e)) => e,
-        other => panic!("expected an ApiError, got {other:?}"),
-    }
-}
 
 #[tokio::test]
 async fn injected_429_surfaces_as_retry_after_and_early_retries_are_flagged() {
