@@ -8,6 +8,7 @@
 pub(crate) mod analyze;
 mod asked;
 mod compare;
+mod credit;
 mod decide;
 mod decision;
 mod followup;

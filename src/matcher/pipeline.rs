@@ -67,6 +67,9 @@ impl Matcher {
             requested,
         );
         let outcome = compare::compared(story, &self.index, &analysis, outcome, &candidates, gap_part);
+        // "Which agency reported …?", "what did Reuters report?": answered by what was reported.
+        let (outcome, score) =
+            if one_part { self.credited(story, &analysis, (outcome, score)) } else { (outcome, score) };
         let outcome = self.quiet_gap(&analysis, outcome, lang);
         // A question about a subject the story never speaks of is declined; no gap is
         // about it either, since every gap's words are the story's.

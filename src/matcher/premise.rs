@@ -113,6 +113,11 @@ impl Stated {
 }
 
 impl Premises {
+    /// The things (lexicon `[entities]`) some entry's source credits.
+    pub(super) fn reporters(&self) -> &[Named] {
+        &self.reporters
+    }
+
     pub fn new(story: &Story, index: &Index) -> Premises {
         let contrasts = ContrastStems::all(story, index);
         let mut reporters: Vec<Named> = Vec::new();

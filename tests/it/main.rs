@@ -21,6 +21,7 @@ mod cli;
 mod compare;
 mod contrast_gaps;
 mod conversations;
+mod credit_questions;
 mod declines;
 mod declines_fate;
 mod deploy;

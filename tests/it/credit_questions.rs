@@ -1,0 +1,47 @@
+//! Questions about credit asked first: "which outlet ran the bit about X?" is answered by
+//! X's own entry (its reply shows who reported it), not by a gap about X or the list of
+//! every source; "what does the article credit to Reuters?" by what Reuters reported.
+//! The questions are written for these tests, not taken from any eval set.
+
+use std::path::Path;
+
+use storybot::engine::Engine;
+
+use crate::support::entry_and_reply as ask;
+
+fn engine() -> Engine {
+    Engine::load(Path::new("knowledge")).unwrap()
+}
+
+#[test]
+fn which_outlet_reported_a_subject_gets_the_subjects_entry() {
+    let engine = engine();
+    let (id, text) = ask(&engine, "which agency is cited for the Belarus roundups?");
+    assert!(id.as_deref().is_some_and(|id| id.starts_with("belarus")), "{id:?} {text}");
+    assert!(text.contains("AP"), "{text}");
+    let (id, text) = ask(&engine, "на какое агентство ссылается статья насчёт Бурятии?");
+    assert!(id.as_deref().is_some_and(|id| id.starts_with("buryatia")), "{id:?} {text}");
+    assert!(text.contains("Reuters"), "{text}");
+}
+
+#[test]
+fn what_a_named_outlet_reported_is_its_own_report() {
+    let engine = engine();
+    let (id, text) = ask(&engine, "what does the article attribute to Reuters?");
+    assert!(id.is_some(), "{text}");
+    assert!(text.contains("Reuters") && !text.contains("Dave Lawler"), "{text}");
+}
+
+#[test]
+fn a_credit_the_article_never_gives_is_still_declined() {
+    let engine = engine();
+    for question in
+        ["which Reuters reporter wrote the Buryatia part?", "which agency's journalist wrote about Belarus?"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert!(
+            !id.as_deref().is_some_and(|id| id.starts_with("buryatia") || id.starts_with("belarus")),
+            "{question}: {id:?} {text}"
+        );
+    }
+}
