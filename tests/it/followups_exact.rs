@@ -3,6 +3,7 @@
 //! one asking whether a thing is on the list it gave is answered by the list, with a
 //! yes first. Our own wordings.
 
+use storybot::matcher::Outcome;
 use storybot::reply::plain;
 
 use crate::support::{converse as chat, each_response};
@@ -37,4 +38,14 @@ fn asking_whether_a_thing_is_on_the_last_list_says_yes_with_the_list() {
     let messages = ["Name the visa-free destinations", "which other ones apart from Serbia?"];
     let replies = each_response(&messages, |_, response| plain(&response.reply));
     assert!(replies[1].contains("Armenia") && !replies[1].starts_with("Yes"), "{replies:?}");
+}
+
+#[test]
+fn a_count_so_far_is_not_the_last_answers_possible_count() {
+    // The 300,000 is how many could be called up, not how many have been.
+    let replies = chat(&["How many people might get called up?", "and how many were mobilized to date?"]);
+    assert!(!matches!(replies[1].0, Outcome::Answer { .. }), "{replies:?}");
+    // Asked again without "so far", the last answer still holds the number.
+    let replies = chat(&["How many people might get called up?", "and how many men?"]);
+    assert_eq!(replies[1].1, ["order-300k"], "{replies:?}");
 }

@@ -7,6 +7,7 @@
 
 use super::super::analyze::Analysis;
 use super::super::index::{DocRef, Index};
+use super::super::question::ASPECT;
 use super::super::reference;
 use super::{Focus, own_terms};
 use crate::knowledge::claims::is_scale_word;
@@ -97,7 +98,8 @@ pub(super) fn last_answer_is_of_kind(story: &Story, focus: &Focus, words: &[Stri
 
 /// The last answer, when it already says what the follow-up asks: the follow-up asks
 /// for a number or a time, the answer states one, and every word of the follow-up's
-/// own (beyond question words) is one the last answer's entry uses. Unless the best
+/// own (beyond question words) is one the last answer's entry uses, and it speaks of
+/// what has happened so far only if that entry does. Unless the best
 /// entry `best` says part of it more to the point, from a sentence it quotes too
 /// ("how many people?" after the order is the 300,000 of it).
 pub(super) fn last_answer_says_it(
@@ -115,7 +117,10 @@ pub(super) fn last_answer_says_it(
     let doc = index.doc_of(DocRef::Entry(entry));
     let used = |t: &String| index.term(t).is_some_and(|t| index.doc_has(t, doc));
     let all_used = own_terms(own).filter(|t| !DOING.contains(&t.as_str())).all(used);
-    (all_used && states(&story.entries[entry], kind, lang)).then_some(entry)
+    // "How many have been called up *so far*?" asks what has happened; an answer that
+    // never speaks of it states what could ("as many as 300,000 could be").
+    let same_time = !own.terms.iter().any(|t| t == ASPECT) || used(&ASPECT.to_string());
+    (all_used && same_time && states(&story.entries[entry], kind, lang)).then_some(entry)
 }
 
 /// Whether `entry`'s answer in `lang` states a thing of `kind`: it is declared of that
