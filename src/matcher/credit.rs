@@ -9,54 +9,29 @@ use super::index::{DocRef, Named};
 use super::{Candidates, Matcher, Outcome, decide, lists, premise, reference, thresholds};
 use crate::knowledge::Story;
 
-/// Words that ask who reported something, or name the asking for it; set aside, the
-/// rest of the question is its subject. "Credit" alone stays a loan's word.
-const CREDIT_WORDS: [&str; 44] = [
-    "source",
-    "sources",
-    "sourced",
-    "according",
-    "attribution",
-    "attributed",
+/// Words of credit beyond those that ask for a source after an answer
+/// ([`reference::names_source`]): the outlet's own names and rarer forms. Set aside,
+/// the rest of the question is its subject. "Credit" alone stays a loan's word.
+const MORE_CREDIT_WORDS: [&str; 14] = [
     "attributes",
     "attribute",
-    "credited",
-    "agency",
-    "agencies",
     "outlet",
     "outlets",
     "wire",
     "news",
     "media",
-    "report",
-    "reports",
-    "reported",
-    "reporting",
-    "cite",
-    "cites",
-    "cited",
     "citing",
-    "агентство",
-    "агентства",
     "агентств",
     "агентству",
     "издание",
-    "источник",
-    "источники",
-    "источника",
-    "откуда",
-    "ссылается",
-    "ссылаются",
     "ссылались",
     "ссылалась",
-    "сообщил",
-    "сообщила",
-    "сообщили",
-    "сообщило",
-    "сообщает",
-    "сообщают",
     "сообщалось",
 ];
+
+/// Words that ask for a source after an answer but name no credit in a question of its
+/// own: "from" is as often a place ("men from Buryatia"), "said" a statement.
+const NO_CREDIT_ALONE: [&str; 3] = ["from", "said", "сказал"];
 
 /// Words that ask for the credit itself ("*who* reported", "*which* agency"): with
 /// the credit set aside they ask nothing of the subject.
@@ -99,7 +74,7 @@ fn is_listing_word(word: &str) -> bool {
 
 /// Whether a word asks for the credit of what the question is about.
 fn is_credit_word(word: &str) -> bool {
-    CREDIT_WORDS.contains(&word)
+    MORE_CREDIT_WORDS.contains(&word) || (reference::names_source(word) && !NO_CREDIT_ALONE.contains(&word))
 }
 
 /// Whether `words` ask for a credit: a word of credit, but "according to the article"
@@ -271,6 +246,7 @@ mod tests {
         assert!(is_credit_word("attributed"));
         assert!(is_credit_word("ссылаются"));
         assert!(!is_credit_word("credit"), "a loan's word");
+        assert!(!is_credit_word("from") && !is_credit_word("said"), "a place's or a statement's word");
         let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
         assert!(asks_credit(&words("which outlet covered the loans")));
         assert!(!asks_credit(&words("according to the piece where did the lines form")));

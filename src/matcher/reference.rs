@@ -211,6 +211,12 @@ const SOURCE_VERBS: [&str; 15] = [
     "сказал",
 ];
 
+/// Whether `word` asks for a source or names reporting ("source", "agency",
+/// "reported", "откуда"): the words a question of credit is made of.
+pub(crate) fn names_source(word: &str) -> bool {
+    SOURCE_NOUNS.contains(&word) || SOURCE_VERBS.contains(&word)
+}
+
 /// "Who", in its forms: with a verb of reporting it asks for the source.
 pub(crate) const WHO: [&str; 5] = ["who", "whom", "whos", "кто", "кого"];
 
