@@ -102,12 +102,13 @@ impl Matcher {
         (outcome, score): (Outcome, f32),
     ) -> (Outcome, f32) {
         let words = &analysis.words;
-        // A claim to confirm ("did AP report …?", "…, right?") is the premise checks';
-        // a name the knowledge never uses is asked about, not its credit.
-        if premise::confirm::asks_to_confirm(words)
+        // Most questions have no word of credit: that cheap test goes first. A claim to
+        // confirm ("did AP report …?", "…, right?") is the premise checks'; a name the
+        // knowledge never uses is asked about, not its credit.
+        if !asks_credit(words)
+            || premise::confirm::asks_to_confirm(words)
             || !self.asks_something(analysis)
             || !analysis.names.is_empty()
-            || !asks_credit(words)
         {
             return (outcome, score);
         }

@@ -60,9 +60,8 @@ impl Matcher {
                 .any(|l| outlet::report_factor(index, story, answered, thing, l) > 1.0)
         };
         let listed = |(group, member): Named| {
-            let members = story.lexicon.entities.get(group as usize).map_or(0, Vec::len) as u16;
             !reported_by((group, member))
-                && (0..members).any(|m| m != member && index.names_thing(answer, (group, m)))
+                && others_of_kind(story, (group, member)).any(|other| index.names_thing(answer, other))
         };
         let listed_in_answer = swapped(story, &named, |thing| asked.contains(&thing)).any(listed);
         listed_in_answer && names_only_things(index, &own) && !self.asked_again_answers(&own, focus)
@@ -95,10 +94,13 @@ fn swapped<'a>(
     named: &'a [Named],
     before: impl Fn(Named) -> bool + 'a,
 ) -> impl Iterator<Item = Named> + 'a {
-    named.iter().copied().filter(move |&(group, member)| {
-        let members = story.lexicon.entities.get(group as usize).map_or(0, Vec::len) as u16;
-        !before((group, member)) && (0..members).any(|m| m != member && before((group, m)))
-    })
+    named.iter().copied().filter(move |&thing| !before(thing) && others_of_kind(story, thing).any(&before))
+}
+
+/// The other things of `thing`'s kind in the lexicon: the other countries, the other outlets.
+fn others_of_kind(story: &Story, (group, member): Named) -> impl Iterator<Item = Named> {
+    let members = story.lexicon.entities.get(group as usize).map_or(0, Vec::len) as u16;
+    (0..members).filter(move |&m| m != member).map(move |m| (group, m))
 }
 
 /// Whether a follow-up says nothing of its own but the things it names (and question
