@@ -130,6 +130,29 @@ fn a_date_the_article_never_states_is_not_answered_as_if_it_held() {
 }
 
 #[test]
+fn a_year_the_story_never_reaches_is_not_answered_as_if_it_held() {
+    let engine = engine();
+    for question in [
+        "how did the Buryatia call-up go in 2024?",
+        "what did Belarus order its security forces to do after 2022?",
+        "почему мужчины уезжали из России в 2023 году?",
+        "what did the governor of Buryatia admit in 2025?",
+        "what did the White House say about Putin's order in 2019?",
+    ] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry, None, "{question}: {text}");
+    }
+    // The story's own year holds, and a four-digit count is no year.
+    for (question, id) in [
+        ("what did the White House call Putin's move in 2022?", "white-house-view"),
+        ("where did Russian men flee in 2022?", "where-fleeing"),
+    ] {
+        let (entry, _, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some(id), "{question}: {text}");
+    }
+}
+
+#[test]
 fn a_welcome_the_article_reports_as_a_roundup_is_corrected() {
     // The article says Belarus ordered its forces to round up men fleeing the draft:
     // a question that has them welcomed gets the article's word, with its quote.

@@ -1,10 +1,12 @@
 //! Dates a question states: one the article and its dateline never state ("since it
-//! was announced back in March") is a premise no answer holds. A question is read for
-//! dates only when a word may name a month or a weekday: reading them stems every word.
+//! was announced back in March", "what happened in Buryatia in 2023?") is a premise no
+//! answer holds, and so is a time after the story's year ("after 2022"). A question is
+//! read for dates only when a word may name a month, a weekday or a year: reading them
+//! stems every word.
 
 use super::Premises;
 use crate::knowledge::Story;
-use crate::knowledge::claims::{self, Claim};
+use crate::knowledge::claims::{self, Claim, Date};
 use crate::knowledge::names::Stemmers;
 use crate::matcher::analyze::Analysis;
 
@@ -29,21 +31,85 @@ const DATE_KEYS: [u64; DATE_WORD_STARTS.len()] = {
 };
 
 impl Premises {
-    /// Whether `question` states a calendar date or a weekday (not one told from now:
-    /// "next week") that neither the article nor its dateline states.
+    /// Whether `question` states a calendar date, a weekday (not one told from now:
+    /// "next week") or a year that neither the article nor its dateline states, or asks
+    /// about the time after a year it states.
     pub(super) fn states_another_date(&self, story: &Story, question: &str, analysis: &Analysis) -> bool {
-        if !analysis.words.iter().any(|w| may_name_a_date(w)) {
+        let names_a_year = analysis.words.iter().any(|w| year_of(w).is_some());
+        if !names_a_year && !analysis.words.iter().any(|w| may_name_a_date(w)) {
             return false;
         }
+        let backed = |date: Date| self.stated(story).article.backs(&Claim::Date(date));
         let stemmers = Stemmers::default();
         asking_sentences(question).any(|sentence| {
-            claims::dates_in(sentence, &stemmers).into_iter().any(|date| {
-                let absolute = date.relative.is_none()
-                    && (date.month.is_some() || date.day.is_some() || date.weekday.is_some());
-                absolute && !self.stated(story).article.backs(&Claim::Date(date))
-            })
+            let another_year = names_a_year
+                && years_asked(sentence)
+                    .any(|(year, after)| after || !backed(Date { year: Some(year), ..Date::default() }));
+            another_year
+                || claims::dates_in(sentence, &stemmers).into_iter().any(|date| {
+                    let absolute = date.relative.is_none()
+                        && (date.month.is_some() || date.day.is_some() || date.weekday.is_some());
+                    absolute && !backed(date)
+                })
         })
     }
+}
+
+/// Words before a year that make a four-digit number a time ("in 2023", "после 2022"),
+/// not a count ("2000 men"); `true` for those that ask about the time after it.
+const BEFORE_A_YEAR: [(&str, bool); 20] = [
+    ("in", false),
+    ("of", false),
+    ("since", true),
+    ("after", true),
+    ("before", false),
+    ("by", false),
+    ("until", false),
+    ("during", false),
+    ("from", false),
+    ("early", false),
+    ("late", false),
+    ("в", false),
+    ("во", false),
+    ("с", true),
+    ("со", true),
+    ("после", true),
+    ("до", false),
+    ("к", false),
+    ("от", false),
+    ("начале", false),
+];
+
+/// The years `sentence` names as a time, each with whether it asks about the time after
+/// it: a year of 1900-2099 after a word of [`BEFORE_A_YEAR`] or before "year" / "год".
+pub(super) fn years_asked(sentence: &str) -> impl Iterator<Item = (u16, bool)> + '_ {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let found: Vec<(u16, bool)> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, word)| {
+            let year = year_of(word)?;
+            let before = i.checked_sub(1).map(|j| words[j].as_str());
+            let marked = BEFORE_A_YEAR.iter().find(|(w, _)| Some(*w) == before);
+            let year_word = words.get(i + 1).is_some_and(|w| w.starts_with("year") || w.starts_with("год"));
+            match marked {
+                Some(&(_, after)) => Some((year, after)),
+                None => year_word.then_some((year, false)),
+            }
+        })
+        .collect();
+    found.into_iter()
+}
+
+/// `word` as a year of 1900-2099, if it is one.
+fn year_of(word: &str) -> Option<u16> {
+    let year: u16 =
+        (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())??;
+    (1900..2100).contains(&year).then_some(year)
 }
 
 /// The sentences of `text` that ask (end in "?"), or all of it when none does: "We're

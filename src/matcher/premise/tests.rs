@@ -1,7 +1,7 @@
 //! Unit tests of the premise checks: figures, sums, the sentences that ask.
 
 use super::contrast::begins_with;
-use super::dates::{DATE_WORD_STARTS, asking_sentences, may_name_a_date};
+use super::dates::{DATE_WORD_STARTS, asking_sentences, may_name_a_date, years_asked};
 use super::figure::{is_sum, of_one_order, replaced};
 use super::said::{puts_as_said, without_said};
 
@@ -26,6 +26,20 @@ fn only_the_sentences_that_ask_state_its_premise() {
     let text = "We drive on Monday. I'm anxious! What happened on Sept. 22? and then";
     assert_eq!(asking_sentences(text).collect::<Vec<_>>(), [" What happened on Sept. 22?"]);
     assert_eq!(asking_sentences("no question on Monday").count(), 1);
+}
+
+#[test]
+fn a_year_is_a_time_only_after_a_word_of_time_or_before_year() {
+    let years = |s: &str| years_asked(s).collect::<Vec<_>>();
+    assert_eq!(years("what did the governor do in 2024?"), [(2024, false)]);
+    assert_eq!(years("and after 2022, did anyone come back?"), [(2022, true)]);
+    assert_eq!(years("что было в 2025 году?"), [(2025, false)]);
+    assert_eq!(years("что будет после 2022?"), [(2022, true)]);
+    assert_eq!(years("2019 year of the census"), [(2019, false)]);
+    // Counts and other numbers are no years.
+    assert!(years("were 2000 men stopped at the border?").is_empty());
+    assert!(years("in 300000 cases").is_empty());
+    assert!(years("in 1850").is_empty());
 }
 
 #[test]
