@@ -31,6 +31,19 @@ fn chat_openings_and_idioms_do_not_steer_the_match() {
 }
 
 #[test]
+fn the_askers_wish_to_know_is_not_what_is_asked() {
+    let engine = shipped_engine();
+    // "Wonder whether" is the asker's, not the analysts' doubt; "интересует" is no
+    // misspelt "интернет".
+    for (question, entry) in [
+        ("I wonder whether drafted men get help with their loans", "promise-loans"),
+        ("интересует, кто такой Цыденов", "tsydanov-who"),
+    ] {
+        assert_eq!(answered(engine, question).as_deref(), Some(entry), "{question}");
+    }
+}
+
+#[test]
 fn standing_cars_are_asked_about_the_photo_only_when_it_is_named() {
     let engine = shipped_engine();
     assert_eq!(answered(engine, "на фотке машины на какой границе стоят?").as_deref(), Some("photo-place"));
