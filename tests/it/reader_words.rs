@@ -44,6 +44,15 @@ fn the_askers_wish_to_know_is_not_what_is_asked() {
 }
 
 #[test]
+fn loans_asked_about_in_the_story_are_not_its_credits() {
+    // "Credits" is how the story's sources are named ("the outlets the story credits"),
+    // so a loan asked about "in this story" is not a question about its sources.
+    let engine = shipped_engine();
+    let question = "how do loans come into this story?";
+    assert_eq!(answered(engine, question).as_deref(), Some("promise-loans"), "{question}");
+}
+
+#[test]
 fn standing_cars_are_asked_about_the_photo_only_when_it_is_named() {
     let engine = shipped_engine();
     assert_eq!(answered(engine, "на фотке машины на какой границе стоят?").as_deref(), Some("photo-place"));
