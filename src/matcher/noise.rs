@@ -11,13 +11,22 @@ use aho_corasick::AhoCorasick;
 
 use super::normalize;
 
+mod fenced;
 mod phrases;
 
 use phrases::{CLAIM_ORDERS, CLAIM_ORDERS_AFTER_INJECTION, CONFIRMS, EARNEST, INJECTIONS, PIVOTS, ROLES};
 
 /// `<system>…</system>` and the like: markup around injected role text, set aside with
-/// what it holds.
+/// what it holds; so is a code block or JSON object of orders (fenced.rs).
 pub(super) fn strip_role_blocks(text: &str) -> Cow<'_, str> {
+    match fenced::strip_fenced_orders(text) {
+        Cow::Borrowed(text) => strip_markup_blocks(text),
+        Cow::Owned(text) => Cow::Owned(strip_markup_blocks(&text).into_owned()),
+    }
+}
+
+/// `<system>…</system>` and chat-template tokens (see [`strip_role_blocks`]).
+fn strip_markup_blocks(text: &str) -> Cow<'_, str> {
     // Lowercasing never makes a '<': text without one has no markup to look at.
     if !text.contains('<') {
         return Cow::Borrowed(text);
