@@ -182,7 +182,11 @@ impl Premises {
         }
         let confirms =
             one_part && (confirm::asks_to_confirm(&analysis.words) || self.asks_about_credit(m, analysis));
-        if let Some(checked) = self.named_otherwise(m, analysis, &outcome, confirms) {
+        if let Some(mut checked) = self.named_otherwise(m, analysis, &outcome, (confirms, one_part)) {
+            // A decline keeps the confidence of the answer it replaces, for the logs.
+            if checked.outcome == Outcome::NoMatch {
+                checked.score = score;
+            }
             return checked;
         }
         if let Outcome::Answer { entry, also } = outcome

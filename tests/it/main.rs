@@ -49,6 +49,7 @@ mod noisy;
 mod premise;
 mod premise_confirm;
 mod premise_counted;
+mod premise_elsewhere;
 mod premise_swap;
 mod premise_which;
 mod properties;

@@ -4,7 +4,10 @@
 //! Read without the name, the question is answered by an entry that names another
 //! thing of that kind (lexicon `[entities]` group), and not the one asked: the entry's
 //! is the article's. A claim to confirm is corrected with it; a choice of two is
-//! answered with the one the entry names.
+//! answered with the one the entry names. A plain question ("does Kazakhstan send them
+//! back?") answered by an entry that names another thing of the kind and not the one
+//! asked (Belarus's round-ups) is declined: what the article says of one is not said
+//! of the other.
 
 use super::{CLAIM_COVER, Checked, Correction, Premises, confirm};
 use crate::matcher::analyze::Analysis;
@@ -22,6 +25,8 @@ enum Swap {
     Corrected(usize, f32),
     /// Of the two things offered, `entry` names one: it answers which.
     Chosen(usize, f32),
+    /// A plain question about one thing is answered only of another: declined.
+    Elsewhere,
 }
 
 impl Premises {
@@ -33,14 +38,17 @@ impl Premises {
         m: &Matcher,
         analysis: &Analysis,
         outcome: &Outcome,
-        confirms: bool,
+        (confirms, one_part): (bool, bool),
     ) -> Option<Checked> {
         let credited = confirms.then(|| self.credited_elsewhere(m, analysis, outcome)).flatten();
         let (entry, score, correction) = match credited {
             Some((entry, score)) => (entry, score, Some(Correction::Claim)),
-            None => match self.swapped(m, analysis, outcome, confirms)? {
+            None => match self.swapped(m, analysis, outcome, (confirms, one_part))? {
                 Swap::Corrected(entry, score) => (entry, score, Some(Correction::Claim)),
                 Swap::Chosen(entry, score) => (entry, score, None),
+                Swap::Elsewhere => {
+                    return Some(Checked { outcome: Outcome::NoMatch, score: 0.0, correction: None });
+                }
             },
         };
         Some(Checked { outcome: Outcome::Answer { entry, also: None }, score, correction })
@@ -49,7 +57,13 @@ impl Premises {
     /// The entry that tells which thing the article names where the question, asking
     /// to confirm a claim (`confirms`) or to choose between two things of one kind,
     /// names another; `None` when the answer already speaks of what was named.
-    fn swapped(&self, m: &Matcher, analysis: &Analysis, outcome: &Outcome, confirms: bool) -> Option<Swap> {
+    fn swapped(
+        &self,
+        m: &Matcher,
+        analysis: &Analysis,
+        outcome: &Outcome,
+        (confirms, one_part): (bool, bool),
+    ) -> Option<Swap> {
         let index = &m.index;
         let mut named: Vec<(u32, Named)> = index.named_terms_in(analysis);
         named.dedup_by_key(|(_, thing)| *thing);
@@ -57,6 +71,7 @@ impl Premises {
         let choice = match named.as_slice() {
             [(_, a), (_, b)] if offers && a.0 == b.0 && a != b => true,
             [_] if confirms && !offers => false,
+            [(_, thing)] if one_part && !offers => return answered_elsewhere(index, outcome, *thing),
             _ => return None,
         };
         let things: Vec<Named> = named.iter().map(|&(_, thing)| thing).collect();
@@ -95,6 +110,19 @@ impl Premises {
             index.names_another(doc, &things).then_some(Swap::Corrected(entry, score))
         }
     }
+}
+
+/// [`Swap::Elsewhere`] when `outcome` answers a question about `thing` with entries
+/// none of which names it, one naming another thing of its kind: "is Georgia safe
+/// for draft dodgers?" is not answered by Belarus's round-ups beside the jobs kept.
+fn answered_elsewhere(index: &Index, outcome: &Outcome, thing: Named) -> Option<Swap> {
+    let Outcome::Answer { entry, also } = *outcome else { return None };
+    let entries = || [Some(entry), also].into_iter().flatten();
+    if entries().any(|e| names_any(index, e, &[thing])) {
+        return None;
+    }
+    let another = |e: usize| index.names_another(index.doc_of(DocRef::Entry(e)), &[thing]);
+    entries().any(another).then_some(Swap::Elsewhere)
 }
 
 /// Whether entry `entry` speaks of the claim `analysis` makes (its "right?" aside).
