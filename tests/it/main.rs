@@ -30,6 +30,7 @@ mod eval_floor;
 mod fake_api_selftest;
 mod fake_api_updates_selftest;
 mod followups;
+mod followups_ask_corrected;
 mod followups_asked_again;
 mod followups_exact;
 mod followups_shapes;

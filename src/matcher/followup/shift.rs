@@ -51,16 +51,27 @@ const CORRECTION_FILLERS: [&str; 18] = [
 ];
 
 /// Word sequences that say what was meant: after [`CORRECTION_FILLERS`] or a "not
-/// this" ("not numbers, I meant who …"), what follows is what was meant.
-const MEANT: [&[&str]; 8] = [
+/// this" ("not numbers, I meant who …"), what follows is what was meant. "I asked"
+/// corrects the ask itself ("no, I was asking when"): what follows may be a question
+/// word alone, read with the last question's subject. Longer sequences first.
+const MEANT: [&[&str]; 17] = [
     &["i", "meant"],
     &["i", "mean"],
     &["i", "was", "asking", "about"],
     &["i", "was", "talking", "about"],
+    &["i", "was", "asking"],
+    &["i", "asked", "about"],
+    &["i", "asked"],
     &["я", "про"],
     &["я", "имел", "в", "виду"],
     &["я", "имела", "в", "виду"],
     &["я", "спрашивал", "про"],
+    &["я", "спрашивала", "про"],
+    &["я", "спрашивал"],
+    &["я", "спрашивала"],
+    &["я", "спросил"],
+    &["я", "спросила"],
+    &["я", "спрашиваю"],
 ];
 
 /// Word sequences that open "not this but that": "я не про источник, а что …".
@@ -218,18 +229,17 @@ pub fn only_reacts(message: &str) -> bool {
 
 /// Where "I meant" ends when words that only open a correction come before it ("no
 /// wait, I meant …", "не, я имел в виду …"), or a "not this" does ("not numbers, I
-/// meant …"): what follows is what was meant.
+/// meant …"): what follows is what was meant. After the fillers, what was not meant may
+/// come first up to a comma ("no, not that — I asked where", "не то, я спрашивал где").
 fn meant_after_fillers(message: &str, words: &[(usize, usize)], lower: &[String]) -> Option<usize> {
+    let after_comma = |from: usize| (from..lower.len()).find(|&i| preceded_by_comma(message, words[i].0));
     let fillers = lower.iter().take_while(|w| CORRECTION_FILLERS.contains(&w.as_str())).count();
     let start = match fillers {
-        0 => {
-            let n = opener(lower, &NOT_THIS_OPENERS)?;
-            (n..lower.len()).find(|&i| preceded_by_comma(message, words[i].0))?
-        }
+        0 => after_comma(opener(lower, &NOT_THIS_OPENERS)?)?,
         n => n,
     };
-    let n = opener(&lower[start..], &MEANT)?;
-    Some(words[start + n - 1].1)
+    let meant = |start: usize| opener(&lower[start..], &MEANT).map(|n| words[start + n - 1].1);
+    meant(start).or_else(|| after_comma(start + 1).filter(|_| fillers > 0).and_then(meant))
 }
 
 /// How many reactions open a message ("lol ok. and …" has two).
@@ -331,6 +341,16 @@ mod tests {
         assert_eq!(shift("not the pay, I meant the plane tickets"), correction("the plane tickets"));
         assert_eq!(shift("wait, who said that?"), Shift::None, "a question of its own");
         assert_eq!(shift("not the pay?"), Shift::None);
+    }
+
+    #[test]
+    fn a_correction_of_the_ask_keeps_only_its_question_word() {
+        assert_eq!(shift("no, I was asking when"), correction("when"));
+        assert_eq!(shift("nope, not that one — i asked how many"), correction("how many"));
+        assert_eq!(shift("нет, не это, я спрашивала когда?"), correction("когда?"));
+        assert_eq!(shift("не так, я спросил сколько"), correction("сколько"));
+        assert_eq!(shift("no, the Georgian one, I mean"), correction("the Georgian one, I mean"));
+        assert_eq!(shift("no, who asked for it?"), correction("who asked for it?"), "no 'I asked'");
     }
 
     #[test]
