@@ -44,6 +44,15 @@ fn the_askers_wish_to_know_is_not_what_is_asked() {
 }
 
 #[test]
+fn there_in_russian_points_and_names_nothing() {
+    // "туда" points as "там" does: weighed as a rare word, it pulled the question to
+    // whichever phrasing happened to use it.
+    let engine = shipped_engine();
+    let question = "что там с Беларусью, туда вообще можно уехать?";
+    assert!(answered(engine, question).is_some_and(|id| id.starts_with("belarus-")), "{question}");
+}
+
+#[test]
 fn loans_asked_about_in_the_story_are_not_its_credits() {
     // "Credits" is how the story's sources are named ("the outlets the story credits"),
     // so a loan asked about "in this story" is not a question about its sources.
