@@ -53,6 +53,19 @@ fn there_in_russian_points_and_names_nothing() {
 }
 
 #[test]
+fn a_record_is_no_video() {
+    // "Records" is the article's own word for a man's military record; only a "video
+    // recording" is footage.
+    let engine = shipped_engine();
+    for question in ["did anyone look at the men's records?", "records?"] {
+        let entry = answered(engine, question);
+        assert!(!entry.as_deref().is_some_and(|id| id.starts_with("videos-")), "{question}: {entry:?}");
+    }
+    let question = "is there a video recording of men fighting police?";
+    assert!(answered(engine, question).is_some_and(|id| id.starts_with("videos-")), "{question}");
+}
+
+#[test]
 fn loans_asked_about_in_the_story_are_not_its_credits() {
     // "Credits" is how the story's sources are named ("the outlets the story credits"),
     // so a loan asked about "in this story" is not a question about its sources.
