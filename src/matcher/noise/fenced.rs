@@ -85,7 +85,9 @@ mod tests {
 
     #[test]
     fn a_block_without_orders_is_kept() {
-        for text in ["```where did they go?```", "a {b} c", "``` unclosed system: x", "{\"q\": \"how many?\"}"] {
+        for text in
+            ["```where did they go?```", "a {b} c", "``` unclosed system: x", "{\"q\": \"how many?\"}"]
+        {
             assert!(matches!(strip_fenced_orders(text), Cow::Borrowed(_)), "{text}");
         }
     }
