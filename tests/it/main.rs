@@ -16,6 +16,7 @@ mod bot_views;
 mod byline;
 mod cache;
 mod chat;
+mod chat_speakers;
 mod check;
 mod cli;
 mod compare;
