@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::analyze::{Analysis, QUESTION_MARK};
 use super::index::{DocRef, Index};
+use super::question::is_asking_term;
 use super::score::{Candidates, GAP_EXACT};
 use super::thresholds;
 use crate::knowledge::{AnswerKind, Story};
@@ -53,9 +54,25 @@ impl SharedBacking {
             return;
         }
         let entry = index.doc_of(DocRef::Entry(top.entry));
+        // A question that asks for nothing (yes or no) checks a claim: a word of it
+        // the gap lacks but another entry on the same paragraph uses ("is Belarus
+        // *helping* ...") is how the asker put that paragraph's fact, not what the gap
+        // lacks.
+        let yes_no = analysis.asks.is_none() && !analysis.terms.iter().any(|t| is_asking_term(t));
+        let kin = |entries: &Vec<usize>| Kin {
+            gap: index.doc_of(DocRef::Gap(gap)),
+            entries: entries.iter().map(|&e| index.doc_of(DocRef::Entry(e))).collect(),
+        };
+        let kin = self.gaps.get(gap).filter(|_| yes_no).map(kin);
         c.gap_asks_more = !gives_the_kind(&index.docs[entry as usize].kinds, analysis.asks)
-            || !has_the_question(index, analysis, entry);
+            || !has_the_question(index, analysis, entry, kin.as_ref());
     }
+}
+
+/// A gap's document and the documents of the entries its note's paragraphs back.
+struct Kin {
+    gap: u32,
+    entries: Vec<u32>,
 }
 
 /// The paragraph (article line) each quote starts in; quotes are verbatim. Entries and
@@ -104,13 +121,16 @@ fn gives_the_kind(kinds: &[AnswerKind], asked: Option<AnswerKind>) -> bool {
 /// Whether document `doc` has every content word of the question, but for words only
 /// small talk uses ("bot"): a word it lacks that other documents use ("by what
 /// *percentage*"), or that the knowledge never uses ("the *longest* line"), may be what
-/// the gap is asked.
-fn has_the_question(index: &Index, analysis: &Analysis, doc: u32) -> bool {
+/// the gap is asked. With `kin` (a yes-or-no question's), a word the gap lacks and an
+/// entry on its paragraph has is no such word.
+fn has_the_question(index: &Index, analysis: &Analysis, doc: u32, kin: Option<&Kin>) -> bool {
     let talk = |&(d, _): &(u32, f32)| matches!(index.docs[d as usize].target, DocRef::SmallTalk(_));
     (analysis.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK))).all(|term| match index.term(term) {
         Some(id) => {
             let postings = &index.doc_postings[id as usize];
-            postings.binary_search_by_key(&doc, |p| p.0).is_ok() || postings.iter().all(talk)
+            let has = |doc: u32| postings.binary_search_by_key(&doc, |p| p.0).is_ok();
+            let kin_has = |k: &Kin| !has(k.gap) && k.entries.iter().any(|&e| has(e));
+            has(doc) || postings.iter().all(talk) || kin.is_some_and(kin_has)
         }
         None => false,
     })
