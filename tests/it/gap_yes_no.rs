@@ -28,9 +28,8 @@ fn answered_with(question: &str) -> Option<String> {
 
 #[test]
 fn a_yes_or_no_claim_the_entry_makes_is_answered_not_declined() {
-    for (question, entry) in [("will called-up men have their loan payments frozen?", "promise-loans")] {
-        assert_eq!(answered_with(question).as_deref(), Some(entry), "{question}");
-    }
+    let question = "will called-up men have their loan payments frozen?";
+    assert_eq!(answered_with(question).as_deref(), Some("promise-loans"), "{question}");
 }
 
 #[test]
