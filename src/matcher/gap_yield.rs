@@ -45,7 +45,7 @@ impl SharedBacking {
     /// ahead, is not asked in its own words, the entry has every word of the question
     /// ([`has_the_question`]), and the gap's note is backed by a paragraph the entry's
     /// quotes are from.
-    pub fn give_way(&self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
+    pub fn give_way<'a>(&'a self, index: &Index, analysis: &Analysis, c: &mut Candidates) {
         let (Some((DocRef::Gap(gap), gap_score)), Some(top)) = (c.gap, c.entries.first()) else { return };
         let close = top.confidence >= thresholds::ANSWER
             && gap_score < GAP_EXACT
@@ -59,20 +59,20 @@ impl SharedBacking {
         // *helping* ...") is how the asker put that paragraph's fact, not what the gap
         // lacks.
         let yes_no = analysis.asks.is_none() && !analysis.terms.iter().any(|t| is_asking_term(t));
-        let kin = |entries: &Vec<usize>| Kin {
-            gap: index.doc_of(DocRef::Gap(gap)),
-            entries: entries.iter().map(|&e| index.doc_of(DocRef::Entry(e))).collect(),
-        };
-        let kin = self.gaps.get(gap).filter(|_| yes_no).map(kin);
+        let kin = |entries: &'a [usize]| Kin { gap: index.doc_of(DocRef::Gap(gap)), entries };
+        let kin = self.gaps.get(gap).filter(|_| yes_no).map(|e| kin(e));
         c.gap_asks_more = !gives_the_kind(&index.docs[entry as usize].kinds, analysis.asks)
             || !has_the_question(index, analysis, entry, kin.as_ref());
     }
 }
 
-/// A gap's document and the documents of the entries its note's paragraphs back.
-struct Kin {
+/// A gap's document and the entries its note's paragraphs back (ascending, as
+/// [`SharedBacking`] lists them): a question's word is looked up in them from its
+/// postings, which are few, not the other way round (thousands share a paragraph in a
+/// large knowledge).
+struct Kin<'a> {
     gap: u32,
-    entries: Vec<u32>,
+    entries: &'a [usize],
 }
 
 /// The paragraph (article line) each quote starts in; quotes are verbatim. Entries and
@@ -129,7 +129,11 @@ fn has_the_question(index: &Index, analysis: &Analysis, doc: u32, kin: Option<&K
         Some(id) => {
             let postings = &index.doc_postings[id as usize];
             let has = |doc: u32| postings.binary_search_by_key(&doc, |p| p.0).is_ok();
-            let kin_has = |k: &Kin| !has(k.gap) && k.entries.iter().any(|&e| has(e));
+            let kin_entry = |k: &Kin, d: u32| match index.docs[d as usize].target {
+                DocRef::Entry(e) => k.entries.binary_search(&e).is_ok(),
+                _ => false,
+            };
+            let kin_has = |k: &Kin| !has(k.gap) && postings.iter().any(|&(d, _)| kin_entry(k, d));
             has(doc) || postings.iter().all(talk) || kin.is_some_and(kin_has)
         }
         None => false,
