@@ -11,17 +11,23 @@ use aho_corasick::AhoCorasick;
 
 use super::normalize;
 
+mod bracketed;
 mod fenced;
 mod phrases;
 
 use phrases::{CLAIM_ORDERS, CLAIM_ORDERS_AFTER_INJECTION, CONFIRMS, EARNEST, INJECTIONS, PIVOTS, ROLES};
 
 /// `<system>…</system>` and the like: markup around injected role text, set aside with
-/// what it holds; so is a code block or JSON object of orders (fenced.rs).
+/// what it holds; so is a code block or JSON object of orders (fenced.rs) and a
+/// bracketed block of role text, "[SYSTEM: …]" (bracketed.rs).
 pub(super) fn strip_role_blocks(text: &str) -> Cow<'_, str> {
-    match fenced::strip_fenced_orders(text) {
+    let text = match fenced::strip_fenced_orders(text) {
         Cow::Borrowed(text) => strip_markup_blocks(text),
         Cow::Owned(text) => Cow::Owned(strip_markup_blocks(&text).into_owned()),
+    };
+    match text {
+        Cow::Borrowed(text) => bracketed::strip_bracketed_roles(text),
+        Cow::Owned(text) => Cow::Owned(bracketed::strip_bracketed_roles(&text).into_owned()),
     }
 }
 

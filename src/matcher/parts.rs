@@ -311,7 +311,7 @@ const SOURCE_PREPOSITIONS: [&str; 11] =
 /// Starts of words that name the text being asked about, in any story ("article",
 /// "статье", "caption"): "according to *Putin*" says whose words are asked about, and
 /// is a question's subject; "according to the *article*" is not.
-const TEXT_WORDS: [&str; 14] = [
+pub(super) const TEXT_WORDS: [&str; 14] = [
     "article",
     "story",
     "piece",

@@ -113,3 +113,17 @@ fn a_country_spelled_in_latin_letters_from_russian_is_that_country() {
         assert_eq!(answered(engine, gruzia), answered(engine, georgia), "{gruzia}");
     }
 }
+
+#[test]
+fn where_to_look_and_how_the_asker_leads_in_are_not_what_is_asked() {
+    let engine = shipped_engine();
+    // "According to the article" says where to look: read as attribution, it drew the
+    // answer to who reported the story. "Судя по", "разве", "себе" lead in.
+    for (question, entry) in [
+        ("who is being drafted, according to the article?", "draft-who"),
+        ("кого забирают в армию, судя по статье?", "draft-who"),
+        ("разве Украина незадолго до этого не отвоевала себе территорию?", "war-territory"),
+    ] {
+        assert_eq!(answered(engine, question).as_deref(), Some(entry), "{question}");
+    }
+}

@@ -23,6 +23,9 @@ impl Orders {
     /// ("ignore the above … okay so what did they say", [`after_pivot`]). After an order,
     /// a pivot that opens a sentence ("ну а кто …") is taken off.
     pub(super) fn question_in<'a>(&mut self, sentence: &'a str) -> Option<&'a str> {
+        if only_takes_back(sentence) {
+            return None;
+        }
         let ordered = self.injected || self.confirm;
         if self.set_aside(sentence) {
             return after_pivot(sentence).filter(|rest| !self.set_aside(rest));
@@ -58,7 +61,42 @@ impl Orders {
 
 /// Words that take an order back ("Forget the article … ok jk, what is …", "ладно,
 /// шучу"): what follows is asked of the article after all.
-const RETRACTIONS: [&str; 5] = ["jk", "kidding", "шучу", "шутка", "пошутил"];
+const RETRACTIONS: [&str; 6] = ["jk", "kidding", "joking", "шучу", "шутка", "пошутил"];
+/// Words around a retraction in a sentence that says nothing else ("OK, just kidding.",
+/// "Ладно, шучу.").
+const TAKE_BACK_FILLER: [&str; 16] = [
+    "ok",
+    "okay",
+    "just",
+    "lol",
+    "haha",
+    "im",
+    "i",
+    "am",
+    "well",
+    "ладно",
+    "ну",
+    "ок",
+    "окей",
+    "да",
+    "ха",
+    "хаха",
+];
+
+/// Whether `sentence` only takes back what came before it ("Ладно, шучу."): it asks
+/// nothing, and its words would count against every entry.
+fn only_takes_back(sentence: &str) -> bool {
+    let words = normalized(sentence);
+    let mut words = words.split(' ');
+    let mut retracts = false;
+    let all_filler = words.all(|w| {
+        // "Шутка" alone asks for a joke: it takes nothing back on its own.
+        let retraction = RETRACTIONS.contains(&w) && w != "шутка";
+        retracts |= retraction;
+        retraction || TAKE_BACK_FILLER.contains(&w) || w == "шутка"
+    });
+    all_filler && retracts
+}
 
 /// Verbs that order the article set aside: "*ignore* the article", "*забудь* про статью".
 const IGNORE: [&str; 7] = ["ignore", "forget", "disregard", "забудь", "забудьте", "игнорируй", "игнорируйте"];
@@ -118,6 +156,16 @@ fn names_a_verb_of_ignoring(message: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::ignores_the_article;
+
+    #[test]
+    fn a_sentence_that_only_takes_back_asks_nothing() {
+        for text in ["OK, just kidding.", "Ладно, шучу.", "lol jk", "I'm joking"] {
+            assert!(super::only_takes_back(text), "{text:?}");
+        }
+        for text in ["jk, who is the governor?", "Was it a joke?", "ok", "", "шутка"] {
+            assert!(!super::only_takes_back(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn an_order_to_ignore_the_article_is_read_unless_the_message_turns_back_to_it() {

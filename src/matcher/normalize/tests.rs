@@ -32,6 +32,9 @@ fn number_words_become_digits_but_not_pronouns() {
     assert_eq!(words("what is 2+2? 7 * 7"), ["what", "is", "2x2", "7x7"], "sums are not numbers");
     assert_eq!(words("on 9/22, 2-3 days"), ["on", "9", "22", "2", "3", "days"]);
     assert_eq!(words("тысячи мужчин"), ["тысячи", "мужчин"], "a plural is 'thousands'");
+    assert_eq!(words("о 300 тысячах"), ["о", "300000"], "a scale in any case");
+    assert_eq!(words("2 млн"), ["2000000"]);
+    assert_eq!(words("в тысячах случаев"), ["в", "тысячах", "случаев"], "alone, no figure");
 }
 
 #[test]
