@@ -34,6 +34,7 @@ mod followups;
 mod followups_ask_corrected;
 mod followups_asked_again;
 mod followups_exact;
+mod followups_fragments;
 mod followups_shapes;
 mod followups_sources;
 mod followups_unshown;

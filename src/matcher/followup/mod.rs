@@ -186,7 +186,8 @@ impl Matcher {
         };
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
-        if restated.is_none() && stands::decline_alone_stands(&alone, &words, &outcome, score) {
+        let goes_on = self.fragment_goes_on(story, focus, &own, &alone, &outcome);
+        if restated.is_none() && stands::decline_alone_stands(&alone, &words, (&outcome, score), goes_on) {
             return alone;
         }
         if restated.is_none()
@@ -237,6 +238,32 @@ impl Matcher {
         let (gap, entry) = (self.index.doc_of(gap), self.index.doc_of(DocRef::Entry(top.entry)));
         let ahead = score >= top.confidence + GAP_AHEAD && !bare;
         ahead || (near && score > top.confidence) || self.index.has_term_missing_from(own, gap, entry)
+    }
+
+    /// Whether a fragment goes on from the last answer: its reading with that answer is
+    /// answered by the answer's neighbour, which has every word of the fragment's own that
+    /// the gap it fits alone has, and that gap is about something else (neither about the
+    /// last answer nor about its neighbours). "What day?" after where the photo was taken
+    /// is the photo's date, not the missing time of day; "who wrote it?" after what the
+    /// story is about keeps the missing byline, a gap about the story's sources.
+    fn fragment_goes_on(
+        &self,
+        story: &Story,
+        focus: &Focus,
+        own: &Analysis,
+        alone: &Decision,
+        outcome: &Outcome,
+    ) -> bool {
+        let (&Outcome::Gap { gap }, &Outcome::Answer { entry, .. }) = (&alone.outcome, outcome) else {
+            return false;
+        };
+        let (gap_doc, entry_doc) =
+            (self.index.doc_of(DocRef::Gap(gap)), self.index.doc_of(DocRef::Entry(entry)));
+        own_terms(own).count() <= MAX_OWN_FRAGMENT
+            && prefer::is_near(story, focus, entry)
+            && !prefer::gap_is_near(story, focus, gap)
+            && !prefer::gap_neighbours(story, focus, gap)
+            && !self.index.has_term_missing_from(own, gap_doc, entry_doc)
     }
 
     /// The terms a question is read as, its own first: what a follow-up to it takes.

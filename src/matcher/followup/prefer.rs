@@ -74,6 +74,16 @@ pub(super) fn gap_is_near(story: &Story, focus: &Focus, gap: usize) -> bool {
     focus.entry.is_some_and(|e| story.gaps[gap].related.contains(&story.entries[e].id))
 }
 
+/// Whether known gap `gap` is about the last answer's neighbours: its `related` list
+/// names an entry related to that answer or on its topic (the missing byline, about the
+/// story's sources, after what the story is about).
+pub(super) fn gap_neighbours(story: &Story, focus: &Focus, gap: usize) -> bool {
+    let near = |id: &String| {
+        story.entries.iter().position(|e| e.id == *id).is_some_and(|e| is_near(story, focus, e))
+    };
+    story.gaps[gap].related.iter().any(near)
+}
+
 /// The decision for a follow-up's candidates: a "did you mean" led by the last
 /// answer's neighbour, alone among the offered entries, answers it (after the airfares,
 /// "куда?" is where the flights go, not where the men flee).
@@ -93,7 +103,7 @@ pub(super) fn settle(story: &Story, candidates: &Candidates, focus: &Focus) -> (
 }
 
 /// Whether `entry` is the last answer's neighbour: related to it, or on its topic.
-fn is_near(story: &Story, focus: &Focus, entry: usize) -> bool {
+pub(super) fn is_near(story: &Story, focus: &Focus, entry: usize) -> bool {
     let related = focus.entry.is_some_and(|e| story.entries[e].related.contains(&story.entries[entry].id));
     related || story.entries[entry].topic == focus.topic
 }

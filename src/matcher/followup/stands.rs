@@ -17,16 +17,18 @@ const SURE_GAP: f32 = 0.85;
 
 /// Whether a follow-up's decline alone stands against its reading with the last
 /// answer (`outcome`, `score`): a whole yes/no question that points back at nothing,
-/// or a known gap the message alone fits surely and better than the follow-up fits.
+/// or a known gap the message alone fits surely and better than the follow-up fits,
+/// unless the message is a fragment that `goes_on` from the last answer (its reading
+/// with it is diluted by that answer's words, so its score says little).
 pub(super) fn decline_alone_stands(
     alone: &Decision,
     words: &[String],
-    outcome: &Outcome,
-    score: f32,
+    (outcome, score): (&Outcome, f32),
+    goes_on: bool,
 ) -> bool {
     match alone.outcome {
         Outcome::NoMatch | Outcome::Gap { .. } if is_whole_yes_no(words) => true,
-        Outcome::Gap { .. } => alone.score >= SURE_GAP && alone.score > score && outcome.speaks(),
+        Outcome::Gap { .. } => !goes_on && alone.score >= SURE_GAP && alone.score > score && outcome.speaks(),
         _ => false,
     }
 }
