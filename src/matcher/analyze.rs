@@ -74,6 +74,10 @@ pub struct Analysis {
     /// Unknown terms that look like names ("Peskov", "Zelensky"): a question about
     /// someone the knowledge never mentions is not about anything it knows.
     pub names: HashSet<String>,
+    /// Terms written like names, known or not ("Kharkiv", "Дагестан"): a name that only
+    /// the questions the article leaves open use is one it never speaks of
+    /// ([`super::index::Index::only_one_gap`]).
+    pub written_names: HashSet<String>,
     /// Whether the question asks for an exact value.
     pub precise: Precision,
     /// A question's normalized words (stop words included), for comparing its
@@ -149,16 +153,22 @@ impl Analyzer {
                     .unwrap_or_else(|| stems[i].clone()),
             );
         }
-        let names = (words.iter().zip(&stems).enumerate())
-            .filter(|(i, (w, s))| {
+        let written: Vec<(usize, &String)> = (words.iter().zip(&stems).enumerate())
+            .filter(|(_, (w, s))| !corrected.contains(*s) && looks_like_name(text, w))
+            .map(|(i, (_, s))| (i, s))
+            .collect();
+        let names = (written.iter())
+            .filter(|(i, s)| {
                 let known = self.known_stems.contains(*s)
                     && (!self.phrase_stems.contains(*s) || self.in_a_phrase(&stems, *i));
-                !corrected.contains(*s) && !known && looks_like_name(text, w)
+                !known
             })
-            .map(|(_, (_, s))| s.clone())
+            .map(|(_, s)| s.to_string())
             .collect();
+        let written_names = written.into_iter().map(|(_, s)| s.clone()).collect();
         let mut analysis = self.terms_of_stems(&words, stems);
         analysis.names = names;
+        analysis.written_names = written_names;
         analysis.corrected = corrected;
         analysis.other_script = other_script;
         analysis.asks = asks;

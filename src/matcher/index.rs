@@ -144,6 +144,16 @@ impl Index {
         self.terms.get(term).copied()
     }
 
+    /// Whether one gap alone uses term `id`: a word of one question the article leaves
+    /// open ("did Ukraine retake *Kharkiv*?"), never of its answers. A word several gaps
+    /// use is one the story's surroundings keep bringing up, often standing for
+    /// something the answers name ("Moscow" for Russia).
+    pub fn only_one_gap(&self, id: u32) -> bool {
+        let postings = &self.doc_postings[id as usize];
+        postings.len() == 1
+            && postings.iter().all(|&(doc, _)| matches!(self.docs[doc as usize].target, DocRef::Gap(_)))
+    }
+
     /// Whether `doc` uses the term.
     pub fn doc_has(&self, term: u32, doc: u32) -> bool {
         self.doc_postings[term as usize].binary_search_by_key(&doc, |&(d, _)| d).is_ok()

@@ -29,6 +29,14 @@ const WRONG_KIND: f32 = 0.7;
 /// question names ("did Kazakhstan send men back?" against Belarus's roundups).
 const ANOTHER_ENTITY: f32 = 0.6;
 
+/// Whether `term` is a known name with a possessive "'s" joined to it ("Belarus's" reads
+/// "belaruss"): the name itself is the one the entries use.
+fn possessive(index: &Index, term: &str) -> bool {
+    let Some(name) = term.strip_suffix('s') else { return false };
+    let terms = index.analyzer.analyze_question(name).terms;
+    terms.iter().filter_map(|t| index.term(t)).any(|id| !index.only_one_gap(id))
+}
+
 /// A question's known terms, in its order, with their weights, and the weight of the
 /// whole question (unknown words included).
 pub(in crate::matcher) struct Query<'a> {
@@ -68,8 +76,13 @@ impl<'a> Query<'a> {
                 total += if analysis.names.contains(term) { NAME * unknown_weight } else { unknown_weight };
                 continue;
             };
-            most_contained = most_contained.max(analysis.weight(term));
-            let mut weight = index.idf[id as usize] * analysis.weight(term);
+            // A name only one gap uses is as specific as an unknown name: it counts twice,
+            // for the gap that asks about it and against the entries that never name it.
+            let named =
+                analysis.written_names.contains(term) && index.only_one_gap(id) && !possessive(index, term);
+            let factor = analysis.weight(term) * if named { NAME } else { 1.0 };
+            most_contained = most_contained.max(factor);
+            let mut weight = index.idf[id as usize] * factor;
             if analysis.corrected.contains(term) {
                 // A corrected word is a guess: it keeps part of an unknown word's doubt.
                 weight *= CORRECTED;
