@@ -240,32 +240,6 @@ impl Matcher {
         ahead || (near && score > top.confidence) || self.index.has_term_missing_from(own, gap, entry)
     }
 
-    /// Whether a fragment goes on from the last answer: its reading with that answer is
-    /// answered by the answer's neighbour, which has every word of the fragment's own that
-    /// the gap it fits alone has, and that gap is about something else (neither about the
-    /// last answer nor about its neighbours). "What day?" after where the photo was taken
-    /// is the photo's date, not the missing time of day; "who wrote it?" after what the
-    /// story is about keeps the missing byline, a gap about the story's sources.
-    fn fragment_goes_on(
-        &self,
-        story: &Story,
-        focus: &Focus,
-        own: &Analysis,
-        alone: &Decision,
-        outcome: &Outcome,
-    ) -> bool {
-        let (&Outcome::Gap { gap }, &Outcome::Answer { entry, .. }) = (&alone.outcome, outcome) else {
-            return false;
-        };
-        let (gap_doc, entry_doc) =
-            (self.index.doc_of(DocRef::Gap(gap)), self.index.doc_of(DocRef::Entry(entry)));
-        own_terms(own).count() <= MAX_OWN_FRAGMENT
-            && prefer::is_near(story, focus, entry)
-            && !prefer::gap_is_near(story, focus, gap)
-            && !prefer::gap_neighbours(story, focus, gap)
-            && !self.index.has_term_missing_from(own, gap_doc, entry_doc)
-    }
-
     /// The terms a question is read as, its own first: what a follow-up to it takes.
     pub fn asked(&self, question: &str) -> Vec<String> {
         asked_terms(&self.index.analyzer.analyze_question(question))

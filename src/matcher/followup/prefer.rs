@@ -3,8 +3,8 @@
 
 use super::super::analyze::Analysis;
 use super::super::index::DocRef;
-use super::super::{Candidates, Outcome, decide};
-use super::{Focus, own_terms};
+use super::super::{Candidates, Decision, Matcher, Outcome, decide};
+use super::{Focus, MAX_OWN_FRAGMENT, own_terms};
 use crate::knowledge::{AnswerKind, Story};
 
 /// Factor for an entry related to the last answer (its `related` list or its topic):
@@ -118,4 +118,32 @@ fn answers_kind(kinds: &[AnswerKind], kind: AnswerKind) -> bool {
         other => *k == other,
     };
     kinds.iter().any(fits)
+}
+
+impl Matcher {
+    /// Whether a fragment goes on from the last answer: its reading with that answer is
+    /// answered by the answer's neighbour, which has every word of the fragment's own that
+    /// the gap it fits alone has, and that gap is about something else (neither about the
+    /// last answer nor about its neighbours). "What day?" after where the photo was taken
+    /// is the photo's date, not the missing time of day; "who wrote it?" after what the
+    /// story is about keeps the missing byline, a gap about the story's sources.
+    pub(super) fn fragment_goes_on(
+        &self,
+        story: &Story,
+        focus: &Focus,
+        own: &Analysis,
+        alone: &Decision,
+        outcome: &Outcome,
+    ) -> bool {
+        let (&Outcome::Gap { gap }, &Outcome::Answer { entry, .. }) = (&alone.outcome, outcome) else {
+            return false;
+        };
+        let (gap_doc, entry_doc) =
+            (self.index.doc_of(DocRef::Gap(gap)), self.index.doc_of(DocRef::Entry(entry)));
+        own_terms(own).count() <= MAX_OWN_FRAGMENT
+            && is_near(story, focus, entry)
+            && !gap_is_near(story, focus, gap)
+            && !gap_neighbours(story, focus, gap)
+            && !self.index.has_term_missing_from(own, gap_doc, entry_doc)
+    }
 }
