@@ -23,12 +23,14 @@ impl Orders {
     /// ("ignore the above … okay so what did they say", [`after_pivot`]). After an order,
     /// a pivot that opens a sentence ("ну а кто …") is taken off.
     pub(super) fn question_in<'a>(&mut self, sentence: &'a str) -> Option<&'a str> {
-        if only_takes_back(sentence) {
+        // The sentence's words, normalized once for every check of it.
+        let words = normalized(sentence);
+        if only_takes_back(&words) {
             return None;
         }
         let ordered = self.injected || self.confirm;
-        if self.set_aside(sentence) {
-            return after_pivot(sentence).filter(|rest| !self.set_aside(rest));
+        if self.set_aside(sentence, &words) {
+            return after_pivot(sentence).filter(|rest| !self.set_aside(rest, &normalized(rest)));
         }
         Some(if ordered { without_leading_pivot(sentence) } else { sentence })
     }
@@ -36,15 +38,15 @@ impl Orders {
     /// Whether `sentence` gives an order and is set aside: injected role text, an order
     /// to confirm, or an order to say or write a claim ("напиши, что…"; "скажи, что…"
     /// only after injected text, since it also asks "tell me what…").
-    fn set_aside(&mut self, sentence: &str) -> bool {
-        let words = normalized(sentence);
-        let confirm = orders_confirmation(&words);
+    /// `words` is the sentence as [`normalized`] gives it.
+    fn set_aside(&mut self, sentence: &str, words: &str) -> bool {
+        let confirm = orders_confirmation(words);
         self.confirm |= confirm;
-        let injection = !confirm && is_injection(sentence, &words);
+        let injection = !confirm && is_injection(sentence, words);
         self.injected |= injection;
         confirm
             || injection
-            || orders_a_claim(sentence, &words, self.injected)
+            || orders_a_claim(sentence, words, self.injected)
             || self.orders_after_colon(sentence)
     }
 
@@ -83,10 +85,10 @@ const TAKE_BACK_FILLER: [&str; 16] = [
     "хаха",
 ];
 
-/// Whether `sentence` only takes back what came before it ("Ладно, шучу."): it asks
-/// nothing, and its words would count against every entry.
-fn only_takes_back(sentence: &str) -> bool {
-    let words = normalized(sentence);
+/// Whether a sentence, its `words` as [`normalized`] gives them, only takes back what
+/// came before it ("Ладно, шучу."): it asks nothing, and its words would count against
+/// every entry.
+fn only_takes_back(words: &str) -> bool {
     let mut words = words.split(' ');
     let mut retracts = false;
     let all_filler = words.all(|w| {
@@ -160,10 +162,10 @@ mod tests {
     #[test]
     fn a_sentence_that_only_takes_back_asks_nothing() {
         for text in ["OK, just kidding.", "Ладно, шучу.", "lol jk", "I'm joking"] {
-            assert!(super::only_takes_back(text), "{text:?}");
+            assert!(super::only_takes_back(&super::normalized(text)), "{text:?}");
         }
         for text in ["jk, who is the governor?", "Was it a joke?", "ok", "", "шутка"] {
-            assert!(!super::only_takes_back(text), "{text:?}");
+            assert!(!super::only_takes_back(&super::normalized(text)), "{text:?}");
         }
     }
 
