@@ -57,6 +57,9 @@ pub struct Analyzer {
     capitalized: HashSet<String>,
     /// The article's own words: one of them is what the user meant, never a typo.
     article_words: HashSet<String>,
+    /// Terms only one gap uses ([`super::index::Index::only_one_gap`]): of the known
+    /// words, only these are worth asking whether they are written like names.
+    one_gap_terms: HashSet<String>,
 }
 
 /// Per synonym group, per phrase: its normalized words.
@@ -153,19 +156,25 @@ impl Analyzer {
                     .unwrap_or_else(|| stems[i].clone()),
             );
         }
-        let written: Vec<(usize, &String)> = (words.iter().zip(&stems).enumerate())
-            .filter(|(_, (w, s))| !corrected.contains(*s) && looks_like_name(text, w))
-            .map(|(i, (_, s))| (i, s))
-            .collect();
-        let names = (written.iter())
-            .filter(|(i, s)| {
-                let known = self.known_stems.contains(*s)
-                    && (!self.phrase_stems.contains(*s) || self.in_a_phrase(&stems, *i));
-                !known
-            })
-            .map(|(_, s)| s.to_string())
-            .collect();
-        let written_names = written.into_iter().map(|(_, s)| s.clone()).collect();
+        let (mut names, mut written_names) = (HashSet::default(), HashSet::default());
+        for (i, (word, stem)) in words.iter().zip(&stems).enumerate() {
+            if corrected.contains(stem) {
+                continue;
+            }
+            let unknown = !self.known_stems.contains(stem)
+                || (self.phrase_stems.contains(stem) && !self.in_a_phrase(&stems, i));
+            let one_gap = self.one_gap_terms.contains(stem);
+            // Asking how a word is written costs substring searches of the message:
+            // only a word that could count as a name is asked.
+            if (unknown || one_gap) && looks_like_name(text, word) {
+                if unknown {
+                    names.insert(stem.clone());
+                }
+                if one_gap {
+                    written_names.insert(stem.clone());
+                }
+            }
+        }
         let mut analysis = self.terms_of_stems(&words, stems);
         analysis.names = names;
         analysis.written_names = written_names;

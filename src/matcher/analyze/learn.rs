@@ -34,6 +34,7 @@ impl Analyzer {
             stem_cache: HashMap::default(),
             capitalized: HashSet::default(),
             article_words: HashSet::default(),
+            one_gap_terms: HashSet::default(),
         };
         for word in lexicon.stopwords.en.iter().chain(&lexicon.stopwords.ru) {
             analyzer.stopwords.extend(normalize::words(word));
@@ -161,6 +162,11 @@ impl Analyzer {
                 self.capitalized.insert(lower.clone());
             }
         }
+    }
+
+    /// Keeps the terms only one gap uses, once the index knows them.
+    pub fn keep_one_gap_terms(&mut self, terms: HashSet<String>) {
+        self.one_gap_terms = terms;
     }
 
     /// Keeps the article's words, so that a word the article uses is never corrected

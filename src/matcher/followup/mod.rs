@@ -186,7 +186,7 @@ impl Matcher {
         };
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
-        let goes_on = self.fragment_goes_on(story, focus, &own, &alone, &outcome);
+        let goes_on = || self.fragment_goes_on(story, focus, &own, &alone, &outcome);
         if restated.is_none() && stands::decline_alone_stands(&alone, &words, (&outcome, score), goes_on) {
             return alone;
         }

@@ -19,16 +19,19 @@ const SURE_GAP: f32 = 0.85;
 /// answer (`outcome`, `score`): a whole yes/no question that points back at nothing,
 /// or a known gap the message alone fits surely and better than the follow-up fits,
 /// unless the message is a fragment that `goes_on` from the last answer (its reading
-/// with it is diluted by that answer's words, so its score says little).
+/// with it is diluted by that answer's words, so its score says little). That is asked
+/// last: it costs the most.
 pub(super) fn decline_alone_stands(
     alone: &Decision,
     words: &[String],
     (outcome, score): (&Outcome, f32),
-    goes_on: bool,
+    goes_on: impl FnOnce() -> bool,
 ) -> bool {
     match alone.outcome {
         Outcome::NoMatch | Outcome::Gap { .. } if is_whole_yes_no(words) => true,
-        Outcome::Gap { .. } => !goes_on && alone.score >= SURE_GAP && alone.score > score && outcome.speaks(),
+        Outcome::Gap { .. } => {
+            alone.score >= SURE_GAP && alone.score > score && outcome.speaks() && !goes_on()
+        }
         _ => false,
     }
 }

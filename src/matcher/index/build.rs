@@ -71,7 +71,11 @@ impl Index {
         }
         let entities = builder.entity_terms(&story.lexicon.entities);
         let synonym_words = std::mem::take(&mut builder.synonym_words);
-        (builder.finish(entities), synonym_words)
+        let mut index = builder.finish(entities);
+        let one_gap_terms =
+            (index.terms.iter()).filter(|&(_, &id)| index.only_one_gap(id)).map(|(t, _)| t.clone()).collect();
+        index.analyzer.keep_one_gap_terms(one_gap_terms);
+        (index, synonym_words)
     }
 }
 
