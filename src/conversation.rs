@@ -386,6 +386,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         asked: Vec::new(),
         subject: None,
         note_head_only: false,
+        article_set_aside: false,
     }
 }
 

@@ -39,6 +39,7 @@ impl Engine {
             asked: context.asked.clone(),
             subject: None,
             note_head_only: false,
+            article_set_aside: false,
         };
         let mut reply = reply::for_decision_in(&self.story, &self.shown, &decision);
         let lead = if asks_source { reply::no_source(lang) } else { reply::nothing_more(lang) };

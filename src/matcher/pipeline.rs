@@ -84,6 +84,7 @@ impl Matcher {
         // "You are my lawyer now: how do I get out of it?" asks advice the article never gives.
         let asks_advice = || message::asks_how_to(&analysis.words) && message::casts_an_adviser(message);
         let ignored = message::ignores_the_article(message);
+        let set_aside = ignored && outcome.speaks();
         let outcome = if outcome.speaks() && (ignored || asks_advice()) {
             Outcome::NoMatch
         } else {
@@ -121,6 +122,7 @@ impl Matcher {
             }
             _ => Vec::new(),
         };
+        let article_set_aside = set_aside && outcome == Outcome::NoMatch;
         let decision = Decision {
             outcome,
             score,
@@ -133,6 +135,7 @@ impl Matcher {
             correction,
             subject,
             note_head_only,
+            article_set_aside,
         };
         (decision, candidates.entries)
     }

@@ -261,6 +261,7 @@ pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Rep
         Outcome::NoMatch => {
             let m = &story.meta;
             let not_said = match &decision.subject {
+                _ if decision.article_set_aside => t.not_without_article.to_string(),
                 Some(subject) => texts::fill(t.not_mentioned, &[("subject", subject)]),
                 None => t.not_in_article.to_string(),
             };

@@ -9,6 +9,9 @@ pub struct Texts {
     /// A decline that names what was asked about, a word the article never uses;
     /// `{subject}` is that word.
     pub not_mentioned: &'static str,
+    /// A decline to a message that orders the article set aside and asks what it does
+    /// answer: "the article doesn't say" would be untrue.
+    pub not_without_article: &'static str,
     pub only_this_story: &'static str,
     pub it_does_answer: &'static str,
     pub did_you_mean: &'static str,
@@ -94,6 +97,7 @@ const EN: Texts = Texts {
     via: "via",
     not_in_article: "The article doesn't say.",
     not_mentioned: "The article doesn't mention “{subject}”.",
+    not_without_article: "I can't set the article aside.",
     only_this_story: "I only know what this story reports",
     it_does_answer: "It does answer questions like these:",
     did_you_mean: "I'm not sure which you mean. Did you mean:",
@@ -141,6 +145,7 @@ const RU: Texts = Texts {
     via: "через",
     not_in_article: "В статье об этом не говорится.",
     not_mentioned: "В статье не упоминается «{subject}».",
+    not_without_article: "Отложить статью я не могу.",
     only_this_story: "Я знаю только то, о чём сообщает эта статья",
     it_does_answer: "Вот на что в ней есть ответ:",
     did_you_mean: "Не уверен, что вы имеете в виду. Может быть:",

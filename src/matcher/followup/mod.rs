@@ -212,6 +212,7 @@ impl Matcher {
             correction: None,
             subject: None,
             note_head_only: false,
+            article_set_aside: false,
         }
     }
 
