@@ -17,8 +17,11 @@
 //! question about who or where; `blind7.jsonl`, `blind8.jsonl` and `blind9.jsonl`, from the same brief (pronouns,
 //! ellipses, "more", switches, corrections and details, a third of them in Russian); `blind10.jsonl` after them, adding
 //! chatty and group-chatter contexts, one-word follow-ups and "that" / "там" for what the last answer said; `blind11.jsonl`
-//! last, adding contexts of several sentences, the bot addressed mid-chatter, corrections that name a new subject,
-//! another question word about the same subject, and follow-ups in the other language. In each, the odd lines were used to find failures; the even
+//! after them, adding contexts of several sentences, the bot addressed mid-chatter, corrections that name a new subject,
+//! another question word about the same subject, and follow-ups in the other language; `blind12.jsonl` last, adding
+//! contexts the bot declined first, follow-ups that only name a person or place, ask for the source, quote or date of
+//! the last answer, disagree or ask "are you sure?", carry typos or Russian in Latin letters, ask "how many of them?"
+//! after a who or where question, and long chatty contexts with the question at the end. In each, the odd lines were used to find failures; the even
 //! lines are held out, and only their totals were ever read.
 //! Raise the floors when follow-ups improve; never lower them to make a change pass.
 
@@ -52,13 +55,15 @@ const BLIND10_TUNED_FLOOR: (f64, f64) = (75.0, 73.0);
 const BLIND10_HELD_OUT_FLOOR: (f64, f64) = (76.0, 88.0);
 const BLIND11_TUNED_FLOOR: (f64, f64) = (86.0, 85.0);
 const BLIND11_HELD_OUT_FLOOR: (f64, f64) = (86.0, 72.0);
+const BLIND12_TUNED_FLOOR: (f64, f64) = (65.0, 62.0);
+const BLIND12_HELD_OUT_FLOOR: (f64, f64) = (87.0, 45.0);
 
 /// (in-scope, out-of-scope) pass rates in percent a half must reach.
 type Floor = (f64, f64);
 
 /// Each blind set: its file name, how many conversations it holds, and the
 /// floors of its odd (tuned) and even (held-out) lines.
-const BLIND_SETS: [(&str, usize, Floor, Floor); 11] = [
+const BLIND_SETS: [(&str, usize, Floor, Floor); 12] = [
     ("blind", 160, BLIND_TUNED_FLOOR, BLIND_HELD_OUT_FLOOR),
     ("blind2", 120, BLIND2_TUNED_FLOOR, BLIND2_HELD_OUT_FLOOR),
     ("blind3", 120, BLIND3_TUNED_FLOOR, BLIND3_HELD_OUT_FLOOR),
@@ -70,6 +75,7 @@ const BLIND_SETS: [(&str, usize, Floor, Floor); 11] = [
     ("blind9", 120, BLIND9_TUNED_FLOOR, BLIND9_HELD_OUT_FLOOR),
     ("blind10", 120, BLIND10_TUNED_FLOOR, BLIND10_HELD_OUT_FLOOR),
     ("blind11", 120, BLIND11_TUNED_FLOOR, BLIND11_HELD_OUT_FLOOR),
+    ("blind12", 120, BLIND12_TUNED_FLOOR, BLIND12_HELD_OUT_FLOOR),
 ];
 
 fn check(engine: &Engine, name: &str, cases: &[Case], (in_floor, out_floor): Floor) {
