@@ -92,6 +92,21 @@ fn words_without(words: &[String], drop: impl Fn(&str) -> bool) -> String {
     words.iter().map(String::as_str).filter(|w| !drop(w)).collect::<Vec<_>>().join(" ")
 }
 
+/// The words of a credit question but those `asking` drops, and a count of the credited
+/// things just before them ("which *two* news agencies …", "какие *два* агентства"): what
+/// was credited is the subject, never how many asked for.
+fn subject_words(words: &[String], asking: impl Fn(&str) -> bool) -> String {
+    let is_count = |i: usize| {
+        let next = &words[i + 1..(i + 3).min(words.len())];
+        !words[i].is_empty() && words[i].bytes().all(|b| b.is_ascii_digit()) && next.iter().any(|w| asking(w))
+    };
+    (words.iter().enumerate())
+        .filter(|&(i, w)| !asking(w) && !is_count(i))
+        .map(|(_, w)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Matcher {
     /// A one-part question about credit, answered as [`self`](self) describes; any other
     /// outcome is left as it was.
@@ -157,7 +172,7 @@ impl Matcher {
         let asking = |w: &str| {
             is_credit_word(w) || ASKING_WORDS.contains(&w) || WRITING.contains(&w) || TEXT_WORDS.contains(&w)
         };
-        let subject = self.index.analyzer.analyze_question(&words_without(&analysis.words, asking));
+        let subject = self.index.analyzer.analyze_question(&subject_words(&analysis.words, asking));
         let covers = self.covering(&subject, None)?;
         if let Outcome::Answer { entry, .. } = outcome
             && covers(*entry)

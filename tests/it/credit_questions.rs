@@ -45,3 +45,16 @@ fn a_credit_the_article_never_gives_is_still_declined() {
         );
     }
 }
+
+/// "Which two agencies …" counts what it asks for: the count is no subject whose credit
+/// is asked (a "2" the knowledge uses elsewhere, as in a date, once drew that entry).
+#[test]
+fn a_count_of_the_credited_asks_for_them_not_for_a_figure() {
+    let engine = engine();
+    for question in ["Какие два агентства цитирует статья?", "which two agencies are named in the article?"]
+    {
+        let (id, text) = ask(&engine, question);
+        assert!(id.as_deref().is_some_and(|id| !id.starts_with("photo")), "{question}: {id:?} {text}");
+        assert!(!text.contains("Sept. 22") && !text.contains("22 сентября"), "{question}: {text}");
+    }
+}
