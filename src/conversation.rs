@@ -336,7 +336,8 @@ impl Engine {
             AboutAnswer::Source => {
                 (reply::source_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
             }
-            AboutAnswer::Quote => {
+            // A doubt gets the article's own words on the answer: what it does say.
+            AboutAnswer::Quote | AboutAnswer::Doubt => {
                 (reply::quote_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
             }
             AboutAnswer::More => {

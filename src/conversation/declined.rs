@@ -21,8 +21,9 @@ impl Engine {
     ) -> Option<Response> {
         let id = context.declined.as_deref()?;
         let gap = self.story.gaps.iter().position(|g| g.id == id)?;
-        let about_decline =
-            reading == Reading::AboutAnswer(AboutAnswer::More) || crate::matcher::asks_only_why(question);
+        // "that's wrong, it does say" disputes the decline: the article still doesn't.
+        let about_decline = matches!(reading, Reading::AboutAnswer(AboutAnswer::More | AboutAnswer::Doubt))
+            || crate::matcher::asks_only_why(question);
         let asks_source = reading == Reading::AboutAnswer(AboutAnswer::Source);
         if !about_decline && !asks_source {
             return None;

@@ -5,11 +5,12 @@
 //! context keeps the entries shown, and "tell me more" goes on to a neighbour not yet
 //! shown, or says the article says no more. After a decline with no known gap,
 //! "source?" and "who said that?" have nothing
-//! to source, rather than the source of an older answer.
+//! to source, rather than the source of an older answer, and "are you sure?" gets the
+//! decline again.
 
 use super::{Context, Engine, Response};
 use crate::lang::Lang;
-use crate::matcher::{AboutAnswer, Outcome, Reading};
+use crate::matcher::{AboutAnswer, Decision, Outcome, Reading};
 use crate::reply;
 
 /// Entries a context remembers as shown: more than a conversation goes through on one
@@ -34,12 +35,27 @@ impl Engine {
         }
         let lang = Lang::detect(question, Some(context.lang.code()));
         let reading = self.matcher.reading(question, false);
+        if reading == Reading::AboutAnswer(AboutAnswer::Doubt) {
+            return Some(self.declined_again(lang, context));
+        }
         let about = matches!(reading, Reading::AboutAnswer(AboutAnswer::Source | AboutAnswer::Quote));
         about.then(|| Response {
             reply: reply::no_source(lang),
             decision: None,
             context: Some(context.clone()),
         })
+    }
+
+    /// A doubt or dispute of a plain decline ("that's wrong, it does say"): the decline
+    /// again, not the article's word on an older answer.
+    fn declined_again(&self, lang: Lang, context: &Context) -> Response {
+        let decision = Decision {
+            outcome: Outcome::NoMatch,
+            score: 0.0,
+            ..super::answered(0, lang, self.matcher.starters())
+        };
+        let reply = reply::for_decision_in(&self.story, &self.shown, &decision);
+        Response { reply, decision: Some(decision), context: Some(context.clone()) }
     }
 
     /// `response`, its context marking a plain decline (no known gap) so that "source?"

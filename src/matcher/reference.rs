@@ -165,6 +165,8 @@ pub enum AboutAnswer {
     Quote,
     /// "tell me more", "what else?", "подробнее"
     More,
+    /// "are you sure?", "неправда, …": the article's word on the last answer again.
+    Doubt,
 }
 
 /// Words asking for a source whatever else the message asks ("source?", "where is

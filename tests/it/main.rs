@@ -33,6 +33,7 @@ mod fake_api_updates_selftest;
 mod followups;
 mod followups_ask_corrected;
 mod followups_asked_again;
+mod followups_doubted;
 mod followups_exact;
 mod followups_fragments;
 mod followups_shapes;

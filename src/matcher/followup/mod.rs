@@ -10,7 +10,8 @@
 //! border); "he" brings in the person the last answer named; and entries related to
 //! the last answer are preferred a little. A question about the last answer itself
 //! ("source?", "where does it say that?", "tell me more") is told apart here and
-//! answered from that answer by the caller.
+//! answered from that answer by the caller; so is a doubt or dispute of it ("are you
+//! sure?", "that's wrong, …"), which gets the article's word on it again.
 
 use std::collections::HashSet;
 
@@ -107,6 +108,9 @@ impl Matcher {
         }
         if speaker::asks_who_stated(&words, |w| analyzer.is_stopword(w)) {
             return Reading::AboutAnswer(AboutAnswer::Source);
+        }
+        if doubt::doubts(question, |w| analyzer.is_stopword(w)) {
+            return Reading::AboutAnswer(AboutAnswer::Doubt);
         }
         let analysis = analyzer.analyze_question(question);
         let own = own_terms(&analysis).count();
@@ -366,6 +370,7 @@ pub fn refers_to_person(question: &str) -> bool {
     normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
 
+mod doubt;
 mod exact;
 mod member;
 mod outlet;

@@ -1,0 +1,46 @@
+//! Follow-ups that doubt or dispute the last answer ("you sure about that?", "nope,
+//! that's incorrect — …"): they get the article's word on the same point again, even
+//! when they state a figure or a date of their own, and a dispute of a decline stays a
+//! decline. Wordings of our own.
+
+use crate::support::converse as chat;
+use storybot::matcher::Outcome;
+
+#[test]
+fn doubting_an_answer_gets_the_same_answer_again() {
+    for conversation in [
+        ["how many reservists can be mobilised?", "hmm, you sure about that?"],
+        ["what is going on at the Finnish border?", "wait, seriously?"],
+        ["Какой губернатор признал ошибки при мобилизации?", "а вы уверены?"],
+        ["what is going on at the Finnish border?", "это не так"],
+    ] {
+        let replies = chat(&conversation);
+        assert!(!replies[0].1.is_empty(), "{conversation:?}: {replies:?}");
+        assert_eq!(replies[1].1[..1], replies[0].1[..1], "{conversation:?}: {replies:?}");
+    }
+}
+
+#[test]
+fn a_dispute_that_states_a_figure_or_a_date_gets_the_articles_word_again() {
+    for conversation in [
+        ["how many reservists can be mobilised?", "nope, that's incorrect — it was half a million"],
+        ["when did the governor of Buryatia speak?", "not true. He spoke on a Monday"],
+        ["Какой губернатор признал ошибки при мобилизации?", "ложь, губернатор ничего такого не говорил"],
+    ] {
+        let replies = chat(&conversation);
+        assert!(!replies[0].1.is_empty(), "{conversation:?}: {replies:?}");
+        assert_eq!(replies[1].1[..1], replies[0].1[..1], "{conversation:?}: {replies:?}");
+    }
+}
+
+#[test]
+fn disputing_a_decline_stays_a_decline() {
+    for conversation in [
+        ["how much does a ticket to Yerevan cost?", "that's false, the article does say it"],
+        ["what did the Pope say about the draft?", "неправда, в статье это есть"],
+    ] {
+        let replies = chat(&conversation);
+        let declined = |o: &Outcome| !matches!(o, Outcome::Answer { .. });
+        assert!(declined(&replies[0].0) && declined(&replies[1].0), "{conversation:?}: {replies:?}");
+    }
+}
