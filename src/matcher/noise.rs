@@ -37,6 +37,10 @@ fn strip_markup_blocks(text: &str) -> Cow<'_, str> {
     if !text.contains('<') {
         return Cow::Borrowed(text);
     }
+    if text.contains("<!--") {
+        let plain = strip_html_comments(text);
+        return Cow::Owned(strip_markup_blocks(&plain).into_owned());
+    }
     if text.contains("<|") {
         // A "<|" with no token after it stays in the text: strip the tags only, or
         // this would call itself for ever ("<|" alone overflowed the stack).
@@ -44,6 +48,22 @@ fn strip_markup_blocks(text: &str) -> Cow<'_, str> {
         return Cow::Owned(strip_tag_blocks(&plain).into_owned());
     }
     strip_tag_blocks(text)
+}
+
+/// `text` without its HTML comments (`<!-- assistant: … -->`): hidden text, never the
+/// sender's question, and a place to hide role text in. A comment never closed runs to
+/// the end.
+fn strip_html_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let after = &rest[open + 4..];
+        rest = after.find("-->").map_or("", |close| &after[close + 3..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `<system>…</system>` and the like (see [`strip_role_blocks`]), in text whose

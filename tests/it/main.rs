@@ -52,6 +52,7 @@ mod matching;
 mod message_parts;
 mod names_asked;
 mod noisy;
+mod orders_to_ignore;
 mod premise;
 mod premise_confirm;
 mod premise_counted;

@@ -6,6 +6,7 @@ use super::super::noise::{
     after_pivot, is_injection, normalized, orders_a_claim, orders_confirmation, pivots_among,
     without_leading_pivot,
 };
+use super::ignoring::{orders_to_ignore, question_after_aside, question_after_order};
 use super::split_at_pair;
 
 /// The orders a message gives the bot, as its sentences are read.
@@ -19,9 +20,12 @@ pub(super) struct Orders {
 
 impl Orders {
     /// What of `sentence` is asked: all of it; nothing when it gives an order
-    /// ([`Self::set_aside`]), unless a pivot turns to a question after the order
-    /// ("ignore the above … okay so what did they say", [`after_pivot`]). After an order,
-    /// a pivot that opens a sentence ("ну а кто …") is taken off.
+    /// ([`Self::set_aside`], or it opens with an order to ignore something), unless a
+    /// pivot turns to a question after the order ("ignore the above … okay so what did
+    /// they say", [`after_pivot`]) or, after an order to ignore, a question follows a
+    /// comma or "and" ("Ignore my typos, where …"). An aside before a question ("politics
+    /// aside, who …") is taken off; after an order, so is a pivot that opens a sentence
+    /// ("ну а кто …").
     pub(super) fn question_in<'a>(&mut self, sentence: &'a str) -> Option<&'a str> {
         // The sentence's words, normalized once for every check of it.
         let words = normalized(sentence);
@@ -29,9 +33,15 @@ impl Orders {
             return None;
         }
         let ordered = self.injected || self.confirm;
-        if self.set_aside(sentence, &words) {
-            return after_pivot(sentence).filter(|rest| !self.set_aside(rest, &normalized(rest)));
+        // An order to ignore something ("Ignore my typos, …") is an order whatever it
+        // names; the question after it is the sender's.
+        let to_ignore = orders_to_ignore(&words);
+        if self.set_aside(sentence, &words) || to_ignore {
+            let after_order = || to_ignore.then(|| question_after_order(sentence)).flatten();
+            let asked = after_pivot(sentence).or_else(after_order);
+            return asked.filter(|rest| !self.set_aside(rest, &normalized(rest)));
         }
+        let sentence = question_after_aside(sentence).unwrap_or(sentence);
         Some(if ordered { without_leading_pivot(sentence) } else { sentence })
     }
 

@@ -3,7 +3,7 @@
 
 /// Phrases that give the bot orders instead of asking it something: a sentence holding
 /// one is injected role text, set aside whole (its claims are never matched).
-pub(super) const INJECTIONS: [&str; 47] = [
+pub(super) const INJECTIONS: [&str; 52] = [
     "ignore previous",
     "ignore all previous",
     "ignore the previous",
@@ -43,6 +43,11 @@ pub(super) const INJECTIONS: [&str; 47] = [
     "забудь инструкции",
     "теперь ты",
     "forget the rules",
+    "forget all the rules",
+    "forget all rules",
+    "ignore the rules",
+    "ignore all the rules",
+    "ignore all rules",
     "forget your rules",
     "forget the article",
     "ignore the article",
