@@ -4,7 +4,8 @@
 //!   end-to-end tests of the Telegram layer.
 //! - [`TEST_CACHE`]: the start-up cache the tests' one-shot commands use.
 //! - [`shipped_engine`], [`each_response`] and [`converse`]: the shipped knowledge's engine, loaded once,
-//!   and a conversation with it message by message, as the transports hold one.
+//!   and a conversation with it message by message, as the transports hold one;
+//!   [`answered_from`]: the entry one message is answered from.
 
 pub mod fake_bot_api;
 
@@ -49,6 +50,16 @@ pub fn converse(messages: &[&str]) -> Vec<(Outcome, Vec<String>)> {
         };
         (outcome, ids)
     })
+}
+
+/// The entry a message is answered from first, read as a user's message is
+/// (`Engine::respond`), or None for a decline or anything else.
+pub fn answered_from(message: &str) -> Option<String> {
+    let engine = shipped_engine();
+    match outcome_of(&engine.respond(message, None)) {
+        Outcome::Answer { entry, .. } => Some(engine.story.entries[entry].id.clone()),
+        _ => None,
+    }
 }
 
 /// A response's outcome; a message with no decision matched nothing.
