@@ -197,6 +197,10 @@ fn frame_at(words: &[String], at: usize) -> Option<(&[String], Role)> {
     if the > 0 && word(at + the) == "the" {
         return phrase(&rest[the + 1..], &EN_END).map(|span| (span, Role::Thing));
     }
+    // "who is the mayor of …": a role of a place names the person who holds it.
+    if let Some(span) = role_of(rest) {
+        return Some((span, Role::Speaker));
+    }
     // "сколько стоит X", "какая X", "что X сказал", "что сказал X".
     match word(at) {
         "сколько" if RU_COST.contains(&word(at + 1)) => {
@@ -212,6 +216,22 @@ fn frame_at(words: &[String], at: usize) -> Option<(&[String], Role)> {
         }
         _ => None,
     }
+}
+
+/// The role in "who is the *mayor* of …", "who's *prime minister* of …": a "who is"
+/// question whose noun phrase ends at "of" asks who holds that role, so the role is
+/// its subject. Without "of" ("who is the man in the photo") the phrase may be a
+/// description of someone the story shows, not a role.
+fn role_of(rest: &[String]) -> Option<&[String]> {
+    let word = |i: usize| rest.get(i).map_or("", String::as_str);
+    let be = match (word(0), word(1)) {
+        ("whos", _) => 1,
+        ("who", be) if EN_BE.contains(&be) => 2,
+        _ => return None,
+    };
+    let start = if word(be) == "the" { be + 1 } else { be };
+    let span = phrase(&rest[start..], &EN_END)?;
+    (word(start + span.len()) == "of").then_some(span)
 }
 
 /// `words` when they can name who spoke: a phrase with a preposition ("people in

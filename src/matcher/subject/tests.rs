@@ -49,6 +49,18 @@ fn a_frame_in_the_chatter_around_an_answerable_question_is_not_its_subject() {
 }
 
 #[test]
+fn a_role_of_a_place_is_the_subject_of_a_who_question() {
+    assert_eq!(subject("Who is the sheriff of Nottingham?"), Some((span(&["sheriff"]), Role::Speaker)));
+    assert_eq!(subject("who's chief rabbi of Tallinn"), Some((span(&["chief", "rabbi"]), Role::Speaker)));
+    assert_eq!(
+        subject("who was the harbour master of Turku"),
+        Some((span(&["harbour", "master"]), Role::Speaker))
+    );
+    assert_eq!(subject("who is the woman in the picture"), None, "a description, not a role");
+    assert_eq!(subject("who is Tsydanov"), None);
+}
+
+#[test]
 fn questions_without_a_frame_name_no_subject() {
     assert_eq!(subject("How many soldiers does Ukraine have?"), None);
     assert_eq!(subject("what did they"), None, "no verb closes the frame");
