@@ -57,7 +57,7 @@ use std::borrow::Cow;
 
 use crate::engine::{Engine, Input, Response, parse_input};
 use crate::lang::Lang;
-use crate::matcher::{AboutAnswer, Decision, Focus, Outcome, Reading, Shift};
+use crate::matcher::{Decision, Focus, Outcome, Reading, Shift};
 use crate::reply;
 
 /// The small talk a bare reaction ("wow") is answered with: the acknowledgement "ok" gets.
@@ -201,7 +201,7 @@ impl Engine {
         }
         let response = match (reading, focus.entry) {
             (Reading::AboutAnswer(about), Some(entry)) => {
-                return self.about_answer(about, entry, lang, context);
+                return self.about_answer(about, entry, lang, context, &question);
             }
             (Reading::FollowUp, _) => {
                 let second = self.second_focus(context, lang).map(|f| Focus { corrects, ..f });
@@ -330,30 +330,6 @@ impl Engine {
         response
     }
 
-    fn about_answer(&self, about: AboutAnswer, entry: usize, lang: Lang, context: &Context) -> Response {
-        let story = &self.story;
-        let (reply, decision) = match about {
-            AboutAnswer::Source => {
-                (reply::source_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
-            }
-            // A doubt gets the article's own words on the answer: what it does say.
-            AboutAnswer::Quote | AboutAnswer::Doubt => {
-                (reply::quote_of(story, &self.shown, entry, lang), answered(entry, lang, Vec::new()))
-            }
-            AboutAnswer::More => {
-                return match self.unshown_related(entry, context) {
-                    Some(next) => self.answer_index(next, lang),
-                    None => Response {
-                        reply: reply::nothing_more(lang),
-                        decision: None,
-                        context: Some(context.clone()),
-                    },
-                };
-            }
-        };
-        Response { reply, decision: Some(decision), context: Some(context.clone()) }
-    }
-
     /// A response whose context follows from its decision: the entry answered, or none
     /// (the caller keeps the old one where it should).
     pub(crate) fn answered_response(&self, reply: reply::Reply, decision: Decision) -> Response {
@@ -391,6 +367,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
     }
 }
 
+mod about;
 mod declined;
 mod listed;
 mod shown;

@@ -168,6 +168,15 @@ pub fn quote_of(story: &Story, shown: &Shown, entry: usize, lang: Lang) -> Reply
     about_entry(entry, &parts, lang, blocks)
 }
 
+/// A dispute that states a figure or a date the answer doesn't give: the article's
+/// words on the answer, after the lead that says it doesn't give that figure (in
+/// place of "The article says:", which the lead ends with in its own words).
+pub fn quote_against_figure(story: &Story, shown: &Shown, entry: usize, lang: Lang) -> Reply {
+    let mut reply = quote_of(story, shown, entry, lang);
+    reply.blocks[0] = Block::Text(texts(lang).not_that_figure.to_string());
+    reply
+}
+
 /// A reply about an answered entry: no buttons, feedback on the entry, its link.
 fn about_entry(entry: &Entry, parts: &EntryParts, lang: Lang, blocks: Vec<Block>) -> Reply {
     Reply { lang, blocks, buttons: Vec::new(), feedback: Some(entry.id.clone()), link: labelled(parts, lang) }

@@ -44,3 +44,45 @@ fn disputing_a_decline_stays_a_decline() {
         assert!(declined(&replies[0].0) && declined(&replies[1].0), "{conversation:?}: {replies:?}");
     }
 }
+
+/// The text of each reply in one conversation.
+fn replies_of(messages: &[&str]) -> Vec<String> {
+    crate::support::each_response(messages, |_, response| storybot::reply::plain(&response.reply))
+}
+
+#[test]
+fn a_dispute_with_a_figure_the_answer_lacks_is_told_so_before_the_quote() {
+    for (conversation, lead) in [
+        (
+            ["how many reservists may be drafted?", "no, that's false, it was 2 million"],
+            "The article doesn't give that figure.",
+        ),
+        (
+            ["how many reservists may be drafted?", "wrong! they said 500k"],
+            "The article doesn't give that figure.",
+        ),
+        (
+            ["when did the governor of Buryatia speak?", "incorrect, that was back in 2019"],
+            "The article doesn't give that figure.",
+        ),
+        (
+            ["Сколько резервистов могут призвать?", "неправда, призовут 2 миллиона"],
+            "Такой цифры в статье нет.",
+        ),
+    ] {
+        let replies = replies_of(&conversation);
+        assert!(replies[1].starts_with(lead), "{conversation:?}: {replies:?}");
+        assert!(replies[1].contains('“'), "the quote follows: {conversation:?}: {replies:?}");
+    }
+}
+
+#[test]
+fn a_doubt_without_a_figure_of_its_own_gets_the_quote_alone() {
+    for conversation in [
+        ["how many reservists may be drafted?", "hmm, are you certain?"],
+        ["how many reservists may be drafted?", "no, that's false, it was 300,000"],
+    ] {
+        let replies = replies_of(&conversation);
+        assert!(replies[1].starts_with("The article says"), "{conversation:?}: {replies:?}");
+    }
+}
