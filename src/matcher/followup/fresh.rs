@@ -25,7 +25,9 @@ impl Matcher {
         if !focus.corrects || alone.matched() {
             return false;
         }
-        !own.names.is_empty() || self.capitalised_unknown(question) || matches!(alone.outcome, Outcome::Gap { .. }) && self.names_new_thing(focus, own)
+        !own.names.is_empty()
+            || self.capitalised_unknown(question)
+            || matches!(alone.outcome, Outcome::Gap { .. }) && self.names_new_thing(focus, own)
     }
 
     /// Whether `own` names a thing (the lexicon's `[entities]` and `known` names) that
@@ -47,7 +49,8 @@ impl Matcher {
         let index = &self.index;
         let unknown = |word: &str| {
             let terms = index.analyzer.analyze_question(word).terms;
-            !terms.is_empty() && terms.iter().all(|t| !t.starts_with(QUESTION_MARK) && index.term(t).is_none())
+            !terms.is_empty()
+                && terms.iter().all(|t| !t.starts_with(QUESTION_MARK) && index.term(t).is_none())
         };
         question
             .split(|c: char| !c.is_alphanumeric())
