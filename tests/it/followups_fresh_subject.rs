@@ -34,3 +34,14 @@ fn a_correction_to_a_subject_the_article_covers_is_still_answered() {
     ]);
     assert!(finland[1].1.iter().any(|id| id.contains("finland")), "{finland:?}");
 }
+
+#[test]
+fn he_in_a_correction_is_the_person_it_names() {
+    let messages = ["Who took the photo?", "no, I meant Shoigu — what did he say?"];
+    let replies = each_response(&messages, |_, response| plain(&response.reply));
+    assert!(replies[0].contains("Heino"), "{replies:?}");
+    assert!(!replies[1].contains("Heino"), "the decline is not about the photographer: {replies:?}");
+    let russian = ["Кто автор фото?", "нет, я про Шойгу — что он заявил?"];
+    let replies = each_response(&russian, |_, response| plain(&response.reply));
+    assert!(!replies[1].contains("Хейно"), "{replies:?}");
+}

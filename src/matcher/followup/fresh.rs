@@ -58,3 +58,12 @@ impl Matcher {
             .any(unknown)
     }
 }
+
+impl Matcher {
+    /// Whether `question`, what a correction meant (`focus.corrects`), names a thing the
+    /// last question didn't: its "he" is whom it names ("no, I meant Shoigu — what did
+    /// he say?"), not the person the last answer named.
+    pub fn correction_names_new(&self, question: &str, focus: &Focus) -> bool {
+        focus.corrects && self.names_new_thing(focus, &self.index.analyzer.analyze_question(question))
+    }
+}
