@@ -295,7 +295,9 @@ impl Engine {
                 (decision, focus) = (other, second);
             }
         }
-        let about_someone = crate::matcher::refers_to_person(question);
+        // A correction naming someone new speaks of them by "he", not of the last person.
+        let about_someone =
+            crate::matcher::refers_to_person(question) && !self.matcher.correction_names_new(question, focus);
         // "is he popular?" after the governor: an entry found only loosely that never
         // names him answers something else ("how unpopular the order is").
         if let (Some(name), &Outcome::Answer { entry, .. }) = (&focus.person, &decision.outcome)

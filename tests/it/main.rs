@@ -36,6 +36,7 @@ mod followups_asked_again;
 mod followups_doubted;
 mod followups_exact;
 mod followups_fragments;
+mod followups_fresh_subject;
 mod followups_shapes;
 mod followups_sources;
 mod followups_unshown;

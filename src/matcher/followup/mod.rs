@@ -134,8 +134,10 @@ impl Matcher {
         let words = normalize::words(question);
         let own = self.index.analyzer.analyze_question(question);
         // "What about Israel?": a subject the knowledge never mentions is what it asks.
+        // So is a new subject a correction names ("no, I meant Estonia").
         let unknown = own_terms(&own).any(|t| self.index.term(t).is_none());
-        let new_subject = unknown && reference::opens_ellipsis(&words);
+        let new_subject = unknown && reference::opens_ellipsis(&words)
+            || self.correction_declined_alone((question, &own), focus, &alone);
         let (in_detail, in_list) = self.pointed_at_last(story, focus, &alone, (&own, &words), new_subject);
         if new_subject && in_detail.or(in_list).is_none() && !alone.matched() {
             return alone;
@@ -372,6 +374,7 @@ pub fn refers_to_person(question: &str) -> bool {
 
 mod doubt;
 mod exact;
+mod fresh;
 mod member;
 mod outlet;
 mod prefer;
