@@ -11,10 +11,12 @@
 //!   does.
 
 use super::analyze::{Analysis, QUESTION_MARK};
+use super::decide::Related;
 use super::index::{DocRef, Index};
 use super::premise::confirm::asks_to_confirm;
 use super::question::{has_contrast, is_asking_term, is_question_word};
-use super::score::{Candidates, DocSums, Query, SAME_SCORE, gap_asks_more};
+use super::score::{Candidate, Candidates, DocSums, Query, SAME_SCORE, gap_asks_more};
+use super::thresholds;
 use super::yes_no::{ASKS_HOW, Unknown, coverage};
 use crate::knowledge::{AnswerKind, Story};
 
@@ -211,7 +213,7 @@ impl Asked {
 
     /// `c` with each candidate scored without its phrasings of another kind, and
     /// lowered when it lacks what the question counts or lists; re-ranked.
-    pub fn adjust(&self, query: &Query, c: &mut Candidates) {
+    pub fn adjust(&self, query: &Query, related: &Related, c: &mut Candidates) {
         let (index, analysis) = (query.index, query.analysis);
         let (foreign, kind_asked) = foreign_and_asked(analysis);
         let target = target_terms(index, &analysis.words);
@@ -240,9 +242,13 @@ impl Asked {
         // question word asks a kind that the best entry's own phrasings ask ("*how
         // many* could be called up"), a gap that fits only through phrasings of
         // another kind ("*when* did Putin announce it") is another question, and is
-        // scored without them as the entry is.
-        let entry_asked = kind_asked
-            && c.entries.first().is_some_and(|e| self.doc_kinds[e.entry] & !foreign & ALL_KINDS != 0);
+        // scored without them as the entry is. The best entry is the best as the
+        // question's kind ranks them: asked why, an entry on who said a thing falls
+        // below the one giving a reason, so the reason's phrasings are the entry's.
+        let fit = |e: &Candidate| e.confidence * misfit(&DocRef::Entry(e.entry));
+        let best = c.entries.iter().rev().max_by(|a, b| fit(a).total_cmp(&fit(b)));
+        let entry_asked =
+            kind_asked && best.is_some_and(|e| self.doc_kinds[e.entry] & !foreign & ALL_KINDS != 0);
         // A gap asked about things set against what the article names ("did *other*
         // governors admit errors?", "was it the *only* region?") is no fit for a question
         // that sets nothing against it ("which governor admitted errors?"): without a
@@ -318,18 +324,29 @@ impl Asked {
         }
         if let (Some((gap, gap_score)), Some(top)) = (c.gap, c.entries.first()) {
             let gap = self.doc(gap);
+            // Asked why, a gap none of whose phrasings asks why lacks another aspect of
+            // the thing (when or by whom it was said), not its reason: an entry the gap
+            // points to, whose phrasings ask why and that fits at the answer line, gives
+            // the reason. An entry it does not point to gives the reason for something
+            // else ("why was he fired": the gap says he was not).
+            let reason_given = why
+                && self.doc_kinds[gap as usize] & REASON == 0
+                && top.confidence >= thresholds::ANSWER
+                && self.doc_kinds[top.entry] & REASON != 0
+                && related.of_gap(gap as usize - self.gap_base).contains(&top.entry);
             // Asked whose report a fact is, an entry that states the fact answers with its
             // source line, however loosely it fits: a gap on the same subject asks more
             // only with a word of the question the entry lacks. Each entry tied with the
             // best is asked: which of them is first is chance.
             let tied = c.entries.iter().take_while(|e| top.confidence - e.confidence <= SAME_SCORE);
-            c.gap_asks_more = tied.map(|e| (self.doc(DocRef::Entry(e.entry)), e.confidence)).all(|entry| {
-                if source_asked {
-                    index.has_term_missing_from(analysis, gap, entry.0)
-                } else {
-                    gap_asks_more(index, analysis, (gap, gap_score), entry)
-                }
-            });
+            c.gap_asks_more = !reason_given
+                && tied.map(|e| (self.doc(DocRef::Entry(e.entry)), e.confidence)).all(|entry| {
+                    if source_asked {
+                        index.has_term_missing_from(analysis, gap, entry.0)
+                    } else {
+                        gap_asks_more(index, analysis, (gap, gap_score), entry)
+                    }
+                });
         }
     }
 

@@ -165,7 +165,7 @@ impl Matcher {
         // One reading of the question against the index, for the scores and the kinds.
         let query = score::Query::new(&self.index, analysis);
         let mut candidates = score::candidates_of(&query);
-        self.asked.adjust(&query, &mut candidates);
+        self.asked.adjust(&query, &self.related, &mut candidates);
         self.backing.give_way(&self.index, analysis, &mut candidates);
         candidates.smalltalk = candidates.smalltalk.or_else(|| self.bare_small_talk.intent(analysis));
         candidates

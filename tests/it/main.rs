@@ -41,6 +41,7 @@ mod followups_shapes;
 mod followups_sources;
 mod followups_unshown;
 mod gap_only_names;
+mod gap_reason;
 mod gap_yes_no;
 mod injection_pivots;
 mod knowledge_details;

@@ -143,7 +143,7 @@ pub(super) const PIVOTS: [&str; 25] = [
 ];
 
 /// Role labels that open injected text ("SYSTEM: …").
-pub(super) const ROLES: [&str; 15] = [
+pub(super) const ROLES: [&str; 17] = [
     "system",
     "assistant",
     "developer",
@@ -154,11 +154,13 @@ pub(super) const ROLES: [&str; 15] = [
     "policy",
     "new policy",
     "new rule",
+    "new rules",
     "override",
     "система",
     "админ",
     "инструкция",
     "новое правило",
+    "новые правила",
 ];
 
 /// Words that say a question after a pivot is meant ("ок а *реально* скока …"): taken
