@@ -82,8 +82,7 @@ struct Pinned {
 /// Sets no line of which is ever shown: scored only, never inspected.
 const NEVER_SHOWN: [&str; 19] = [
     "blind3", "blind5", "blind7", "blind9", "blind11", "blind12", "blind14", "blind16", "blind18", "blind20",
-    "blind22", "blind24", "blind25", "blind26", "blind27", "blind28", "blind30", "blind33",
-    "blind34",
+    "blind22", "blind24", "blind25", "blind26", "blind27", "blind28", "blind30", "blind33", "blind34",
 ];
 
 /// Sets outside `tests/eval` inspected whole, every line of which may be shown.
