@@ -39,9 +39,7 @@ impl Matcher {
         let before = self.gap_names.things_named(index, &asked);
         named.iter().any(|thing| !before.contains(thing))
     }
-}
 
-impl Matcher {
     /// Whether `question` has a capitalised word the knowledge never uses: a name, even
     /// where it opens what a correction meant ("Израиль — туда тоже летят?"), which
     /// the analyzer does not take for one (a sentence's first word is capitalised anyway).
@@ -57,9 +55,7 @@ impl Matcher {
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .any(unknown)
     }
-}
 
-impl Matcher {
     /// Whether `question`, what a correction meant (`focus.corrects`), names a thing the
     /// last question didn't: its "he" is whom it names ("no, I meant Shoigu — what did
     /// he say?"), not the person the last answer named.
