@@ -6,14 +6,9 @@
 use crate::support::converse as chat;
 use storybot::matcher::Outcome;
 
-#[test]
-fn doubting_an_answer_gets_the_same_answer_again() {
-    for conversation in [
-        ["how many reservists can be mobilised?", "hmm, you sure about that?"],
-        ["what is going on at the Finnish border?", "wait, seriously?"],
-        ["Какой губернатор признал ошибки при мобилизации?", "а вы уверены?"],
-        ["what is going on at the Finnish border?", "это не так"],
-    ] {
+/// Each conversation's second message is about the first answer: the same entry again.
+fn about_the_same_point_again<const N: usize>(conversations: [[&str; 2]; N]) {
+    for conversation in conversations {
         let replies = chat(&conversation);
         assert!(!replies[0].1.is_empty(), "{conversation:?}: {replies:?}");
         assert_eq!(replies[1].1[..1], replies[0].1[..1], "{conversation:?}: {replies:?}");
@@ -21,16 +16,22 @@ fn doubting_an_answer_gets_the_same_answer_again() {
 }
 
 #[test]
+fn doubting_an_answer_gets_the_same_answer_again() {
+    about_the_same_point_again([
+        ["how many reservists can be mobilised?", "hmm, you sure about that?"],
+        ["what is going on at the Finnish border?", "wait, seriously?"],
+        ["Какой губернатор признал ошибки при мобилизации?", "а вы уверены?"],
+        ["what is going on at the Finnish border?", "это не так"],
+    ]);
+}
+
+#[test]
 fn a_dispute_that_states_a_figure_or_a_date_gets_the_articles_word_again() {
-    for conversation in [
+    about_the_same_point_again([
         ["how many reservists can be mobilised?", "nope, that's incorrect — it was half a million"],
         ["when did the governor of Buryatia speak?", "not true. He spoke on a Monday"],
         ["Какой губернатор признал ошибки при мобилизации?", "ложь, губернатор ничего такого не говорил"],
-    ] {
-        let replies = chat(&conversation);
-        assert!(!replies[0].1.is_empty(), "{conversation:?}: {replies:?}");
-        assert_eq!(replies[1].1[..1], replies[0].1[..1], "{conversation:?}: {replies:?}");
-    }
+    ]);
 }
 
 #[test]
