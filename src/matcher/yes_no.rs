@@ -124,6 +124,12 @@ pub(super) fn coverage(index: &Index, analysis: &Analysis, entries: &[usize], un
     if asked <= 0.0 { 1.0 } else { covered / asked }
 }
 
+/// Whether `analysis` has any content weight for [`coverage`] to measure: with none,
+/// every entry would cover all of it.
+pub(super) fn has_content(index: &Index, analysis: &Analysis, unknown: Unknown) -> bool {
+    coverage(index, analysis, &[], unknown) < 1.0
+}
+
 /// The particle that closes a question as its predicate, if one does.
 fn closing_particle(words: &[String]) -> Option<&str> {
     let last = words.iter().rev().find(|w| !TRAILING.contains(&w.as_str()))?;

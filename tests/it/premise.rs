@@ -69,6 +69,26 @@ fn a_figure_for_what_the_article_gives_no_figure_for_stays_declined() {
 }
 
 #[test]
+fn a_figure_in_a_sentence_of_its_own_counts_what_the_rest_asks() {
+    let engine = engine();
+    // "my friend says 30" names nothing the figure counts: the question before it does,
+    // and the article gives no such figure, so no entry with a figure of its order
+    // (seven months, 300,000) corrects it.
+    for question in [
+        "How many days can a Russian stay in Serbia without a visa? my friend says 30",
+        "how many men have crossed into Kazakhstan? my uncle says 200000",
+        "сколько дней можно жить в Армении без визы? брат говорит 90",
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!((entry.as_deref(), correction), (None, None), "{question}: {text}");
+    }
+    // What the rest asks is the article's figure's: it still corrects.
+    let question = "How many men could Putin call up? my uncle says 3 million";
+    let (entry, correction, text) = asked(&engine, question);
+    assert_eq!((entry.as_deref(), correction), (Some("order-300k"), Some(Correction::Figure)), "{text}");
+}
+
+#[test]
 fn a_word_the_article_contradicts_is_corrected() {
     let engine = engine();
     for (question, word) in

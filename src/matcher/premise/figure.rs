@@ -11,7 +11,7 @@ use crate::knowledge::claims::{self, Claim};
 use crate::knowledge::names::Stemmers;
 use crate::matcher::analyze::{Analysis, QUESTION_MARK};
 use crate::matcher::question::{ASPECT, ATTRIBUTION, MEANING, NEGATION, SAYING};
-use crate::matcher::yes_no::{Unknown, coverage};
+use crate::matcher::yes_no::{Unknown, coverage, has_content};
 use crate::matcher::{Candidate, Matcher, Outcome, parts, thresholds};
 
 /// A figure more than this many times another is no mix-up of the two: 3 million for
@@ -71,12 +71,7 @@ impl Premises {
         if !asks || figures.len() != 1 {
             return None;
         }
-        // The figure's own sentence is its premise: chatter after it ("… right? just
-        // correct me if wrong") is not what the entry must speak of.
-        let question = parts::split(question)
-            .into_iter()
-            .find(|part| claims::figures(part, &Stemmers::default()).len() == 1)
-            .unwrap_or(question);
+        let question = premise_sentence(m, question);
         let wrong: Vec<(Range<usize>, f64)> = claims::figures(question, &Stemmers::default())
             .into_iter()
             .filter(|f| !self.stated(story).article.backs(&f.claim) && !is_sum(question, &f.range))
@@ -121,6 +116,24 @@ impl Premises {
         }
         best
     }
+}
+
+/// The sentence of `question` that states its premise. The figure's own sentence is
+/// it: chatter after it ("… right? just correct me if wrong") is not what the entry
+/// must speak of. But a sentence that gives only the figure ("how many days can they
+/// stay? *my friend says 60*") leaves what it counts to the rest of the message: the
+/// whole message is the premise then, or any entry with any figure of its order
+/// would "correct" it.
+fn premise_sentence<'q>(m: &Matcher, question: &'q str) -> &'q str {
+    let stemmers = Stemmers::default();
+    let own = parts::split(question).into_iter().find(|part| claims::figures(part, &stemmers).len() == 1);
+    let counts_something = |part: &str| {
+        let ranges: Vec<Range<usize>> =
+            claims::figures(part, &stemmers).into_iter().map(|f| f.range).collect();
+        let rest = m.index.analyzer.analyze_question(&said::without_said(&replaced(part, &ranges, "")));
+        has_content(&m.index, &rest, Unknown::Names)
+    };
+    own.filter(|part| counts_something(part)).unwrap_or(question)
 }
 
 /// The candidate that states the article's figure (one of `stating`) and `corrects`
