@@ -210,10 +210,12 @@ fn saying_the_article_reported_it_asks_nothing_of_its_own() {
 
 #[test]
 fn a_length_or_distance_the_article_does_not_give_is_declined_not_answered_with_miles() {
-    // The article says the lines stretched "for miles": asked exactly how long, or how
-    // far one place is from another, it has no answer; asked how long, it has.
+    // The article says the lines stretched "for miles": asked how many miles or
+    // kilometres, or how far one place is from another, it has no figure; asked how
+    // long, it answers.
     for (question, expected) in [
         ("exactly how many km long was the tailback at the kazakh border?", "gap-queue-exact-length"),
+        ("how many km long were the queues at the border?", "gap-queue-exact-length"),
         ("what was the exact length of the line at the georgian border", "gap-queue-exact-length"),
         ("how many kilometres is the finnish border from moscow?", "gap-distances"),
         ("какое расстояние от москвы до границы с Грузией?", "gap-distances"),
@@ -221,7 +223,7 @@ fn a_length_or_distance_the_article_does_not_give_is_declined_not_answered_with_
         let (gap, text) = gap_and_reply(question);
         assert_eq!(gap.as_deref(), Some(expected), "{question}: {text}");
     }
-    let (gap, text) = gap_and_reply("how many km long were the queues at the border?");
+    let (gap, text) = gap_and_reply("how long were the queues at the border?");
     assert_eq!(gap, None, "{text}");
     assert!(text.contains("miles"), "{text}");
 }
