@@ -205,7 +205,10 @@ pub(super) struct Mentions<'a> {
 /// sentence before it, or, with none before it either, the turn before.
 pub(super) fn split_at_mentions(turn: &str) -> Mentions<'_> {
     let has_words = |t: &str| t.chars().any(char::is_alphanumeric);
-    let mut mentions = Mentions { pieces: Vec::new(), any: false, points_up: false };
+    // "…, storybot?" calls the bot by name at the end: a mention that ends its piece.
+    let called = called_at_end(turn);
+    let turn = called.map_or(turn, |at| &turn[..at]);
+    let mut mentions = Mentions { pieces: Vec::new(), any: called.is_some(), points_up: false };
     let mut rest = turn;
     let mut addressed = Addressed::No;
     while let Some(at) = find_mention(rest) {
@@ -225,9 +228,26 @@ pub(super) fn split_at_mentions(turn: &str) -> Mentions<'_> {
         }
         rest = next;
     }
-    mentions.pieces.push((rest, addressed));
+    let last = if called.is_some() && addressed != Addressed::Whole { Addressed::Last } else { addressed };
+    mentions.pieces.push((rest, last));
     mentions.pieces.retain(|(piece, _)| !piece.trim().is_empty());
     mentions
+}
+
+/// What the bot is called when a message speaks to it by name rather than by mention.
+const BOT_NAMES: [&str; 4] = ["storybot", "bot", "бот", "ботик"];
+
+/// Where a turn that ends by calling the bot by name after a comma ("which agency
+/// reported it, storybot?", "кто это сказал, бот?") has its comma: the name would
+/// otherwise be matched as the question's subject, small talk about the bot.
+fn called_at_end(turn: &str) -> Option<usize> {
+    let end = turn.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let start = end
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + end[i..].chars().next().map_or(1, char::len_utf8));
+    let name = end[start..].to_lowercase();
+    let before = end[..start].trim_end();
+    (BOT_NAMES.contains(&name.as_str()) && before.ends_with(',')).then(|| before.len() - 1)
 }
 
 /// Where a mention ("@name" at a word's start) begins.
@@ -294,6 +314,19 @@ mod tests {
         assert_eq!(texts("[09:40] Belarus: who let them in?"), ["who let them in?"]);
         assert_eq!(texts("Belarus (09:40): who let them in?"), ["who let them in?"]);
         assert_eq!(texts("Belarus: who let them in?"), ["Belarus: who let them in?"], "no time: a subject");
+    }
+
+    #[test]
+    fn the_bot_called_by_name_at_the_end_is_a_mention() {
+        let called = split_at_mentions("which agency reported it, storybot?");
+        assert!(called.any);
+        assert_eq!(called.pieces, [("which agency reported it", Addressed::Last)]);
+        assert_eq!(split_at_mentions("кто это сказал, бот?!").pieces, [("кто это сказал", Addressed::Last)]);
+        for kept in ["is the bot right?", "who runs this bot", "what about the robot, Tom?"] {
+            let mentions = split_at_mentions(kept);
+            assert!(!mentions.any, "{kept}");
+            assert_eq!(mentions.pieces, [(kept, Addressed::No)]);
+        }
     }
 
     #[test]

@@ -12,9 +12,10 @@ const MAX_ADDRESS_WORDS: usize = 2;
 
 /// Words that address a group or open a chat message without asking anything ("guys,
 /// what did…", "народ, что…"): before a comma, set aside.
-const ADDRESSES: [&str; 35] = [
+const ADDRESSES: [&str; 36] = [
     "guys",
     "bot",
+    "storybot",
     "бот",
     "folks",
     "yall",

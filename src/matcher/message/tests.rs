@@ -155,6 +155,7 @@ fn an_address_before_a_comma_is_set_aside() {
     assert_eq!(read_plain("слушай, народ, а Грузия пускает всех?"), "а Грузия пускает всех?");
     // Without a comma, before a word that opens a question.
     assert_eq!(read_plain("yo bot 👋 is Serbia visa-free?"), "is Serbia visa-free?");
+    assert_eq!(read_plain("hey storybot, which agency reported it?"), "which agency reported it?");
     assert_eq!(read_plain("привет бот что сказал белый дом?"), "что сказал белый дом?");
     assert_eq!(read_plain("hi what did the governor admit?"), "what did the governor admit?");
     for kept in ["hey bot thanks a lot", "hey bot whats the best crossing"] {
