@@ -89,6 +89,9 @@ pub struct Analysis {
     /// Terms weighed apart from their idf: a follow-up is read with the last answer's
     /// terms, which count for less than the message's own (absent: 1).
     pub weights: HashMap<String, f32>,
+    /// Stems read inside a synonym phrase of two or more words ("military *record*"):
+    /// the text has the word, though it reads as the phrase's group.
+    pub in_phrases: Vec<String>,
     /// Whether an unknown word reads as a known word typed in the other script or
     /// layout ("chto", "ghbdtn"): the message is worth [`Analyzer::reread_script`].
     pub other_script: bool,

@@ -41,9 +41,17 @@ pub struct Doc {
     surface_ids: Vec<u32>,
     /// Where each phrasing's ids end in `surface_ids`.
     surface_ends: Vec<u32>,
+    /// Stems its texts use only inside a synonym phrase ("military *record*"), sorted:
+    /// the document has the word, though not as a term of its own.
+    phrase_stems: Vec<String>,
 }
 
 impl Doc {
+    /// Whether one of its texts has `stem` inside a synonym phrase.
+    pub fn has_in_a_phrase(&self, stem: &str) -> bool {
+        self.phrase_stems.binary_search_by(|s| s.as_str().cmp(stem)).is_ok()
+    }
+
     /// Each phrasing's words as sorted distinct ids, in order.
     pub fn surfaces(&self) -> impl Iterator<Item = &[u32]> {
         let mut start = 0;

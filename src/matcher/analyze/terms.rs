@@ -43,6 +43,8 @@ impl Analyzer {
             let longest = (2..=reach).rev().find_map(|n| self.synonyms.get(&stems[i..i + n]).map(|c| (n, c)));
             if let Some((n, canonical)) = longest {
                 push(canonical.clone(), &mut analysis);
+                let inside = (i..i + n).filter(|&j| !self.stopwords.contains(&words[j]));
+                analysis.in_phrases.extend(inside.map(|j| stems[j].clone()));
                 i += n;
                 continue;
             }

@@ -94,8 +94,9 @@ pub(super) struct Builder {
     phrasing_doc: Vec<u32>,
     phrasing_asks: Vec<Option<AnswerKind>>,
     phrasing_contrast: Vec<bool>,
-    /// Each field text analyzed so far, with its term ids.
-    field_terms: HashMap<String, Vec<u32>>,
+    /// Each field text analyzed so far, with its term ids and the stems it uses inside
+    /// synonym phrases.
+    field_terms: HashMap<String, (Vec<u32>, Vec<String>)>,
     /// By term id: the strongest field strength in the document being added
     /// ([`UNSEEN`] outside it).
     strongest: Vec<f32>,
@@ -132,14 +133,15 @@ impl Builder {
 
     /// A field's term ids. Entries repeat their fields (a source, a quote), and a text
     /// learned once reads the same again, so each distinct text is analyzed once.
-    fn field_terms(&mut self, text: &str) -> Vec<u32> {
-        if let Some(ids) = self.field_terms.get(text) {
-            return ids.clone();
+    fn field_terms(&mut self, text: &str) -> (Vec<u32>, Vec<String>) {
+        if let Some(read) = self.field_terms.get(text) {
+            return read.clone();
         }
         let analysis = self.analyzer.analyze_knowledge(text, true);
         let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
-        self.field_terms.insert(text.to_string(), ids.clone());
-        ids
+        let read = (ids, analysis.in_phrases);
+        self.field_terms.insert(text.to_string(), read.clone());
+        read
     }
 
     pub(super) fn add(
@@ -152,6 +154,7 @@ impl Builder {
         let doc = self.docs.len() as u32;
         let mut terms: Vec<(u32, f32)> = Vec::new();
         let (mut surface_ids, mut surface_ends) = (Vec::new(), Vec::with_capacity(questions.len()));
+        let mut phrase_stems = Vec::new();
         for question in questions {
             // Small talk's chat words ("lol", "code") are not what a typo meant.
             let learn = !matches!(target, DocRef::SmallTalk(_));
@@ -173,15 +176,19 @@ impl Builder {
             surface.dedup();
             surface_ids.extend(surface);
             surface_ends.push(surface_ids.len() as u32);
+            phrase_stems.extend(analysis.in_phrases);
             let ids: Vec<u32> = analysis.terms.into_iter().map(|t| self.intern(t)).collect();
             terms.extend(ids.iter().map(|&id| (id, PHRASING)));
             self.phrasing_terms.push(ids);
             self.phrasing_doc.push(doc);
         }
         for (text, strength) in fields {
-            let ids = self.field_terms(text);
+            let (ids, in_phrases) = self.field_terms(text);
             terms.extend(ids.iter().map(|&id| (id, *strength)));
+            phrase_stems.extend(in_phrases);
         }
+        phrase_stems.sort_unstable();
+        phrase_stems.dedup();
         // Each term once, with the strongest field that uses it, in the order of ids.
         self.strongest.resize(self.ids.len(), UNSEEN);
         let mut unique = Vec::new();
@@ -195,7 +202,7 @@ impl Builder {
         unique.sort_unstable();
         let terms =
             unique.into_iter().map(|id| (id, std::mem::replace(&mut self.strongest[id as usize], UNSEEN)));
-        self.docs.push(Doc { target, kinds, surface_ids, surface_ends });
+        self.docs.push(Doc { target, kinds, surface_ids, surface_ends, phrase_stems });
         self.doc_terms.push(terms.collect());
     }
 
