@@ -190,13 +190,23 @@ impl Matcher {
             }
             None => prefer::settle(story, &candidates, focus),
         };
+        // A count or a date of the last answer's subject the article never gives.
+        let not_given = restated
+            .is_none()
+            .then(|| self.kind_not_given(story, (focus, &own), &candidates, &outcome, alone.lang))
+            .flatten();
+        let outcome = not_given.unwrap_or(outcome);
         let outcome = decide::without_restating_also(story, outcome);
         let suggestions = decide::suggestions(&self.related, &outcome, &candidates, &self.starters);
         let goes_on = || self.fragment_goes_on(story, focus, &own, &alone, &outcome);
         if restated.is_none() && stands::decline_alone_stands(&alone, &words, (&outcome, score), goes_on) {
             return alone;
         }
+        // A follow-up that only repeats the last question's subject ("which crossing?"
+        // after the Georgian border) names none of its own: its reading alone, sure of
+        // an entry that names that thing among others, says the last answer again.
         if restated.is_none()
+            && kept.is_none()
             && answered_surely_alone(&alone, &words, bare)
             && (focus.corrects
                 || !answered_surely(&outcome, score)
@@ -385,6 +395,7 @@ mod speaker;
 mod stands;
 mod stay;
 mod swap;
+mod unstated;
 
 pub use shift::{Shift, only_reacts, shift};
 #[cfg(test)]

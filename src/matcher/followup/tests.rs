@@ -251,3 +251,27 @@ fn a_bare_kind_of_thing_after_an_answer_of_that_kind_is_that_answer() {
     // A kind the last answer does not give asks something else.
     assert_ne!(after("where was the picture shot?", "and the date?"), "photo-place");
 }
+
+#[test]
+fn a_count_or_date_the_article_never_gives_of_the_last_subject_is_declined() {
+    // The only count is of those who could be called up, another subject.
+    assert_eq!(
+        after("who said untrained men are being forced to serve?", "how many of them?"),
+        "gap:gap-drafted-so-far"
+    );
+    assert_ne!(after("кто сообщил, что призывают людей без опыта?", "и сколько их?"), "order-300k");
+    // No date for the loan law: not the summary of the promises, which gives none.
+    assert_eq!(after("Что за новый закон о кредитах мобилизованным?", "и когда его приняли?"), "none");
+    // A count of the order itself is the order's.
+    assert_eq!(after("What did Putin order?", "how many people?"), "order-300k");
+    // Where no gap says the last subject's count is missing, the one count answers.
+    assert_eq!(after("Who is Putin mobilizing?", "how many?"), "order-300k");
+    // A word of the count's own subject asks for it ("called up").
+    assert_eq!(after("Who is Putin mobilizing?", "how many could be called up then?"), "order-300k");
+}
+
+#[test]
+fn a_follow_up_that_only_repeats_the_last_subject_names_none_of_its_own() {
+    // All borders' lines name Georgia among others: they say the last answer again.
+    assert_eq!(after("tell me about the georgian border", "which crossing?"), "gap:gap-crossing-names");
+}
