@@ -12,6 +12,9 @@ use super::score::{Candidates, GAP_EXACT};
 use super::thresholds;
 use crate::knowledge::{AnswerKind, Story};
 
+/// Words that ask for a count: an answer that states no figure cannot give it.
+const COUNTING: [&str; 3] = ["many", "сколько", "скольких"];
+
 /// A gap ahead of the best entry by less than this is no clearer a fit: the words
 /// that put it ahead are the ones the entry answers too.
 const YIELD_MARGIN: f32 = 0.06;
@@ -21,6 +24,9 @@ const YIELD_MARGIN: f32 = 0.06;
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct SharedBacking {
     gaps: Vec<Vec<usize>>,
+    /// Per entry: its answer states no figure ("for miles"), so it cannot give the
+    /// number a "how many kilometres" asks for, whatever kinds it declares.
+    figureless: Vec<bool>,
 }
 
 impl SharedBacking {
@@ -38,7 +44,13 @@ impl SharedBacking {
                     .collect()
             })
             .collect();
-        SharedBacking { gaps }
+        let stemmers = crate::knowledge::names::Stemmers::default();
+        let figureless = story
+            .entries
+            .iter()
+            .map(|e| crate::knowledge::claims::figures(&e.answer.en, &stemmers).is_empty())
+            .collect();
+        SharedBacking { gaps, figureless }
     }
 
     /// Lets the best entry answer instead of the best gap when the gap is barely
@@ -61,7 +73,11 @@ impl SharedBacking {
         let yes_no = analysis.asks.is_none() && !analysis.terms.iter().any(|t| is_asking_term(t));
         let kin = |entries: &'a [usize]| Kin { gap: index.doc_of(DocRef::Gap(gap)), entries };
         let kin = self.gaps.get(gap).filter(|_| yes_no).map(|e| kin(e));
-        c.gap_asks_more = !gives_the_kind(&index.docs[entry as usize].kinds, analysis.asks)
+        // "How *many* kilometres" asks for a count; "how long" is answered "for miles".
+        let counts = analysis.words.iter().any(|w| COUNTING.contains(&w.as_str()));
+        let no_figure = counts && self.figureless.get(top.entry) == Some(&true);
+        c.gap_asks_more = no_figure
+            || !gives_the_kind(&index.docs[entry as usize].kinds, analysis.asks)
             || !has_the_question(index, analysis, entry, kin.as_ref());
     }
 }

@@ -216,6 +216,8 @@ fn a_length_or_distance_the_article_does_not_give_is_declined_not_answered_with_
     for (question, expected) in [
         ("exactly how many km long was the tailback at the kazakh border?", "gap-queue-exact-length"),
         ("how many km long were the queues at the border?", "gap-queue-exact-length"),
+        // The entry for how long says "for miles": it states no figure to count with.
+        ("сколько километров была очередь у казахской границы?", "gap-queue-exact-length"),
         ("what was the exact length of the line at the georgian border", "gap-queue-exact-length"),
         ("how many kilometres is the finnish border from moscow?", "gap-distances"),
         ("какое расстояние от москвы до границы с Грузией?", "gap-distances"),
