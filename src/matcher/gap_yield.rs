@@ -153,17 +153,12 @@ fn has_the_question(index: &Index, analysis: &Analysis, doc: u32, kin: Option<&K
             has(doc)
                 || postings.iter().all(talk)
                 || kin.is_some_and(kin_has)
-                || in_a_phrase_of(index, term, doc)
+                // "Military *record*" reads as the veterans' group, yet the document
+                // has the bare word a question ("regardless of their *record*") uses.
+                || index.docs[doc as usize].has_in_a_phrase(term)
         }
         None => false,
     })
-}
-
-/// Whether `doc` has `term` inside a lexicon phrase: "military *record*" reads as the
-/// veterans' group, so a document with it lacks the bare word "record" that a question
-/// ("drafted regardless of their *record*") and the gaps' notes use.
-fn in_a_phrase_of(index: &Index, term: &str, doc: u32) -> bool {
-    index.docs[doc as usize].has_in_a_phrase(term)
 }
 
 #[cfg(test)]

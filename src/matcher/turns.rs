@@ -242,12 +242,9 @@ const BOT_NAMES: [&str; 4] = ["storybot", "bot", "бот", "ботик"];
 /// otherwise be matched as the question's subject, small talk about the bot.
 fn called_at_end(turn: &str) -> Option<usize> {
     let end = turn.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let start = end
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + end[i..].chars().next().map_or(1, char::len_utf8));
-    let name = end[start..].to_lowercase();
-    let before = end[..start].trim_end();
-    (BOT_NAMES.contains(&name.as_str()) && before.ends_with(',')).then(|| before.len() - 1)
+    let name = end.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(end);
+    let before = end[..end.len() - name.len()].trim_end();
+    (BOT_NAMES.contains(&name.to_lowercase().as_str()) && before.ends_with(',')).then(|| before.len() - 1)
 }
 
 /// Where a mention ("@name" at a word's start) begins.
