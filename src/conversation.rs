@@ -366,6 +366,7 @@ fn answered(entry: usize, lang: Lang, suggestions: Vec<usize>) -> Decision {
         subject: None,
         note_head_only: false,
         article_set_aside: false,
+        on_the_list: false,
     }
 }
 

@@ -41,6 +41,7 @@ impl Engine {
             subject: None,
             note_head_only: false,
             article_set_aside: false,
+            on_the_list: false,
         };
         let mut reply = reply::for_decision_in(&self.story, &self.shown, &decision);
         let lead = if asks_source { reply::no_source(lang) } else { reply::nothing_more(lang) };

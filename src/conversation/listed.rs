@@ -16,7 +16,7 @@ impl Engine {
     ) -> Response {
         let Some(decision) = response.decision.as_ref() else { return response };
         let again = matches!(decision.outcome, Outcome::Answer { entry, .. } if Some(entry) == focus.entry);
-        if again && self.matcher.confirms_listed(&self.story, question, focus) {
+        if again && !decision.on_the_list && self.matcher.confirms_listed(&self.story, question, focus) {
             let yes = texts(decision.lang).on_the_list.to_string();
             response.reply.blocks.insert(0, Block::Text(yes));
         }

@@ -58,6 +58,9 @@ pub struct Decision {
     /// What did the White House call it?") and asked what it does answer. The reply
     /// says the bot answers only from the article, not that the article doesn't say.
     pub article_set_aside: bool,
+    /// With an answer: the question alone asked whether the things it names are among
+    /// those the answer lists, which they are; the reply says yes first.
+    pub on_the_list: bool,
 }
 
 impl Decision {

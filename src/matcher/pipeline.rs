@@ -123,6 +123,9 @@ impl Matcher {
             _ => Vec::new(),
         };
         let article_set_aside = set_aside && outcome == Outcome::NoMatch;
+        let on_the_list = one_part
+            && correction.is_none()
+            && matches!(outcome, Outcome::Answer { entry, also: None } if self.confirms_member(story, &analysis, entry));
         let decision = Decision {
             outcome,
             score,
@@ -136,6 +139,7 @@ impl Matcher {
             subject,
             note_head_only,
             article_set_aside,
+            on_the_list,
         };
         (decision, candidates.entries)
     }

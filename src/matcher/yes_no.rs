@@ -18,7 +18,7 @@ use super::question::{ASPECT, NEGATION};
 const COVER: f32 = 0.5;
 /// Terms this common (in most of the knowledge's documents: "article", "draft")
 /// say little of what a figure counts; the rest of its sentence is read without them.
-const COMMON_IDF: f32 = 1.0;
+pub(super) const COMMON_IDF: f32 = 1.0;
 /// How much more an unknown name weighs than another unknown word, as the scorer
 /// counts it; a word the knowledge never uses weighs as much in a yes/no question.
 const NAME: f32 = 2.0;

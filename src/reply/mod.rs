@@ -222,6 +222,8 @@ pub fn for_decision_in(story: &Story, shown: &Shown, decision: &Decision) -> Rep
             let mut reply = answer_in(story, shown, *entry, lang, &decision.suggestions);
             if let Some(correction) = decision.correction {
                 reply.blocks.insert(0, Block::Text(correction_text(story, correction, lang)));
+            } else if decision.on_the_list {
+                reply.blocks.insert(0, Block::Text(t.on_the_list.to_string()));
             }
             // A second answer, then the answers to a message's further questions.
             let further: Vec<usize> = also.iter().chain(&decision.more).copied().collect();

@@ -48,6 +48,7 @@ mod knowledge_details;
 mod lexicon_phrases;
 mod lists;
 mod lists_handed;
+mod lists_membership;
 mod logs;
 mod long_messages;
 mod matching;

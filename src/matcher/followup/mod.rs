@@ -229,6 +229,7 @@ impl Matcher {
             subject: None,
             note_head_only: false,
             article_set_aside: false,
+            on_the_list: false,
         }
     }
 
