@@ -13,9 +13,11 @@ use super::noise::orders;
 const MAX_LABEL_WORDS: usize = 2;
 /// Characters a bracketed tag may have ("[10:15]", "[Oleg]", "[admin mode]").
 const MAX_TAG_CHARS: usize = 24;
-/// Characters a timestamp in brackets may have ("[10:15]", "[10:15:02]"): one inside a
+/// Bytes a timestamp in brackets may have ("[10:15]", "[Sat 10:15:02]"): one inside a
 /// line starts another turn of a chat pasted on one line.
-const MAX_TIME_CHARS: usize = 8;
+const MAX_TIME_CHARS: usize = 24;
+/// Letters of a day's or a month's name beside a time ("Saturday", "September").
+const MAX_DAY_CHARS: usize = 9;
 /// Characters a speaker's name may have when a label is found inside a line ("… Amir:
 /// @storybot ^ Jake: …").
 const MAX_NAME_CHARS: usize = 20;
@@ -104,12 +106,31 @@ fn speaker_time(text: &str) -> bool {
     text.find("):").is_some_and(|end| is_timestamp(&text[..=end], '(', ')'))
 }
 
-/// Whether `text` opens with a timestamp between `open` and `close` ("[10:15]", "(10:15)").
+/// Whether `text` opens with a timestamp between `open` and `close`: a time ("[10:15]",
+/// "(10:15)"), with a day, a date or "PM" beside it as chat apps write them ("[Sat
+/// 10:04]", "[24.09.2022, 10:04]", "[10:04 PM]").
 fn is_timestamp(text: &str, open: char, close: char) -> bool {
     let Some(inner) = text.strip_prefix(open) else { return false };
     let Some(end) = inner.find(close).filter(|&e| e <= MAX_TIME_CHARS) else { return false };
-    let tag = &inner[..end];
-    tag.contains(':') && tag.chars().all(|c| c.is_ascii_digit() || c == ':')
+    let tokens = inner[..end].split([' ', ',']).filter(|t| !t.is_empty());
+    let is_time = |t: &str| {
+        let t = t.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    // A date ("24.09.2022", "9/24"), a day or month ("Sat", "сб", "Sept"), or "AM".
+    let beside = |t: &str| {
+        t.chars().all(|c| c.is_ascii_digit() || "./-".contains(c))
+            || t.chars().count() <= MAX_DAY_CHARS && t.chars().all(|c| c.is_alphabetic() || c == '.')
+    };
+    let (mut times, mut all_fit) = (0, true);
+    for token in tokens {
+        if is_time(token) {
+            times += 1;
+        } else {
+            all_fit &= beside(token);
+        }
+    }
+    times == 1 && all_fit
 }
 
 /// Takes off what opens a pasted chat turn: quote marks ("> ", "-- "), bracketed tags

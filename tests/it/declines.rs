@@ -242,3 +242,17 @@ fn a_list_of_what_the_article_does_not_give_is_declined() {
         assert_eq!(gap.as_deref(), Some(expected), "{question}: {text}");
     }
 }
+
+#[test]
+fn a_gap_about_another_place_is_not_the_decline_for_a_place_the_question_names() {
+    // The gap on facts about Buryatia fits "how many people live in …", but asked of
+    // the Finnish town in the photo caption its note speaks of another place.
+    for question in ["How many people live in Lappeenranta?", "What is Lappeenranta's average income?"] {
+        let (gap, text) = gap_and_reply(question);
+        assert_eq!(gap, None, "{question}: {text}");
+        assert!(!text.contains("Buryatia") && text.contains("doesn't say"), "{question}: {text}");
+    }
+    // Asked of Buryatia itself, the note is the decline.
+    let (gap, text) = gap_and_reply("How big is Buryatia?");
+    assert_eq!(gap.as_deref(), Some("gap-buryatia-facts"), "{text}");
+}

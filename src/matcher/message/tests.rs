@@ -57,6 +57,18 @@ fn speakers_timestamps_and_mentions_are_set_aside() {
 }
 
 #[test]
+fn timestamps_with_a_day_a_date_or_pm_start_a_turn() {
+    let chat = "[Tue 09:40] Olya: did you read it [Tue 09:41] Max: nope \
+        [Tue 09:41] Olya: @storybot who released a statement on friday [Tue 09:42] Max: lol";
+    assert_eq!(read_plain(chat), "who released a statement on friday");
+    let dated = "[24.09.2022, 18:03] Ира: жесть [24.09.2022, 18:04] Кот: @storybot кто сообщил про Бурятию \
+        [24.09.2022, 18:05] Ира: ждём";
+    assert_eq!(read_plain(dated), "кто сообщил про Бурятию");
+    let pm = "[6:15 PM] Ben: @storybot which borders had queues [6:16 PM] Ana: good q";
+    assert_eq!(read_plain(pm), "which borders had queues");
+}
+
+#[test]
 fn framing_before_a_colon_is_set_aside_but_a_subject_is_not() {
     assert_eq!(read_plain("quick q for the bot: how long is the wait?"), "how long is the wait?");
     assert_eq!(read_plain("вопрос: что reuters сообщил про бурятию?"), "что reuters сообщил про бурятию?");

@@ -182,16 +182,22 @@ impl GapNames {
 
     /// Whether the head of gap `gap`'s note in `lang` names a thing the question does
     /// not, of a kind the question names: asked about Georgia, "no figures for Georgia
-    /// and Kazakhstan" speaks of another country, so the decline says no note.
+    /// and Kazakhstan" speaks of another country, so the decline says no note. The
+    /// lexicon's `known` things are one kind here: asked about Lappeenranta, "no facts
+    /// about Buryatia" speaks of another place.
     pub fn head_strays(&self, index: &Index, analysis: &Analysis, gap: usize, lang: Lang) -> bool {
         let heads = &self.of(index, gap).heads[usize::from(lang == Lang::Ru)];
         if heads.is_empty() {
             return false;
         }
         let asked = self.things_in(index, analysis);
+        let other_known =
+            |&(g, m): &Named| g == KNOWN && !heads.contains(&(g, m)) && !self.headline.contains(&(g, m));
         heads.iter().any(|&(group, member)| {
             let other = !asked.contains(&(group, member)) && !self.headline.contains(&(group, member));
-            group != KNOWN && other && asked.iter().any(|&(g, _)| g == group)
+            let of_its_kind =
+                |&(g, m): &Named| if group == KNOWN { other_known(&(g, m)) } else { g == group };
+            other && asked.iter().any(of_its_kind)
         })
     }
 }
