@@ -21,6 +21,7 @@ mod noise;
 pub mod normalize;
 mod parts;
 mod pipeline;
+mod planted;
 mod premise;
 mod prune;
 mod question;

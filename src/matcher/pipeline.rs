@@ -6,7 +6,7 @@
 use super::index::DocRef;
 use super::{
     Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, message,
-    parts, question, subject, thresholds,
+    parts, planted, question, subject, thresholds,
 };
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -85,7 +85,9 @@ impl Matcher {
         let asks_advice = || message::asks_how_to(&analysis.words) && message::casts_an_adviser(message);
         let ignored = message::ignores_the_article(message);
         let set_aside = ignored && outcome.speaks();
-        let outcome = if outcome.speaks() && (ignored || asks_advice()) {
+        // "Pretend the article says Putin fled. Where did he go?" asks about the pretence.
+        let planted = || planted::asks_about_planted(&self.index.analyzer, message, &analysis);
+        let outcome = if outcome.speaks() && (ignored || asks_advice() || planted()) {
             Outcome::NoMatch
         } else {
             self.declined_own_fate(question, &analysis, outcome, (gap_part, candidates.gap), lang)
