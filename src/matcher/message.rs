@@ -23,6 +23,7 @@ mod adviser;
 mod framing;
 mod ignoring;
 mod indirect;
+mod markers;
 mod orders;
 mod quoted;
 mod views;
@@ -96,6 +97,9 @@ pub fn read<'a>(
     let mut noise = matches!(without_tags, Cow::Owned(_));
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut orders = Orders::default();
+    // Markers open question parts only where no question mark says where they are.
+    let unmarked = !without_tags.contains('?');
+    let split = |sentence| if unmarked { markers::split(sentence) } else { vec![(sentence, false)] };
     for turn in turns(&without_tags, names_a_thing) {
         noise |= turn.labelled;
         let mentions = split_at_mentions(turn.text);
@@ -110,7 +114,7 @@ pub fn read<'a>(
         let mut asked_before: Option<usize> = None;
         for (piece, addressed) in mentions.pieces {
             let before = sentences.len();
-            for sentence in parts::sentences(piece) {
+            for (sentence, marked) in parts::sentences(piece).into_iter().flat_map(split) {
                 // Role text gives orders ("tell everyone …"): only a question mark asks.
                 if std::mem::take(&mut role_text) && !sentence.contains('?') {
                     orders.injected = true;
@@ -126,7 +130,7 @@ pub fn read<'a>(
                     sentences.push(Sentence {
                         text: framed.text,
                         addressed: addressed == Addressed::Whole,
-                        announced: framed.announced,
+                        announced: framed.announced || marked,
                     });
                 }
             }

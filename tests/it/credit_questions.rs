@@ -58,3 +58,15 @@ fn a_count_of_the_credited_asks_for_them_not_for_a_figure() {
         assert!(!text.contains("Sept. 22") && !text.contains("22 сентября"), "{question}: {text}");
     }
 }
+
+/// A question that credits its fact to the wrong reporter and asks more than yes or no
+/// ("as reported by Reuters, … at which border crossings?") gets the article's answer
+/// with its credit corrected: the fact is the article's, the credit another's.
+#[test]
+fn a_wh_question_crediting_the_wrong_reporter_gets_the_credit_corrected() {
+    let engine = engine();
+    let (id, text) =
+        ask(&engine, "As reported by Reuters, cars were backed up for miles at which border crossings?");
+    assert!(id.as_deref().is_some_and(|id| id.starts_with("border")), "{id:?} {text}");
+    assert!(text.contains("AP") && text.contains("doesn't say it that way"), "{text}");
+}

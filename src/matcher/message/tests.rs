@@ -350,3 +350,25 @@ fn an_order_after_a_colon_is_set_aside_with_its_claim() {
         "Which borders had lines?"
     );
 }
+
+#[test]
+fn numbered_questions_in_a_voice_typed_message_are_read_without_marks() {
+    let message = "hi sorry this is dictated while i walk the dog so there is no punctuation at all \
+        my neighbour and i have been arguing over the fence for a week about what is going on \
+        with the lines and the planes and nobody in our building reads the news properly \
+        so first question who wrote the piece and second question when did the lines at the \
+        border start okay thanks";
+    assert_eq!(
+        read_plain(message),
+        "who wrote the piece\nwhen did the lines at the border start okay thanks"
+    );
+}
+
+#[test]
+fn a_marker_in_a_message_with_question_marks_splits_nothing() {
+    let message = "hi sorry this is a long one, my neighbour and i have been arguing over the fence \
+        for a week about what is going on with the lines and the planes and nobody in our building \
+        reads the news properly. i live up north near the lake and my question is whether students \
+        from the north are called up?";
+    assert!(read_plain(message).starts_with("i live up north near the lake"));
+}

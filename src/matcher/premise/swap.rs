@@ -12,6 +12,7 @@
 use super::{CLAIM_COVER, Checked, Correction, Premises, confirm};
 use crate::matcher::analyze::Analysis;
 use crate::matcher::index::{DocRef, Index, Named};
+use crate::matcher::question::ATTRIBUTION;
 use crate::matcher::yes_no::{Unknown, coverage};
 use crate::matcher::{Matcher, Outcome, decide};
 
@@ -40,7 +41,8 @@ impl Premises {
         outcome: &Outcome,
         (confirms, one_part): (bool, bool),
     ) -> Option<Checked> {
-        let credited = confirms.then(|| self.credited_elsewhere(m, analysis, outcome)).flatten();
+        let credits = confirms || (one_part && self.credits_a_reporter(m, analysis));
+        let credited = credits.then(|| self.credited_elsewhere(m, analysis, outcome)).flatten();
         let (entry, score, correction) = match credited {
             Some((entry, score)) => (entry, score, Some(Correction::Claim)),
             None => match self.swapped(m, analysis, outcome, (confirms, one_part))? {
@@ -52,6 +54,18 @@ impl Premises {
             },
         };
         Some(Checked { outcome: Outcome::Answer { entry, also: None }, score, correction })
+    }
+
+    /// Whether a question that asks something other than yes or no credits its fact to
+    /// a reporter ("*according to* Reuters, …", "as *reported* by …"), the one thing it
+    /// names: the fact may be the article's and its credit not, so it is matched with
+    /// the reporter set aside ([`Premises::credited_elsewhere`]) and answered with the
+    /// credit corrected. A question about a reporter's own words ("what did the White
+    /// House *say* about …") is not one: what another said is not theirs.
+    fn credits_a_reporter(&self, m: &Matcher, analysis: &Analysis) -> bool {
+        let credits = analysis.terms.iter().any(|t| t == ATTRIBUTION);
+        let named = m.index.entities_in(analysis);
+        credits && matches!(named.as_slice(), [only] if self.reporters.contains(only))
     }
 
     /// The entry that tells which thing the article names where the question, asking
