@@ -41,8 +41,10 @@ fn planted_sentences(message: &str) -> impl Iterator<Item = &str> {
 /// Whether `question` (read out of `message`) asks only about a claim `message` planted
 /// as the article's: every word of it that is not a question word is one of the claim's.
 pub fn asks_about_planted(analyzer: &Analyzer, message: &str, question: &Analysis) -> bool {
+    // Most messages suppose nothing: one pass over the text before any sentence is read.
+    let lower = message.to_lowercase();
     let own: Vec<&String> = question.terms.iter().filter(|t| !t.starts_with(QUESTION_MARK)).collect();
-    if own.is_empty() {
+    if own.is_empty() || !SUPPOSE.iter().any(|word| lower.contains(word)) {
         return false;
     }
     planted_sentences(message).any(|sentence| {

@@ -54,9 +54,7 @@ const ONE: [&str; 7] = ["one", "одна", "один", "одной", "одним
 /// Whether a message alone asks whether a thing is among others, in so many words.
 fn asks_membership(words: &[String]) -> bool {
     let one_of = |pair: &[String]| ONE.contains(&pair[0].as_str()) && matches!(pair[1].as_str(), "of" | "из");
-    let in_number = |pair: &[String]| pair[0] == "в" && pair[1].starts_with("числ");
-    words.iter().any(|w| MEMBERSHIP.iter().any(|m| w.starts_with(m)))
-        || words.windows(2).any(|pair| one_of(pair) || in_number(pair))
+    words.iter().any(|w| MEMBERSHIP.iter().any(|m| w.starts_with(m))) || words.windows(2).any(one_of)
 }
 
 /// Stems of [`AMONG`] that ask for the list's other items, not whether one is on it.
@@ -157,11 +155,8 @@ impl Matcher {
             MEMBERSHIP.iter().any(|m| t.starts_with(m) || t.chars().count() >= 4 && m.starts_with(t))
                 || ONE.contains(&t)
         };
-        let spoken = |t: &&String| match index.term(t) {
-            Some(id) => index.idf[id as usize] < COMMON_IDF || doc_has(index, id, doc),
-            None => false,
-        };
         let common = |t: &String| index.term(t).is_some_and(|id| index.idf[id as usize] < COMMON_IDF);
+        let spoken = |t: &&String| common(t) || index.term(t).is_some_and(|id| doc_has(index, id, doc));
         let rest: Vec<&String> =
             own_terms(analysis).filter(|t| index.entity_group(t).is_none() && !membership(t)).collect();
         let specific: Vec<&String> = rest.iter().copied().filter(|t| !common(t)).collect();
