@@ -62,7 +62,7 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// only the article, was first scored whole after the work on the first, then only its
 /// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl`,
 /// `blind9.jsonl`, `blind11.jsonl`, `blind12.jsonl`, `blind14.jsonl`, `blind16.jsonl`, `blind18.jsonl`,
-/// `blind20.jsonl`, `blind22.jsonl`, `blind24.jsonl`, `blind25.jsonl`, `blind26.jsonl`, `blind27.jsonl`, `blind28.jsonl`, `blind30.jsonl`, `blind33.jsonl`, `blind34.jsonl` and `blind35.jsonl`, written the same way
+/// `blind20.jsonl`, `blind22.jsonl`, `blind24.jsonl`, `blind25.jsonl`, `blind26.jsonl`, `blind27.jsonl`, `blind28.jsonl`, `blind30.jsonl`, `blind33.jsonl`, `blind34.jsonl`, `blind35.jsonl` and `blind37.jsonl`, written the same way
 /// later still,
 /// have never been inspected at all;
 /// `blind4.jsonl`, written with `blind5.jsonl`, `blind6.jsonl`, written with
@@ -72,10 +72,11 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// `blind19.jsonl`, written with `blind18.jsonl`, `blind21.jsonl`, written with
 /// `blind20.jsonl`, `blind23.jsonl`, written with `blind22.jsonl`, `blind29.jsonl`, written
 /// with `blind28.jsonl`, `blind31.jsonl`, written with `blind30.jsonl`, and `blind32.jsonl`, written with
-/// `blind33.jsonl`, and `blind36.jsonl`, written with `blind35.jsonl`, were inspected whole.
+/// `blind33.jsonl`, `blind36.jsonl`, written with `blind35.jsonl`, and `blind38.jsonl`, written with
+/// `blind37.jsonl`, were inspected whole.
 /// Each half keeps its own floor, one case below what it reached: (file, cases, half,
 /// in-scope floor, out-of-scope floor, failures may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 72] = [
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 76] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
     ("blind", 240, "even", 83.0, 88.0, false),
     ("blind2", 160, "odd", 91.0, 93.0, true),
@@ -148,6 +149,10 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 72] = [
     ("blind35", 160, "even", 90.0, 85.0, false),
     ("blind36", 160, "odd", 89.0, 90.0, true),
     ("blind36", 160, "even", 88.0, 81.0, true),
+    ("blind37", 160, "odd", 90.0, 82.0, false),
+    ("blind37", 160, "even", 92.0, 92.0, false),
+    ("blind38", 160, "odd", 88.0, 91.0, true),
+    ("blind38", 160, "even", 88.0, 91.0, true),
 ];
 
 #[test]

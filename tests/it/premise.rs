@@ -228,3 +228,21 @@ fn a_denial_where_the_article_reports_a_concession_is_corrected() {
         assert!(text.lines().next().unwrap().contains("“conceding”"), "{question}: {text}");
     }
 }
+
+#[test]
+fn a_statement_put_in_an_officials_mouth_the_article_never_quotes_is_corrected() {
+    let engine = engine();
+    // The article quotes Putin; the Kremlin's spokesman is a name only a gap knows.
+    let question = "Peskov said as many as 300,000 could be called up, right?";
+    let (entry, correction, text) = asked(&engine, question);
+    assert!(entry.is_some(), "{text}");
+    assert_eq!(correction, Some(Correction::Claim), "{text}");
+    assert!(text.starts_with("The article doesn't say it that way") && text.contains("Putin"), "{text}");
+}
+
+#[test]
+fn a_thousand_as_chat_writes_it_is_the_articles_figure() {
+    let engine = engine();
+    let (entry, correction, text) = asked(&engine, "Путин сказал, что призовут 300 тыщ?");
+    assert_eq!((entry.as_deref(), correction), (Some("order-300k"), None), "{text}");
+}

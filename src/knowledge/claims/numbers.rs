@@ -170,7 +170,7 @@ const SCALE_STARTS: [[u8; 3]; SCALES.len()] = {
     starts
 };
 
-const SCALES: [(&str, Word); 19] = [
+const SCALES: [(&str, Word); 20] = [
     ("hundred", Word::Hundred),
     ("thousand", Word::Scale(1_000)),
     ("thousands", Word::Scale(1_000)),
@@ -183,6 +183,7 @@ const SCALES: [(&str, Word); 19] = [
     ("tens", Word::Vague(10)),
     ("тысяч*", Word::Scale(1_000)),
     ("тыс", Word::Scale(1_000)),
+    ("тыщ*", Word::Scale(1_000)),
     ("миллион*", Word::Scale(1_000_000)),
     ("млн", Word::Scale(1_000_000)),
     ("миллиард*", Word::Scale(1_000_000_000)),
@@ -338,6 +339,7 @@ mod tests {
         assert_eq!(found("as many as 300,000 could"), [exact("300000")]);
         assert_eq!(found("до 300 000 человек"), [exact("300000")]);
         assert_eq!(found("300 тысяч"), [exact("300000")]);
+        assert_eq!(found("300 тыщ"), [exact("300000")], "as chat writes it");
         assert_eq!(found("three hundred thousand men"), [exact("300000")]);
         assert_eq!(found("the seven-month mark"), [exact("7")]);
         assert_eq!(found("семь месяцев, семи лет"), [exact("7"), exact("7")]);

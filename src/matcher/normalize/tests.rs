@@ -18,6 +18,7 @@ fn joins_digit_groups_in_every_style() {
         "three hundred thousand",
         "триста тысяч",
         "300 тысяч",
+        "300 тыщ",
     ] {
         assert_eq!(words(text), ["300000"], "{text}");
     }
