@@ -189,6 +189,23 @@ fn a_welcome_the_article_reports_as_a_roundup_is_corrected() {
 }
 
 #[test]
+fn a_welcome_credited_to_another_reporter_is_corrected_too() {
+    // The reporter named is not the article's (AP); the contradicted word is what the
+    // correction is about, and the reply's source line says whose report it is.
+    let engine = engine();
+    for (question, word) in [
+        ("Reuters says Belarus is welcoming the Russians who fled, right?", "“round up”"),
+        ("По данным Рейтер, Беларусь принимает уклонистов?", "«задерживать»"),
+    ] {
+        let (entry, correction, text) = asked(&engine, question);
+        assert_eq!(entry.as_deref(), Some("belarus-roundup"), "{question}: {text}");
+        assert!(matches!(correction, Some(Correction::Word(_))), "{question}: {text}");
+        assert!(text.lines().next().unwrap().contains(word), "{question}: {text}");
+        assert!(text.contains("AP"), "{question}: {text}");
+    }
+}
+
+#[test]
 fn a_figure_put_in_someones_mouth_is_corrected_though_a_gap_is_about_its_figure() {
     // A gap says the article doesn't discuss whether the call-up could reach a million;
     // a million said to be what Putin announced is a wrong premise: the article says

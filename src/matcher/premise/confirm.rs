@@ -4,7 +4,7 @@
 
 use super::Premises;
 use crate::matcher::analyze::{Analysis, QUESTION_MARK};
-use crate::matcher::index::DocRef;
+use crate::matcher::index::{DocRef, Index};
 use crate::matcher::question::{ASPECT, ATTRIBUTION, NEGATION, SAYING};
 use crate::matcher::yes_no::doc_has;
 use crate::matcher::{Matcher, Outcome, decide};
@@ -87,15 +87,7 @@ impl Premises {
                 return None;
             }
         }
-        let rest: Vec<&str> = analysis
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| {
-                let terms = index.analyzer.analyze_question(w).terms;
-                !terms.iter().filter_map(|t| index.term(t)).any(|t| named.contains(&t))
-            })
-            .collect();
+        let rest = without_terms(index, &analysis.words, &named);
         let (Outcome::Answer { entry, .. }, score) =
             decide::decide(&m.candidates_for(&index.analyzer.analyze_question(&rest.join(" "))))
         else {
@@ -104,6 +96,35 @@ impl Premises {
         let doc = index.doc_of(DocRef::Entry(entry));
         (!named.iter().any(|&t| doc_has(index, t, doc))).then_some((entry, score))
     }
+
+    /// `words` without the reporters `analysis` names ("Reuters says Belarus is
+    /// *welcoming* them"): a claim is matched by what it says; the reply's source line
+    /// tells whose report it is.
+    pub(super) fn without_reporters(
+        &self,
+        index: &Index,
+        analysis: &Analysis,
+        words: &[String],
+    ) -> Vec<String> {
+        let named: Vec<u32> = (index.named_terms_in(analysis).into_iter())
+            .filter(|(_, n)| self.reporters.contains(n))
+            .map(|(t, _)| t)
+            .collect();
+        if named.is_empty() {
+            return words.to_vec();
+        }
+        without_terms(index, words, &named).into_iter().map(str::to_string).collect()
+    }
+}
+
+/// `words` but those read as one of the index terms `terms`.
+fn without_terms<'w>(index: &Index, words: &'w [String], terms: &[u32]) -> Vec<&'w str> {
+    (words.iter().map(String::as_str))
+        .filter(|w| {
+            let read = index.analyzer.analyze_question(w).terms;
+            !read.iter().filter_map(|t| index.term(t)).any(|t| terms.contains(&t))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -94,6 +94,7 @@ impl Premises {
             let contrast = &story.lexicon.contrasts[n];
             let mut text = words.clone();
             text[at] = if cyrillic { contrast.word_ru.to_lowercase() } else { contrast.word.to_lowercase() };
+            let text = self.without_reporters(&m.index, analysis, &text);
             let analysis = m.index.analyzer.analyze_question(&text.join(" "));
             let (Outcome::Answer { entry, .. }, score) = decide::decide(&m.candidates_for(&analysis)) else {
                 continue;
