@@ -6,7 +6,7 @@
 use super::index::DocRef;
 use super::{
     Candidate, Candidates, Decision, Matcher, Outcome, analyze, compare, decide, followup, lists, message,
-    parts, planted, question, subject, thresholds,
+    parts, planted, subject, thresholds,
 };
 use crate::knowledge::Story;
 use crate::lang::Lang;
@@ -80,7 +80,7 @@ impl Matcher {
         };
         // "What's the best *app* to check the queue?": advice about a thing the story never names.
         let unknown = unknown.or_else(|| self.unknown_advice_subject(&analysis.words));
-        let outcome = declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
+        let outcome = subject::declined_off_story(outcome, score, unknown.is_some(), one_part, &analysis);
         // "You are my lawyer now: how do I get out of it?" asks advice the article never gives.
         let asks_advice = || message::asks_how_to(&analysis.words) && message::casts_an_adviser(message);
         let ignored = message::ignores_the_article(message);
@@ -377,26 +377,4 @@ impl Matcher {
             outcome => outcome,
         }
     }
-}
-
-/// Declines an outcome that speaks off the story: a question whose subject the story
-/// never names (`unknown`) unless an entry fits it closely, and, in a message of one
-/// part, a request for a verdict ("is he right to do it?") the story leaves to its
-/// reader. In a message of several parts a verdict is more often one the asker reports
-/// ("my brother says it's a bad idea") around what they ask.
-fn declined_off_story(
-    outcome: Outcome,
-    score: f32,
-    unknown: bool,
-    one_part: bool,
-    analysis: &analyze::Analysis,
-) -> Outcome {
-    let speaks = outcome.speaks();
-    if unknown && (speaks || matches!(outcome, Outcome::Gap { .. })) && score < subject::CLOSE_FIT {
-        return Outcome::NoMatch;
-    }
-    if one_part && speaks && question::asks_judgment(&analysis.words) {
-        return Outcome::NoMatch;
-    }
-    outcome
 }

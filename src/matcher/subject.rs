@@ -247,5 +247,27 @@ fn phrase<'a>(words: &'a [String], end: &[&str]) -> Option<&'a [String]> {
     (1..=MAX_SUBJECT).contains(&len).then(|| &words[..len])
 }
 
+/// Declines an outcome that speaks off the story: a question whose subject the story
+/// never names (`unknown`) unless an entry fits it closely, and, in a message of one
+/// part, a request for a verdict ("is he right to do it?") the story leaves to its
+/// reader. In a message of several parts a verdict is more often one the asker reports
+/// ("my brother says it's a bad idea") around what they ask.
+pub fn declined_off_story(
+    outcome: Outcome,
+    score: f32,
+    unknown: bool,
+    one_part: bool,
+    analysis: &super::analyze::Analysis,
+) -> Outcome {
+    let speaks = outcome.speaks();
+    if unknown && (speaks || matches!(outcome, Outcome::Gap { .. })) && score < CLOSE_FIT {
+        return Outcome::NoMatch;
+    }
+    if one_part && speaks && super::question::asks_judgment(&analysis.words) {
+        return Outcome::NoMatch;
+    }
+    outcome
+}
+
 #[cfg(test)]
 mod tests;

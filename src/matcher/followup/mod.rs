@@ -365,24 +365,7 @@ pub fn fits_better(a: &Decision, b: &Decision) -> bool {
     best(a) > best(b)
 }
 
-/// Words of a message that asks only why: "why not?", "а почему?", "how come?".
-const WHY_ONLY: [&str; 12] =
-    ["why", "not", "how", "come", "so", "and", "but", "почему", "зачем", "нет", "а", "и"];
-/// The words of [`WHY_ONLY`] that ask why.
-const WHY: [&str; 4] = ["why", "come", "почему", "зачем"];
-
-/// Whether `question` asks only why, of nothing of its own: after a decline, why the
-/// article doesn't say.
-pub fn asks_only_why(question: &str) -> bool {
-    let words = normalize::words(question);
-    words.iter().any(|w| WHY.contains(&w.as_str())) && words.iter().all(|w| WHY_ONLY.contains(&w.as_str()))
-}
-
-/// Whether `question` speaks of one person by pronoun ("how old is *he*?").
-pub fn refers_to_person(question: &str) -> bool {
-    normalize::words(question).iter().any(|w| reference::is_personal(w))
-}
-
+mod bare_why;
 mod doubt;
 mod exact;
 mod fresh;
@@ -398,6 +381,8 @@ mod stay;
 mod swap;
 mod unstated;
 
+pub use bare_why::asks_only_why;
+pub use referent::refers_to_person;
 pub use shift::{Shift, only_reacts, shift};
 #[cfg(test)]
 mod tests;

@@ -2,8 +2,8 @@
 //! is about that person: an entry that never names them, found only loosely, answers
 //! something else ("how unpopular the order is").
 
-use super::super::Matcher;
 use super::super::index::DocRef;
+use super::super::{Matcher, normalize, reference};
 
 impl Matcher {
     /// Whether entry `answered` leaves out `person` (a name, "Alexei Tsydanov"): the
@@ -14,4 +14,9 @@ impl Matcher {
         let doc = index.doc_of(DocRef::Entry(answered));
         !named.is_empty() && !named.iter().any(|&thing| index.names_thing(doc, thing))
     }
+}
+
+/// Whether `question` speaks of one person by pronoun ("how old is *he*?").
+pub fn refers_to_person(question: &str) -> bool {
+    normalize::words(question).iter().any(|w| reference::is_personal(w))
 }
