@@ -71,13 +71,7 @@ impl Premises {
         outcome: &Outcome,
     ) -> Option<(usize, f32)> {
         let index = &m.index;
-        // The two list the question's named things in one order.
-        let named: Vec<u32> = index
-            .named_terms_in(analysis)
-            .into_iter()
-            .filter(|(_, n)| self.reporters.contains(n))
-            .map(|(t, _)| t)
-            .collect();
+        let named = self.reporter_terms(index, analysis);
         if named.is_empty() {
             return None;
         }
@@ -106,19 +100,24 @@ impl Premises {
         analysis: &Analysis,
         words: &[String],
     ) -> Vec<String> {
-        let named: Vec<u32> = (index.named_terms_in(analysis).into_iter())
-            .filter(|(_, n)| self.reporters.contains(n))
-            .map(|(t, _)| t)
-            .collect();
+        let named = self.reporter_terms(index, analysis);
         if named.is_empty() {
             return words.to_vec();
         }
         without_terms(index, words, &named).into_iter().map(str::to_string).collect()
     }
+
+    /// The index terms of the reporters `analysis` names, in its order.
+    fn reporter_terms(&self, index: &Index, analysis: &Analysis) -> Vec<u32> {
+        (index.named_terms_in(analysis).into_iter())
+            .filter(|(_, n)| self.reporters.contains(n))
+            .map(|(t, _)| t)
+            .collect()
+    }
 }
 
 /// `words` but those read as one of the index terms `terms`.
-fn without_terms<'w>(index: &Index, words: &'w [String], terms: &[u32]) -> Vec<&'w str> {
+pub(super) fn without_terms<'w>(index: &Index, words: &'w [String], terms: &[u32]) -> Vec<&'w str> {
     (words.iter().map(String::as_str))
         .filter(|w| {
             let read = index.analyzer.analyze_question(w).terms;

@@ -100,12 +100,7 @@ impl Premises {
             return None;
         }
         let terms: Vec<u32> = named.iter().map(|&(t, _)| t).collect();
-        let rest: Vec<&str> = (analysis.words.iter().map(String::as_str))
-            .filter(|w| {
-                let read = index.analyzer.analyze_question(w).terms;
-                !read.iter().filter_map(|t| index.term(t)).any(|t| terms.contains(&t))
-            })
-            .collect();
+        let rest = confirm::without_terms(index, &analysis.words, &terms);
         let mut rest = index.analyzer.analyze_question(&rest.join(" "));
         let (Outcome::Answer { entry, .. }, score) = decide::decide(&m.candidates_for(&rest)) else {
             return None;
