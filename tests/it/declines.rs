@@ -256,3 +256,12 @@ fn a_gap_about_another_place_is_not_the_decline_for_a_place_the_question_names()
     let (gap, text) = gap_and_reply("How big is Buryatia?");
     assert_eq!(gap.as_deref(), Some("gap-buryatia-facts"), "{text}");
 }
+
+#[test]
+fn a_list_of_countries_that_shut_russians_out_is_declined_as_none_reported() {
+    // The article lists where men went, not any country that closed its border to them:
+    // the answer about where they fled would read as that list.
+    let (gap, reply) = gap_and_reply("Has any country shut its border to Russian men since the call-up?");
+    assert_eq!(gap.as_deref(), Some("gap-entry-bans"), "{reply}");
+    assert!(reply.starts_with("The article reports no country closing its border"), "{reply}");
+}
