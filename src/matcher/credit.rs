@@ -5,6 +5,7 @@
 //! towards gaps and entries about sourcing); the second by what that outlet reported.
 
 use super::analyze::{Analysis, QUESTION_MARK};
+use super::article_words::names_the_article;
 use super::index::{DocRef, Named};
 use super::{Candidates, Matcher, Outcome, decide, lists, premise, reference, thresholds};
 use crate::knowledge::Story;
@@ -57,11 +58,6 @@ const WRITING: [&str; 12] = [
     "написало",
 ];
 
-/// Words that name the article: "what did AP report *in the story*" asks about no
-/// subject of it.
-const TEXT_WORDS: [&str; 9] =
-    ["article", "story", "piece", "text", "статье", "статья", "статьи", "тексте", "материале"];
-
 /// Words that ask for what a report holds, not about a subject of it ("*list
 /// everything*", "*every claim*").
 const LISTING: [&str; 9] =
@@ -82,8 +78,7 @@ fn is_credit_word(word: &str) -> bool {
 fn asks_credit(words: &[String]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         is_credit_word(w)
-            && !(w == "according"
-                && words.iter().skip(i + 1).take(3).any(|n| TEXT_WORDS.contains(&n.as_str())))
+            && !(w == "according" && words.iter().skip(i + 1).take(3).any(|n| names_the_article(n)))
     })
 }
 
@@ -170,7 +165,7 @@ impl Matcher {
         outcome: &Outcome,
     ) -> Option<(usize, Option<usize>, f32)> {
         let asking = |w: &str| {
-            is_credit_word(w) || ASKING_WORDS.contains(&w) || WRITING.contains(&w) || TEXT_WORDS.contains(&w)
+            is_credit_word(w) || ASKING_WORDS.contains(&w) || WRITING.contains(&w) || names_the_article(w)
         };
         let subject = self.index.analyzer.analyze_question(&subject_words(&analysis.words, asking));
         let covers = self.covering(&subject, None)?;
@@ -238,7 +233,7 @@ impl Matcher {
             return None;
         }
         let rest = self.index.analyzer.analyze_question(&words_without(&analysis.words, |w| {
-            is_credit_word(w) || TEXT_WORDS.contains(&w) || is_listing_word(w)
+            is_credit_word(w) || names_the_article(w) || is_listing_word(w)
         }));
         // What the rest asks of the outlet's report, it must speak of ("which Reuters
         // *journalist* …" asks for a byline, not the report).

@@ -5,6 +5,7 @@
 //! answer ("any other names?" after the White House) would fit them better than the
 //! last answer's own subject: such a follow-up asks about that subject, not the article.
 
+use super::article_words::{ARTICLE_WORDS, names_the_article};
 use super::index::DocRef;
 use super::question::is_asking_term;
 use std::ops::Range;
@@ -145,10 +146,6 @@ pub fn part_asks(part: &str, terms: &[String]) -> bool {
     part.trim_end().ends_with('?') || terms.iter().any(|t| is_asking_term(t))
 }
 
-/// Words that name the text a question is about ("the *article* names", "в *статье*").
-const TEXT: [&str; 10] =
-    ["article", "text", "story", "piece", "статье", "статья", "статьи", "тексте", "текст", "материале"];
-
 /// Verbs that say the text names things ("the article *names*", "статья *называет*").
 const NAMED: [&str; 21] = [
     "names",
@@ -184,7 +181,7 @@ const MAX_KIND_WORDS: usize = 2;
 /// (`is_stopword`), it has only a few words: the kind, and nothing that restricts it.
 pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) -> bool {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if !has(&TEXT) || !(has(&NAMED) || names_as_a_verb(words)) {
+    if !has(&ARTICLE_WORDS) || !(has(&NAMED) || names_as_a_verb(words)) {
         return false;
     }
     kind_words(words, is_stopword).count() <= MAX_KIND_WORDS
@@ -195,7 +192,7 @@ pub fn asks_for_all_named(words: &[String], is_stopword: impl Fn(&str) -> bool) 
 /// ("list the *regions* the article talks about").
 fn kind_words(words: &[String], is_stopword: impl Fn(&str) -> bool) -> impl Iterator<Item = &str> {
     let frame = move |w: &str| {
-        TEXT.contains(&w)
+        names_the_article(w)
             || NAMED.contains(&w)
             || LIST_REQUESTS.contains(&w)
             || BARE_REQUEST.contains(&w)
@@ -217,7 +214,7 @@ fn kind_in_the_text(words: &[String], is_stopword: impl Fn(&str) -> bool) -> Opt
 /// Whether "name" is a verb, after "does" / "do" / "did" and the text ("how many
 /// countries does the article *name*?"); alone it is a noun or a request.
 fn names_as_a_verb(words: &[String]) -> bool {
-    words.windows(2).any(|w| TEXT.contains(&w[0].as_str()) && w[1] == "name")
+    words.windows(2).any(|w| names_the_article(&w[0]) && w[1] == "name")
         && words.iter().any(|w| matches!(w.as_str(), "does" | "do" | "did"))
 }
 

@@ -6,6 +6,7 @@
 //! a question of any length costs bounded time.
 
 pub(crate) mod analyze;
+mod article_words;
 mod asked;
 mod compare;
 mod credit;

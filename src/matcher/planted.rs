@@ -5,6 +5,7 @@
 //! same words.
 
 use super::analyze::{Analysis, Analyzer, QUESTION_MARK};
+use super::article_words::ARTICLE_WORDS;
 use super::normalize;
 
 /// Words that open a supposition.
@@ -24,17 +25,13 @@ const SUPPOSE: [&str; 13] = [
     "пусть",
 ];
 
-/// Words that name the text the supposition is about.
-const TEXT: [&str; 9] =
-    ["article", "story", "text", "piece", "статье", "статья", "статью", "тексте", "текст"];
-
 /// The sentences of `message` that plant a claim as the text's: statements (no question
 /// mark) that suppose something of the article.
 fn planted_sentences(message: &str) -> impl Iterator<Item = &str> {
     message.split_inclusive(['.', '!', '?', '\n']).filter(|sentence| {
         let words = normalize::words(sentence);
         let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-        !sentence.trim_end().ends_with('?') && has(&SUPPOSE) && has(&TEXT)
+        !sentence.trim_end().ends_with('?') && has(&SUPPOSE) && has(&ARTICLE_WORDS)
     })
 }
 

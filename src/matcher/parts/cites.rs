@@ -3,9 +3,8 @@
 //! it and asks nothing itself. Matched alone, its verb of writing would be answered
 //! with who wrote about what.
 
-/// Words that name the text.
-const TEXT: [&str; 10] =
-    ["article", "story", "piece", "статье", "статья", "статьи", "материале", "материал", "заметке", "тексте"];
+use crate::matcher::article_words::names_the_article;
+
 /// Verbs that say the text reported it.
 const REPORTED: [&str; 14] = [
     "said",
@@ -57,9 +56,9 @@ pub fn only_cites_the_article(part: &str) -> bool {
     let words: Vec<String> =
         part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let is = |list: &[&str], w: &str| list.contains(&w);
-    words.iter().any(|w| is(&TEXT, w))
+    words.iter().any(|w| names_the_article(w))
         && words.iter().any(|w| is(&REPORTED, w))
-        && words.iter().all(|w| is(&TEXT, w) || is(&REPORTED, w) || is(&FILLER, w))
+        && words.iter().all(|w| names_the_article(w) || is(&REPORTED, w) || is(&FILLER, w))
 }
 
 #[cfg(test)]
