@@ -118,7 +118,7 @@ pub enum Precision {
 impl Analyzer {
     /// Analyzes a user's question, correcting words the knowledge does not know.
     pub fn analyze_question(&self, text: &str) -> Analysis {
-        let words = normalize::words(text);
+        let mut words = normalize::words(text);
         let figure = text.bytes().any(|b| b.is_ascii_digit()) && names_a_figure(&words);
         let asks = question_kind(&words).or_else(|| figure.then_some(AnswerKind::Number));
         let mut stems: Vec<String> = words.iter().map(|w| self.stem_known(w)).collect();
@@ -139,6 +139,14 @@ impl Analyzer {
                 Some(word) => vec![word],
                 None => self.corrections(&words[i]),
             };
+            // "actualy" is "actually", a stop word, not the entry word "actual".
+            if chat.is_none()
+                && let Some(stop) = self.misspelt_stopword(&words[i], candidates.first().copied())
+            {
+                words[i] = stop;
+                stems[i] = self.stem_known(&words[i]);
+                continue;
+            }
             if written_capitalized(text, &words[i]) {
                 candidates.retain(|c| self.capitalized.contains(*c));
             }

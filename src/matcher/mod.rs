@@ -180,8 +180,12 @@ impl Matcher {
         // and again as it is taken off, a sentence beside each question after it): each
         // text of the message is analyzed once.
         let seen = Analyzed::default();
+        // Only a thing named as the story spells it: "Саша:" is a speaker, though a typo
+        // fix would read it as "США".
         let names_a_thing = |text: &str| {
-            seen.read(&self.index.analyzer, text, |a| !self.gap_names.thing_terms(&self.index, a).is_empty())
+            seen.read(&self.index.analyzer, text, |a| {
+                self.gap_names.thing_terms(&self.index, a).iter().any(|t| !a.corrected.contains(t))
+            })
         };
         let own_terms = |text: &str| {
             seen.read(&self.index.analyzer, text, |a| {

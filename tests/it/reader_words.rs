@@ -1,7 +1,7 @@
 //! A reader's own words for what the article says: a person named by role or post, a
 //! pronoun typed as one word ("ктонить"), "пока" meaning "while", idioms around the
 //! question ("на фоне", "в курсе", "ngl", "in the first place"), a transliterated
-//! country, a verb asking for a list. The questions here are written for these tests, not taken from any eval set.
+//! country, a verb asking for a list, a misspelt filler word ("actualy"). The questions here are written for these tests, not taken from any eval set.
 
 use crate::support::{answered, shipped_engine};
 
@@ -125,5 +125,19 @@ fn where_to_look_and_how_the_asker_leads_in_are_not_what_is_asked() {
         ("разве Украина незадолго до этого не отвоевала себе территорию?", "war-territory"),
     ] {
         assert_eq!(answered(engine, question).as_deref(), Some(entry), "{question}");
+    }
+}
+
+#[test]
+fn a_misspelt_filler_word_is_not_read_as_an_entry_word() {
+    let engine = shipped_engine();
+    // "actualy" was read as "actual", "realy" as "real": rare entry words that decided
+    // the match over what was asked.
+    for (question, expected) in [
+        ("what did the article realy say about loans, seriosly", "promise-loans"),
+        ("so basicaly who are they drafting first", "draft-who"),
+        ("honestly i dont get it, realy, what is the seven-month mark", "war-seven-months"),
+    ] {
+        assert_eq!(answered(engine, question).as_deref(), Some(expected), "{question}");
     }
 }

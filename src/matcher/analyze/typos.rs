@@ -6,6 +6,9 @@ use super::Analyzer;
 use crate::matcher::normalize;
 use crate::matcher::question::is_question_word;
 
+/// Letters a word needs to be read as a misspelt stop word: shorter ones are one edit
+/// from too many.
+const MIN_STOPWORD_TYPO: usize = 5;
 /// How many letters a clipped word may lack ("cred" for "credit").
 const MAX_CLIPPED: usize = 5;
 /// How many vowels a chat spelling may leave out ("gvrnr" for "governor").
@@ -57,6 +60,25 @@ impl Analyzer {
             .iter()
             .any(|s| s.len() <= at && s.as_bytes()[0] == word.as_bytes()[0] && without_vowels(s, word));
         found.filter(|_| !stop_word_as_close)
+    }
+
+    /// The stop word a Latin word of [`MIN_STOPWORD_TYPO`] letters or more misspells
+    /// ("actualy", "becuase"): one edit from it, as close as the nearest known word
+    /// (`nearest`), or closer. The vocabulary has no stop words, so without this the
+    /// word is read as a rare entry word ("actual") and decides the match. Russian
+    /// words are left alone: one ending from a stop word is often another word.
+    pub(super) fn misspelt_stopword(&self, word: &str, nearest: Option<&str>) -> Option<String> {
+        if normalize::fewer_chars_than(word, MIN_STOPWORD_TYPO) || !word.is_ascii() {
+            return None;
+        }
+        let reach = nearest.map_or(1, |n| strsim::damerau_levenshtein(word, n).min(1));
+        let first = word.as_bytes()[0];
+        self.stopwords
+            .iter()
+            .filter(|s| s.as_bytes().first() == Some(&first) && s.len().abs_diff(word.len()) <= reach)
+            .filter(|s| strsim::damerau_levenshtein(word, s) <= reach)
+            .min()
+            .cloned()
     }
 
     /// The closest known words within a typo's distance, longest first (a dropped
