@@ -265,3 +265,27 @@ fn a_list_of_countries_that_shut_russians_out_is_declined_as_none_reported() {
     assert_eq!(gap.as_deref(), Some("gap-entry-bans"), "{reply}");
     assert!(reply.starts_with("The article reports no country closing its border"), "{reply}");
 }
+
+#[test]
+fn what_the_article_never_says_of_its_outlet_borders_or_entry_rules_is_declined() {
+    // Each was answered with an entry that shares its nouns (the story's sources, its
+    // outlet) or declined without saying what is missing.
+    for (question, expected, opening) in [
+        ("so who actually owns axios?", "gap-axios-outlet", "The article says nothing about Axios itself"),
+        ("кто владеет аксиосом?", "gap-axios-outlet", "Об Axios как об издании"),
+        (
+            "what is the length of the finnish border in kilometers",
+            "gap-distances",
+            "The article gives no distances",
+        ),
+        (
+            "does turkey ask russians for a return ticket at the border",
+            "gap-visa-howto",
+            "The article doesn't explain visa rules",
+        ),
+    ] {
+        let (gap, reply) = gap_and_reply(question);
+        assert_eq!(gap.as_deref(), Some(expected), "{question}\n{reply}");
+        assert!(reply.starts_with(opening), "{question}\n{reply}");
+    }
+}

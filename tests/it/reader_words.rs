@@ -1,7 +1,7 @@
 //! A reader's own words for what the article says: a person named by role or post, a
 //! pronoun typed as one word ("ктонить"), "пока" meaning "while", idioms around the
 //! question ("на фоне", "в курсе", "ngl", "in the first place"), a transliterated
-//! country, a verb asking for a list, a misspelt filler word ("actualy"). The questions here are written for these tests, not taken from any eval set.
+//! country, a verb asking for a list, a misspelt filler word ("actualy"), "boarder" for "border". The questions here are written for these tests, not taken from any eval set.
 
 use crate::support::{answered, shipped_engine};
 
@@ -140,4 +140,21 @@ fn a_misspelt_filler_word_is_not_read_as_an_entry_word() {
     ] {
         assert_eq!(answered(engine, question).as_deref(), Some(expected), "{question}");
     }
+}
+
+#[test]
+fn boarder_is_read_as_border() {
+    // "boarder" is a dictionary word, so no typo fix reads it as "border".
+    let engine = shipped_engine();
+    assert_eq!(answered(engine, "list every boarder where people queued").as_deref(), Some("where-fleeing"));
+}
+
+#[test]
+fn the_region_asked_for_by_how_it_drafted_is_the_drafting_entry() {
+    // "Which region drafted everyone" asks what happened there, not what the region is.
+    let engine = shipped_engine();
+    assert_eq!(
+        answered(engine, "в каком регионе гребли всех без разбора").as_deref(),
+        Some("buryatia-drafted")
+    );
 }
