@@ -15,7 +15,7 @@
 //! The held-out halves (even lines of `tests/holdout/` and `tests/noisy/` but for
 //! `blind4.jsonl`, `blind6.jsonl`, `blind8.jsonl`, `blind10.jsonl`, `blind13.jsonl`,
 //! `blind15.jsonl`, `blind17.jsonl`, `blind19.jsonl`, `blind21.jsonl`, `blind23.jsonl` and
-//! `blind29.jsonl`, `blind31.jsonl`, `blind32.jsonl`, `blind36.jsonl` and `blind38.jsonl`, inspected whole, and every line of the sets nobody has inspected, `tests/noisy/blind3.jsonl`,
+//! `blind29.jsonl`, `blind31.jsonl`, `blind32.jsonl`, `blind36.jsonl`, `blind38.jsonl` and `blind40.jsonl`, inspected whole, and every line of the sets nobody has inspected, `tests/noisy/blind3.jsonl`,
 //! `blind5.jsonl`, `blind7.jsonl`, `blind9.jsonl`, `blind11.jsonl`, `blind12.jsonl`,
 //! `blind14.jsonl`, `blind16.jsonl`, `blind18.jsonl`, `blind20.jsonl`, `blind22.jsonl`,
 //! `blind24.jsonl`, `blind25.jsonl`, `blind26.jsonl`, `blind27.jsonl`, `blind28.jsonl`, `blind30.jsonl`, `blind33.jsonl`, `blind34.jsonl`, `blind35.jsonl` and `blind37.jsonl`) are listed by key and decision
@@ -87,9 +87,9 @@ const NEVER_SHOWN: [&str; 21] = [
 ];
 
 /// Sets outside `tests/eval` inspected whole, every line of which may be shown.
-const ALL_SHOWN: [&str; 15] = [
+const ALL_SHOWN: [&str; 16] = [
     "blind4", "blind6", "blind8", "blind10", "blind13", "blind15", "blind17", "blind19", "blind21",
-    "blind23", "blind29", "blind31", "blind32", "blind36", "blind38",
+    "blind23", "blind29", "blind31", "blind32", "blind36", "blind38", "blind40",
 ];
 
 /// Every question to pin, in order.
