@@ -135,18 +135,18 @@ impl Analyzer {
             }
             attempts += 1;
             other_script = other_script || self.reads_in_other_script(&words[i]);
-            let mut candidates = match chat {
-                Some(word) => vec![word],
-                None => self.corrections(&words[i]),
-            };
             // "actualy" is "actually", a stop word, not the entry word "actual".
             if chat.is_none()
-                && let Some(stop) = self.misspelt_stopword(&words[i], candidates.first().copied())
+                && let Some(stop) = self.misspelt_stopword(&words[i])
             {
                 words[i] = stop;
                 stems[i] = self.stem_known(&words[i]);
                 continue;
             }
+            let mut candidates = match chat {
+                Some(word) => vec![word],
+                None => self.corrections(&words[i]),
+            };
             if written_capitalized(text, &words[i]) {
                 candidates.retain(|c| self.capitalized.contains(*c));
             }

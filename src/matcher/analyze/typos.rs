@@ -63,20 +63,20 @@ impl Analyzer {
     }
 
     /// The stop word a Latin word of [`MIN_STOPWORD_TYPO`] letters or more misspells
-    /// ("actualy", "becuase"): one edit from it, as close as the nearest known word
-    /// (`nearest`), or closer. The vocabulary has no stop words, so without this the
-    /// word is read as a rare entry word ("actual") and decides the match. Russian
-    /// words are left alone: one ending from a stop word is often another word.
-    pub(super) fn misspelt_stopword(&self, word: &str, nearest: Option<&str>) -> Option<String> {
+    /// ("actualy", "becuase"): one edit from it (the first letter kept). No knowledge
+    /// word is closer to a word that needs correcting, and a tie goes to the stop word:
+    /// the vocabulary has no stop words, so without this the word is read as a rare
+    /// entry word ("actual") and decides the match. Russian words are left alone: one
+    /// ending from a stop word is often another word.
+    pub(super) fn misspelt_stopword(&self, word: &str) -> Option<String> {
         if normalize::fewer_chars_than(word, MIN_STOPWORD_TYPO) || !word.is_ascii() {
             return None;
         }
-        let reach = nearest.map_or(1, |n| strsim::damerau_levenshtein(word, n).min(1));
         let first = word.as_bytes()[0];
         self.stopwords
             .iter()
-            .filter(|s| s.as_bytes().first() == Some(&first) && s.len().abs_diff(word.len()) <= reach)
-            .filter(|s| strsim::damerau_levenshtein(word, s) <= reach)
+            .filter(|s| s.as_bytes().first() == Some(&first) && s.len().abs_diff(word.len()) <= 1)
+            .filter(|s| strsim::damerau_levenshtein(word, s) <= 1)
             .min()
             .cloned()
     }
