@@ -1,7 +1,7 @@
 //! A reader's own words for what the article says: a person named by role or post, a
 //! pronoun typed as one word ("ктонить"), "пока" meaning "while", idioms around the
 //! question ("на фоне", "в курсе", "ngl", "in the first place"), a transliterated
-//! country, a verb asking for a list, a misspelt filler word ("actualy"), "boarder" for "border". The questions here are written for these tests, not taken from any eval set.
+//! country, a verb asking for a list, a misspelt filler word ("actualy"), "boarder" for "border", an apology ("сорян"). The questions here are written for these tests, not taken from any eval set.
 
 use crate::support::{answered, shipped_engine};
 
@@ -157,4 +157,12 @@ fn the_region_asked_for_by_how_it_drafted_is_the_drafting_entry() {
         answered(engine, "в каком регионе гребли всех без разбора").as_deref(),
         Some("buryatia-drafted")
     );
+}
+
+#[test]
+fn an_apology_before_the_question_is_not_matched() {
+    // "сорян" was read as "сторон" by a typo fix, and matched alone it drew Belarus.
+    let engine = shipped_engine();
+    assert_eq!(answered(engine, "сорян, а где очереди были?").as_deref(), Some("where-fleeing"));
+    assert_eq!(answered(engine, "сорян, сколько мужиков уже уехало в Казахстан?"), None);
 }
