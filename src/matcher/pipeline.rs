@@ -243,10 +243,12 @@ impl Matcher {
 
     /// Whether a part asks nothing on its own: "… and when?" or "need a number pls" asks
     /// about the rest of the message, and so does "and who reported it?", which the
-    /// answer's source line answers.
+    /// answer's source line answers. Nor does a part whose every word is a typo fix's
+    /// guess ("sooo…", "сорян,"): a word the knowledge never uses, read as the nearest
+    /// one it does, is too weak to be a question of its own.
     fn asks_nothing_alone(&self, part: &str, analysis: &analyze::Analysis) -> bool {
         let known = |t: &str| self.index.term(t).is_some();
-        analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK))
+        analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK) || analysis.corrected.contains(t))
             || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)
             || parts::only_says_where(part)
             || parts::only_cites_the_article(part)

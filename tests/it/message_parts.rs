@@ -1,6 +1,7 @@
 //! Reading one message as a whole: a question that points back at a thing named
 //! earlier in the same message, a part that asks only who reported what the rest asks,
-//! and a gap's note that would restate the answer. The questions are written for these
+//! a gap's note that would restate the answer, and a part made only of words a typo fix
+//! guessed at. The questions are written for these
 //! tests, not taken from any eval set.
 
 use storybot::matcher::Outcome;
@@ -178,4 +179,14 @@ fn a_pause_word_before_a_question_is_set_aside() {
     // question toward them.
     let (entry, _) = entry_and_reply(shipped_engine(), "wait why r the russian men running off");
     assert_eq!(entry.as_deref(), Some("exodus-why"));
+}
+
+#[test]
+fn a_part_made_only_of_typo_guesses_asks_nothing() {
+    // "sooo" was read as a word of the knowledge by a typo fix and, matched alone,
+    // answered when the exodus began; the question beside it asks what the article
+    // never reports.
+    let engine = shipped_engine();
+    let (entry, reply) = entry_and_reply(engine, "sooo… what did Lawler post on twitter later?");
+    assert_eq!(entry, None, "{reply}");
 }
