@@ -150,16 +150,6 @@ fn boarder_is_read_as_border() {
 }
 
 #[test]
-fn the_region_asked_for_by_how_it_drafted_is_the_drafting_entry() {
-    // "Which region drafted everyone" asks what happened there, not what the region is.
-    let engine = shipped_engine();
-    assert_eq!(
-        answered(engine, "в каком регионе гребли всех без разбора").as_deref(),
-        Some("buryatia-drafted")
-    );
-}
-
-#[test]
 fn an_apology_before_the_question_is_not_matched() {
     // "сорян" was read as "сторон" by a typo fix, and matched alone it drew Belarus.
     let engine = shipped_engine();
