@@ -91,7 +91,7 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 80] = [
     ("blind5", 160, "even", 78.0, 79.0, false),
     ("blind6", 160, "odd", 87.0, 90.0, true),
     ("blind6", 160, "even", 93.0, 87.0, true),
-    ("blind7", 160, "odd", 72.0, 85.0, false),
+    ("blind7", 160, "odd", 72.0, 82.0, false),
     ("blind7", 160, "even", 76.0, 84.0, false),
     ("blind8", 160, "odd", 95.0, 94.0, true),
     ("blind8", 160, "even", 92.0, 90.0, true),
