@@ -255,7 +255,9 @@ fn clauses<'a>(sentence: &'a str, unknown: &dyn Fn(&str) -> bool) -> Vec<&'a str
                 && *joiner != "что"
                 && !relative
                 && !restricts(&words[first..k], &sentence[..*at], unknown));
-        let opens = is_question_word(next) || OPENERS.contains(next) || after_comma;
+        // "…, but that's an order, …" contrasts a statement with what came before; a
+        // question after "but" opens with a question word ("…, but when did it start?").
+        let opens = is_question_word(next) || OPENERS.contains(next) || (after_comma && *joiner != "but");
         if joins && opens && *at > start {
             out.push(sentence[start..*at].trim());
             start = *at;

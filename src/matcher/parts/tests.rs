@@ -16,6 +16,20 @@ fn two_questions_joined_by_and_are_two_parts() {
 }
 
 #[test]
+fn a_statement_after_but_stays_with_its_sentence() {
+    assert!(
+        split("Finland let the cars through, but that's a rule, it doesn't mean they stay, right?")
+            .is_empty(),
+        "'but' and a statement contrast, they ask nothing new"
+    );
+    assert_eq!(
+        split("Putin ordered it, but when did it start?"),
+        ["Putin ordered it,", "but when did it start?"],
+        "'but' and a question word still open a question"
+    );
+}
+
+#[test]
 fn a_relative_clause_after_a_correlative_is_no_new_question() {
     // One question: no parts.
     assert!(split("а Польша пускает тех, кто бежит от мобилизации?").is_empty());
