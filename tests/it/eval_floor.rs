@@ -62,7 +62,7 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// only the article, was first scored whole after the work on the first, then only its
 /// odd lines were inspected; `blind3.jsonl`, `blind5.jsonl`, `blind7.jsonl`,
 /// `blind9.jsonl`, `blind11.jsonl`, `blind12.jsonl`, `blind14.jsonl`, `blind16.jsonl`, `blind18.jsonl`,
-/// `blind20.jsonl`, `blind22.jsonl`, `blind24.jsonl`, `blind25.jsonl`, `blind26.jsonl`, `blind27.jsonl`, `blind28.jsonl`, `blind30.jsonl`, `blind33.jsonl`, `blind34.jsonl`, `blind35.jsonl` and `blind37.jsonl`, written the same way
+/// `blind20.jsonl`, `blind22.jsonl`, `blind24.jsonl`, `blind25.jsonl`, `blind26.jsonl`, `blind27.jsonl`, `blind28.jsonl`, `blind30.jsonl`, `blind33.jsonl`, `blind34.jsonl`, `blind35.jsonl`, `blind37.jsonl` and `blind41.jsonl`, written the same way
 /// later still,
 /// have never been inspected at all;
 /// `blind4.jsonl`, written with `blind5.jsonl`, `blind6.jsonl`, written with
@@ -75,10 +75,12 @@ fn held_out_question_sets_stay_above_their_floor() {
 /// `blind33.jsonl`, `blind36.jsonl`, written with `blind35.jsonl`, and `blind38.jsonl`, written with
 /// `blind37.jsonl`, were inspected whole. `blind39.jsonl` and `blind40.jsonl` were written
 /// together: the first is split as `blind.jsonl` is (odd lines inspected, even lines
-/// never), the second was inspected whole.
+/// never), the second was inspected whole. `blind41.jsonl` and `blind42.jsonl` were
+/// written together: the first has never been inspected, the second is split as
+/// `blind.jsonl` is.
 /// Each half keeps its own floor, one case below what it reached: (file, cases, half,
 /// in-scope floor, out-of-scope floor, failures may be shown).
-const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 80] = [
+const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 84] = [
     ("blind", 240, "odd", 100.0, 98.0, true),
     ("blind", 240, "even", 83.0, 88.0, false),
     ("blind2", 160, "odd", 91.0, 93.0, true),
@@ -159,6 +161,10 @@ const NOISY_FLOORS: [(&str, usize, &str, f64, f64, bool); 80] = [
     ("blind39", 160, "even", 73.0, 84.0, false),
     ("blind40", 160, "odd", 88.0, 92.0, true),
     ("blind40", 160, "even", 94.0, 85.0, true),
+    ("blind41", 160, "odd", 87.0, 93.0, false),
+    ("blind41", 160, "even", 87.0, 93.0, false),
+    ("blind42", 160, "odd", 77.0, 85.0, true),
+    ("blind42", 160, "even", 90.0, 87.0, false),
 ];
 
 #[test]
