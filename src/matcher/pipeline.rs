@@ -47,6 +47,9 @@ impl Matcher {
         {
             return self.decide_read(story, &rewritten, lang_hint, false);
         }
+        if let Some(part) = self.the_part_beside_source_asks(question) {
+            return self.decide_read(story, part, lang_hint, reread);
+        }
         // The question's language; a message of noise alone is answered in its own.
         let lang = Lang::detect(if question.trim().is_empty() { message } else { question }, lang_hint);
         let candidates = self.candidates_for(&analysis);
@@ -246,7 +249,7 @@ impl Matcher {
     /// answer's source line answers. Nor does a part whose every word is a typo fix's
     /// guess ("sooo…", "сорян,"): a word the knowledge never uses, read as the nearest
     /// one it does, is too weak to be a question of its own.
-    fn asks_nothing_alone(&self, part: &str, analysis: &analyze::Analysis) -> bool {
+    pub(super) fn asks_nothing_alone(&self, part: &str, analysis: &analyze::Analysis) -> bool {
         let known = |t: &str| self.index.term(t).is_some();
         analysis.terms.iter().all(|t| t.starts_with(analyze::QUESTION_MARK) || analysis.corrected.contains(t))
             || parts::asks_only_for_a_kind(&analysis.terms, analyze::QUESTION_MARK, known)

@@ -79,6 +79,29 @@ fn a_part_asking_only_who_reported_it_is_answered_by_the_source_line() {
 }
 
 #[test]
+fn a_wrong_source_asked_about_then_who_reported_it_is_corrected() {
+    // The first part names the wrong agency; the second only asks the source. Read as
+    // one question, the wrong agency is corrected with the entry that credits the right one.
+    let engine = shipped_engine();
+    for (question, expected, right) in [
+        (
+            "The Belarus round-up was reported by Reuters, wasn't it? Who reported it?",
+            "belarus-roundup",
+            "AP",
+        ),
+        (
+            "AP is the source for the Buryatia drafting claim, right? who reported it then?",
+            "buryatia-drafted",
+            "Reuters",
+        ),
+    ] {
+        let (entry, reply) = entry_and_reply(engine, question);
+        assert_eq!(entry.as_deref(), Some(expected), "{question}\n{reply}");
+        assert!(reply.contains("doesn't say it that way") && reply.contains(right), "{question}\n{reply}");
+    }
+}
+
+#[test]
 fn asking_for_the_sources_with_nothing_else_asked_is_the_question() {
     // The second part asks for no fact of its own: the sources are what is asked, not a
     // source line for some other answer.

@@ -88,6 +88,28 @@ impl super::super::Matcher {
         (!kept.is_empty()).then(|| super::super::decide::decide(&self.candidates_for(&analysis)))
     }
 
+    /// The one part of a message that asks something when every other part asks only
+    /// who reported it ("Reuters is the source for the Belarus claim, right? Who actually
+    /// reported it?"): every answer names its source, so the message is that part,
+    /// read alone with every check a one-part question gets (a wrong source corrected).
+    pub(in crate::matcher) fn the_part_beside_source_asks<'a>(&self, question: &'a str) -> Option<&'a str> {
+        let unknown = |clause: &str| self.names_unknown(&self.index.analyzer.analyze_question(clause));
+        let split = super::split_keeping(question, &unknown);
+        let analyses: Vec<Analysis> =
+            split.iter().map(|part| self.index.analyzer.analyze_question(part)).collect();
+        let source: Vec<bool> = analyses.iter().map(|a| self.asks_only_the_source(a)).collect();
+        if !source.contains(&true) {
+            return None;
+        }
+        let mut asking =
+            (0..split.len()).filter(|&i| !source[i] && !self.asks_nothing_alone(split[i], &analyses[i]));
+        let (Some(at), None) = (asking.next(), asking.next()) else { return None };
+        // The rest names what was reported; a part naming nothing ("every single one
+        // pls") leaves the source ask as the question.
+        let names_a_thing = !self.gap_names.thing_terms(&self.index, &analyses[at]).is_empty();
+        names_a_thing.then_some(split[at])
+    }
+
     /// Whether a part asks only who reported what the rest of the message asks ("…, and
     /// which agency is it attributed to?").
     pub(in crate::matcher) fn asks_only_the_source(&self, analysis: &Analysis) -> bool {
