@@ -143,6 +143,14 @@ fn a_misspelt_filler_word_is_not_read_as_an_entry_word() {
 }
 
 #[test]
+fn actual_only_stresses_what_is_asked() {
+    // "the actual figure" is the figure asked about; read as a word of its own, "actual"
+    // found the gap on how many were actually drafted so far.
+    let engine = shipped_engine();
+    assert_eq!(answered(engine, "what's the actual figure Putin named?").as_deref(), Some("order-300k"));
+}
+
+#[test]
 fn boarder_is_read_as_border() {
     // "boarder" is a dictionary word, so no typo fix reads it as "border".
     let engine = shipped_engine();
