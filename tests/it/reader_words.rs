@@ -164,3 +164,12 @@ fn an_apology_before_the_question_is_not_matched() {
     assert_eq!(answered(engine, "сорян, а где очереди были?").as_deref(), Some("where-fleeing"));
     assert_eq!(answered(engine, "сорян, сколько мужиков уже уехало в Казахстан?"), None);
 }
+
+#[test]
+fn what_putin_said_of_the_inexperienced_is_his_promise() {
+    // Asked whether Putin said the inexperienced are drafted too, the answer is his
+    // promise of veterans only (with Reuters' report beside it), not Reuters' alone.
+    let engine = shipped_engine();
+    let question = "did putin say men with no military experience would be called up as well?";
+    assert_eq!(answered(engine, question).as_deref(), Some("putin-veterans"));
+}
