@@ -7,7 +7,7 @@
 use storybot::matcher::Outcome;
 use storybot::reply::plain;
 
-use crate::support::{entry_and_reply, shipped_engine};
+use crate::support::{answered, entry_and_reply, shipped_engine};
 
 /// A preamble long enough that only a long message's question-bearing sentences are read.
 const PREAMBLE: &str = "My family has been glued to the news for a week and my grandmother keeps calling \
@@ -212,4 +212,21 @@ fn a_part_made_only_of_typo_guesses_asks_nothing() {
     let engine = shipped_engine();
     let (entry, reply) = entry_and_reply(engine, "sooo… what did Lawler post on twitter later?");
     assert_eq!(entry, None, "{reply}");
+}
+
+#[test]
+fn a_short_line_that_only_names_the_article_asks_nothing_of_its_own() {
+    // "Quick one about the article." had been matched alone: "quick" found when the
+    // exodus began, "article" what the story is about, each answered beside the question.
+    let engine = shipped_engine();
+    for (lead, question) in [
+        ("Quick one about the article.", "How many could be called up?"),
+        ("Question about the piece.", "Which border had the photo?"),
+        ("Article question.", "Where did men fly to?"),
+    ] {
+        let alone = answered(engine, question);
+        assert!(alone.is_some(), "{question}");
+        let message = format!("{lead} {question}");
+        assert_eq!(answered(engine, &message), alone, "{message}");
+    }
 }
