@@ -388,7 +388,7 @@ fn word_spans<'b>(sentence: &str, letters: &'b mut String) -> Vec<(usize, &'b st
 mod cites;
 pub mod refer;
 
-pub use cites::only_cites_the_article;
+pub use cites::{only_cites_the_article, only_names_the_article};
 
 #[cfg(test)]
 mod tests;

@@ -257,7 +257,7 @@ impl Matcher {
             || parts::only_cites_the_article(part)
             || lists::only_requests_a_list(&analysis.words)
             || self.asks_only_the_source(analysis)
-            || only_names_the_article(
+            || parts::only_names_the_article(
                 part,
                 analysis,
                 !self.gap_names.thing_terms(&self.index, analysis).is_empty(),
@@ -387,24 +387,4 @@ impl Matcher {
             outcome => outcome,
         }
     }
-}
-
-/// Terms beside the article's name a part may have and still only name it: "*Quick* one
-/// about the article.", "Re: the *Axios* article."
-const MAX_TERMS_BESIDE_THE_ARTICLE: usize = 1;
-/// Words such a part has at most: a longer one says something of its own ("I need just
-/// what is in the article, not a retelling …"), though few of its words are terms.
-const MAX_WORDS_NAMING_THE_ARTICLE: usize = 6;
-
-/// Whether a part that sets the scene only names the article the rest asks about
-/// ("Quick one about the article.", "Article question."), with no thing of the story
-/// beside it: matched alone, it was answered with what the story is about, or with
-/// whatever its one other word found.
-fn only_names_the_article(part: &str, analysis: &analyze::Analysis, names_a_thing: bool) -> bool {
-    let own = analysis.terms.iter().filter(|t| !t.starts_with(analyze::QUESTION_MARK)).count();
-    parts::is_context(part)
-        && analysis.words.iter().any(|w| super::article_words::names_the_article(w))
-        && own <= 1 + MAX_TERMS_BESIDE_THE_ARTICLE
-        && analysis.words.len() <= MAX_WORDS_NAMING_THE_ARTICLE
-        && !names_a_thing
 }
