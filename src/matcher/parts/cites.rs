@@ -65,7 +65,7 @@ pub fn only_cites_the_article(part: &str) -> bool {
 }
 
 /// Terms beside the article's name a part may have and still only name it: "*Quick* one
-/// about the article.", "Re: the *Axios* article."
+/// about the article."
 const MAX_TERMS_BESIDE_THE_ARTICLE: usize = 1;
 /// Words such a part has at most: a longer one says something of its own ("I need just
 /// what is in the article, not a retelling …"), though few of its words are terms.
